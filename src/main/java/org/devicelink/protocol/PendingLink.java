@@ -1,0 +1,25 @@
+package org.devicelink.protocol;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the companion shows before a person approves: which device, which app, from where and when
+ * (RFC 8628 §5.4: enough to notice a request they did not start).
+ *
+ * @param network        the device's network as the server saw it, coarse ("203.0.113.0/24", "this computer")
+ * @param sameNetwork    whether the approver's request came from the same network as the device's
+ * @param secondsLeft    until the code expires, by the server's clock (the companion counts down from it)
+ */
+public record PendingLink(
+        String code,
+        String appId,
+        String appName,
+        String deviceName,
+        String deviceModel,
+        List<String> scopes,
+        String network,
+        boolean sameNetwork,
+        Instant requestedAt,
+        Instant expiresAt,
+        long secondsLeft) {}

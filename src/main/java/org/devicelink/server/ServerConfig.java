@@ -1,0 +1,222 @@
+package org.devicelink.server;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.devicelink.server.accounts.TrustedIssuer;
+
+/**
+ * The link server's settings, resolved once from defaults, the settings file, the environment and flags
+ * (in rising order of precedence), checked, and typed.
+ */
+public record ServerConfig(
+        Path dataDir,
+        String host,
+        int port,
+        String publicUrl,
+        boolean tls,
+        boolean trustProxy,
+        String databaseUrl,
+        String databaseUser,
+        String databasePassword,
+        int databasePool,
+        Duration codeLifetime,
+        int pollInterval,
+        Duration accessTokenLifetime,
+        Duration refreshTokenLifetime,
+        int accountFailures,
+        int addressFailures,
+        Duration limitWindow,
+        Duration lockout,
+        int maxDevicesPerAccount,
+        List<TrustedIssuer> trustedIssuers) {
+
+    public static final String SETTINGS_FILE = "server.properties";
+
+    /**
+     * @param settingsFile an explicit settings file, or null for {@code DATA_DIR/server.properties} when present
+     * @param environment  usually {@link System#getenv()}
+     * @param flags        {@code key=value} pairs from the command line
+     */
+    public static ServerConfig load(Path settingsFile, Map<String, String> environment, Map<String, String> flags) {
+        Map<String, String> values = new HashMap<>();
+        for (Setting s : Setting.values()) {
+            values.put(s.key(), s.defaultValue());
+        }
+        // the data folder decides where the default settings file is, so resolve it from env and flags first
+        String dataDir = firstNonEmpty(flags.get(Setting.DATA_DIR.key()), environment.get(Setting.DATA_DIR.environmentName()), "");
+        Path dir = dataDir.isEmpty() ? org.devicelink.DataDirs.userDataDir() : Path.of(dataDir);
+        Path file = settingsFile != null ? settingsFile : dir.resolve(SETTINGS_FILE);
+        if (settingsFile != null || Files.exists(file)) {
+            values.putAll(readFile(file));
+        }
+        for (var entry : environment.entrySet()) {
+            if (entry.getKey().startsWith("DEVICELINK_")) {
+                keyForEnvironmentName(entry.getKey(), values).ifPresent(k -> values.put(k, entry.getValue()));
+            }
+        }
+        values.putAll(flags);
+        return from(values, dir);
+    }
+
+    /** Typed settings from resolved values; every value is checked and a wrong one names its key. */
+    static ServerConfig from(Map<String, String> values, Path defaultDataDir) {
+        for (String key : values.keySet()) {
+            boolean known = java.util.Arrays.stream(Setting.values()).anyMatch(s -> s.key().equals(key));
+            if (!known && !key.startsWith("trust.")) {
+                throw new IllegalArgumentException("Unknown setting '" + key + "'. Known settings: "
+                        + java.util.Arrays.stream(Setting.values()).map(Setting::key).toList());
+            }
+        }
+        var v = new Values(values);
+        Path dataDir = v.text(Setting.DATA_DIR).isEmpty() ? defaultDataDir : Path.of(v.text(Setting.DATA_DIR));
+        int port = v.integer(Setting.PORT, 0, 65535);
+        boolean tls = v.bool(Setting.TLS);
+        String publicUrl = v.text(Setting.PUBLIC_URL);
+        if (!publicUrl.isEmpty()) {
+            URI uri;
+            try {
+                uri = URI.create(publicUrl);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Setting 'public-url' is not a URL: " + publicUrl);
+            }
+            if (uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())) {
+                throw new IllegalArgumentException("Setting 'public-url' must be an http(s) URL, got " + publicUrl);
+            }
+            publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        }
+        String databaseUrl = v.text(Setting.DATABASE_URL);
+        if (databaseUrl.isEmpty()) {
+            databaseUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("devicelink") + ";AUTO_SERVER=FALSE";
+        }
+        return new ServerConfig(dataDir, v.text(Setting.HOST), port, publicUrl, tls, v.bool(Setting.TRUST_PROXY),
+                databaseUrl, v.text(Setting.DATABASE_USER), v.text(Setting.DATABASE_PASSWORD),
+                v.integer(Setting.DATABASE_POOL, 1, 500),
+                Duration.ofSeconds(v.integer(Setting.CODE_LIFETIME, 1, 86_400)),
+                v.integer(Setting.POLL_INTERVAL, 1, 60),
+                Duration.ofSeconds(v.integer(Setting.ACCESS_TOKEN_LIFETIME, 10, 86_400)),
+                Duration.ofSeconds(v.integer(Setting.REFRESH_TOKEN_LIFETIME, 60, 400 * 86_400)),
+                v.integer(Setting.ACCOUNT_FAILURES, 1, 10_000),
+                v.integer(Setting.ADDRESS_FAILURES, 1, 100_000),
+                Duration.ofSeconds(v.integer(Setting.LIMIT_WINDOW, 1, 86_400)),
+                Duration.ofSeconds(v.integer(Setting.LOCKOUT, 1, 86_400)),
+                v.integer(Setting.MAX_DEVICES, 1, 10_000),
+                TrustedIssuer.fromSettings(values));
+    }
+
+    /** The base URL that devices and people see: the issuer and the prefix of every link the server hands out. */
+    public String baseUrl(int boundPort) {
+        if (!publicUrl.isEmpty()) {
+            return publicUrl;
+        }
+        return (tls ? "https" : "http") + "://localhost:" + boundPort;
+    }
+
+    /** The same settings with some changed; tests and the embedded launcher use it. */
+    public ServerConfig with(Map<String, String> changes) {
+        Map<String, String> values = new TreeMap<>(asMap());
+        values.putAll(changes);
+        return from(values, dataDir);
+    }
+
+    private Map<String, String> asMap() {
+        Map<String, String> m = new HashMap<>();
+        m.put(Setting.DATA_DIR.key(), dataDir.toString());
+        m.put(Setting.HOST.key(), host);
+        m.put(Setting.PORT.key(), Integer.toString(port));
+        m.put(Setting.PUBLIC_URL.key(), publicUrl);
+        m.put(Setting.TLS.key(), Boolean.toString(tls));
+        m.put(Setting.TRUST_PROXY.key(), Boolean.toString(trustProxy));
+        m.put(Setting.DATABASE_URL.key(), databaseUrl);
+        m.put(Setting.DATABASE_USER.key(), databaseUser);
+        m.put(Setting.DATABASE_PASSWORD.key(), databasePassword);
+        m.put(Setting.DATABASE_POOL.key(), Integer.toString(databasePool));
+        m.put(Setting.CODE_LIFETIME.key(), Long.toString(codeLifetime.toSeconds()));
+        m.put(Setting.POLL_INTERVAL.key(), Integer.toString(pollInterval));
+        m.put(Setting.ACCESS_TOKEN_LIFETIME.key(), Long.toString(accessTokenLifetime.toSeconds()));
+        m.put(Setting.REFRESH_TOKEN_LIFETIME.key(), Long.toString(refreshTokenLifetime.toSeconds()));
+        m.put(Setting.ACCOUNT_FAILURES.key(), Integer.toString(accountFailures));
+        m.put(Setting.ADDRESS_FAILURES.key(), Integer.toString(addressFailures));
+        m.put(Setting.LIMIT_WINDOW.key(), Long.toString(limitWindow.toSeconds()));
+        m.put(Setting.LOCKOUT.key(), Long.toString(lockout.toSeconds()));
+        m.put(Setting.MAX_DEVICES.key(), Integer.toString(maxDevicesPerAccount));
+        trustedIssuers.forEach(issuer -> m.putAll(issuer.asSettings()));
+        return m;
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        var properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read the settings file " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> values = new HashMap<>();
+        properties.forEach((k, val) -> values.put(k.toString().strip(), val.toString().strip()));
+        return values;
+    }
+
+    private static java.util.Optional<String> keyForEnvironmentName(String name, Map<String, String> known) {
+        for (Setting s : Setting.values()) {
+            if (s.environmentName().equals(name)) {
+                return java.util.Optional.of(s.key());
+            }
+        }
+        // DEVICELINK_TRUST_ENTRA_JWKS_URI -> trust.entra.jwks-uri
+        if (name.startsWith("DEVICELINK_TRUST_")) {
+            String rest = name.substring("DEVICELINK_TRUST_".length()).toLowerCase(java.util.Locale.ROOT);
+            for (String field : TrustedIssuer.FIELDS) {
+                String suffix = "_" + field.replace('-', '_');
+                if (rest.endsWith(suffix) && rest.length() > suffix.length()) {
+                    return java.util.Optional.of("trust." + rest.substring(0, rest.length() - suffix.length()) + "." + field);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String firstNonEmpty(String... candidates) {
+        for (String c : candidates) {
+            if (c != null && !c.isEmpty()) {
+                return c;
+            }
+        }
+        return "";
+    }
+
+    private record Values(Map<String, String> values) {
+        String text(Setting s) {
+            return values.getOrDefault(s.key(), s.defaultValue()).strip();
+        }
+
+        int integer(Setting s, int min, int max) {
+            String raw = text(s);
+            try {
+                int value = Integer.parseInt(raw);
+                if (value < min || value > max) {
+                    throw new IllegalArgumentException("Setting '" + s.key() + "' must be between " + min + " and " + max + ", got " + raw);
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Setting '" + s.key() + "' must be a whole number, got '" + raw + "'");
+            }
+        }
+
+        boolean bool(Setting s) {
+            return switch (text(s).toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "yes", "on", "1" -> true;
+                case "false", "no", "off", "0" -> false;
+                default -> throw new IllegalArgumentException("Setting '" + s.key() + "' must be true or false, got '" + text(s) + "'");
+            };
+        }
+    }
+}

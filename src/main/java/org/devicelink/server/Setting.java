@@ -1,0 +1,60 @@
+package org.devicelink.server;
+
+/**
+ * Every setting of the link server with its default: the one place they are defined. Each can be set in the
+ * settings file ({@code key=value}), in the environment ({@code DEVICELINK_} + key in upper case with {@code .}
+ * and {@code -} as {@code _}) or as a flag ({@code --set key=value}); flags beat the environment, which beats the
+ * file. Trusted sign-in issuers are the one family of keys not listed here: {@code trust.NAME.issuer},
+ * {@code trust.NAME.jwks-uri}, {@code trust.NAME.audience}, {@code trust.NAME.scope}.
+ */
+public enum Setting {
+    DATA_DIR("data-dir", "", "Folder for the database, TLS certificate and settings file; empty: the user's data folder (Linux ~/.local/share/devicelink, macOS ~/Library/Application Support/DeviceLink, Windows %APPDATA%\\DeviceLink)."),
+    HOST("host", "127.0.0.1", "Address to listen on; 0.0.0.0 to accept devices from the network."),
+    PORT("port", "8443", "Port to listen on; 0 picks a free one."),
+    PUBLIC_URL("public-url", "", "The URL devices and people use to reach this server (issuer, verification page); empty: https://localhost:PORT (http:// when tls=false)."),
+    TLS("tls", "true", "Serve HTTPS with the data folder's certificate (created on first start). false: plain HTTP, only behind a TLS proxy."),
+    TRUST_PROXY("trust-proxy", "false", "Take the client address from X-Forwarded-For (set it only behind your own proxy)."),
+    DATABASE_URL("database.url", "", "JDBC URL; empty: an H2 file in the data folder. PostgreSQL: jdbc:postgresql://host/db."),
+    DATABASE_USER("database.user", "", "Database user."),
+    DATABASE_PASSWORD("database.password", "", "Database password."),
+    DATABASE_POOL("database.pool", "10", "Most database connections this node holds."),
+    CODE_LIFETIME("code.lifetime", "600", "Seconds a device's code stays valid (expires_in)."),
+    POLL_INTERVAL("code.interval", "5", "Seconds a device waits between token polls (interval); each slow_down adds 5."),
+    ACCESS_TOKEN_LIFETIME("token.access-lifetime", "600", "Seconds a device's access token is valid."),
+    REFRESH_TOKEN_LIFETIME("token.refresh-lifetime", "7776000", "Seconds a device's refresh token is valid if unused (90 days); every use rotates it."),
+    ACCOUNT_FAILURES("limit.account-failures", "10", "Wrong codes one account may try within limit.window before it is locked out."),
+    ADDRESS_FAILURES("limit.address-failures", "30", "Wrong codes one client address may try within limit.window before it is locked out."),
+    LIMIT_WINDOW("limit.window", "900", "Seconds over which wrong codes are counted."),
+    LOCKOUT("limit.lockout", "900", "Seconds an account or address stays locked out (sent as Retry-After)."),
+    MAX_DEVICES("devices.max-per-account", "25", "Most devices linked to one account at once.");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String environmentName() {
+        return environmentName(key);
+    }
+
+    static String environmentName(String key) {
+        return "DEVICELINK_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}

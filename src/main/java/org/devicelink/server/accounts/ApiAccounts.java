@@ -1,0 +1,27 @@
+package org.devicelink.server.accounts;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** Every {@code /api/*} call carries a bearer token; this checks it once and hands handlers the account. */
+public final class ApiAccounts {
+
+    private static final String ATTRIBUTE = "devicelink.account";
+
+    private ApiAccounts() {}
+
+    public static void register(RoutesConfig routes, BearerTokens tokens) {
+        routes.before("/api/*", ctx -> {
+            ctx.header("Cache-Control", "no-store");
+            ctx.attribute(ATTRIBUTE, tokens.authenticate(ctx.header("Authorization")));
+        });
+    }
+
+    public static Account of(Context ctx) {
+        Account account = ctx.attribute(ATTRIBUTE);
+        if (account == null) {
+            throw new IllegalStateException("an /api route ran without the bearer-token check");
+        }
+        return account;
+    }
+}

@@ -1,0 +1,135 @@
+package org.devicelink.server.accounts;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jwt.proc.ExpiredJWTException;
+import java.net.MalformedURLException;
+import java.text.ParseException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks the bearer token on each companion API call: signature against the issuer's JWKS, issuer, audience,
+ * expiry (with a minute of clock skew), scope. Accepts only issuers it was told to trust.
+ */
+public final class BearerTokens {
+
+    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.PS256);
+    private static final int MAX_TOKEN_LENGTH = 16 * 1024;
+
+    private final Map<String, Verifier> byIssuer = new HashMap<>();
+    private final Accounts accounts;
+
+    private record Verifier(TrustedIssuer issuer, DefaultJWTProcessor<SecurityContext> processor) {}
+
+    public BearerTokens(List<TrustedIssuer> issuers, Accounts accounts) {
+        this.accounts = accounts;
+        for (TrustedIssuer issuer : issuers) {
+            JWKSource<SecurityContext> keys;
+            try {
+                keys = JWKSourceBuilder.create(issuer.jwksUri().toURL()).retrying(true).build();
+            } catch (MalformedURLException e) {
+                throw new IllegalArgumentException("trust." + issuer.name() + ".jwks-uri is not a URL: " + issuer.jwksUri());
+            }
+            trust(issuer, keys);
+        }
+    }
+
+    /** Trusts an issuer whose keys are at hand (the in-process local provider) rather than fetched. */
+    public void trust(TrustedIssuer issuer, JWKSource<SecurityContext> keys) {
+        var processor = new DefaultJWTProcessor<SecurityContext>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+        var verifier = new DefaultJWTClaimsVerifier<SecurityContext>(
+                issuer.audience(),
+                new JWTClaimsSet.Builder().issuer(issuer.issuer()).build(),
+                Set.of("sub", "exp"));
+        verifier.setMaxClockSkew(60);
+        processor.setJWTClaimsSetVerifier(verifier);
+        byIssuer.put(issuer.issuer(), new Verifier(issuer, processor));
+    }
+
+    /** The account behind an {@code Authorization} header, or why it is refused (a message for a 401). */
+    public Account authenticate(String authorizationHeader) {
+        if (authorizationHeader == null || authorizationHeader.isBlank()) {
+            throw new Unauthenticated("Sign in first: this request carries no access token.");
+        }
+        if (!authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new Unauthenticated("Send the access token as 'Authorization: Bearer <token>'.");
+        }
+        String token = authorizationHeader.substring(7).strip();
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw new Unauthenticated("The access token is too long to be one.");
+        }
+        String issuerName;
+        try {
+            issuerName = SignedJWT.parse(token).getJWTClaimsSet().getIssuer();
+        } catch (ParseException e) {
+            throw new Unauthenticated("The access token is not a signed JWT.");
+        }
+        Verifier verifier = issuerName == null ? null : byIssuer.get(issuerName);
+        if (verifier == null) {
+            throw new Unauthenticated("Tokens from " + (issuerName == null ? "an unnamed issuer" : issuerName)
+                    + " are not trusted by this server. Sign in with the account provider this server uses.");
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = verifier.processor().process(token, null);
+        } catch (ExpiredJWTException e) {
+            throw new Unauthenticated("The access token has expired: sign in again.");
+        } catch (BadJWTException e) {
+            throw new Unauthenticated("The access token was refused: " + e.getMessage());
+        } catch (BadJOSEException e) {
+            throw new Unauthenticated("The access token's signature does not verify.");
+        } catch (JOSEException | ParseException e) {
+            throw new Unauthenticated("The access token could not be checked: " + e.getMessage());
+        }
+        String required = verifier.issuer().scope();
+        if (!required.isEmpty() && !scopes(claims).contains(required)) {
+            throw new Unauthenticated("The access token lacks the '" + required + "' scope.");
+        }
+        return accounts.findOrCreate(verifier.issuer().issuer(), claims.getSubject(), displayName(claims));
+    }
+
+    private static List<String> scopes(JWTClaimsSet claims) {
+        for (String claim : List.of("scp", "scope")) {
+            Object value = claims.getClaim(claim);
+            if (value instanceof String s) {
+                return Arrays.asList(s.split(" "));
+            }
+            if (value instanceof List<?> list) {
+                return list.stream().map(String::valueOf).toList();
+            }
+        }
+        return List.of();
+    }
+
+    private static String displayName(JWTClaimsSet claims) {
+        for (String claim : List.of("name", "preferred_username", "email")) {
+            Object value = claims.getClaim(claim);
+            if (value instanceof String s && !s.isBlank()) {
+                return s.length() > 255 ? s.substring(0, 255) : s;
+            }
+        }
+        return null;
+    }
+
+    /** A request without a token the server accepts. */
+    public static final class Unauthenticated extends RuntimeException {
+        public Unauthenticated(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.devicelink.server.oauth;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import org.devicelink.code.UserCode;
+import org.devicelink.code.VerificationLink;
+import org.devicelink.protocol.DeviceAuthorization;
+import org.devicelink.protocol.OAuthError;
+import org.devicelink.server.store.KeyedHash;
+import org.devicelink.server.store.PendingLinkStore;
+import org.devicelink.server.store.Sql;
+
+/** RFC 8628 §3.1–3.2: a device asks to be linked and gets its two codes. */
+public final class DeviceAuthorizations {
+
+    public static final String DEVICE_CODE_KIND = "device-code";
+    public static final String USER_CODE_KIND = "user-code";
+    public static final int MAX_DEVICE_NAME = 64;
+    public static final int MAX_SCOPE = 512;
+
+    private final DeviceApps apps;
+    private final PendingLinkStore links;
+    private final KeyedHash hash;
+    private final VerificationLink verificationLink;
+    private final Duration lifetime;
+    private final int interval;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public DeviceAuthorizations(DeviceApps apps, PendingLinkStore links, KeyedHash hash, VerificationLink verificationLink,
+                                Duration lifetime, int interval, Clock clock, SecureRandom random) {
+        this.apps = apps;
+        this.links = links;
+        this.hash = hash;
+        this.verificationLink = verificationLink;
+        this.lifetime = lifetime;
+        this.interval = interval;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** What the device says about itself; all optional but the client id. */
+    public record Request(String clientId, String scope, String deviceName, String deviceModel,
+                          String clientAddress, String userAgent) {}
+
+    public DeviceAuthorization start(Request request) {
+        DeviceApp app = apps.find(Params.required(request.clientId(), "client_id", 64))
+                .orElseThrow(() -> new OAuthProblem(OAuthError.INVALID_CLIENT, "Unknown client_id: this device app is not registered."));
+        String scope = grantedScope(app, Params.optional(request.scope(), "scope", MAX_SCOPE));
+        String name = Params.displayText(request.deviceName(), "device_name", MAX_DEVICE_NAME);
+        String model = Params.displayText(request.deviceModel(), "device_model", MAX_DEVICE_NAME);
+        Instant now = clock.instant();
+        String deviceCode = DeviceTokens.randomToken(random);
+        for (int attempt = 0; ; attempt++) {
+            UserCode userCode = UserCode.random(random);
+            var row = new PendingLinkStore.Row(UUID.randomUUID().toString(), app.clientId(), scope,
+                    name, model, request.clientAddress(), Params.truncate(request.userAgent(), 256),
+                    now, now.plus(lifetime), interval, null, PendingLinkStore.PENDING, null, null);
+            try {
+                links.insert(row, hash.of(DEVICE_CODE_KIND, deviceCode), hash.of(USER_CODE_KIND, userCode.value()));
+            } catch (Sql.StoreException e) {
+                // one in 2^34 per live code: draw another user code
+                if (Sql.isDuplicateKey(e) && attempt < 5) {
+                    continue;
+                }
+                throw e;
+            }
+            return new DeviceAuthorization(deviceCode, userCode.display(), verificationLink.page().toString(),
+                    verificationLink.withCode(userCode).toString(), lifetime.toSeconds(), interval);
+        }
+    }
+
+    /** The requested scopes the app may have; all of the app's scopes when none are asked for. */
+    private static String grantedScope(DeviceApp app, String requested) {
+        if (requested == null || requested.isBlank()) {
+            return String.join(" ", app.allowedScopes());
+        }
+        var scopes = new LinkedHashSet<>(List.of(requested.strip().split("\\s+")));
+        for (String scope : scopes) {
+            if (!app.allowedScopes().contains(scope)) {
+                throw new OAuthProblem(OAuthError.INVALID_SCOPE, "Scope '" + Params.truncate(scope, 64)
+                        + "' is not allowed for " + app.displayName() + ". Allowed: " + String.join(" ", app.allowedScopes()));
+            }
+        }
+        return String.join(" ", scopes);
+    }
+}

@@ -1,0 +1,50 @@
+package org.devicelink.server.oauth;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import org.devicelink.protocol.TokenResponse;
+import org.devicelink.server.store.KeyedHash;
+import org.devicelink.server.store.LinkedDeviceStore;
+
+/** Issues a linked device's token pair: a signed access token and a fresh opaque refresh token. */
+public final class DeviceTokens {
+
+    static final String REFRESH_TOKEN_KIND = "refresh-token";
+
+    private final AccessTokens accessTokens;
+    private final LinkedDeviceStore devices;
+    private final KeyedHash hash;
+    private final Duration refreshLifetime;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public DeviceTokens(AccessTokens accessTokens, LinkedDeviceStore devices, KeyedHash hash, Duration refreshLifetime,
+                        Clock clock, SecureRandom random) {
+        this.accessTokens = accessTokens;
+        this.devices = devices;
+        this.hash = hash;
+        this.refreshLifetime = refreshLifetime;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    public TokenResponse issue(LinkedDeviceStore.Device device) {
+        Instant now = clock.instant();
+        String refreshToken = randomToken(random);
+        devices.insertRefreshToken(hash.of(REFRESH_TOKEN_KIND, refreshToken), device.id(), now, now.plus(refreshLifetime));
+        devices.touch(device.id(), now);
+        String accessToken = accessTokens.issue(device.accountId(), device.id(), device.clientId(), device.scope());
+        return new TokenResponse(accessToken, "Bearer", accessTokens.lifetime().toSeconds(), refreshToken, device.scope(),
+                device.accountName());
+    }
+
+    /** 256 random bits, base64url: device codes and refresh tokens. */
+    static String randomToken(SecureRandom random) {
+        var bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

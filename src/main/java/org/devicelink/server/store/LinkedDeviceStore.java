@@ -1,0 +1,91 @@
+package org.devicelink.server.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code linked_devices} and {@code refresh_tokens} tables: devices linked to accounts and their refresh
+ * chains, shared by the device side (oauth: issue, rotate, revoke) and the owner side (devices: list, rename,
+ * unlink).
+ */
+public final class LinkedDeviceStore {
+
+    public static final String ACTIVE = "active";
+    public static final String UNLINKED = "unlinked";
+    public static final String REVOKED = "revoked";
+
+    private static final String SELECT = "SELECT d.id, d.account_id, o.display_name AS account_name, d.client_id, "
+            + "a.display_name AS app_name, d.name, d.model, d.scope, d.linked_at, d.last_active_at, d.status, d.end_reason "
+            + "FROM linked_devices d JOIN device_apps a ON a.client_id = d.client_id JOIN accounts o ON o.id = d.account_id ";
+
+    private final Sql sql;
+
+    public LinkedDeviceStore(Sql sql) {
+        this.sql = sql;
+    }
+
+    public record Device(String id, String accountId, String accountName, String clientId, String appName, String name, String model,
+                         String scope, Instant linkedAt, Instant lastActiveAt, String status, String endReason) {}
+
+    public record RefreshToken(String deviceId, Instant expiresAt, Instant rotatedAt) {}
+
+    public void insert(String id, String accountId, String approvedBy, String clientId, String name, String model,
+                       String scope, Instant now) {
+        sql.update("INSERT INTO linked_devices (id, account_id, approved_by, client_id, name, model, scope, linked_at, status) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, accountId, approvedBy, clientId, name, model, scope, now, ACTIVE);
+    }
+
+    public Optional<Device> find(String id) {
+        return sql.queryOne(SELECT + "WHERE d.id = ?", LinkedDeviceStore::map, id);
+    }
+
+    public List<Device> listForAccount(String accountId, int limit) {
+        return sql.query(SELECT + "WHERE d.account_id = ? ORDER BY d.linked_at DESC, d.id FETCH FIRST " + limit + " ROWS ONLY",
+                LinkedDeviceStore::map, accountId);
+    }
+
+    public int countActive(String accountId) {
+        return sql.queryOne("SELECT COUNT(*) AS n FROM linked_devices WHERE account_id = ? AND status = ?",
+                r -> r.integer("n"), accountId, ACTIVE).orElse(0);
+    }
+
+    public boolean rename(String id, String accountId, String name) {
+        return sql.update("UPDATE linked_devices SET name = ? WHERE id = ? AND account_id = ?", name, id, accountId) == 1;
+    }
+
+    /** Ends an active device's session (unlinked or revoked) and kills its refresh chain. */
+    public boolean end(String id, String status, String reason, Instant now) {
+        return sql.inTransaction(() -> {
+            boolean ended = sql.update("UPDATE linked_devices SET status = ?, end_reason = ?, ended_at = ? WHERE id = ? AND status = ?",
+                    status, reason, now, id, ACTIVE) == 1;
+            sql.update("UPDATE refresh_tokens SET expires_at = ? WHERE device_id = ? AND expires_at > ?", now, id, now);
+            return ended;
+        });
+    }
+
+    public void touch(String id, Instant now) {
+        sql.update("UPDATE linked_devices SET last_active_at = ? WHERE id = ?", now, id);
+    }
+
+    public void insertRefreshToken(String tokenHash, String deviceId, Instant now, Instant expiresAt) {
+        sql.update("INSERT INTO refresh_tokens (token_hash, device_id, issued_at, expires_at) VALUES (?, ?, ?, ?)",
+                tokenHash, deviceId, now, expiresAt);
+    }
+
+    public Optional<RefreshToken> findRefreshToken(String tokenHash) {
+        return sql.queryOne("SELECT device_id, expires_at, rotated_at FROM refresh_tokens WHERE token_hash = ?",
+                r -> new RefreshToken(r.string("device_id"), r.instant("expires_at"), r.instant("rotated_at")), tokenHash);
+    }
+
+    /** Marks a refresh token used; false when it already was (a copy is being replayed, or two uses raced). */
+    public boolean rotate(String tokenHash, Instant now) {
+        return sql.update("UPDATE refresh_tokens SET rotated_at = ? WHERE token_hash = ? AND rotated_at IS NULL", now, tokenHash) == 1;
+    }
+
+    private static Device map(Sql.Row r) throws java.sql.SQLException {
+        return new Device(r.string("id"), r.string("account_id"), r.string("account_name"), r.string("client_id"), r.string("app_name"),
+                r.string("name"), r.string("model"), r.string("scope"), r.instant("linked_at"),
+                r.instant("last_active_at"), r.string("status"), r.string("end_reason"));
+    }
+}

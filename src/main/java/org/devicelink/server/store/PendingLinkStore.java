@@ -1,0 +1,86 @@
+package org.devicelink.server.store;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The {@code pending_links} table: a device's request to be linked, shared by the device side (oauth) and the
+ * approver side (links). Every state change is a conditional UPDATE, so two nodes racing on one row cannot both
+ * win: one approval, one redemption.
+ */
+public final class PendingLinkStore {
+
+    public static final String PENDING = "pending";
+    public static final String APPROVED = "approved";
+    public static final String DENIED = "denied";
+    public static final String REDEEMED = "redeemed";
+
+    private static final String COLUMNS = "id, client_id, scope, device_name, device_model, client_address, user_agent, "
+            + "requested_at, expires_at, poll_interval, last_polled_at, status, decided_by, device_id";
+
+    private final Sql sql;
+
+    public PendingLinkStore(Sql sql) {
+        this.sql = sql;
+    }
+
+    public record Row(String id, String clientId, String scope, String deviceName, String deviceModel,
+                      String clientAddress, String userAgent, Instant requestedAt, Instant expiresAt,
+                      int pollInterval, Instant lastPolledAt, String status, String decidedBy, String deviceId) {
+
+        public boolean expiredAt(Instant now) {
+            return !now.isBefore(expiresAt);
+        }
+    }
+
+    public void insert(Row row, String deviceCodeHash, String userCodeHash) {
+        sql.update("INSERT INTO pending_links (id, device_code_hash, user_code_hash, client_id, scope, device_name, "
+                        + "device_model, client_address, user_agent, requested_at, expires_at, poll_interval, status) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row.id(), deviceCodeHash, userCodeHash, row.clientId(), row.scope(), row.deviceName(), row.deviceModel(),
+                row.clientAddress(), row.userAgent(), row.requestedAt(), row.expiresAt(), row.pollInterval(), row.status());
+    }
+
+    public Optional<Row> findByDeviceCode(String deviceCodeHash) {
+        return sql.queryOne("SELECT " + COLUMNS + " FROM pending_links WHERE device_code_hash = ?", PendingLinkStore::map, deviceCodeHash);
+    }
+
+    public Optional<Row> findByUserCode(String userCodeHash) {
+        return sql.queryOne("SELECT " + COLUMNS + " FROM pending_links WHERE user_code_hash = ?", PendingLinkStore::map, userCodeHash);
+    }
+
+    /** Records a poll if nobody else recorded one since {@code previous}; false means a concurrent poll won. */
+    public boolean recordPoll(String id, Instant previous, Instant now) {
+        return previous == null
+                ? sql.update("UPDATE pending_links SET last_polled_at = ? WHERE id = ? AND last_polled_at IS NULL", now, id) == 1
+                : sql.update("UPDATE pending_links SET last_polled_at = ? WHERE id = ? AND last_polled_at = ?", now, id, previous) == 1;
+    }
+
+    /** RFC 8628 slow_down: the interval grows by 5 s for good. Returns the new interval. */
+    public int slowDown(String id, Instant now) {
+        sql.update("UPDATE pending_links SET poll_interval = poll_interval + 5, last_polled_at = ? WHERE id = ?", now, id);
+        return sql.queryOne("SELECT poll_interval FROM pending_links WHERE id = ?", r -> r.integer("poll_interval"), id).orElseThrow();
+    }
+
+    public boolean approve(String id, String accountId, String deviceId, Instant now) {
+        return sql.update("UPDATE pending_links SET status = ?, decided_at = ?, decided_by = ?, device_id = ? "
+                + "WHERE id = ? AND status = ? AND expires_at > ?", APPROVED, now, accountId, deviceId, id, PENDING, now) == 1;
+    }
+
+    public boolean deny(String id, String accountId, boolean reported, Instant now) {
+        return sql.update("UPDATE pending_links SET status = ?, decided_at = ?, decided_by = ?, reported = ? "
+                + "WHERE id = ? AND status = ? AND expires_at > ?", DENIED, now, accountId, reported, id, PENDING, now) == 1;
+    }
+
+    /** Exactly-once hand-over of the tokens: only one caller, on any node, gets true. */
+    public boolean redeem(String id) {
+        return sql.update("UPDATE pending_links SET status = ? WHERE id = ? AND status = ?", REDEEMED, id, APPROVED) == 1;
+    }
+
+    private static Row map(Sql.Row r) throws java.sql.SQLException {
+        return new Row(r.string("id"), r.string("client_id"), r.string("scope"), r.string("device_name"),
+                r.string("device_model"), r.string("client_address"), r.string("user_agent"), r.instant("requested_at"),
+                r.instant("expires_at"), r.integer("poll_interval"), r.instant("last_polled_at"), r.string("status"),
+                r.string("decided_by"), r.string("device_id"));
+    }
+}

@@ -1,0 +1,176 @@
+package org.devicelink.server.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Plain JDBC with the ceremony taken out: parameters in, rows out, one transaction per call unless
+ * {@link #inTransaction} groups several. Works the same on H2 and PostgreSQL.
+ */
+public final class Sql {
+
+    private final DataSource dataSource;
+    private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
+
+    public Sql(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(Row row) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: every call of this Sql inside it shares the connection. */
+    public <T> T inTransaction(Work<T> work) {
+        if (transaction.get() != null) {
+            return call(work);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            transaction.set(connection);
+            try {
+                T result = work.run();
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                transaction.remove();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    public int update(String sql, Object... args) {
+        return withConnection(connection -> {
+            try (PreparedStatement statement = prepare(connection, sql, args)) {
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+        return withConnection(connection -> {
+            try (PreparedStatement statement = prepare(connection, sql, args);
+                 ResultSet rs = statement.executeQuery()) {
+                var rows = new ArrayList<T>();
+                var row = new Row(rs);
+                while (rs.next()) {
+                    rows.add(mapper.map(row));
+                }
+                return rows;
+            }
+        });
+    }
+
+    public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
+        List<T> rows = query(sql, mapper, args);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+    }
+
+    /** True when an INSERT failed only because the key already exists (a race another node or thread won). */
+    public static boolean isDuplicateKey(StoreException e) {
+        return e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState());
+    }
+
+    @FunctionalInterface
+    private interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T withConnection(ConnectionWork<T> work) {
+        Connection shared = transaction.get();
+        try {
+            if (shared != null) {
+                return work.run(shared);
+            }
+            try (Connection connection = dataSource.getConnection()) {
+                return work.run(connection);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private static <T> T call(Work<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object[] args) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            Object arg = args[i];
+            if (arg instanceof Instant instant) {
+                statement.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
+            } else {
+                statement.setObject(i + 1, arg);
+            }
+        }
+        return statement;
+    }
+
+    /** One row of a result, with the conversions our tables need. */
+    public static final class Row {
+        private final ResultSet rs;
+
+        Row(ResultSet rs) {
+            this.rs = rs;
+        }
+
+        public String string(String column) throws SQLException {
+            return rs.getString(column);
+        }
+
+        public int integer(String column) throws SQLException {
+            return rs.getInt(column);
+        }
+
+        public long number(String column) throws SQLException {
+            return rs.getLong(column);
+        }
+
+        public boolean bool(String column) throws SQLException {
+            return rs.getBoolean(column);
+        }
+
+        public Instant instant(String column) throws SQLException {
+            Object value = rs.getObject(column);
+            return switch (value) {
+                case null -> null;
+                case OffsetDateTime odt -> odt.toInstant();
+                case Timestamp ts -> ts.toInstant();
+                default -> rs.getObject(column, OffsetDateTime.class).toInstant();
+            };
+        }
+    }
+
+    /** A database failure; callers above the store never see SQLException. */
+    public static final class StoreException extends RuntimeException {
+        StoreException(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+}
