@@ -84,7 +84,7 @@ public final class Sql {
 
     public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
         List<T> rows = query(sql, mapper, args);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.getFirst());
     }
 
     /** True when an INSERT failed only because the key already exists (a race another node or thread won). */

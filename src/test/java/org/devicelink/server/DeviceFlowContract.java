@@ -1,0 +1,466 @@
+package org.devicelink.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.devicelink.code.VerificationLink;
+import org.devicelink.device.DeviceClient;
+import org.devicelink.protocol.DeviceAuthorization;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The device flow end to end over real HTTPS, against a real database. Subclasses pick the database, so the same
+ * contract holds on H2 (embedded default) and PostgreSQL (scale-out).
+ */
+abstract class DeviceFlowContract {
+
+    static final String CONSOLE = "demo-console";
+
+    @TempDir
+    Path dataDir;
+    LinkServerFixture fixture;
+    String alex;
+    String bob;
+
+    abstract Databases databases();
+
+    LinkServerFixture server(Map<String, String> settings) {
+        fixture = new LinkServerFixture(databases(), dataDir, settings);
+        alex = fixture.issuer.token("alex-subject", "Alex");
+        bob = fixture.issuer.token("bob-subject", "Bob");
+        return fixture;
+    }
+
+    LinkServerFixture server() {
+        return server(Map.of());
+    }
+
+    @AfterEach
+    void stop() {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    Http http() {
+        return fixture.http();
+    }
+
+    JsonNode startCode(String clientId, String deviceName) {
+        var response = http().form("/oauth2/device_authorization", Map.of("client_id", clientId, "device_name", deviceName,
+                "device_model", "DL-2"));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    Http.Response poll(JsonNode code) {
+        return http().form("/oauth2/token", Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code",
+                "client_id", CONSOLE, "device_code", code.path("device_code").asText()));
+    }
+
+    Http.Response approve(String userCode, String token) {
+        return http().post("/api/v1/links/" + userCode + "/approve", token, "{\"account\":\"me\"}");
+    }
+
+    /** A device linked to {@code token}'s account; returns the token response. */
+    JsonNode linkedDevice(String token, String name) {
+        JsonNode code = startCode(CONSOLE, name);
+        assertThat(approve(code.path("user_code").asText(), token).status()).isEqualTo(200);
+        var tokens = poll(code);
+        assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+        return tokens.json();
+    }
+
+    Http.Response refresh(String refreshToken) {
+        return http().form("/oauth2/token", Map.of("grant_type", "refresh_token", "client_id", CONSOLE, "refresh_token", refreshToken));
+    }
+
+    @Test
+    void aDeviceIsLinkedRefreshesAndLosesItsSessionWhenUnlinked() throws Exception {
+        server();
+        DeviceClient device = fixture.device(CONSOLE);
+        var shown = new CompletableFuture<DeviceAuthorization>();
+        var linking = CompletableFuture.supplyAsync(() -> {
+            try {
+                return device.link("Kitchen TV", "Model X", null, new DeviceClient.Listener() {
+                    @Override
+                    public void onCode(DeviceAuthorization code) {
+                        shown.complete(code);
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, Executors.newVirtualThreadPerTaskExecutor());
+        DeviceAuthorization code = shown.get(10, TimeUnit.SECONDS);
+        assertThat(code.userCode()).matches("[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}");
+        assertThat(code.interval()).isEqualTo(1);
+        assertThat(code.expiresIn()).isEqualTo(600);
+        assertThat(code.verificationUri()).isEqualTo(fixture.server().baseUrl() + "/link");
+        var scanned = new VerificationLink(URI.create(code.verificationUri())).read(code.verificationUriComplete());
+        assertThat(scanned).isEqualTo(new VerificationLink.Scanned.Code(org.devicelink.code.UserCode.tryParse(code.userCode()).orElseThrow()));
+
+        // people type codes in lower case with spaces: the server reads them the same
+        String typed = code.userCode().toLowerCase().replace("-", " ");
+        var lookup = http().get("/api/v1/links/" + typed.replace(" ", "%20"), alex);
+        assertThat(lookup.status()).as(lookup.body()).isEqualTo(200);
+        assertThat(lookup.json().path("deviceName").asText()).isEqualTo("Kitchen TV");
+        assertThat(lookup.json().path("deviceModel").asText()).isEqualTo("Model X");
+        assertThat(lookup.json().path("appName").asText()).isEqualTo("DeviceLink Demo Console");
+        assertThat(lookup.json().path("code").asText()).isEqualTo(code.userCode());
+        assertThat(lookup.json().path("network").asText()).isEqualTo("this computer");
+        assertThat(lookup.json().path("sameNetwork").asBoolean()).isTrue();
+        assertThat(lookup.json().path("secondsLeft").asLong()).isBetween(590L, 600L);
+
+        var approved = approve(code.userCode(), alex);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().path("status").asText()).isEqualTo("active");
+
+        DeviceClient.Tokens tokens = linking.get(15, TimeUnit.SECONDS);
+        assertThat(tokens.linkedAccount()).isEqualTo("Alex");
+        var jwt = SignedJWT.parse(tokens.accessToken());
+        var jwks = JWKSet.parse(http().get("/oauth2/jwks", null).body());
+        assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("ES256");
+        assertThat(jwt.verify(new ECDSAVerifier(jwks.getKeyByKeyId(jwt.getHeader().getKeyID()).toECKey()))).isTrue();
+        assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo(fixture.server().baseUrl());
+        assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly(CONSOLE);
+        assertThat(jwt.getJWTClaimsSet().getStringClaim("device_id")).isEqualTo(approved.json().path("id").asText());
+
+        var devices = http().get("/api/v1/devices", alex).json();
+        assertThat(devices).hasSize(1);
+        assertThat(devices.get(0).path("name").asText()).isEqualTo("Kitchen TV");
+        assertThat(devices.get(0).path("lastActiveAt").isNull()).isFalse();
+
+        DeviceClient.Tokens refreshed = device.refresh(tokens.refreshToken());
+        assertThat(refreshed.refreshToken()).isNotEqualTo(tokens.refreshToken());
+
+        var unlinked = http().delete("/api/v1/devices/" + approved.json().path("id").asText(), alex);
+        assertThat(unlinked.status()).isEqualTo(200);
+        assertThat(unlinked.json().path("status").asText()).isEqualTo("unlinked");
+        assertThatThrownBy(() -> device.refresh(refreshed.refreshToken()))
+                .isInstanceOfSatisfying(DeviceClient.Refused.class, refused -> {
+                    assertThat(refused.error()).isEqualTo("invalid_grant");
+                    assertThat(refused.getMessage()).contains("unlinked");
+                });
+    }
+
+    @Test
+    void pollingTooFastSlowsTheDeviceDownForGood() {
+        server();
+        JsonNode code = startCode(CONSOLE, "Console");
+        assertThat(poll(code).oauthError()).isEqualTo("authorization_pending");
+        var tooFast = poll(code);
+        assertThat(tooFast.status()).isEqualTo(400);
+        assertThat(tooFast.oauthError()).isEqualTo("slow_down");
+        assertThat(tooFast.json().path("interval").asInt()).isEqualTo(6);
+        fixture.clock.advance(Duration.ofSeconds(2)); // enough for the old 1 s interval, not for the new 6 s
+        var stillTooFast = poll(code);
+        assertThat(stillTooFast.oauthError()).isEqualTo("slow_down");
+        assertThat(stillTooFast.json().path("interval").asInt()).isEqualTo(11);
+        fixture.clock.advance(Duration.ofSeconds(11));
+        assertThat(poll(code).oauthError()).isEqualTo("authorization_pending");
+        assertThat(poll(code).header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void aDeniedDeviceIsToldSoAndTheCodeCannotBeUsedAgain() {
+        server();
+        JsonNode code = startCode(CONSOLE, "Console");
+        String userCode = code.path("user_code").asText();
+        var denied = http().post("/api/v1/links/" + userCode + "/deny", alex, "{\"report\":true}");
+        assertThat(denied.status()).isEqualTo(204);
+        assertThat(poll(code).oauthError()).isEqualTo("access_denied");
+        var again = http().get("/api/v1/links/" + userCode, alex);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.problem()).isEqualTo("code-used");
+        assertThat(again.json().path("detail").asText()).contains("denied");
+    }
+
+    @Test
+    void anExpiredCodeCanBeNeitherApprovedNorRedeemed() {
+        server();
+        JsonNode code = startCode(CONSOLE, "Console");
+        fixture.clock.advance(Duration.ofSeconds(601));
+        var lookup = http().get("/api/v1/links/" + code.path("user_code").asText(), alex);
+        assertThat(lookup.status()).isEqualTo(410);
+        assertThat(lookup.problem()).isEqualTo("code-expired");
+        assertThat(lookup.json().path("detail").asText()).contains("Ask the device for a new code");
+        assertThat(approve(code.path("user_code").asText(), alex).problem()).isEqualTo("code-expired");
+        assertThat(poll(code).oauthError()).isEqualTo("expired_token");
+    }
+
+    @Test
+    void theCodeLifetimeIsASetting() {
+        server(Map.of("code.lifetime", "120"));
+        assertThat(startCode(CONSOLE, "Console").path("expires_in").asInt()).isEqualTo(120);
+    }
+
+    @Test
+    void unknownClientsCodesGrantsAndScopesAreRefusedWithTheirRfcErrors() {
+        server();
+        var unknownClient = http().form("/oauth2/device_authorization", Map.of("client_id", "pirate-app"));
+        assertThat(unknownClient.status()).isEqualTo(401);
+        assertThat(unknownClient.oauthError()).isEqualTo("invalid_client");
+        var badScope = http().form("/oauth2/device_authorization", Map.of("client_id", CONSOLE, "scope", "play admin"));
+        assertThat(badScope.oauthError()).isEqualTo("invalid_scope");
+        var goodScope = http().form("/oauth2/device_authorization", Map.of("client_id", CONSOLE, "scope", "play"));
+        assertThat(goodScope.status()).isEqualTo(200);
+        var unknownCode = http().form("/oauth2/token", Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code",
+                "client_id", CONSOLE, "device_code", "not-a-code"));
+        assertThat(unknownCode.oauthError()).isEqualTo("invalid_grant");
+        var otherClient = http().form("/oauth2/token", Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code",
+                "client_id", "demo-tv", "device_code", goodScope.json().path("device_code").asText()));
+        assertThat(otherClient.oauthError()).isEqualTo("invalid_grant");
+        var grant = http().form("/oauth2/token", Map.of("grant_type", "password", "client_id", CONSOLE));
+        assertThat(grant.oauthError()).isEqualTo("unsupported_grant_type");
+        var missing = http().form("/oauth2/token", Map.of("client_id", CONSOLE));
+        assertThat(missing.oauthError()).isEqualTo("invalid_request");
+    }
+
+    @Test
+    void whenTwoPeopleApproveOneCodeOnlyOneWins() throws Exception {
+        server();
+        for (int round = 0; round < 5; round++) {
+            String userCode = startCode(CONSOLE, "Console " + round).path("user_code").asText();
+            List<Integer> statuses = race(() -> approve(userCode, alex).status(), () -> approve(userCode, bob).status());
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        }
+        int linked = http().get("/api/v1/devices", alex).json().size() + http().get("/api/v1/devices", bob).json().size();
+        assertThat(linked).isEqualTo(5);
+    }
+
+    @Test
+    void whenTwoPollsRaceForTheTokensOnlyOneGetsThem() throws Exception {
+        server();
+        for (int round = 0; round < 5; round++) {
+            JsonNode code = startCode(CONSOLE, "Console " + round);
+            assertThat(approve(code.path("user_code").asText(), alex).status()).isEqualTo(200);
+            List<Integer> statuses = race(() -> poll(code).status(), () -> poll(code).status());
+            assertThat(statuses).containsExactlyInAnyOrder(200, 400);
+        }
+    }
+
+    @Test
+    void aPendingCodeSurvivesAServerRestart() {
+        server();
+        JsonNode code = startCode(CONSOLE, "Console");
+        fixture.restart();
+        var lookup = http().get("/api/v1/links/" + code.path("user_code").asText(), alex);
+        assertThat(lookup.status()).as(lookup.body()).isEqualTo(200);
+        assertThat(approve(code.path("user_code").asText(), alex).status()).isEqualTo(200);
+        assertThat(poll(code).status()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongCodesLockAnAccountOutAndSayForHowLong() {
+        server(Map.of("limit.account-failures", "3", "limit.lockout", "300"));
+        String realCode = startCode(CONSOLE, "Console").path("user_code").asText();
+        for (int i = 0; i < 3; i++) {
+            var wrong = http().get("/api/v1/links/BBBB-BBB" + "CDFG".charAt(i), alex);
+            assertThat(wrong.status()).isEqualTo(404);
+            assertThat(wrong.problem()).isEqualTo("code-not-found");
+        }
+        var locked = http().get("/api/v1/links/" + realCode, alex);
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.problem()).isEqualTo("too-many-attempts");
+        assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(290L, 301L);
+        assertThat(locked.json().path("retryAfter").asLong()).isBetween(290L, 301L);
+        assertThat(approve(realCode, alex).status()).isEqualTo(429);
+        // another account on the same address is not locked by Alex's typos
+        assertThat(http().get("/api/v1/links/" + realCode, bob).status()).isEqualTo(200);
+        fixture.clock.advance(Duration.ofSeconds(301));
+        assertThat(http().get("/api/v1/links/" + realCode, alex).status()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongCodesFromOneAddressLockEveryAccountThere() {
+        server(Map.of("limit.account-failures", "100", "limit.address-failures", "4"));
+        String realCode = startCode(CONSOLE, "Console").path("user_code").asText();
+        for (String token : List.of(alex, alex, bob, bob)) {
+            assertThat(http().get("/api/v1/links/ZZZZ-ZZZZ", token).status()).isEqualTo(404);
+        }
+        String carol = fixture.issuer.token("carol-subject", "Carol");
+        var locked = http().get("/api/v1/links/" + realCode, carol);
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.header("Retry-After")).isNotNull();
+    }
+
+    @Test
+    void tokensFromStrangersOrPastTheirTimeAreRefused() {
+        server();
+        try (var stranger = new TestIssuer()) {
+            Map<String, String> refused = Map.of(
+                    "no token", "",
+                    "untrusted issuer", stranger.token("alex-subject", "Alex"),
+                    "expired", fixture.issuer.token("alex-subject", "Alex", c -> c.expirationTime(new Date(System.currentTimeMillis() - 600_000))),
+                    "wrong audience", fixture.issuer.token("alex-subject", "Alex", c -> c.audience("some-other-api")),
+                    "missing scope", fixture.issuer.token("alex-subject", "Alex", c -> c.claim("scp", "openid")),
+                    "tampered", alex.substring(0, alex.length() - 4) + (alex.endsWith("AAAA") ? "BBBB" : "AAAA"),
+                    "garbage", "not.a.jwt");
+            refused.forEach((why, token) -> {
+                var response = http().get("/api/v1/devices", token.isEmpty() ? null : token);
+                assertThat(response.status()).as(why).isEqualTo(401);
+                assertThat(response.problem()).as(why).isEqualTo("unauthenticated");
+                assertThat(response.header("WWW-Authenticate")).as(why).isEqualTo("Bearer");
+            });
+            assertThat(http().get("/api/v1/devices", stranger.token("x", "X")).json().path("detail").asText()).contains("not trusted");
+        }
+        assertThat(http().get("/api/v1/devices", alex).status()).isEqualTo(200);
+    }
+
+    @Test
+    void oversizedAndMalformedRequestsGetClearFourHundredsNeverAServerError() {
+        server();
+        String big = "x".repeat(20_000);
+        String deviceId = http().post("/api/v1/links/" + startCode(CONSOLE, "Console").path("user_code").asText() + "/approve", alex, "{}")
+                .json().path("id").asText();
+        Map<String, Supplier<Http.Response>> requests = new java.util.LinkedHashMap<>();
+        requests.put("oversized form", () -> http().form("/oauth2/device_authorization", Map.of("client_id", CONSOLE, "device_name", big)));
+        requests.put("oversized json", () -> http().post("/api/v1/links/BBBB-BBBB/approve", alex, "{\"account\":\"" + big + "\"}"));
+        requests.put("long device name", () -> http().form("/oauth2/device_authorization", Map.of("client_id", CONSOLE, "device_name", "n".repeat(65))));
+        requests.put("control characters", () -> http().form("/oauth2/device_authorization", Map.of("client_id", CONSOLE, "device_name", "a\u0007b")));
+        requests.put("json to a form endpoint", () -> http().send(http().request("/oauth2/token").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"refresh_token\"}"))));
+        requests.put("repeated parameter", () -> http().send(http().request("/oauth2/device_authorization")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("client_id=demo-console&client_id=demo-tv"))));
+        requests.put("malformed json", () -> http().post("/api/v1/links/BBBB-BBBB/deny", alex, "{\"report\": tru"));
+        requests.put("wrong json shape", () -> http().patch("/api/v1/devices/" + deviceId, alex, "[1,2]"));
+        requests.put("empty name", () -> http().patch("/api/v1/devices/" + deviceId, alex, "{\"name\":\"  \"}"));
+        requests.put("long name", () -> http().patch("/api/v1/devices/" + deviceId, alex, "{\"name\":\"" + "n".repeat(65) + "\"}"));
+        requests.put("huge code", () -> http().get("/api/v1/links/" + "B".repeat(300), alex));
+        requests.put("code with a digit", () -> http().get("/api/v1/links/WDJB-MJH0", alex));
+        requests.put("not a device id", () -> http().delete("/api/v1/devices/..%2F..%2Fetc", alex));
+        requests.put("unknown path", () -> http().get("/api/v2/nothing", alex));
+        requests.put("unknown page", () -> http().get("/nothing-here", null));
+        requests.put("approve someone else's account", () -> http().post("/api/v1/links/BBBB-BBBB/approve", alex, "{\"account\":\"child-1\"}"));
+        requests.forEach((what, request) -> {
+            Http.Response response = request.get();
+            assertThat(response.status()).as(what + ": " + response.body()).isBetween(400, 499);
+            assertThat(response.json().has("type") || response.json().has("error")).as(what).isTrue();
+            if (response.json().has("type")) {
+                assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+                assertThat(response.json().path("detail").asText()).as(what).isNotBlank();
+            }
+        });
+        assertThat(requests.get("oversized json").get().status()).isEqualTo(413);
+        assertThat(requests.get("code with a digit").get().json().path("detail").asText()).contains("no digits");
+    }
+
+    @Test
+    void aReplayedRefreshTokenEndsTheWholeSession() {
+        server();
+        JsonNode first = linkedDevice(alex, "Console");
+        var second = refresh(first.path("refresh_token").asText());
+        assertThat(second.status()).isEqualTo(200);
+        var replay = refresh(first.path("refresh_token").asText());
+        assertThat(replay.oauthError()).isEqualTo("invalid_grant");
+        assertThat(replay.json().path("error_description").asText()).contains("already used");
+        // the thief's replay also ends the legitimate holder's session
+        assertThat(refresh(second.json().path("refresh_token").asText()).oauthError()).isEqualTo("invalid_grant");
+        assertThat(http().get("/api/v1/devices", alex).json().get(0).path("status").asText()).isEqualTo("revoked");
+    }
+
+    @Test
+    void aDeviceSignsOutByRevokingItsRefreshToken() {
+        server();
+        JsonNode tokens = linkedDevice(alex, "Console");
+        String refreshToken = tokens.path("refresh_token").asText();
+        assertThat(http().form("/oauth2/revoke", Map.of("client_id", "demo-tv", "token", refreshToken)).oauthError())
+                .isEqualTo("unauthorized_client");
+        assertThat(http().form("/oauth2/revoke", Map.of("client_id", CONSOLE, "token", refreshToken)).status()).isEqualTo(200);
+        assertThat(refresh(refreshToken).json().path("error_description").asText()).contains("signed out");
+        assertThat(http().get("/api/v1/devices", alex).json().get(0).path("status").asText()).isEqualTo("unlinked");
+        assertThat(http().form("/oauth2/revoke", Map.of("client_id", CONSOLE, "token", "unknown")).status()).isEqualTo(200);
+        assertThat(http().form("/oauth2/revoke", Map.of("client_id", CONSOLE, "token", tokens.path("access_token").asText())).oauthError())
+                .isEqualTo("unsupported_token_type");
+    }
+
+    @Test
+    void ownersRenameTheirDevicesAndNobodyElseSeesOrTouchesThem() {
+        server();
+        linkedDevice(alex, "Console");
+        String id = http().get("/api/v1/devices", alex).json().get(0).path("id").asText();
+        var renamed = http().patch("/api/v1/devices/" + id, alex, "{\"name\":\"Bedroom console\"}");
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.json().path("name").asText()).isEqualTo("Bedroom console");
+        assertThat(http().get("/api/v1/devices", alex).json().get(0).path("name").asText()).isEqualTo("Bedroom console");
+        assertThat(http().get("/api/v1/devices", bob).json()).isEmpty();
+        assertThat(http().patch("/api/v1/devices/" + id, bob, "{\"name\":\"Mine now\"}").problem()).isEqualTo("device-not-found");
+        assertThat(http().delete("/api/v1/devices/" + id, bob).problem()).isEqualTo("device-not-found");
+        assertThat(http().get("/api/v1/devices", alex).json().get(0).path("status").asText()).isEqualTo("active");
+    }
+
+    @Test
+    void anAccountCannotLinkMoreDevicesThanTheLimit() {
+        server(Map.of("devices.max-per-account", "1"));
+        linkedDevice(alex, "First");
+        var second = approve(startCode(CONSOLE, "Second").path("user_code").asText(), alex);
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.problem()).isEqualTo("device-limit-reached");
+        assertThat(second.json().path("detail").asText()).contains("Unlink one");
+    }
+
+    @Test
+    void metadataAndTheVerificationPageTellClientsAndPeopleWhereToGo() {
+        server();
+        String base = fixture.server().baseUrl();
+        JsonNode metadata = http().get("/.well-known/oauth-authorization-server", null).json();
+        assertThat(metadata.path("issuer").asText()).isEqualTo(base);
+        assertThat(metadata.path("device_authorization_endpoint").asText()).isEqualTo(base + "/oauth2/device_authorization");
+        assertThat(metadata.path("token_endpoint").asText()).isEqualTo(base + "/oauth2/token");
+        assertThat(metadata.path("revocation_endpoint").asText()).isEqualTo(base + "/oauth2/revoke");
+        assertThat(metadata.path("jwks_uri").asText()).isEqualTo(base + "/oauth2/jwks");
+        assertThat(metadata.path("grant_types_supported").toString()).contains("urn:ietf:params:oauth:grant-type:device_code");
+
+        var page = http().get("/link?code=wdjb-mjht", null);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("WDJB-MJHT").contains("devicelink://link?code=WDJB-MJHT");
+        var hostile = http().get("/link?code=%3Cscript%3Ealert(1)%3C/script%3E", null);
+        assertThat(hostile.body()).doesNotContain("<script>").contains("cannot be in a code");
+        assertThat(http().get("/link", null).body()).contains("type the code shown on your device");
+    }
+
+    /** Runs both calls at the same moment and returns their results. */
+    @SafeVarargs
+    static List<Integer> race(Supplier<Integer>... calls) throws Exception {
+        var start = new CountDownLatch(1);
+        var futures = new ArrayList<CompletableFuture<Integer>>();
+        try (var executor = Executors.newFixedThreadPool(calls.length)) {
+            for (Supplier<Integer> call : calls) {
+                futures.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return call.get();
+                }, executor));
+            }
+            start.countDown();
+            var results = new ArrayList<Integer>();
+            for (var future : futures) {
+                results.add(future.get(30, TimeUnit.SECONDS));
+            }
+            return results;
+        }
+    }
+}

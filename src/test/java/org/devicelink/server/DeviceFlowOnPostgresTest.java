@@ -1,0 +1,9 @@
+package org.devicelink.server;
+
+/** The device-flow contract on PostgreSQL, the database of a scaled-out deployment. */
+class DeviceFlowOnPostgresTest extends DeviceFlowContract {
+    @Override
+    Databases databases() {
+        return Databases.POSTGRES;
+    }
+}

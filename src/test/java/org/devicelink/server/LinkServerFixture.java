@@ -1,0 +1,65 @@
+package org.devicelink.server;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.devicelink.device.DeviceClient;
+
+/**
+ * A real link server for a test: HTTPS on a free loopback port, its own data folder and database, trusting a
+ * {@link TestIssuer}, with a 1-second poll interval so flows finish quickly.
+ */
+public final class LinkServerFixture implements AutoCloseable {
+
+    public final TestIssuer issuer = new TestIssuer();
+    public final ShiftingClock clock = new ShiftingClock();
+    private final Path dataDir;
+    private final Map<String, String> settings = new HashMap<>();
+    private LinkServer server;
+    private Http http;
+
+    public LinkServerFixture(Databases databases, Path dataDir, Map<String, String> overrides) {
+        this.dataDir = dataDir;
+        settings.put(Setting.DATA_DIR.key(), dataDir.toString());
+        settings.put(Setting.PORT.key(), "0");
+        settings.put(Setting.DATABASE_URL.key(), databases.newDatabase(dataDir));
+        settings.put(Setting.POLL_INTERVAL.key(), "1");
+        settings.putAll(issuer.trustSettings());
+        settings.putAll(overrides);
+        start();
+    }
+
+    public void start() {
+        server = LinkServer.start(ServerConfig.from(settings, dataDir), clock);
+        http = new Http(server.baseUrl(), server.certificateFile());
+    }
+
+    /** Stops and starts the server on the same data folder and database (a new port). */
+    public void restart() {
+        server.close();
+        start();
+    }
+
+    public Http http() {
+        return http;
+    }
+
+    public LinkServer server() {
+        return server;
+    }
+
+    public DeviceClient device(String clientId) {
+        try {
+            return new DeviceClient(URI.create(server.baseUrl()), clientId, DeviceClient.trusting(server.certificateFile()));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        issuer.close();
+    }
+}
