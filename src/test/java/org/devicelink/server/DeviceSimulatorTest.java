@@ -1,0 +1,79 @@
+package org.devicelink.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.devicelink.device.DeviceSimulator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The console simulator as a person sees it: code and QR on screen, "linked", then "unlinked, link again". */
+class DeviceSimulatorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSimulatorShowsItsCodeGetsLinkedAndNoticesTheUnlink() throws Exception {
+        try (var fixture = new LinkServerFixture(Databases.H2, dir, Map.of())) {
+            var screen = new ByteArrayOutputStream();
+            var out = new PrintStream(screen, true, StandardCharsets.UTF_8);
+            Path png = dir.resolve("qr.png");
+            var options = new DeviceSimulator.Options("Den console", "DL-9", null, png, false, Duration.ofSeconds(1), true);
+            var running = CompletableFuture.runAsync(() -> {
+                try {
+                    new DeviceSimulator(fixture.device("demo-console"), options, out).run();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            String code = waitFor(screen, Pattern.compile("\\n\\s+([B-Z]{4}-[B-Z]{4})\\n"));
+            assertThat(screen.toString(StandardCharsets.UTF_8)).contains("█").contains(fixture.server().baseUrl() + "/link");
+            waitFor(screen, Pattern.compile("(QR code written)"));
+            assertThat(decode(png)).isEqualTo(fixture.server().baseUrl() + "/link?code=" + code);
+
+            String alex = fixture.issuer.token("alex-subject", "Alex");
+            assertThat(fixture.http().post("/api/v1/links/" + code + "/approve", alex, "").status()).isEqualTo(200);
+            waitFor(screen, Pattern.compile("(Linked to Alex\\.)"));
+
+            String id = fixture.http().get("/api/v1/devices", alex).json().get(0).path("id").asText();
+            assertThat(fixture.http().delete("/api/v1/devices/" + id, alex).status()).isEqualTo(200);
+            running.get(20, TimeUnit.SECONDS);
+            assertThat(screen.toString(StandardCharsets.UTF_8))
+                    .contains("Unlinked: The device was unlinked from its account. Link it again.");
+        }
+    }
+
+    private static String waitFor(ByteArrayOutputStream screen, Pattern pattern) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            var matcher = pattern.matcher(screen.toString(StandardCharsets.UTF_8));
+            if (matcher.find()) {
+                return matcher.group(1);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the screen never showed " + pattern + ":\n" + screen.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(Path png) throws Exception {
+        var image = ImageIO.read(png.toFile());
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+    }
+}

@@ -1,0 +1,127 @@
+package org.devicelink.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The programs as an operator runs them: {@code java -jar target/devicelink.jar server} and {@code … device} as
+ * separate processes, talking over HTTPS, linked by an approver through the companion API.
+ */
+class PackagedProgramsIT {
+
+    @TempDir
+    Path dir;
+    private final List<Process> processes = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        for (Process process : processes) {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void theServerAndASimulatedDeviceRunFromThePackagedJar() throws Exception {
+        try (var issuer = new TestIssuer()) {
+            List<String> server = new ArrayList<>(List.of("server", "--data-dir", dir.resolve("data").toString(), "--port", "0",
+                    "--set", "code.interval=1"));
+            issuer.trustSettings().forEach((key, value) -> server.addAll(List.of("--set", key + "=" + value)));
+            Output serverOut = run(server);
+            String baseUrl = serverOut.await(Pattern.compile("link server on (https://localhost:\\d+)"));
+            Path certificate = dir.resolve("data/tls/server.pem");
+            assertThat(certificate).exists();
+
+            Output deviceOut = run(List.of("device", "--server", baseUrl, "--ca", certificate.toString(), "--name", "Attic TV",
+                    "--refresh-every", "1", "--once"));
+            String code = deviceOut.await(Pattern.compile("\\n\\s+([B-Z]{4}-[B-Z]{4})\\n"));
+
+            var http = new Http(baseUrl, certificate);
+            String alex = issuer.token("alex-subject", "Alex");
+            var lookup = http.get("/api/v1/links/" + code, alex);
+            assertThat(lookup.json().path("deviceName").asText()).isEqualTo("Attic TV");
+            assertThat(http.post("/api/v1/links/" + code + "/approve", alex, "").status()).isEqualTo(200);
+            deviceOut.await(Pattern.compile("(Linked to Alex\\.)"));
+
+            String id = http.get("/api/v1/devices", alex).json().get(0).path("id").asText();
+            http.delete("/api/v1/devices/" + id, alex);
+            deviceOut.await(Pattern.compile("(Unlinked: .*)"));
+            assertThat(processes.get(1).waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(processes.get(1).exitValue()).isZero();
+        }
+    }
+
+    @Test
+    void aWrongSettingStopsTheServerWithItsName() throws Exception {
+        Output out = run(List.of("server", "--data-dir", dir.toString(), "--set", "code.lifetime=forever"));
+        assertThat(processes.getFirst().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(processes.getFirst().exitValue()).isEqualTo(2);
+        assertThat(out.text()).contains("'code.lifetime' must be a whole number");
+    }
+
+    private Output run(List<String> arguments) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path jar = Path.of("target", "devicelink.jar");
+        assertThat(jar).as("mvn package makes the jar before integration tests").exists();
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow", "-jar", jar.toString()));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        processes.add(process);
+        return new Output(process);
+    }
+
+    /** Everything a process printed, gathered as it comes. */
+    private static final class Output {
+        private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+
+        Output(Process process) {
+            Thread.ofVirtual().start(() -> {
+                try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = reader.readLine()) != null) {
+                        lines.add(line);
+                    }
+                } catch (IOException ignored) {
+                    // the process ended
+                }
+            });
+        }
+
+        String text() {
+            synchronized (lines) {
+                return String.join("\n", lines) + "\n";
+            }
+        }
+
+        String await(Pattern pattern) throws InterruptedException {
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (Instant.now().isBefore(deadline)) {
+                Matcher matcher = pattern.matcher(text());
+                if (matcher.find()) {
+                    return matcher.group(1);
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("never printed " + pattern + ":\n" + text());
+        }
+    }
+}
