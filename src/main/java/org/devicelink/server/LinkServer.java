@@ -27,6 +27,7 @@ import org.devicelink.server.oauth.Revocations;
 import org.devicelink.server.oauth.SigningKeys;
 import org.devicelink.server.oauth.TokenGrants;
 import org.devicelink.server.store.Database;
+import org.devicelink.server.store.Housekeeping;
 import org.devicelink.server.store.KeyedHash;
 import org.devicelink.server.store.LinkedDeviceStore;
 import org.devicelink.server.store.PendingLinkStore;
@@ -39,6 +40,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.LoggerFactory;
 
 /**
  * The link server: the composition root that builds every part from the settings and serves them over HTTPS
@@ -52,6 +54,8 @@ public final class LinkServer implements AutoCloseable {
     private final ServerConfig config;
     private final Database database;
     private final Javalin http;
+    private final java.util.concurrent.ScheduledExecutorService chores =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("housekeeping").factory());
     private final String baseUrl;
     private final Path certificateFile;
 
@@ -65,6 +69,14 @@ public final class LinkServer implements AutoCloseable {
         try {
             this.http = createHttp(config, clock, tls, port);
             http.start();
+            var housekeeping = new Housekeeping(database.sql(), clock);
+            chores.scheduleWithFixedDelay(() -> {
+                try {
+                    housekeeping.run();
+                } catch (RuntimeException e) {
+                    LoggerFactory.getLogger(LinkServer.class).warn("Housekeeping failed; it will try again in an hour", e);
+                }
+            }, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -158,6 +170,7 @@ public final class LinkServer implements AutoCloseable {
 
     @Override
     public void close() {
+        chores.shutdownNow();
         http.stop();
         database.close();
     }

@@ -100,7 +100,7 @@ public record ServerConfig(
         }
         return new ServerConfig(dataDir, v.text(Setting.HOST), port, publicUrl, tls, v.bool(Setting.TRUST_PROXY),
                 databaseUrl, v.text(Setting.DATABASE_USER), v.text(Setting.DATABASE_PASSWORD),
-                v.integer(Setting.DATABASE_POOL, 1, 500),
+                v.integer(Setting.DATABASE_POOL, 2, 500),
                 Duration.ofSeconds(v.integer(Setting.CODE_LIFETIME, 1, 86_400)),
                 v.integer(Setting.POLL_INTERVAL, 1, 60),
                 Duration.ofSeconds(v.integer(Setting.ACCESS_TOKEN_LIFETIME, 10, 86_400)),

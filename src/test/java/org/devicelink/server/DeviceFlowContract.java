@@ -439,6 +439,23 @@ abstract class DeviceFlowContract {
         assertThat(http().get("/link", null).body()).contains("type the code shown on your device");
     }
 
+    @Test
+    void aWeekAfterExpiryARequestIsForgotten() {
+        server();
+        String userCode = startCode(CONSOLE, "Console").path("user_code").asText();
+        var config = fixture.server().config();
+        try (var database = new org.devicelink.server.store.Database(config.databaseUrl(), config.databaseUser(),
+                config.databasePassword(), 2)) {
+            var housekeeping = new org.devicelink.server.store.Housekeeping(database.sql(), fixture.clock);
+            fixture.clock.advance(Duration.ofDays(6));
+            assertThat(housekeeping.run()).isZero();
+            assertThat(http().get("/api/v1/links/" + userCode, alex).problem()).isEqualTo("code-expired");
+            fixture.clock.advance(Duration.ofDays(2));
+            assertThat(housekeeping.run()).isPositive();
+            assertThat(http().get("/api/v1/links/" + userCode, alex).problem()).isEqualTo("code-not-found");
+        }
+    }
+
     /** Runs both calls at the same moment and returns their results. */
     @SafeVarargs
     static List<Integer> race(Supplier<Integer>... calls) throws Exception {
