@@ -15,6 +15,11 @@ import org.devicelink.server.LinkServer;
 import org.devicelink.server.ServerConfig;
 import org.devicelink.server.Setting;
 import org.devicelink.server.Tls;
+import org.devicelink.server.issuer.DemoAccounts;
+import org.devicelink.server.issuer.LocalUser;
+import org.devicelink.server.issuer.LocalUsers;
+import org.devicelink.server.store.Database;
+import org.devicelink.protocol.LocalSignIn;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,19 +40,34 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    @Command(name = "server", mixinStandardHelpOptions = true,
-            description = "Run the link server (RFC 8628 device flow and the companion API).")
-    static final class Server implements Callable<Integer> {
+    /** Where a server's settings come from; shared by {@code server} and {@code server accounts}. */
+    static final class ServerSettings {
         @Option(names = "--data-dir", description = "Data folder (default: the user's data folder).")
         Path dataDir;
-        @Option(names = "--port", description = "Port (default 8443; 0 picks a free one).")
-        Integer port;
-        @Option(names = "--host", description = "Address to listen on (default 127.0.0.1).")
-        String host;
         @Option(names = "--config", description = "Settings file (default: DATA_DIR/server.properties when present).")
         Path settingsFile;
         @Option(names = "--set", description = "Any setting, as KEY=VALUE (repeatable).")
         Map<String, String> settings = new LinkedHashMap<>();
+
+        ServerConfig load(Map<String, String> more) {
+            Map<String, String> flags = new LinkedHashMap<>(settings);
+            flags.putAll(more);
+            if (dataDir != null) {
+                flags.put(Setting.DATA_DIR.key(), dataDir.toString());
+            }
+            return ServerConfig.load(settingsFile, System.getenv(), flags);
+        }
+    }
+
+    @Command(name = "server", mixinStandardHelpOptions = true, subcommands = Accounts.class,
+            description = "Run the link server (RFC 8628 device flow, the companion API and the local sign-in provider).")
+    static final class Server implements Callable<Integer> {
+        @CommandLine.Mixin
+        ServerSettings where = new ServerSettings();
+        @Option(names = "--port", description = "Port (default 8443; 0 picks a free one).")
+        Integer port;
+        @Option(names = "--host", description = "Address to listen on (default 127.0.0.1).")
+        String host;
         @Option(names = "--list-settings", description = "Print every setting with its default and exit.")
         boolean listSettings;
 
@@ -55,14 +75,11 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws InterruptedException {
             if (listSettings) {
                 for (Setting s : Setting.values()) {
-                    System.out.printf("%-26s %-10s %s%n", s.key(), s.defaultValue().isEmpty() ? "(empty)" : s.defaultValue(), s.description());
+                    System.out.printf("%-30s %-10s %s%n", s.key(), s.defaultValue().isEmpty() ? "(empty)" : s.defaultValue(), s.description());
                 }
                 return 0;
             }
-            Map<String, String> flags = new LinkedHashMap<>(settings);
-            if (dataDir != null) {
-                flags.put(Setting.DATA_DIR.key(), dataDir.toString());
-            }
+            Map<String, String> flags = new LinkedHashMap<>();
             if (port != null) {
                 flags.put(Setting.PORT.key(), port.toString());
             }
@@ -71,7 +88,7 @@ public final class Main implements Callable<Integer> {
             }
             ServerConfig config;
             try {
-                config = ServerConfig.load(settingsFile, System.getenv(), flags);
+                config = where.load(flags);
             } catch (IllegalArgumentException e) {
                 System.err.println("devicelink server: " + e.getMessage());
                 return 2;
@@ -86,13 +103,128 @@ public final class Main implements Callable<Integer> {
             if (server.certificateFile() != null) {
                 System.out.println("TLS certificate for clients to trust: " + server.certificateFile());
             }
-            if (config.trustedIssuers().isEmpty()) {
-                System.out.println("No sign-in issuer is trusted yet: the companion API will refuse every request. "
-                        + "Set trust.NAME.issuer, trust.NAME.jwks-uri and trust.NAME.audience (see README).");
+            if (config.localIssuer()) {
+                System.out.println("Sign-in: local provider at " + LocalSignIn.authority(server.baseUrl())
+                        + (config.demoAccounts() ? " (demo accounts alex, sam, riley; password " + DemoAccounts.PASSWORD + ")" : ""));
+            } else if (config.trustedIssuers().isEmpty()) {
+                System.out.println("No sign-in provider: the companion API will refuse every request. "
+                        + "Set trust.NAME.issuer, trust.NAME.jwks-uri and trust.NAME.audience, or local-issuer=true (see README).");
             }
             System.out.println("Devices link at " + server.baseUrl() + "/link. Press Ctrl+C to stop.");
             stopped.await();
             return 0;
+        }
+    }
+
+    @Command(name = "accounts", mixinStandardHelpOptions = true,
+            description = "Manage the local sign-in provider's accounts (works while the server runs).",
+            subcommands = {Accounts.ListAccounts.class, Accounts.Add.class, Accounts.Remove.class})
+    static final class Accounts {
+
+        /** Runs {@code work} on the provider's accounts in the configured database. */
+        static int withUsers(ServerSettings where, java.util.function.ToIntFunction<LocalUsers> work) {
+            ServerConfig config;
+            try {
+                config = where.load(Map.of());
+            } catch (IllegalArgumentException e) {
+                System.err.println("devicelink server accounts: " + e.getMessage());
+                return 2;
+            }
+            try (var database = new Database(config.databaseUrl(), config.databaseUser(), config.databasePassword(), 2)) {
+                return work.applyAsInt(new LocalUsers(database.sql(), java.time.Clock.systemUTC(), new java.security.SecureRandom()));
+            } catch (IllegalArgumentException e) {
+                System.err.println("devicelink server accounts: " + e.getMessage());
+                return 2;
+            }
+        }
+
+        @Command(name = "list", mixinStandardHelpOptions = true, description = "List the accounts.")
+        static final class ListAccounts implements Callable<Integer> {
+            @CommandLine.Mixin
+            ServerSettings where = new ServerSettings();
+
+            @Override
+            public Integer call() {
+                return withUsers(where, users -> {
+                    System.out.printf("%-20s %-10s %-30s %s%n", "USERNAME", "ROLE", "NAME", "FAMILY");
+                    for (LocalUser user : users.list()) {
+                        System.out.printf("%-20s %-10s %-30s %s%n", user.username(), user.role(), user.displayName(),
+                                user.familyId() == null ? "-" : user.familyId().substring(0, 8));
+                    }
+                    return 0;
+                });
+            }
+        }
+
+        @Command(name = "add", mixinStandardHelpOptions = true,
+                description = "Add an account. The password is read from the console, or from standard input with --password-stdin.")
+        static final class Add implements Callable<Integer> {
+            @CommandLine.Mixin
+            ServerSettings where = new ServerSettings();
+            @CommandLine.Parameters(index = "0", description = "Username (letters, digits, . _ -).")
+            String username;
+            @Option(names = "--name", required = true, description = "Display name.")
+            String displayName;
+            @Option(names = "--role", defaultValue = LocalSignIn.ROLE_MEMBER,
+                    description = "member, organizer (runs a family), child or support (default member).")
+            String role;
+            @Option(names = "--family", description = "For a child: the username of the family's organizer.")
+            String family;
+            @Option(names = "--password-stdin", description = "Read the password from standard input.")
+            boolean passwordFromStdin;
+
+            @Override
+            public Integer call() throws IOException {
+                char[] password = readPassword();
+                if (password == null) {
+                    return 2;
+                }
+                return withUsers(where, users -> {
+                    LocalUser user = users.add(username, displayName, password, role, family);
+                    java.util.Arrays.fill(password, '\0');
+                    System.out.println("Added " + user.username() + " (" + user.role() + ").");
+                    return 0;
+                });
+            }
+
+            private char[] readPassword() throws IOException {
+                if (passwordFromStdin) {
+                    String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
+                    return line == null ? new char[0] : line.toCharArray();
+                }
+                var console = System.console();
+                if (console == null) {
+                    System.err.println("devicelink server accounts add: no console to ask for the password; use --password-stdin.");
+                    return null;
+                }
+                char[] first = console.readPassword("Password for %s: ", username);
+                char[] second = console.readPassword("Again: ");
+                if (first == null || !java.util.Arrays.equals(first, second)) {
+                    System.err.println("The two passwords differ; nothing was added.");
+                    return null;
+                }
+                return first;
+            }
+        }
+
+        @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove an account.")
+        static final class Remove implements Callable<Integer> {
+            @CommandLine.Mixin
+            ServerSettings where = new ServerSettings();
+            @CommandLine.Parameters(index = "0", description = "Username.")
+            String username;
+
+            @Override
+            public Integer call() {
+                return withUsers(where, users -> {
+                    if (!users.remove(username)) {
+                        System.err.println("There is no account named '" + username + "'.");
+                        return 1;
+                    }
+                    System.out.println("Removed " + username + ".");
+                    return 0;
+                });
+            }
         }
     }
 

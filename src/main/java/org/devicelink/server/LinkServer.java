@@ -15,6 +15,7 @@ import org.devicelink.server.accounts.ApiAccounts;
 import org.devicelink.server.accounts.BearerTokens;
 import org.devicelink.server.devices.DeviceRoutes;
 import org.devicelink.server.devices.LinkedDevices;
+import org.devicelink.server.issuer.LocalIssuer;
 import org.devicelink.server.links.AttemptLimiter;
 import org.devicelink.server.links.LinkRoutes;
 import org.devicelink.server.links.PendingLinks;
@@ -26,6 +27,7 @@ import org.devicelink.server.oauth.OAuthRoutes;
 import org.devicelink.server.oauth.Revocations;
 import org.devicelink.server.oauth.SigningKeys;
 import org.devicelink.server.oauth.TokenGrants;
+import org.devicelink.server.store.AttemptCounters;
 import org.devicelink.server.store.Database;
 import org.devicelink.server.store.Housekeeping;
 import org.devicelink.server.store.KeyedHash;
@@ -114,12 +116,21 @@ public final class LinkServer implements AutoCloseable {
                 new TokenGrants(sql, pendingLinks, linkedDevices, deviceTokens, hash, clock),
                 new Revocations(linkedDevices, hash, clock),
                 signingKeys, apps, baseUrl, clientAddress);
-        var limiter = new AttemptLimiter(sql, clock, config.accountFailures(), config.addressFailures(), config.limitWindow(), config.lockout());
+        var attempts = new AttemptCounters(sql, clock, config.limitWindow(), config.lockout());
+        var limiter = new AttemptLimiter(attempts, config.accountFailures(), config.addressFailures());
         var links = new LinkRoutes(new PendingLinks(sql, pendingLinks, linkedDevices, apps, limiter, hash, clock,
                 config.maxDevicesPerAccount()), clientAddress);
         var devices = new DeviceRoutes(new LinkedDevices(linkedDevices, clock));
         var bearerTokens = new BearerTokens(config.trustedIssuers(), new Accounts(sql, clock));
         var page = new VerificationPage();
+        LocalIssuer localIssuer = null;
+        if (config.localIssuer()) {
+            localIssuer = new LocalIssuer(baseUrl, new LocalIssuer.Settings(config.issuerAccessLifetime(), config.issuerRefreshLifetime(),
+                    config.loginFailures(), config.addressFailures(), config.demoAccounts()),
+                    sql, secrets, hash, attempts, clientAddress, clock, random);
+            bearerTokens.trust(localIssuer.trustedIssuer(), localIssuer.publicKeys());
+        }
+        LocalIssuer issuer = localIssuer;
 
         return Javalin.create(javalin -> {
             javalin.concurrency.useVirtualThreads = true;
@@ -151,6 +162,9 @@ public final class LinkServer implements AutoCloseable {
             links.register(javalin.routes);
             devices.register(javalin.routes);
             page.register(javalin.routes);
+            if (issuer != null) {
+                issuer.register(javalin.routes);
+            }
         });
     }
 

@@ -38,6 +38,11 @@ public record ServerConfig(
         Duration limitWindow,
         Duration lockout,
         int maxDevicesPerAccount,
+        boolean localIssuer,
+        boolean demoAccounts,
+        Duration issuerAccessLifetime,
+        Duration issuerRefreshLifetime,
+        int loginFailures,
         List<TrustedIssuer> trustedIssuers) {
 
     public static final String SETTINGS_FILE = "server.properties";
@@ -96,9 +101,17 @@ public record ServerConfig(
         }
         String databaseUrl = v.text(Setting.DATABASE_URL);
         if (databaseUrl.isEmpty()) {
-            databaseUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("devicelink") + ";AUTO_SERVER=FALSE";
+            // AUTO_SERVER lets `devicelink server accounts …` use the database while the server runs
+            databaseUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("devicelink") + ";AUTO_SERVER=TRUE";
         }
-        return new ServerConfig(dataDir, v.text(Setting.HOST), port, publicUrl, tls, v.bool(Setting.TRUST_PROXY),
+        boolean localIssuer = v.bool(Setting.LOCAL_ISSUER);
+        boolean demoAccounts = localIssuer && v.bool(Setting.DEMO_ACCOUNTS);
+        String host = v.text(Setting.HOST);
+        if (demoAccounts && !List.of("127.0.0.1", "localhost", "::1", "[::1]").contains(host)) {
+            throw new IllegalArgumentException("The demo accounts have a published password, so they are only served on this "
+                    + "computer. Set local-issuer.demo-accounts=false to listen on " + host + ".");
+        }
+        return new ServerConfig(dataDir, host, port, publicUrl, tls, v.bool(Setting.TRUST_PROXY),
                 databaseUrl, v.text(Setting.DATABASE_USER), v.text(Setting.DATABASE_PASSWORD),
                 v.integer(Setting.DATABASE_POOL, 2, 500),
                 Duration.ofSeconds(v.integer(Setting.CODE_LIFETIME, 1, 86_400)),
@@ -110,6 +123,10 @@ public record ServerConfig(
                 Duration.ofSeconds(v.integer(Setting.LIMIT_WINDOW, 1, 86_400)),
                 Duration.ofSeconds(v.integer(Setting.LOCKOUT, 1, 86_400)),
                 v.integer(Setting.MAX_DEVICES, 1, 10_000),
+                localIssuer, demoAccounts,
+                Duration.ofSeconds(v.integer(Setting.ISSUER_ACCESS_LIFETIME, 10, 86_400)),
+                Duration.ofSeconds(v.integer(Setting.ISSUER_REFRESH_LIFETIME, 60, 400 * 86_400)),
+                v.integer(Setting.LOGIN_FAILURES, 1, 1000),
                 TrustedIssuer.fromSettings(values));
     }
 
@@ -149,6 +166,11 @@ public record ServerConfig(
         m.put(Setting.LIMIT_WINDOW.key(), Long.toString(limitWindow.toSeconds()));
         m.put(Setting.LOCKOUT.key(), Long.toString(lockout.toSeconds()));
         m.put(Setting.MAX_DEVICES.key(), Integer.toString(maxDevicesPerAccount));
+        m.put(Setting.LOCAL_ISSUER.key(), Boolean.toString(localIssuer));
+        m.put(Setting.DEMO_ACCOUNTS.key(), Boolean.toString(demoAccounts));
+        m.put(Setting.ISSUER_ACCESS_LIFETIME.key(), Long.toString(issuerAccessLifetime.toSeconds()));
+        m.put(Setting.ISSUER_REFRESH_LIFETIME.key(), Long.toString(issuerRefreshLifetime.toSeconds()));
+        m.put(Setting.LOGIN_FAILURES.key(), Integer.toString(loginFailures));
         trustedIssuers.forEach(issuer -> m.putAll(issuer.asSettings()));
         return m;
     }

@@ -26,7 +26,12 @@ public enum Setting {
     ADDRESS_FAILURES("limit.address-failures", "30", "Wrong codes one client address may try within limit.window before it is locked out."),
     LIMIT_WINDOW("limit.window", "900", "Seconds over which wrong codes are counted."),
     LOCKOUT("limit.lockout", "900", "Seconds an account or address stays locked out (sent as Retry-After)."),
-    MAX_DEVICES("devices.max-per-account", "25", "Most devices linked to one account at once.");
+    MAX_DEVICES("devices.max-per-account", "25", "Most devices linked to one account at once."),
+    LOCAL_ISSUER("local-issuer", "true", "Serve the local OpenID provider at /idp and trust its tokens (the embedded default's sign-in)."),
+    DEMO_ACCOUNTS("local-issuer.demo-accounts", "true", "Create the demo accounts (alex, sam, riley; password link-demo) in an empty provider. Only allowed when host is a loopback address."),
+    ISSUER_ACCESS_LIFETIME("local-issuer.access-lifetime", "3600", "Seconds a sign-in access token is valid."),
+    ISSUER_REFRESH_LIFETIME("local-issuer.refresh-lifetime", "1209600", "Seconds a sign-in lasts without use (14 days); every refresh rotates it."),
+    LOGIN_FAILURES("local-issuer.login-failures", "5", "Wrong passwords for one username within limit.window before it is locked out.");
 
     private final String key;
     private final String defaultValue;

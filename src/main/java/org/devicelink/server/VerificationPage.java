@@ -2,9 +2,6 @@ package org.devicelink.server;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.devicelink.code.UserCode;
 import org.devicelink.code.VerificationLink;
 
@@ -19,11 +16,7 @@ public final class VerificationPage {
     private final String template;
 
     public VerificationPage() {
-        try (InputStream in = VerificationPage.class.getResourceAsStream("/pages/link.html")) {
-            this.template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("pages/link.html is missing from the build", e);
-        }
+        this.template = Pages.load("link.html");
     }
 
     public void register(RoutesConfig routes) {
@@ -41,7 +34,7 @@ public final class VerificationPage {
                 case UserCode.Parsed.Valid(UserCode code) -> "<p>Your device's code:</p><p class=\"code\">" + code.display() + "</p>"
                         + "<p>Check that it matches the code on your device's screen, then approve it in the DeviceLink app.</p>"
                         + "<p><a class=\"button\" href=\"" + VerificationLink.appLink(code) + "\">Open in DeviceLink</a></p>";
-                case UserCode.Parsed.Invalid invalid -> "<p class=\"warning\">" + escape(invalid.message()) + "</p>"
+                case UserCode.Parsed.Invalid invalid -> "<p class=\"warning\">" + Pages.escape(invalid.message()) + "</p>"
                         + "<p>Open the <strong>DeviceLink</strong> app and type the code shown on your device.</p>";
             };
         }
@@ -49,9 +42,5 @@ public final class VerificationPage {
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
                 .header("X-Frame-Options", "DENY")
                 .html(template.replace("{{content}}", codeBlock));
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

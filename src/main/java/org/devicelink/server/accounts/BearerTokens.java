@@ -1,7 +1,9 @@
 package org.devicelink.server.accounts;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -52,6 +54,8 @@ public final class BearerTokens {
     public void trust(TrustedIssuer issuer, JWKSource<SecurityContext> keys) {
         var processor = new DefaultJWTProcessor<SecurityContext>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+        // Entra ID says typ JWT; RFC 9068 access tokens (the local provider's) say at+jwt
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
         var verifier = new DefaultJWTClaimsVerifier<SecurityContext>(
                 issuer.audience(),
                 new JWTClaimsSet.Builder().issuer(issuer.issuer()).build(),

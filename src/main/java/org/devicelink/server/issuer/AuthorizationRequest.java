@@ -1,0 +1,145 @@
+package org.devicelink.server.issuer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.devicelink.protocol.LocalSignIn;
+import org.devicelink.server.Json;
+import org.devicelink.server.store.KeyedHash;
+
+/**
+ * A checked OpenID authorization request (code flow, PKCE S256 required). It travels through the login form
+ * signed, so the form cannot be replayed with another redirect URI or challenge.
+ */
+record AuthorizationRequest(String clientId, String redirectUri, String scope, String state, String codeChallenge,
+                            String nonce, String responseMode) {
+
+    static final Set<String> SCOPES = Set.of("openid", "profile", "offline_access", "email", LocalSignIn.API_SCOPE);
+    private static final String SIGNATURE_KIND = "authorization-request";
+
+    /** A request the provider cannot even send back (unknown client, foreign redirect): shown as an error page. */
+    static final class Unanswerable extends RuntimeException {
+        Unanswerable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** An error the provider sends back to the client's redirect URI (RFC 6749 §4.1.2.1). */
+    static final class Refused extends RuntimeException {
+        final String error;
+        final AuthorizationRequest request;
+
+        Refused(String error, String description, AuthorizationRequest request) {
+            super(description, null, false, false);
+            this.error = error;
+            this.request = request;
+        }
+    }
+
+    static AuthorizationRequest parse(Map<String, List<String>> query) {
+        String clientId = single(query, "client_id", 64);
+        if (!LocalSignIn.CLIENT_ID.equals(clientId)) {
+            throw new Unanswerable("This sign-in page only serves the DeviceLink app (unknown client_id).");
+        }
+        String redirectUri = single(query, "redirect_uri", 256);
+        if (!isLoopback(redirectUri)) {
+            throw new Unanswerable("The app asked to return to an address that is not this computer's loopback "
+                    + "(http://localhost:PORT). Sign-in stops here to keep your account safe.");
+        }
+        String responseMode = single(query, "response_mode", 16);
+        var partial = new AuthorizationRequest(clientId, redirectUri, "", single(query, "state", 512), null, null,
+                responseMode == null ? "query" : responseMode);
+        if (!List.of("query", "form_post").contains(partial.responseMode())) {
+            throw new Refused("invalid_request", "response_mode must be query or form_post.", partial.withMode("query"));
+        }
+        if (!"code".equals(single(query, "response_type", 32))) {
+            throw new Refused("unsupported_response_type", "Only response_type=code is supported.", partial);
+        }
+        String challenge = single(query, "code_challenge", 128);
+        if (challenge == null || !challenge.matches("[A-Za-z0-9_-]{43}")) {
+            throw new Refused("invalid_request", "PKCE is required: send a code_challenge (S256).", partial);
+        }
+        if (!"S256".equals(single(query, "code_challenge_method", 16))) {
+            throw new Refused("invalid_request", "Only code_challenge_method=S256 is supported.", partial);
+        }
+        String scope = single(query, "scope", 512);
+        var scopes = new LinkedHashSet<>(List.of((scope == null ? "" : scope.strip()).split("\\s+")));
+        scopes.remove("");
+        for (String s : scopes) {
+            if (!SCOPES.contains(s)) {
+                throw new Refused("invalid_scope", "Unknown scope '" + s + "'.", partial);
+            }
+        }
+        if (!scopes.contains("openid")) {
+            throw new Refused("invalid_scope", "The openid scope is required.", partial);
+        }
+        return new AuthorizationRequest(clientId, redirectUri, String.join(" ", scopes), partial.state(), challenge,
+                single(query, "nonce", 256), partial.responseMode());
+    }
+
+    /** RFC 8252 §7.3: an http redirect to this computer's loopback, any port, no path beyond "/". */
+    static boolean isLoopback(String redirectUri) {
+        if (redirectUri == null) {
+            return false;
+        }
+        try {
+            URI uri = new URI(redirectUri);
+            String host = uri.getHost();
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            return "http".equals(uri.getScheme()) && host != null
+                    && List.of("localhost", "127.0.0.1", "[::1]").contains(host.toLowerCase(java.util.Locale.ROOT))
+                    && uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null
+                    && (path.isEmpty() || path.equals("/"));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    String sign(KeyedHash hash) {
+        try {
+            String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(Json.MAPPER.writeValueAsBytes(this));
+            return payload + "." + hash.of(SIGNATURE_KIND, payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static AuthorizationRequest verify(String signed, KeyedHash hash) {
+        int dot = signed == null ? -1 : signed.lastIndexOf('.');
+        if (dot < 0 || signed.length() > 4096) {
+            throw new Unanswerable("The sign-in form was damaged. Start signing in again from the app.");
+        }
+        String payload = signed.substring(0, dot);
+        byte[] expected = hash.of(SIGNATURE_KIND, payload).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, signed.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
+            throw new Unanswerable("The sign-in form was altered. Start signing in again from the app.");
+        }
+        try {
+            return Json.MAPPER.readValue(Base64.getUrlDecoder().decode(payload), AuthorizationRequest.class);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new Unanswerable("The sign-in form was damaged. Start signing in again from the app.");
+        }
+    }
+
+    private AuthorizationRequest withMode(String mode) {
+        return new AuthorizationRequest(clientId, redirectUri, scope, state, codeChallenge, nonce, mode);
+    }
+
+    private static String single(Map<String, List<String>> query, String name, int maxLength) {
+        List<String> values = query.getOrDefault(name, List.of());
+        if (values.size() > 1) {
+            throw new Unanswerable("The sign-in request repeats " + name + ".");
+        }
+        String value = values.isEmpty() ? null : values.getFirst();
+        if (value != null && value.length() > maxLength) {
+            throw new Unanswerable("The sign-in request's " + name + " is too long.");
+        }
+        return value;
+    }
+}
