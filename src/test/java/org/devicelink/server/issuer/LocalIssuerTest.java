@@ -106,6 +106,8 @@ class LocalIssuerTest {
         var login = browser.open(authorize(Map.of()));
         assertThat(login.body()).contains("Sign in").contains("alex").contains("link-demo");
         assertThat(login.raw().headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-ancestors 'none'");
+        // Enter submits the first button of a form: it must be Sign in, not Cancel
+        assertThat(login.body().indexOf("value=\"signin\"")).isLessThan(login.body().indexOf("value=\"cancel\""));
         var answer = browser.submit(login, "Alex", "link-demo", "signin");
         assertThat(answer.formAction()).isEqualTo(URI.create(REDIRECT));
         assertThat(answer.hiddenFields()).containsEntry("state", "state-123").containsKey("code");

@@ -1,0 +1,65 @@
+package org.devicelink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code devicelink server accounts …} as an operator types it, on a real data folder. */
+class AccountsCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {}
+
+    Run run(String stdin, String... args) {
+        InputStream originalIn = System.in;
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        try {
+            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = new CommandLine(new Main()).execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setIn(originalIn);
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    @Test
+    void anOperatorAddsListsAndRemovesAccounts() {
+        String data = dir.toString();
+        var added = run("a long password\n", "server", "accounts", "add", "jo", "--name", "Jo Parent", "--role", "organizer",
+                "--password-stdin", "--data-dir", data);
+        assertThat(added.exit()).as(added.err()).isZero();
+        assertThat(added.out()).contains("Added jo (organizer)");
+        var child = run("another password\n", "server", "accounts", "add", "kim", "--name", "Kim", "--role", "child",
+                "--family", "jo", "--password-stdin", "--data-dir", data);
+        assertThat(child.exit()).as(child.err()).isZero();
+
+        var orphan = run("another password\n", "server", "accounts", "add", "lee", "--name", "Lee", "--role", "child",
+                "--family", "kim", "--password-stdin", "--data-dir", data);
+        assertThat(orphan.exit()).isEqualTo(2);
+        assertThat(orphan.err()).contains("'kim' is not a family organizer");
+        var shortPassword = run("short\n", "server", "accounts", "add", "max", "--name", "Max", "--password-stdin", "--data-dir", data);
+        assertThat(shortPassword.err()).contains("at least 8 characters");
+
+        var list = run("", "server", "accounts", "list", "--data-dir", data);
+        assertThat(list.out()).contains("jo").contains("kim").contains("child").doesNotContain("lee");
+        assertThat(run("", "server", "accounts", "remove", "kim", "--data-dir", data).out()).contains("Removed kim");
+        assertThat(run("", "server", "accounts", "remove", "kim", "--data-dir", data).err()).contains("no account named 'kim'");
+    }
+}
