@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 
 /** {@code devicelink server | device}: the one entry point of every DeviceLink program. */
 @Command(name = "devicelink", mixinStandardHelpOptions = true, version = "DeviceLink 0.1",
-        description = "Link consoles and TVs to an account.",
+        description = "Link consoles and TVs to an account. With no command, opens the DeviceLink companion app.",
         subcommands = {Main.Server.class, Main.Device.class})
 public final class Main implements Callable<Integer> {
 
@@ -34,9 +34,13 @@ public final class Main implements Callable<Integer> {
         System.exit(new CommandLine(new Main()).execute(args));
     }
 
+    @CommandLine.Parameters(arity = "0..1", paramLabel = "LINK",
+            description = "A devicelink://link?code=… link to open on the Link screen.")
+    String deepLink;
+
     @Override
     public Integer call() {
-        new CommandLine(this).usage(System.out);
+        org.devicelink.app.CompanionApp.launchWith(deepLink == null ? java.util.List.of() : java.util.List.of(deepLink));
         return 0;
     }
 

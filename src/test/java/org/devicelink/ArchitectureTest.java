@@ -26,6 +26,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.devicelink.app..", "org.devicelink.device..");
 
     @ArchTest
+    static final ArchRule appTalksToTheServerOnlyOverHttp = noClasses().that().resideInAPackage("org.devicelink.app..")
+            .and().resideOutsideOfPackage("org.devicelink.app.local..")
+            .should().dependOnClassesThat().resideInAPackage("org.devicelink.server..")
+            .because("the in-process server is started through app.local.LocalServer only; all else is HTTP");
+
+    @ArchTest
     static final ArchRule deviceKitTalksToTheServerOnlyOverHttp = noClasses().that().resideInAPackage("org.devicelink.device..")
             .should().dependOnClassesThat().resideInAnyPackage("org.devicelink.server..", "org.devicelink.app..");
 }

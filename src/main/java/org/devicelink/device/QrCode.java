@@ -66,6 +66,11 @@ public final class QrCode {
         }
     }
 
+    /** Whether the module at (x, y) is dark; the quiet zone is included in {@link #size()}. */
+    public boolean dark(int x, int y) {
+        return modules.get(x, y);
+    }
+
     public int size() {
         return modules.getWidth();
     }

@@ -1,0 +1,162 @@
+package org.devicelink.app.devices;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.devicelink.app.Messages;
+import org.devicelink.protocol.LinkedDevice;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The devices table: sort by any column, filter, rename in place (double-click or F2), unlink with confirmation. */
+public final class DevicesView {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+            .withZone(ZoneId.systemDefault());
+
+    private final VBox root = new VBox(12);
+    private final TableView<LinkedDevice> table = new TableView<>();
+
+    public DevicesView(DevicesViewModel model, java.util.function.Supplier<Window> window) {
+        var title = new Label(Messages.get("devices.title"));
+        title.getStyleClass().add("title-1");
+
+        var search = new TextField();
+        search.setId("deviceFilter");
+        search.setPromptText(Messages.get("devices.filter"));
+        search.textProperty().bindBidirectional(model.filterProperty());
+        var ended = new CheckBox(Messages.get("devices.showEnded"));
+        ended.setId("showEnded");
+        ended.selectedProperty().bindBidirectional(model.showEndedProperty());
+        var refresh = new Button(Messages.get("devices.refresh"), new FontIcon(Feather.REFRESH_CW));
+        refresh.setId("refreshButton");
+        refresh.disableProperty().bind(model.busyProperty());
+        refresh.setOnAction(e -> model.refresh());
+        var rename = new Button(Messages.get("devices.rename"), new FontIcon(Feather.EDIT_2));
+        rename.setId("renameButton");
+        var unlink = new Button(Messages.get("devices.unlink"), new FontIcon(Feather.LINK_2));
+        unlink.setId("unlinkButton");
+        unlink.getStyleClass().add("danger");
+        var progress = new ProgressIndicator();
+        progress.setMaxSize(20, 20);
+        progress.visibleProperty().bind(model.busyProperty());
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var toolbar = new HBox(10, search, ended, spacer, progress, refresh, rename, unlink);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+
+        table.setId("devicesTable");
+        table.setEditable(true);
+        var name = column("devices.column.device", LinkedDevice::name);
+        name.setId("nameColumn");
+        name.setCellFactory(TextFieldTableCell.forTableColumn());
+        name.setEditable(true);
+        name.setOnEditCommit(e -> model.rename(e.getRowValue(), e.getNewValue()));
+        name.setPrefWidth(200);
+        var device = column("devices.column.model", d -> d.model() == null ? "" : d.model());
+        var app = column("devices.column.app", LinkedDevice::appName);
+        var linkedOn = instantColumn("devices.column.linked", LinkedDevice::linkedAt);
+        var lastActive = instantColumn("devices.column.active", LinkedDevice::lastActiveAt);
+        var status = column("devices.column.status", d -> Messages.get("devices.status." + d.status()));
+        status.setId("statusColumn");
+        table.getColumns().setAll(java.util.List.of(name, device, app, linkedOn, lastActive, status));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        var sorted = new SortedList<>(model.shown());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        var empty = new Label(Messages.get("devices.empty"));
+        empty.setWrapText(true);
+        empty.setId("devicesEmpty");
+        table.setPlaceholder(empty);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        var selectedActive = table.getSelectionModel().selectedItemProperty().isNull()
+                .or(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+                    var selected = table.getSelectionModel().getSelectedItem();
+                    return selected == null || !LinkedDevice.ACTIVE.equals(selected.status());
+                }, table.getSelectionModel().selectedItemProperty()));
+        unlink.disableProperty().bind(selectedActive.or(model.busyProperty()));
+        rename.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(model.busyProperty()));
+        rename.setOnAction(e -> table.edit(table.getSelectionModel().getSelectedIndex(), name));
+        unlink.setOnAction(e -> confirmUnlink(model, table.getSelectionModel().getSelectedItem(), window.get()));
+
+        var error = new Label();
+        error.setId("devicesError");
+        error.getStyleClass().add("danger");
+        error.textProperty().bind(model.errorProperty());
+        var statusLine = new Label();
+        statusLine.setId("devicesStatus");
+        statusLine.getStyleClass().add("text-muted");
+        statusLine.textProperty().bind(model.statusProperty());
+
+        root.getChildren().addAll(title, toolbar, table, error, statusLine);
+        root.setId("devicesScreen");
+        root.getStyleClass().add("screen");
+    }
+
+    /** "Unlink Kitchen TV?" — names the device and says what happens to it. */
+    static void confirmUnlink(DevicesViewModel model, LinkedDevice device, Window owner) {
+        if (device == null) {
+            return;
+        }
+        var unlink = new ButtonType(Messages.get("devices.unlink.confirm"), ButtonBar.ButtonData.OK_DONE);
+        var alert = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("devices.unlink.detail", device.name()), unlink, ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setTitle(Messages.get("devices.unlink.title"));
+        alert.setHeaderText(Messages.get("devices.unlink.header", device.name()));
+        alert.getDialogPane().setId("unlinkDialog");
+        alert.showAndWait().filter(unlink::equals).ifPresent(b -> model.unlink(device));
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public TableView<LinkedDevice> table() {
+        return table;
+    }
+
+    private static TableColumn<LinkedDevice, String> column(String key, Function<LinkedDevice, String> value) {
+        var column = new TableColumn<LinkedDevice, String>(Messages.get(key));
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setEditable(false);
+        return column;
+    }
+
+    private static TableColumn<LinkedDevice, Instant> instantColumn(String key, Function<LinkedDevice, Instant> value) {
+        var column = new TableColumn<LinkedDevice, Instant>(Messages.get(key));
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Instant item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? Messages.get("devices.never") : WHEN.format(item));
+            }
+        });
+        column.setEditable(false);
+        return column;
+    }
+}

@@ -1,0 +1,117 @@
+package org.devicelink.app.devices;
+
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.devicelink.app.Background;
+import org.devicelink.app.Messages;
+import org.devicelink.app.client.ApiFailure;
+import org.devicelink.app.client.LinkApi;
+import org.devicelink.app.client.Problems;
+import org.devicelink.protocol.LinkedDevice;
+
+/** The signed-in person's linked devices: load, filter, rename, unlink. */
+public final class DevicesViewModel {
+
+    private final LinkApi api;
+    private final ObservableList<LinkedDevice> devices = FXCollections.observableArrayList();
+    private final FilteredList<LinkedDevice> shown = new FilteredList<>(devices);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final BooleanProperty showEnded = new SimpleBooleanProperty(false);
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+
+    public DevicesViewModel(LinkApi api) {
+        this.api = api;
+        filter.addListener((o, old, now) -> applyFilter());
+        showEnded.addListener((o, old, now) -> applyFilter());
+        applyFilter();
+    }
+
+    /** The devices the table shows: filtered by the search text, active ones unless ended ones are asked for. */
+    public FilteredList<LinkedDevice> shown() {
+        return shown;
+    }
+
+    public ObservableList<LinkedDevice> all() {
+        return devices;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public BooleanProperty showEndedProperty() {
+        return showEnded;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    /** A short line on what just happened ("Kitchen TV was unlinked."). */
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public void refresh() {
+        error.set("");
+        Background.run(busy, api::devices, devices::setAll, this::fail);
+    }
+
+    public void rename(LinkedDevice device, String newName) {
+        String name = newName == null ? "" : newName.strip();
+        if (name.isEmpty() || name.equals(device.name())) {
+            replace(device); // put the old name back in the cell
+            return;
+        }
+        Background.run(busy, () -> api.rename(device.id(), name), renamed -> {
+            replace(renamed);
+            status.set(Messages.get("devices.renamed", device.name(), renamed.name()));
+        }, e -> {
+            replace(device);
+            fail(e);
+        });
+    }
+
+    public void unlink(LinkedDevice device) {
+        Background.run(busy, () -> api.unlink(device.id()), unlinked -> {
+            replace(unlinked);
+            status.set(Messages.get("devices.unlinked", unlinked.name()));
+        }, this::fail);
+    }
+
+    private void replace(LinkedDevice device) {
+        for (int i = 0; i < devices.size(); i++) {
+            if (devices.get(i).id().equals(device.id())) {
+                devices.set(i, device);
+                return;
+            }
+        }
+        devices.add(device);
+    }
+
+    private void applyFilter() {
+        String text = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
+        shown.setPredicate(d -> (showEnded.get() || LinkedDevice.ACTIVE.equals(d.status()))
+                && (text.isEmpty() || contains(d.name(), text) || contains(d.model(), text) || contains(d.appName(), text)));
+    }
+
+    private static boolean contains(String value, String text) {
+        return value != null && value.toLowerCase(Locale.ROOT).contains(text);
+    }
+
+    private void fail(Exception e) {
+        error.set(e instanceof ApiFailure failure ? Problems.message(failure) : Messages.get("error.unexpected", e.getMessage()));
+    }
+}

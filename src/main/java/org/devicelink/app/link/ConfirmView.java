@@ -1,0 +1,141 @@
+package org.devicelink.app.link;
+
+import java.time.Duration;
+import java.time.Instant;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import org.devicelink.app.Messages;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Step 2: what is asking, from where and when, the code to compare with the device's screen, a countdown, a
+ * warning when the request came from another network (RFC 8628 §5.4), and Approve / Deny / I didn't start this.
+ */
+final class ConfirmView {
+
+    private final VBox root = new VBox(14);
+    private final Timeline countdown;
+
+    ConfirmView(LinkViewModel model) {
+        var title = new Label();
+        title.setId("confirmTitle");
+        title.getStyleClass().add("title-2");
+        title.setWrapText(true);
+
+        var details = new GridPane(16, 8);
+        details.setId("confirmDetails");
+        var app = value("confirmApp");
+        var device = value("confirmDevice");
+        var model_ = value("confirmModel");
+        var network = value("confirmNetwork");
+        var when = value("confirmWhen");
+        var scopes = value("confirmScopes");
+        details.addRow(0, key("confirm.app"), app);
+        details.addRow(1, key("confirm.device"), device);
+        details.addRow(2, key("confirm.model"), model_);
+        details.addRow(3, key("confirm.from"), network);
+        details.addRow(4, key("confirm.when"), when);
+        details.addRow(5, key("confirm.scopes"), scopes);
+
+        var compare = new Label(Messages.get("confirm.compare"));
+        var code = new Label();
+        code.setId("confirmCode");
+        code.getStyleClass().add("code-display");
+        var remaining = new Label();
+        remaining.setId("confirmCountdown");
+        remaining.getStyleClass().add("text-muted");
+        remaining.textProperty().bind(Bindings.createStringBinding(() -> {
+            long s = model.secondsLeftProperty().get();
+            return s <= 0 ? Messages.get("confirm.expired") : Messages.get("confirm.expires", s / 60, String.format("%02d", s % 60));
+        }, model.secondsLeftProperty()));
+
+        var warning = new Label();
+        warning.setId("networkWarning");
+        warning.getStyleClass().addAll("warning-banner");
+        warning.setWrapText(true);
+        warning.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+        warning.managedProperty().bind(warning.visibleProperty());
+
+        var approve = new Button(Messages.get("confirm.approve"), new FontIcon(Feather.CHECK));
+        approve.setId("approveButton");
+        approve.getStyleClass().add("success");
+        approve.setDefaultButton(true);
+        approve.disableProperty().bind(model.busyProperty().or(model.secondsLeftProperty().isEqualTo(0)));
+        approve.setOnAction(e -> model.approve());
+        var deny = new Button(Messages.get("confirm.deny"), new FontIcon(Feather.X));
+        deny.setId("denyButton");
+        deny.disableProperty().bind(model.busyProperty());
+        deny.setOnAction(e -> model.deny(false));
+        var report = new Hyperlink(Messages.get("confirm.report"));
+        report.setId("reportLink");
+        report.getStyleClass().add("danger");
+        report.disableProperty().bind(model.busyProperty());
+        report.setOnAction(e -> model.deny(true));
+        var back = new Hyperlink(Messages.get("confirm.back"));
+        back.setOnAction(e -> model.startOver());
+        var actions = new HBox(10, approve, deny, report);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        root.getChildren().addAll(title, warning, details, compare, code, remaining, actions, back);
+        root.setMaxWidth(600);
+
+        model.pendingProperty().addListener((o, old, link) -> {
+            if (link == null) {
+                return;
+            }
+            String name = link.deviceName() != null ? link.deviceName() : link.appName();
+            title.setText(Messages.get("confirm.title", name));
+            app.setText(link.appName());
+            device.setText(orUnknown(link.deviceName()));
+            model_.setText(orUnknown(link.deviceModel()));
+            network.setText(link.network());
+            when.setText(ago(link.requestedAt()));
+            scopes.setText(String.join(", ", link.scopes()));
+            code.setText(link.code());
+            warning.setText(Messages.get("confirm.otherNetwork", link.network()));
+            warning.setVisible(!link.sameNetwork());
+        });
+        countdown = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> model.tick(Instant.now())));
+        countdown.setCycleCount(Timeline.INDEFINITE);
+        countdown.play();
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    private static Label key(String messageKey) {
+        var label = new Label(Messages.get(messageKey));
+        label.getStyleClass().add("text-muted");
+        return label;
+    }
+
+    private static Label value(String id) {
+        var label = new Label();
+        label.setId(id);
+        label.getStyleClass().add("text-bold");
+        return label;
+    }
+
+    private static String orUnknown(String text) {
+        return text == null || text.isBlank() ? Messages.get("confirm.unknown") : text;
+    }
+
+    private static String ago(Instant then) {
+        long seconds = Math.max(0, Duration.between(then, Instant.now()).toSeconds());
+        return seconds < 60 ? Messages.get("time.justNow") : Messages.get("time.minutesAgo", seconds / 60);
+    }
+
+}

@@ -1,0 +1,136 @@
+package org.devicelink.app.link;
+
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.devicelink.app.Background;
+import org.devicelink.app.Messages;
+import org.devicelink.app.scan.QrImageReader;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Step 1 of linking: the code field (formatted as it is typed) and the Scan button. */
+final class EnterCodeView {
+
+    private final VBox root = new VBox(14);
+    private final TextField field = new TextField();
+
+    EnterCodeView(LinkViewModel model, Supplier<Window> window) {
+        var title = new Label(Messages.get("link.title"));
+        title.getStyleClass().add("title-1");
+        var explain = new Label(Messages.get("link.explain"));
+        explain.setWrapText(true);
+
+        field.setId("codeField");
+        field.getStyleClass().add("code-field");
+        field.setPromptText("XXXX-XXXX");
+        field.setMaxWidth(320);
+        field.setAccessibleText(Messages.get("link.code.accessible"));
+        field.setTextFormatter(new TextFormatter<String>(change -> {
+            if (!change.isContentChange()) {
+                return change;
+            }
+            String formatted = CodeFormat.format(change.getControlNewText());
+            change.setRange(0, change.getControlText().length());
+            change.setText(formatted);
+            change.setCaretPosition(formatted.length());
+            change.setAnchor(formatted.length());
+            return change;
+        }));
+        field.textProperty().bindBidirectional(model.codeProperty());
+        field.setOnAction(e -> {
+            if (model.codeCompleteProperty().get() && !model.busyProperty().get()) {
+                model.lookUp();
+            }
+        });
+
+        var hint = new Label();
+        hint.setId("codeHint");
+        hint.getStyleClass().add("warning");
+        hint.setWrapText(true);
+        hint.textProperty().bind(model.hintProperty());
+
+        var next = new Button(Messages.get("link.continue"), new FontIcon(Feather.ARROW_RIGHT));
+        next.setId("continueButton");
+        next.getStyleClass().add("accent");
+        next.disableProperty().bind(model.codeCompleteProperty().not().or(model.busyProperty()));
+        next.setOnAction(e -> model.lookUp());
+
+        var scan = new Button(Messages.get("link.scan"), new FontIcon(Feather.CAMERA));
+        scan.setId("scanButton");
+        scan.disableProperty().bind(model.busyProperty());
+        scan.setOnAction(e -> {
+            var chooser = new FileChooser();
+            chooser.setTitle(Messages.get("link.scan.choose"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("link.scan.images"),
+                    "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
+            var file = chooser.showOpenDialog(window.get());
+            if (file != null) {
+                scanFile(model, file.toPath());
+            }
+        });
+
+        var progress = new ProgressIndicator();
+        progress.setMaxSize(24, 24);
+        progress.visibleProperty().bind(model.busyProperty());
+
+        var error = new Label();
+        error.setId("linkError");
+        error.getStyleClass().add("danger");
+        error.setWrapText(true);
+        error.textProperty().bind(model.errorProperty());
+
+        var buttons = new HBox(10, next, scan, progress);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        var dropHint = new Label(Messages.get("link.drop"));
+        dropHint.getStyleClass().add("text-muted");
+        root.getChildren().addAll(title, explain, field, hint, buttons, error, dropHint);
+        root.setMaxWidth(560);
+
+        // a picture of the QR dropped anywhere on the screen is scanned like one chosen with Scan
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            var files = e.getDragboard().getFiles();
+            if (!files.isEmpty()) {
+                scanFile(model, files.getFirst().toPath());
+            }
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
+    }
+
+    /** Reads the QR in a picture off the JavaFX thread and fills the code, or says why not. */
+    static void scanFile(LinkViewModel model, Path file) {
+        Background.run(model.busyProperty(), () -> QrImageReader.read(file), text -> {
+            if (text.isEmpty()) {
+                model.errorProperty().set(Messages.get("link.scan.none", file.getFileName()));
+            } else {
+                model.acceptLink(text.get());
+            }
+        }, e -> model.errorProperty().set(Messages.get("link.scan.unreadable", file.getFileName(), e.getMessage())));
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    void focus() {
+        field.requestFocus();
+    }
+}

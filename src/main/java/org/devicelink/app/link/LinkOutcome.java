@@ -1,0 +1,14 @@
+package org.devicelink.app.link;
+
+import org.devicelink.protocol.LinkedDevice;
+
+/** How a link attempt ended, as the result screen shows it. */
+public sealed interface LinkOutcome {
+
+    record Linked(LinkedDevice device) implements LinkOutcome {}
+
+    record Denied(boolean reported) implements LinkOutcome {}
+
+    /** {@code retry} is true when trying the same thing again may work (the server was unreachable). */
+    record Failed(String message, boolean retry) implements LinkOutcome {}
+}

@@ -1,0 +1,85 @@
+package org.devicelink.app.link;
+
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.devicelink.app.Messages;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Step 3: linked (and what happens next), denied, or what went wrong and what to do. */
+final class ResultView {
+
+    private final VBox root = new VBox(14);
+
+    ResultView(LinkViewModel model, Runnable showDevices) {
+        var icon = new FontIcon();
+        icon.setIconSize(48);
+        var title = new Label();
+        title.setId("resultTitle");
+        title.getStyleClass().add("title-2");
+        title.setWrapText(true);
+        var detail = new Label();
+        detail.setId("resultDetail");
+        detail.setWrapText(true);
+
+        var another = new Button(Messages.get("result.another"), new FontIcon(Feather.PLUS));
+        another.setId("linkAnotherButton");
+        another.setOnAction(e -> model.startOver());
+        var devices = new Button(Messages.get("result.devices"), new FontIcon(Feather.MONITOR));
+        devices.setId("showDevicesButton");
+        devices.setOnAction(e -> {
+            model.startOver();
+            showDevices.run();
+        });
+        var retry = new Button(Messages.get("result.retry"), new FontIcon(Feather.REFRESH_CW));
+        retry.setId("retryButton");
+        retry.getStyleClass().add("accent");
+        retry.setOnAction(e -> model.retry());
+        retry.managedProperty().bind(retry.visibleProperty());
+        devices.managedProperty().bind(devices.visibleProperty());
+        var actions = new HBox(10, retry, devices, another);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        root.getChildren().addAll(icon, title, detail, actions);
+        root.setMaxWidth(560);
+
+        model.outcomeProperty().addListener((o, old, outcome) -> {
+            if (outcome == null) {
+                return;
+            }
+            icon.getStyleClass().removeAll("success-icon", "danger-icon", "muted-icon");
+            retry.setVisible(false);
+            devices.setVisible(false);
+            switch (outcome) {
+                case LinkOutcome.Linked linked -> {
+                    icon.setIconCode(Feather.CHECK_CIRCLE);
+                    icon.getStyleClass().add("success-icon");
+                    title.setText(Messages.get("result.linked", linked.device().name()));
+                    detail.setText(Messages.get("result.linked.next", linked.device().appName()));
+                    devices.setVisible(true);
+                    devices.setDefaultButton(true);
+                }
+                case LinkOutcome.Denied denied -> {
+                    icon.setIconCode(Feather.SHIELD);
+                    icon.getStyleClass().add("muted-icon");
+                    title.setText(Messages.get(denied.reported() ? "result.reported" : "result.denied"));
+                    detail.setText(Messages.get(denied.reported() ? "result.reported.next" : "result.denied.next"));
+                }
+                case LinkOutcome.Failed failed -> {
+                    icon.setIconCode(Feather.ALERT_CIRCLE);
+                    icon.getStyleClass().add("danger-icon");
+                    title.setText(Messages.get("result.failed"));
+                    detail.setText(failed.message());
+                    retry.setVisible(failed.retry());
+                }
+            }
+        });
+    }
+
+    Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,93 @@
+package org.devicelink.app.settings;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * The companion's own settings, in {@code companion.properties} in the data folder.
+ *
+ * @param serverUrl  the link server to use; empty for the embedded default (a server inside the app)
+ * @param localPort  the embedded server's port, kept so that saved sign-ins stay valid across restarts
+ * @param authority  Entra ID authority (empty: the server's own local provider)
+ * @param clientId   Entra ID application (client) id of the companion
+ * @param apiScope   the link server API's scope at Entra ID
+ * @param theme      {@code light} or {@code dark}
+ */
+public record AppSettings(String serverUrl, int localPort, String authority, String clientId, String apiScope, String theme) {
+
+    public static final String FILE = "companion.properties";
+    public static final int DEFAULT_PORT = 8443;
+
+    public static AppSettings defaults() {
+        return new AppSettings("", DEFAULT_PORT, "", "", "", "light");
+    }
+
+    public boolean embedded() {
+        return serverUrl.isBlank();
+    }
+
+    public boolean dark() {
+        return "dark".equals(theme);
+    }
+
+    public AppSettings withTheme(String newTheme) {
+        return new AppSettings(serverUrl, localPort, authority, clientId, apiScope, newTheme);
+    }
+
+    public AppSettings withLocalPort(int port) {
+        return new AppSettings(serverUrl, port, authority, clientId, apiScope, theme);
+    }
+
+    public static AppSettings load(Path dataDir) {
+        Path file = dataDir.resolve(FILE);
+        if (!Files.exists(file)) {
+            return defaults();
+        }
+        var p = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(reader);
+        } catch (IOException e) {
+            return defaults();
+        }
+        var d = defaults();
+        int port;
+        try {
+            port = Integer.parseInt(p.getProperty("local-port", Integer.toString(d.localPort())).strip());
+        } catch (NumberFormatException e) {
+            port = d.localPort();
+        }
+        return new AppSettings(p.getProperty("server-url", d.serverUrl()).strip(), port,
+                p.getProperty("authority", d.authority()).strip(), p.getProperty("client-id", d.clientId()).strip(),
+                p.getProperty("api-scope", d.apiScope()).strip(), p.getProperty("theme", d.theme()).strip());
+    }
+
+    public void save(Path dataDir) throws IOException {
+        var p = new Properties();
+        p.setProperty("server-url", serverUrl);
+        p.setProperty("local-port", Integer.toString(localPort));
+        p.setProperty("authority", authority);
+        p.setProperty("client-id", clientId);
+        p.setProperty("api-scope", apiScope);
+        p.setProperty("theme", theme);
+        Files.createDirectories(dataDir);
+        try (Writer writer = Files.newBufferedWriter(dataDir.resolve(FILE), StandardCharsets.UTF_8)) {
+            p.store(writer, "DeviceLink companion settings");
+        }
+    }
+
+    /** Checks what a person typed in the settings screen; the message says what is wrong. */
+    public static String problem(String serverUrl, String authority, String clientId, String apiScope) {
+        if (!serverUrl.isBlank() && !serverUrl.startsWith("https://")) {
+            return "settings.invalid.server";
+        }
+        if (!authority.isBlank() && (!authority.startsWith("https://") || clientId.isBlank() || apiScope.isBlank())) {
+            return "settings.invalid.entra";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,76 @@
+package org.devicelink.app;
+
+import com.microsoft.aad.msal4j.OpenBrowserAction;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.devicelink.app.auth.SignInSettings;
+import org.devicelink.app.settings.AppSettings;
+import org.devicelink.app.shell.MainWindow;
+import org.devicelink.server.Databases;
+import org.devicelink.server.LinkServerFixture;
+import org.devicelink.server.ScriptedBrowser;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The companion as a person sees it, in a real JavaFX window (Monocle, headless), against a real link server with
+ * the local sign-in provider; signing in goes through MSAL and a scripted person at the browser.
+ */
+public final class CompanionFixture implements AutoCloseable {
+
+    public final LinkServerFixture server;
+    public final Companion companion;
+    public final MainWindow window;
+    public final Scene scene;
+    private volatile String username = "alex";
+
+    public CompanionFixture(Stage stage, Path dir, Map<String, String> serverSettings, String theme) throws IOException {
+        server = new LinkServerFixture(Databases.H2, dir.resolve("server"), serverSettings);
+        String base = server.server().baseUrl();
+        companion = Companion.create(base, server.server().certificateFile(), true,
+                SignInSettings.local(base, server.server().certificateFile()), person(), dir.resolve("app"), Duration.ofSeconds(30));
+        CompanionApp.applyTheme(theme);
+        window = new MainWindow(companion, AppSettings.defaults().withTheme(theme), dir.resolve("app"), CompanionApp::applyTheme,
+                Duration.ofSeconds(1));
+        scene = new Scene(window.root(), 1000, 700);
+        scene.getStylesheets().add(CompanionApp.stylesheet());
+        window.setWindow(stage);
+        stage.setScene(scene);
+        stage.setTitle("DeviceLink");
+        stage.show();
+    }
+
+    /** Who the scripted person at the browser signs in as next. */
+    public void signInAs(String who) {
+        this.username = who;
+    }
+
+    private OpenBrowserAction person() {
+        return url -> Thread.ofVirtual().start(() -> {
+            var browser = new ScriptedBrowser(server.server().certificateFile());
+            var page = browser.submit(browser.open(URI.create(url.toString())), username, "link-demo", "signin");
+            browser.follow(page);
+        });
+    }
+
+    /** Waits (up to 20 s) until the condition holds on the JavaFX thread's view of things. */
+    public static void await(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("waited 20 s in vain", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

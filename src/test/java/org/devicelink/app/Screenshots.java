@@ -1,0 +1,42 @@
+package org.devicelink.app;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Saves what a window shows as a PNG under {@code target/screenshots/}, to be looked at. */
+public final class Screenshots {
+
+    public static final Path DIR = Path.of("target", "screenshots");
+
+    private Screenshots() {}
+
+    public static Path save(Scene scene, String name) {
+        var image = new AtomicReference<WritableImage>();
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> image.set(scene.snapshot(null)));
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage fx = image.get();
+        var png = new BufferedImage((int) fx.getWidth(), (int) fx.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        var reader = fx.getPixelReader();
+        for (int y = 0; y < png.getHeight(); y++) {
+            for (int x = 0; x < png.getWidth(); x++) {
+                png.setRGB(x, y, reader.getArgb(x, y));
+            }
+        }
+        try {
+            Files.createDirectories(DIR);
+            Path file = DIR.resolve(name + ".png");
+            ImageIO.write(png, "png", file.toFile());
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.devicelink.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class SignInScreenTest {
+
+    @TempDir
+    static Path dir;
+    CompanionFixture app;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        app = new CompanionFixture(stage, dir.resolve("t" + System.nanoTime()), Map.of(), "light");
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void signingInShowsTheAccountAndTheLinkScreen(FxRobot robot) {
+        assertThat(robot.lookup("#signInScreen").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#serverLabel").queryAs(Label.class).getText()).contains("Local mode");
+        Screenshots.save(app.scene, "signin-light");
+
+        robot.clickOn("#signInButton");
+        CompanionFixture.await(() -> robot.lookup("#tabs").query().isVisible());
+        assertThat(robot.lookup("#accountMenu").queryAs(MenuButton.class).getText()).isEqualTo("Alex Morgan");
+        assertThat(robot.lookup("#signInScreen").query().isVisible()).isFalse();
+        Screenshots.save(app.scene, "link-empty-light");
+
+        robot.clickOn("#accountMenu").clickOn("#signOut");
+        CompanionFixture.await(() -> robot.lookup("#signInScreen").query().isVisible());
+        assertThat(robot.lookup("#accountMenu").queryAs(MenuButton.class).getText()).isEqualTo("Not signed in");
+    }
+}
