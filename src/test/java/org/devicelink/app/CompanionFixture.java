@@ -53,10 +53,43 @@ public final class CompanionFixture implements AutoCloseable {
 
     private OpenBrowserAction person() {
         return url -> Thread.ofVirtual().start(() -> {
-            var browser = new ScriptedBrowser(server.server().certificateFile());
-            var page = browser.submit(browser.open(URI.create(url.toString())), username, "link-demo", "signin");
-            browser.follow(page);
+            try {
+                var browser = new ScriptedBrowser(server.server().certificateFile());
+                var page = browser.submit(browser.open(URI.create(url.toString())), username, "link-demo", "signin");
+                browser.follow(page);
+            } catch (RuntimeException e) {
+                // the test that waits for the sign-in fails with its own message; this says why
+                System.err.println("The scripted browser failed: " + e);
+                e.printStackTrace();
+            }
         });
+    }
+
+    /** Signs in through the Sign in button, as the scripted person at the browser. */
+    public void signIn(org.testfx.api.FxRobot robot) {
+        robot.clickOn("#signInButton");
+        await(() -> robot.lookup("#tabs").query().isVisible());
+    }
+
+    /** A device asks for a code over HTTPS (device_authorization); returns the server's answer. */
+    public com.fasterxml.jackson.databind.JsonNode deviceAsks(String name, String model) {
+        var response = server.http().form("/oauth2/device_authorization", Map.of("client_id", "demo-console",
+                "device_name", name, "device_model", model));
+        if (response.status() != 200) {
+            throw new AssertionError(response.body());
+        }
+        return response.json();
+    }
+
+    /** The device polls once for its tokens. */
+    public org.devicelink.server.Http.Response devicePolls(com.fasterxml.jackson.databind.JsonNode code) {
+        return server.http().form("/oauth2/token", Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code",
+                "client_id", "demo-console", "device_code", code.path("device_code").asText()));
+    }
+
+    /** The signed-in person's current access token, as the app holds it. */
+    public String accessToken() {
+        return companion.signIn().sessionProperty().get().accessToken();
     }
 
     /** Waits (up to 20 s) until the condition holds on the JavaFX thread's view of things. */

@@ -123,8 +123,9 @@ public final class LinkApi {
         try {
             JsonNode body = JSON.readTree(response.body());
             ProblemType type = ProblemType.fromUri(body.path("type").asText()).orElse(ProblemType.SERVER_ERROR);
-            Long retryAfter = body.hasNonNull("retryAfter") ? body.path("retryAfter").asLong()
-                    : response.headers().firstValueAsLong("Retry-After").stream().boxed().findFirst().orElse(null);
+            // both branches boxed: a long in one would unbox the other's null
+            Long retryAfter = body.hasNonNull("retryAfter") ? Long.valueOf(body.path("retryAfter").asLong())
+                    : response.headers().firstValue("Retry-After").map(Long::valueOf).orElse(null);
             return new ApiFailure(type, body.path("detail").asText(type.title()), retryAfter, null);
         } catch (IOException e) {
             return new ApiFailure(ProblemType.SERVER_ERROR, "The server answered HTTP " + response.statusCode() + ".", null, e);

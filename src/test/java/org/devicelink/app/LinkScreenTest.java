@@ -1,0 +1,179 @@
+package org.devicelink.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.devicelink.device.QrCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Link screen with real controls against a real server: typing, confirming, approving, denying, failures. */
+@ExtendWith(ApplicationExtension.class)
+class LinkScreenTest {
+
+    @TempDir
+    static Path dir;
+    CompanionFixture app;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        app = new CompanionFixture(stage, dir.resolve("t" + System.nanoTime()), Map.of("limit.account-failures", "3"), "light");
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    TextField codeField(FxRobot robot) {
+        return robot.lookup("#codeField").queryAs(TextField.class);
+    }
+
+    void typeCode(FxRobot robot, String typed) {
+        robot.clickOn("#codeField");
+        robot.interact(() -> codeField(robot).clear());
+        robot.write(typed);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theCodeIsFormattedAsItIsTypedAndTyposAreExplainedAtOnce(FxRobot robot) {
+        app.signIn(robot);
+        typeCode(robot, "wdjb mjh0");
+        assertThat(codeField(robot).getText()).isEqualTo("WDJB-MJH0");
+        assertThat(text(robot, "#codeHint")).contains("no digits").contains("\"0\"");
+        assertThat(robot.lookup("#continueButton").queryAs(Button.class).isDisabled()).isTrue();
+        Screenshots.save(app.scene, "link-typo-light");
+
+        typeCode(robot, "wdjbmjho");
+        assertThat(text(robot, "#codeHint")).contains("no vowels");
+        typeCode(robot, "wdjb-mjh5");
+        assertThat(text(robot, "#codeHint")).contains("Did you mean S?");
+
+        typeCode(robot, "wdjbmjhz");
+        assertThat(codeField(robot).getText()).isEqualTo("WDJB-MJHZ");
+        assertThat(text(robot, "#codeHint")).isEmpty();
+        robot.type(KeyCode.ENTER); // keyboard only: Enter in the field continues
+        CompanionFixture.await(() -> !text(robot, "#linkError").isEmpty());
+        assertThat(text(robot, "#linkError")).contains("No device is waiting with this code");
+    }
+
+    @Test
+    void aPersonSeesWhatIsAskingAndApprovesIt(FxRobot robot) {
+        app.signIn(robot);
+        var code = app.deviceAsks("Living room TV", "Bravia X90");
+        typeCode(robot, code.path("user_code").asText().toLowerCase());
+        robot.clickOn("#continueButton");
+        CompanionFixture.await(() -> robot.lookup("#approveButton").query().isVisible());
+        assertThat(text(robot, "#confirmTitle")).isEqualTo("Link Living room TV to your account?");
+        assertThat(text(robot, "#confirmApp")).isEqualTo("DeviceLink Demo Console");
+        assertThat(text(robot, "#confirmModel")).isEqualTo("Bravia X90");
+        assertThat(text(robot, "#confirmNetwork")).isEqualTo("this computer");
+        assertThat(text(robot, "#confirmCode")).isEqualTo(code.path("user_code").asText());
+        assertThat(text(robot, "#confirmCountdown")).matches("Code expires in (9:\\d\\d|10:00)");
+        assertThat(robot.lookup("#networkWarning").query().isVisible()).isFalse();
+        Screenshots.save(app.scene, "confirm-light");
+
+        robot.clickOn("#approveButton");
+        CompanionFixture.await(() -> robot.lookup("#resultTitle").query().isVisible());
+        assertThat(text(robot, "#resultTitle")).isEqualTo("Living room TV is linked");
+        Screenshots.save(app.scene, "result-linked-light");
+        assertThat(app.devicePolls(code).status()).isEqualTo(200);
+
+        robot.clickOn("#showDevicesButton");
+        CompanionFixture.await(() -> robot.lookup("#devicesTable").query().isVisible());
+    }
+
+    @Test
+    void iDidntStartThisDeniesAndTheDeviceIsTold(FxRobot robot) {
+        app.signIn(robot);
+        var code = app.deviceAsks("Unknown console", "X");
+        typeCode(robot, code.path("user_code").asText());
+        robot.clickOn("#continueButton");
+        CompanionFixture.await(() -> robot.lookup("#reportLink").query().isVisible());
+        robot.clickOn("#reportLink");
+        CompanionFixture.await(() -> robot.lookup("#resultTitle").query().isVisible());
+        assertThat(text(robot, "#resultTitle")).isEqualTo("Denied and reported");
+        assertThat(app.devicePolls(code).oauthError()).isEqualTo("access_denied");
+        Screenshots.save(app.scene, "result-reported-light");
+    }
+
+    @Test
+    void anExpiredCodeSaysToAskTheDeviceForANewOne(FxRobot robot) {
+        app.signIn(robot);
+        var code = app.deviceAsks("Console", "X");
+        typeCode(robot, code.path("user_code").asText());
+        robot.clickOn("#continueButton");
+        CompanionFixture.await(() -> robot.lookup("#approveButton").query().isVisible());
+        app.server.clock.advance(Duration.ofSeconds(601));
+        robot.clickOn("#approveButton");
+        CompanionFixture.await(() -> robot.lookup("#resultTitle").query().isVisible());
+        assertThat(text(robot, "#resultDetail")).isEqualTo("This code has expired. Ask the device for a new code.");
+        assertThat(robot.lookup("#retryButton").query().isVisible()).isFalse();
+        Screenshots.save(app.scene, "result-expired-light");
+    }
+
+    @Test
+    void tooManyWrongCodesSayHowLongToWait(FxRobot robot) {
+        app.signIn(robot);
+        for (String wrong : new String[] {"BBBBBBBB", "CCCCCCCC", "DDDDDDDD", "FFFFFFFF"}) {
+            typeCode(robot, wrong);
+            robot.clickOn("#continueButton");
+            CompanionFixture.await(() -> !text(robot, "#linkError").isEmpty());
+        }
+        assertThat(text(robot, "#linkError")).startsWith("Too many wrong codes. Wait 15 minutes");
+        Screenshots.save(app.scene, "link-locked-light");
+    }
+
+    @Test
+    void anUnreachableServerOffersARetry(FxRobot robot) {
+        app.signIn(robot);
+        var code = app.deviceAsks("Console", "X");
+        typeCode(robot, code.path("user_code").asText());
+        robot.clickOn("#continueButton");
+        CompanionFixture.await(() -> robot.lookup("#approveButton").query().isVisible());
+        app.server.server().close();
+        robot.clickOn("#approveButton");
+        CompanionFixture.await(() -> robot.lookup("#resultTitle").query().isVisible());
+        assertThat(text(robot, "#resultDetail")).startsWith("Cannot reach the DeviceLink server");
+        assertThat(robot.lookup("#retryButton").query().isVisible()).isTrue();
+        app.server.start(); // for the fixture's clean-up
+    }
+
+    @Test
+    void aQrPictureOrADeepLinkFillsTheCodeAndAForeignQrIsRefused(FxRobot robot) throws Exception {
+        app.signIn(robot);
+        var code = app.deviceAsks("Console", "X");
+        Path ours = dir.resolve("ours-" + System.nanoTime() + ".png");
+        QrCode.of(code.path("verification_uri_complete").asText()).writePng(ours, 6);
+        robot.interact(() -> org.devicelink.app.link.LinkTestAccess.scan(app.companion.link(), ours));
+        CompanionFixture.await(() -> codeField(robot).getText().equals(code.path("user_code").asText()));
+
+        Path foreign = dir.resolve("foreign-" + System.nanoTime() + ".png");
+        QrCode.of("https://devicelink-login.example.net/link?code=WDJB-MJHT").writePng(foreign, 6);
+        robot.interact(() -> org.devicelink.app.link.LinkTestAccess.scan(app.companion.link(), foreign));
+        CompanionFixture.await(() -> !text(robot, "#linkError").isEmpty());
+        assertThat(text(robot, "#linkError")).contains("devicelink-login.example.net").contains("phishing");
+        Screenshots.save(app.scene, "link-foreign-qr-light");
+
+        robot.interact(() -> app.companion.link().acceptLink("devicelink://link?code=" + code.path("user_code").asText()));
+        assertThat(codeField(robot).getText()).isEqualTo(code.path("user_code").asText());
+    }
+}
