@@ -34,7 +34,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The devices table: sort by any column, filter, rename in place (double-click or F2), unlink with confirmation. */
 public final class DevicesView {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.SHORT)
             .withZone(ZoneId.systemDefault());
 
     private final VBox root = new VBox(12);
@@ -47,6 +47,7 @@ public final class DevicesView {
         var search = new TextField();
         search.setId("deviceFilter");
         search.setPromptText(Messages.get("devices.filter"));
+        search.setPrefColumnCount(20);
         search.textProperty().bindBidirectional(model.filterProperty());
         var ended = new CheckBox(Messages.get("devices.showEnded"));
         ended.setId("showEnded");
@@ -75,12 +76,17 @@ public final class DevicesView {
         name.setCellFactory(TextFieldTableCell.forTableColumn());
         name.setEditable(true);
         name.setOnEditCommit(e -> model.rename(e.getRowValue(), e.getNewValue()));
-        name.setPrefWidth(200);
         var device = column("devices.column.model", d -> d.model() == null ? "" : d.model());
         var app = column("devices.column.app", LinkedDevice::appName);
         var linkedOn = instantColumn("devices.column.linked", LinkedDevice::linkedAt);
         var lastActive = instantColumn("devices.column.active", LinkedDevice::lastActiveAt);
         var status = column("devices.column.status", d -> Messages.get("devices.status." + d.status()));
+        name.setPrefWidth(190);
+        device.setPrefWidth(120);
+        app.setPrefWidth(190);
+        linkedOn.setPrefWidth(140);
+        lastActive.setPrefWidth(140);
+        status.setPrefWidth(110);
         status.setId("statusColumn");
         table.getColumns().setAll(java.util.List.of(name, device, app, linkedOn, lastActive, status));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -102,7 +102,8 @@ final class ConfirmView {
             model_.setText(orUnknown(link.deviceModel()));
             network.setText(link.network());
             when.setText(ago(link.requestedAt()));
-            scopes.setText(String.join(", ", link.scopes()));
+            scopes.setText(String.join(", ", link.scopes().stream()
+                    .map(scope -> Messages.has("scope." + scope) ? Messages.get("scope." + scope) : scope).toList()));
             code.setText(link.code());
             warning.setText(Messages.get("confirm.otherNetwork", link.network()));
             warning.setVisible(!link.sameNetwork());

@@ -1,0 +1,138 @@
+package org.devicelink.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.devicelink.device.DeviceClient;
+import org.devicelink.protocol.DeviceAuthorization;
+import org.devicelink.protocol.LinkedDevice;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole path a person takes: a device-kit device asks for a code, the person signs in, types the code,
+ * approves; the device gets its tokens and shows up in the table; the person renames it, unlinks it, and the
+ * device's next refresh fails.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CompanionEndToEndTest {
+
+    @TempDir
+    static Path dir;
+    CompanionFixture app;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        app = new CompanionFixture(stage, dir.resolve("t" + System.nanoTime()), Map.of(), "light");
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    TableView<LinkedDevice> table(FxRobot robot) {
+        return robot.lookup("#devicesTable").queryAs(TableView.class);
+    }
+
+    @Test
+    void linkRenameAndUnlinkADeviceKitDevice(FxRobot robot) throws Exception {
+        DeviceClient device = app.server.device("demo-console");
+        var shown = new CompletableFuture<DeviceAuthorization>();
+        var linking = CompletableFuture.supplyAsync(() -> {
+            try {
+                return device.link("Kitchen TV", "Frame 55", null, new DeviceClient.Listener() {
+                    @Override
+                    public void onCode(DeviceAuthorization code) {
+                        shown.complete(code);
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        String userCode = shown.get(10, TimeUnit.SECONDS).userCode();
+
+        // the devices table is empty before anything is linked
+        app.signIn(robot);
+        robot.clickOn("#devicesTab");
+        CompanionFixture.await(() -> table(robot).isVisible());
+        assertThat(table(robot).getItems()).isEmpty();
+        assertThat(robot.lookup("#devicesEmpty").queryAs(Label.class).getText()).startsWith("No linked devices yet");
+        Screenshots.save(app.scene, "devices-empty-light");
+
+        robot.clickOn("#linkTab").clickOn("#codeField").write(userCode.replace("-", " ").toLowerCase());
+        robot.type(KeyCode.ENTER);
+        CompanionFixture.await(() -> robot.lookup("#approveButton").query().isVisible());
+        robot.clickOn("#approveButton");
+        CompanionFixture.await(() -> robot.lookup("#resultTitle").query().isVisible());
+
+        DeviceClient.Tokens tokens = linking.get(15, TimeUnit.SECONDS);
+        assertThat(tokens.linkedAccount()).isEqualTo("Alex Morgan");
+
+        // the table already knows: no refresh pressed
+        robot.clickOn("#devicesTab");
+        CompanionFixture.await(() -> table(robot).getItems().size() == 1);
+        assertThat(table(robot).getItems().getFirst().name()).isEqualTo("Kitchen TV");
+        assertThat(table(robot).getItems().getFirst().model()).isEqualTo("Frame 55");
+        Screenshots.save(app.scene, "devices-light");
+
+        robot.doubleClickOn("Kitchen TV");
+        robot.push(KeyCode.CONTROL, KeyCode.A).write("Bedroom TV").type(KeyCode.ENTER);
+        CompanionFixture.await(() -> "Bedroom TV".equals(table(robot).getItems().getFirst().name()));
+        assertThat(app.server.http().get("/api/v1/devices", app.accessToken()).json().get(0).path("name").asText())
+                .isEqualTo("Bedroom TV");
+
+        robot.clickOn("Bedroom TV").clickOn("#unlinkButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane dialog = robot.lookup("#unlinkDialog").queryAs(DialogPane.class);
+        assertThat(dialog.getHeaderText()).isEqualTo("Unlink Bedroom TV?");
+        assertThat(dialog.getContentText()).contains("will need a new code");
+        Screenshots.save(dialog.getScene(), "devices-unlink-dialog-light");
+        robot.type(KeyCode.ENTER); // the dialog's default button is Unlink
+        CompanionFixture.await(() -> table(robot).getItems().isEmpty());
+        assertThat(robot.lookup("#devicesStatus").queryAs(Label.class).getText()).isEqualTo("Bedroom TV was unlinked. It will ask to be linked again.");
+
+        robot.clickOn("#showEnded");
+        CompanionFixture.await(() -> table(robot).getItems().size() == 1);
+        assertThat(table(robot).getItems().getFirst().status()).isEqualTo("unlinked");
+
+        assertThatThrownBy(() -> device.refresh(tokens.refreshToken()))
+                .isInstanceOfSatisfying(DeviceClient.Refused.class, refused -> assertThat(refused.getMessage()).contains("unlinked"));
+    }
+
+    @Test
+    void theDemoDeviceWindowShowsACodeAndTurnsLinked(FxRobot robot) {
+        app.signIn(robot);
+        robot.clickOn("#demoButton");
+        CompanionFixture.await(() -> robot.lookup("#demoCode").tryQuery().isPresent()
+                && robot.lookup("#demoCode").queryAs(Label.class).getText().matches("[A-Z]{4}-[A-Z]{4}"));
+        Label demoCode = robot.lookup("#demoCode").queryAs(Label.class);
+        String code = demoCode.getText();
+        Screenshots.save(demoCode.getScene(), "demo-device-waiting");
+
+        robot.interact(() -> app.companion.link().codeProperty().set(code));
+        robot.clickOn("#continueButton");
+        CompanionFixture.await(() -> robot.lookup("#approveButton").query().isVisible());
+        robot.clickOn("#approveButton");
+        Label status = robot.lookup("#demoStatus").queryAs(Label.class);
+        CompanionFixture.await(() -> status.getText().startsWith("Linked to Alex Morgan"));
+        Screenshots.save(demoCode.getScene(), "demo-device-linked");
+    }
+}

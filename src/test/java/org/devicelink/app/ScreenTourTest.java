@@ -1,0 +1,64 @@
+package org.devicelink.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Every screen in the dark theme (the other tests save the light ones), for a person to look at. */
+@ExtendWith(ApplicationExtension.class)
+class ScreenTourTest {
+
+    @TempDir
+    static Path dir;
+    CompanionFixture app;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        app = new CompanionFixture(stage, dir.resolve("t" + System.nanoTime()), Map.of(), "dark");
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+        CompanionApp.applyTheme("light");
+    }
+
+    @Test
+    void everyScreenInTheDark(FxRobot robot) {
+        Screenshots.save(app.scene, "signin-dark");
+        app.signIn(robot);
+        robot.clickOn("#codeField").write("wdjb-mj0");
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(app.scene, "link-typo-dark");
+
+        var code = app.deviceAsks("Game console", "Series S");
+        robot.interact(() -> app.companion.link().codeProperty().set(code.path("user_code").asText()));
+        robot.type(KeyCode.ENTER);
+        CompanionFixture.await(() -> robot.lookup("#approveButton").query().isVisible());
+        Screenshots.save(app.scene, "confirm-dark");
+        robot.clickOn("#approveButton");
+        CompanionFixture.await(() -> robot.lookup("#resultTitle").query().isVisible());
+        Screenshots.save(app.scene, "result-linked-dark");
+
+        robot.clickOn("#devicesTab");
+        CompanionFixture.await(() -> robot.lookup("#devicesTable").queryAs(TableView.class).getItems().size() == 1);
+        Screenshots.save(app.scene, "devices-dark");
+        robot.clickOn("#settingsTab");
+        Path settings = Screenshots.save(app.scene, "settings-dark");
+        assertThat(settings).exists();
+        assertThat(Files.exists(Screenshots.DIR.resolve("devices-dark.png"))).isTrue();
+    }
+}
