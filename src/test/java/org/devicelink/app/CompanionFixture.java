@@ -68,7 +68,11 @@ public final class CompanionFixture implements AutoCloseable {
     /** Signs in through the Sign in button, as the scripted person at the browser. */
     public void signIn(org.testfx.api.FxRobot robot) {
         robot.clickOn("#signInButton");
-        await(() -> robot.lookup("#tabs").query().isVisible());
+        try {
+            await(() -> robot.lookup("#tabs").query().isVisible());
+        } catch (AssertionError e) {
+            throw new AssertionError("not signed in; the screen says: " + companion.signIn().errorProperty().get(), e);
+        }
     }
 
     /** A device asks for a code over HTTPS (device_authorization); returns the server's answer. */

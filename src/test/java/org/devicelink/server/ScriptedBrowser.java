@@ -86,7 +86,7 @@ public final class ScriptedBrowser {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Page(response.statusCode(), request.uri(), response.body(), response);
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -25,6 +25,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutionException;
 import javax.net.ssl.SSLHandshakeException;
 import org.devicelink.device.DeviceClient;
@@ -58,15 +60,31 @@ public final class SignIn {
 
     /** Signs a person in through the browser that {@code browser} opens. */
     public Session interactive(OpenBrowserAction browser, Duration timeout) throws SignInFailure {
+        // MSAL 1.26 race: its listener loop reads a future reference that acquireToken sets only after starting the
+        // flow; a browser action that returns at once can make the loop see null (NullPointerException). Holding the
+        // action until acquireToken has returned closes the window.
+        var started = new CountDownLatch(1);
+        OpenBrowserAction openAfterStart = url -> {
+            browser.openBrowser(url);
+            try {
+                started.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
         var parameters = InteractiveRequestParameters.builder(URI.create("http://localhost"))
                 .scopes(settings.scopes())
-                .systemBrowserOptions(SystemBrowserOptions.builder().openBrowserAction(browser)
+                .systemBrowserOptions(SystemBrowserOptions.builder().openBrowserAction(openAfterStart)
                         .htmlMessageSuccess(page("You are signed in", "Go back to the DeviceLink app; you can close this tab."))
                         .htmlMessageError(page("Sign-in did not finish", "Go back to the DeviceLink app to try again."))
                         .build())
                 .httpPollingTimeoutInSeconds((int) Math.max(1, timeout.toSeconds()))
                 .build();
-        return session(call(() -> client().acquireToken(parameters).get()));
+        return session(call(() -> {
+            var result = client().acquireToken(parameters);
+            started.countDown();
+            return result.get();
+        }));
     }
 
     /** The accounts signed in on this computer, most recent first as MSAL keeps them. */

@@ -37,8 +37,8 @@ class SignInTest {
 
     @BeforeEach
     void start() {
-        // 305 s: MSAL renews tokens that expire within 300 s, so a few seconds' wait makes this one due
-        fixture = new LinkServerFixture(Databases.H2, dir.resolve("server"), Map.of("local-issuer.access-lifetime", "305"));
+        // 315 s: MSAL renews tokens that expire within 300 s, so a fresh token is used from the cache for 15 s, then renewed
+        fixture = new LinkServerFixture(Databases.H2, dir.resolve("server"), Map.of("local-issuer.access-lifetime", "315"));
         cacheFile = dir.resolve("app").resolve("msal-cache.json");
     }
 
@@ -86,7 +86,8 @@ class SignInTest {
         assertThat(resumed.username()).isEqualTo("alex");
         assertThat(resumed.accessToken()).isEqualTo(first.accessToken());
 
-        Thread.sleep(6_000); // now the token expires within MSAL's 300 s window
+        // wait until the token expires within MSAL's 300 s window
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), first.expiresOn().minusSeconds(299)).toMillis()));
         Session refreshed = restarted.silent(restarted.accounts().getFirst());
         assertThat(refreshed.accessToken()).isNotEqualTo(first.accessToken());
         assertThat(refreshed.expiresOn()).isAfter(first.expiresOn());
