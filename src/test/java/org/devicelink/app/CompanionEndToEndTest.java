@@ -55,12 +55,23 @@ class CompanionEndToEndTest {
     void linkRenameAndUnlinkADeviceKitDevice(FxRobot robot) throws Exception {
         DeviceClient device = app.server.device("demo-console");
         var shown = new CompletableFuture<DeviceAuthorization>();
+        var deviceLog = new java.util.concurrent.CopyOnWriteArrayList<String>();
         var linking = CompletableFuture.supplyAsync(() -> {
             try {
                 return device.link("Kitchen TV", "Frame 55", null, new DeviceClient.Listener() {
                     @Override
                     public void onCode(DeviceAuthorization code) {
                         shown.complete(code);
+                    }
+
+                    @Override
+                    public void onSlowDown(int interval) {
+                        deviceLog.add("slow_down to " + interval + " s");
+                    }
+
+                    @Override
+                    public void onConnectionProblem(String problem, java.time.Duration retryIn) {
+                        deviceLog.add(problem);
                     }
                 });
             } catch (Exception e) {
@@ -72,18 +83,24 @@ class CompanionEndToEndTest {
         // the devices table is empty before anything is linked
         app.signIn(robot);
         robot.clickOn("#devicesTab");
-        CompanionFixture.await(() -> table(robot).isVisible());
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#devicesTable"));
         assertThat(table(robot).getItems()).isEmpty();
         assertThat(robot.lookup("#devicesEmpty").queryAs(Label.class).getText()).startsWith("No linked devices yet");
         Screenshots.save(app.scene, "devices-empty-light");
 
         robot.clickOn("#linkTab").clickOn("#codeField").write(userCode.replace("-", " ").toLowerCase());
         robot.type(KeyCode.ENTER);
-        CompanionFixture.await(() -> robot.lookup("#approveButton").query().isVisible());
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#approveButton"));
         robot.clickOn("#approveButton");
-        CompanionFixture.await(() -> robot.lookup("#resultTitle").query().isVisible());
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#resultTitle"));
 
-        DeviceClient.Tokens tokens = linking.get(15, TimeUnit.SECONDS);
+        assertThat(robot.lookup("#resultTitle").queryAs(Label.class).getText()).isEqualTo("Kitchen TV is linked");
+        DeviceClient.Tokens tokens;
+        try {
+            tokens = linking.get(20, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the device never got its tokens; it heard: " + deviceLog, e);
+        }
         assertThat(tokens.linkedAccount()).isEqualTo("Alex Morgan");
 
         // the table already knows: no refresh pressed
@@ -129,7 +146,7 @@ class CompanionEndToEndTest {
 
         robot.interact(() -> app.companion.link().codeProperty().set(code));
         robot.clickOn("#continueButton");
-        CompanionFixture.await(() -> robot.lookup("#approveButton").query().isVisible());
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#approveButton"));
         robot.clickOn("#approveButton");
         Label status = robot.lookup("#demoStatus").queryAs(Label.class);
         CompanionFixture.await(() -> status.getText().startsWith("Linked to Alex Morgan"));

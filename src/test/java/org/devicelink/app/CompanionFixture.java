@@ -65,11 +65,25 @@ public final class CompanionFixture implements AutoCloseable {
         });
     }
 
+    /** Whether the node is on screen: it and every parent visible (a node's own visible flag says only half). */
+    public static boolean showing(org.testfx.api.FxRobot robot, String query) {
+        var found = robot.lookup(query).tryQuery();
+        if (found.isEmpty() || found.get().getScene() == null) {
+            return false;
+        }
+        for (javafx.scene.Node node = found.get(); node != null; node = node.getParent()) {
+            if (!node.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Signs in through the Sign in button, as the scripted person at the browser. */
     public void signIn(org.testfx.api.FxRobot robot) {
         robot.clickOn("#signInButton");
         try {
-            await(() -> robot.lookup("#tabs").query().isVisible());
+            await(() -> showing(robot, "#tabs"));
         } catch (AssertionError e) {
             throw new AssertionError("not signed in; the screen says: " + companion.signIn().errorProperty().get(), e);
         }

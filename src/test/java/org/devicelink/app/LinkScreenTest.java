@@ -81,24 +81,24 @@ class LinkScreenTest {
         var code = app.deviceAsks("Living room TV", "Bravia X90");
         typeCode(robot, code.path("user_code").asText().toLowerCase());
         robot.clickOn("#continueButton");
-        CompanionFixture.await(() -> robot.lookup("#approveButton").query().isVisible());
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#approveButton"));
         assertThat(text(robot, "#confirmTitle")).isEqualTo("Link Living room TV to your account?");
         assertThat(text(robot, "#confirmApp")).isEqualTo("DeviceLink Demo Console");
         assertThat(text(robot, "#confirmModel")).isEqualTo("Bravia X90");
         assertThat(text(robot, "#confirmNetwork")).isEqualTo("this computer");
         assertThat(text(robot, "#confirmCode")).isEqualTo(code.path("user_code").asText());
         assertThat(text(robot, "#confirmCountdown")).matches("Code expires in (9:\\d\\d|10:00)");
-        assertThat(robot.lookup("#networkWarning").query().isVisible()).isFalse();
+        assertThat(CompanionFixture.showing(robot, "#networkWarning")).isFalse();
         Screenshots.save(app.scene, "confirm-light");
 
         robot.clickOn("#approveButton");
-        CompanionFixture.await(() -> robot.lookup("#resultTitle").query().isVisible());
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#resultTitle"));
         assertThat(text(robot, "#resultTitle")).isEqualTo("Living room TV is linked");
         Screenshots.save(app.scene, "result-linked-light");
         assertThat(app.devicePolls(code).status()).isEqualTo(200);
 
         robot.clickOn("#showDevicesButton");
-        CompanionFixture.await(() -> robot.lookup("#devicesTable").query().isVisible());
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#devicesTable"));
     }
 
     @Test
@@ -107,9 +107,9 @@ class LinkScreenTest {
         var code = app.deviceAsks("Unknown console", "X");
         typeCode(robot, code.path("user_code").asText());
         robot.clickOn("#continueButton");
-        CompanionFixture.await(() -> robot.lookup("#reportLink").query().isVisible());
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#reportLink"));
         robot.clickOn("#reportLink");
-        CompanionFixture.await(() -> robot.lookup("#resultTitle").query().isVisible());
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#resultTitle"));
         assertThat(text(robot, "#resultTitle")).isEqualTo("Denied and reported");
         assertThat(app.devicePolls(code).oauthError()).isEqualTo("access_denied");
         Screenshots.save(app.scene, "result-reported-light");
@@ -121,12 +121,12 @@ class LinkScreenTest {
         var code = app.deviceAsks("Console", "X");
         typeCode(robot, code.path("user_code").asText());
         robot.clickOn("#continueButton");
-        CompanionFixture.await(() -> robot.lookup("#approveButton").query().isVisible());
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#approveButton"));
         app.server.clock.advance(Duration.ofSeconds(601));
         robot.clickOn("#approveButton");
-        CompanionFixture.await(() -> robot.lookup("#resultTitle").query().isVisible());
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#resultTitle"));
         assertThat(text(robot, "#resultDetail")).isEqualTo("This code has expired. Ask the device for a new code.");
-        assertThat(robot.lookup("#retryButton").query().isVisible()).isFalse();
+        assertThat(CompanionFixture.showing(robot, "#retryButton")).isFalse();
         Screenshots.save(app.scene, "result-expired-light");
     }
 
@@ -148,12 +148,12 @@ class LinkScreenTest {
         var code = app.deviceAsks("Console", "X");
         typeCode(robot, code.path("user_code").asText());
         robot.clickOn("#continueButton");
-        CompanionFixture.await(() -> robot.lookup("#approveButton").query().isVisible());
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#approveButton"));
         app.server.server().close();
         robot.clickOn("#approveButton");
-        CompanionFixture.await(() -> robot.lookup("#resultTitle").query().isVisible());
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#resultTitle"));
         assertThat(text(robot, "#resultDetail")).startsWith("Cannot reach the DeviceLink server");
-        assertThat(robot.lookup("#retryButton").query().isVisible()).isTrue();
+        assertThat(CompanionFixture.showing(robot, "#retryButton")).isTrue();
         app.server.start(); // for the fixture's clean-up
     }
 

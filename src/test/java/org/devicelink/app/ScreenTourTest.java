@@ -47,10 +47,10 @@ class ScreenTourTest {
         var code = app.deviceAsks("Game console", "Series S");
         robot.interact(() -> app.companion.link().codeProperty().set(code.path("user_code").asText()));
         robot.type(KeyCode.ENTER);
-        CompanionFixture.await(() -> robot.lookup("#approveButton").query().isVisible());
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#approveButton"));
         Screenshots.save(app.scene, "confirm-dark");
         robot.clickOn("#approveButton");
-        CompanionFixture.await(() -> robot.lookup("#resultTitle").query().isVisible());
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#resultTitle"));
         Screenshots.save(app.scene, "result-linked-dark");
 
         robot.clickOn("#devicesTab");

@@ -34,18 +34,18 @@ class SignInScreenTest {
 
     @Test
     void signingInShowsTheAccountAndTheLinkScreen(FxRobot robot) {
-        assertThat(robot.lookup("#signInScreen").query().isVisible()).isTrue();
+        assertThat(CompanionFixture.showing(robot, "#signInScreen")).isTrue();
         assertThat(robot.lookup("#serverLabel").queryAs(Label.class).getText()).contains("Local mode");
         Screenshots.save(app.scene, "signin-light");
 
         robot.clickOn("#signInButton");
-        CompanionFixture.await(() -> robot.lookup("#tabs").query().isVisible());
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#tabs"));
         assertThat(robot.lookup("#accountMenu").queryAs(MenuButton.class).getText()).isEqualTo("Alex Morgan");
-        assertThat(robot.lookup("#signInScreen").query().isVisible()).isFalse();
+        assertThat(CompanionFixture.showing(robot, "#signInScreen")).isFalse();
         Screenshots.save(app.scene, "link-empty-light");
 
         robot.clickOn("#accountMenu").clickOn("#signOut");
-        CompanionFixture.await(() -> robot.lookup("#signInScreen").query().isVisible());
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#signInScreen"));
         assertThat(robot.lookup("#accountMenu").queryAs(MenuButton.class).getText()).isEqualTo("Not signed in");
     }
 }
