@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 /** {@code devicelink server | device}: the one entry point of every DeviceLink program. */
 @Command(name = "devicelink", mixinStandardHelpOptions = true, version = "DeviceLink 0.1",
         description = "Link consoles and TVs to an account. With no command, opens the DeviceLink companion app.",
-        subcommands = {Main.Server.class, Main.Device.class})
+        subcommands = {Main.Server.class, Main.Device.class, Main.Scan.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -229,6 +229,47 @@ public final class Main implements Callable<Integer> {
                     return 0;
                 });
             }
+        }
+    }
+
+    @Command(name = "scan", mixinStandardHelpOptions = true,
+            description = "Print the device code in the QR code of each picture (or why there is none). Exit code 1 when any has none.")
+    static final class Scan implements Callable<Integer> {
+        @CommandLine.Parameters(arity = "1..*", paramLabel = "FILE", description = "Pictures (PNG, JPEG, GIF, BMP).")
+        java.util.List<Path> files;
+        @Option(names = "--raw", description = "Print whatever text each QR holds: FILE<TAB>TEXT, or FILE<TAB> when none.")
+        boolean raw;
+        @Option(names = "--server", description = "The link server whose codes are accepted (default https://localhost:8443).")
+        URI server = URI.create("https://localhost:8443");
+
+        @Override
+        public Integer call() {
+            var link = new org.devicelink.code.VerificationLink(server.resolve("/link"));
+            int missing = 0;
+            for (Path file : files) {
+                String result;
+                try {
+                    var found = org.devicelink.app.scan.QrDecoder.read(file);
+                    if (raw) {
+                        result = found.map(f -> f.text().replace('\t', ' ').replace('\n', ' ')).orElse("");
+                    } else if (found.isEmpty()) {
+                        result = "no QR code found";
+                    } else {
+                        result = switch (link.read(found.get().text())) {
+                            case org.devicelink.code.VerificationLink.Scanned.Code(var code) -> code.display();
+                            case org.devicelink.code.VerificationLink.Scanned.Refused refused -> "not a DeviceLink code: " + refused.reason();
+                        };
+                    }
+                    if (found.isEmpty() || (!raw && !result.matches("[A-Z]{4}-[A-Z]{4}"))) {
+                        missing++;
+                    }
+                } catch (IOException e) {
+                    result = raw ? "" : "cannot read: " + e.getMessage();
+                    missing++;
+                }
+                System.out.println(file + "\t" + result);
+            }
+            return missing == 0 ? 0 : 1;
         }
     }
 

@@ -56,6 +56,7 @@ class CompanionEndToEndTest {
         DeviceClient device = app.server.device("demo-console");
         var shown = new CompletableFuture<DeviceAuthorization>();
         var deviceLog = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var deviceThread = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
         var linking = CompletableFuture.supplyAsync(() -> {
             try {
                 return device.link("Kitchen TV", "Frame 55", null, new DeviceClient.Listener() {
@@ -77,61 +78,65 @@ class CompanionEndToEndTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
-        String userCode = shown.get(10, TimeUnit.SECONDS).userCode();
-
-        // the devices table is empty before anything is linked
-        app.signIn(robot);
-        robot.clickOn("#devicesTab");
-        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#devicesTable"));
-        assertThat(table(robot).getItems()).isEmpty();
-        assertThat(robot.lookup("#devicesEmpty").queryAs(Label.class).getText()).startsWith("No linked devices yet");
-        Screenshots.save(app.scene, "devices-empty-light");
-
-        robot.clickOn("#linkTab").clickOn("#codeField").write(userCode.replace("-", " ").toLowerCase());
-        robot.type(KeyCode.ENTER);
-        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#approveButton"));
-        robot.clickOn("#approveButton");
-        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#resultTitle"));
-
-        assertThat(robot.lookup("#resultTitle").queryAs(Label.class).getText()).isEqualTo("Kitchen TV is linked");
-        DeviceClient.Tokens tokens;
+        }, deviceThread);
         try {
-            tokens = linking.get(20, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the device never got its tokens; it heard: " + deviceLog, e);
+            String userCode = shown.get(30, TimeUnit.SECONDS).userCode();
+
+            // the devices table is empty before anything is linked
+            app.signIn(robot);
+            robot.clickOn("#devicesTab");
+            CompanionFixture.await(() -> CompanionFixture.showing(robot, "#devicesTable"));
+            assertThat(table(robot).getItems()).isEmpty();
+            assertThat(robot.lookup("#devicesEmpty").queryAs(Label.class).getText()).startsWith("No linked devices yet");
+            Screenshots.save(app.scene, "devices-empty-light");
+
+            robot.clickOn("#linkTab").clickOn("#codeField").write(userCode.replace("-", " ").toLowerCase());
+            robot.type(KeyCode.ENTER);
+            CompanionFixture.await(() -> CompanionFixture.showing(robot, "#approveButton"));
+            robot.clickOn("#approveButton");
+            CompanionFixture.await(() -> CompanionFixture.showing(robot, "#resultTitle"));
+
+            assertThat(robot.lookup("#resultTitle").queryAs(Label.class).getText()).isEqualTo("Kitchen TV is linked");
+            DeviceClient.Tokens tokens;
+            try {
+                tokens = linking.get(20, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("the device never got its tokens; it heard: " + deviceLog, e);
+            }
+            assertThat(tokens.linkedAccount()).isEqualTo("Alex Morgan");
+
+            // the table already knows: no refresh pressed
+            robot.clickOn("#devicesTab");
+            CompanionFixture.await(() -> table(robot).getItems().size() == 1);
+            assertThat(table(robot).getItems().getFirst().name()).isEqualTo("Kitchen TV");
+            assertThat(table(robot).getItems().getFirst().model()).isEqualTo("Frame 55");
+            Screenshots.save(app.scene, "devices-light");
+
+            robot.doubleClickOn("Kitchen TV");
+            robot.push(KeyCode.CONTROL, KeyCode.A).write("Bedroom TV").type(KeyCode.ENTER);
+            CompanionFixture.await(() -> "Bedroom TV".equals(table(robot).getItems().getFirst().name()));
+            assertThat(app.server.http().get("/api/v1/devices", app.accessToken()).json().get(0).path("name").asText())
+                    .isEqualTo("Bedroom TV");
+
+            robot.clickOn("Bedroom TV").clickOn("#unlinkButton");
+            WaitForAsyncUtils.waitForFxEvents();
+            DialogPane dialog = robot.lookup("#unlinkDialog").queryAs(DialogPane.class);
+            assertThat(dialog.getHeaderText()).isEqualTo("Unlink Bedroom TV?");
+            assertThat(dialog.getContentText()).contains("will need a new code");
+            Screenshots.save(dialog.getScene(), "devices-unlink-dialog-light");
+            robot.type(KeyCode.ENTER); // the dialog's default button is Unlink
+            CompanionFixture.await(() -> table(robot).getItems().isEmpty());
+            assertThat(robot.lookup("#devicesStatus").queryAs(Label.class).getText()).isEqualTo("Bedroom TV was unlinked. It will ask to be linked again.");
+
+            robot.clickOn("#showEnded");
+            CompanionFixture.await(() -> table(robot).getItems().size() == 1);
+            assertThat(table(robot).getItems().getFirst().status()).isEqualTo("unlinked");
+
+            assertThatThrownBy(() -> device.refresh(tokens.refreshToken()))
+                    .isInstanceOfSatisfying(DeviceClient.Refused.class, refused -> assertThat(refused.getMessage()).contains("unlinked"));
+        } finally {
+            deviceThread.shutdownNow(); // never leave a polling device behind for the next test
         }
-        assertThat(tokens.linkedAccount()).isEqualTo("Alex Morgan");
-
-        // the table already knows: no refresh pressed
-        robot.clickOn("#devicesTab");
-        CompanionFixture.await(() -> table(robot).getItems().size() == 1);
-        assertThat(table(robot).getItems().getFirst().name()).isEqualTo("Kitchen TV");
-        assertThat(table(robot).getItems().getFirst().model()).isEqualTo("Frame 55");
-        Screenshots.save(app.scene, "devices-light");
-
-        robot.doubleClickOn("Kitchen TV");
-        robot.push(KeyCode.CONTROL, KeyCode.A).write("Bedroom TV").type(KeyCode.ENTER);
-        CompanionFixture.await(() -> "Bedroom TV".equals(table(robot).getItems().getFirst().name()));
-        assertThat(app.server.http().get("/api/v1/devices", app.accessToken()).json().get(0).path("name").asText())
-                .isEqualTo("Bedroom TV");
-
-        robot.clickOn("Bedroom TV").clickOn("#unlinkButton");
-        WaitForAsyncUtils.waitForFxEvents();
-        DialogPane dialog = robot.lookup("#unlinkDialog").queryAs(DialogPane.class);
-        assertThat(dialog.getHeaderText()).isEqualTo("Unlink Bedroom TV?");
-        assertThat(dialog.getContentText()).contains("will need a new code");
-        Screenshots.save(dialog.getScene(), "devices-unlink-dialog-light");
-        robot.type(KeyCode.ENTER); // the dialog's default button is Unlink
-        CompanionFixture.await(() -> table(robot).getItems().isEmpty());
-        assertThat(robot.lookup("#devicesStatus").queryAs(Label.class).getText()).isEqualTo("Bedroom TV was unlinked. It will ask to be linked again.");
-
-        robot.clickOn("#showEnded");
-        CompanionFixture.await(() -> table(robot).getItems().size() == 1);
-        assertThat(table(robot).getItems().getFirst().status()).isEqualTo("unlinked");
-
-        assertThatThrownBy(() -> device.refresh(tokens.refreshToken()))
-                .isInstanceOfSatisfying(DeviceClient.Refused.class, refused -> assertThat(refused.getMessage()).contains("unlinked"));
     }
 
     @Test

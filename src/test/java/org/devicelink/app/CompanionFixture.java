@@ -120,8 +120,12 @@ public final class CompanionFixture implements AutoCloseable {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Closes the windows the test opened (demo devices stop polling) and the server. */
     @Override
     public void close() {
+        WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w != scene.getWindow()).toList().forEach(javafx.stage.Window::hide));
+        WaitForAsyncUtils.waitForFxEvents();
         server.close();
     }
 }

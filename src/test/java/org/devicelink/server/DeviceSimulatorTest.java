@@ -34,27 +34,33 @@ class DeviceSimulatorTest {
             var out = new PrintStream(screen, true, StandardCharsets.UTF_8);
             Path png = dir.resolve("qr.png");
             var options = new DeviceSimulator.Options("Den console", "DL-9", null, png, false, Duration.ofSeconds(1), true);
-            var running = CompletableFuture.runAsync(() -> {
+            var done = new CompletableFuture<Void>();
+            Thread simulator = Thread.ofVirtual().start(() -> {
                 try {
                     new DeviceSimulator(fixture.device("demo-console"), options, out).run();
+                    done.complete(null);
                 } catch (Exception e) {
-                    throw new IllegalStateException(e);
+                    done.completeExceptionally(e);
                 }
             });
-            String code = waitFor(screen, Pattern.compile("\\n\\s+([B-Z]{4}-[B-Z]{4})\\n"));
-            assertThat(screen.toString(StandardCharsets.UTF_8)).contains("█").contains(fixture.server().baseUrl() + "/link");
-            waitFor(screen, Pattern.compile("(QR code written)"));
-            assertThat(decode(png)).isEqualTo(fixture.server().baseUrl() + "/link?code=" + code);
+            try {
+                String code = waitFor(screen, Pattern.compile("\\n\\s+([B-Z]{4}-[B-Z]{4})\\n"));
+                waitFor(screen, Pattern.compile("(QR code written)")); // the last line printed with a new code
+                assertThat(screen.toString(StandardCharsets.UTF_8)).contains("█").contains(fixture.server().baseUrl() + "/link");
+                assertThat(decode(png)).isEqualTo(fixture.server().baseUrl() + "/link?code=" + code);
 
-            String alex = fixture.issuer.token("alex-subject", "Alex");
-            assertThat(fixture.http().post("/api/v1/links/" + code + "/approve", alex, "").status()).isEqualTo(200);
-            waitFor(screen, Pattern.compile("(Linked to Alex\\.)"));
+                String alex = fixture.issuer.token("alex-subject", "Alex");
+                assertThat(fixture.http().post("/api/v1/links/" + code + "/approve", alex, "").status()).isEqualTo(200);
+                waitFor(screen, Pattern.compile("(Linked to Alex\\.)"));
 
-            String id = fixture.http().get("/api/v1/devices", alex).json().get(0).path("id").asText();
-            assertThat(fixture.http().delete("/api/v1/devices/" + id, alex).status()).isEqualTo(200);
-            running.get(20, TimeUnit.SECONDS);
-            assertThat(screen.toString(StandardCharsets.UTF_8))
-                    .contains("Unlinked: The device was unlinked from its account. Link it again.");
+                String id = fixture.http().get("/api/v1/devices", alex).json().get(0).path("id").asText();
+                assertThat(fixture.http().delete("/api/v1/devices/" + id, alex).status()).isEqualTo(200);
+                done.get(20, TimeUnit.SECONDS);
+                assertThat(screen.toString(StandardCharsets.UTF_8))
+                        .contains("Unlinked: The device was unlinked from its account. Link it again.");
+            } finally {
+                simulator.interrupt(); // never leave a polling device behind for the next test
+            }
         }
     }
 

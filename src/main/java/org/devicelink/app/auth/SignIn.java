@@ -43,6 +43,9 @@ public final class SignIn {
     /** Past this, tokens judged by this computer's clock go wrong: the person is told to fix the clock. */
     static final Duration TOLERATED_SKEW = Duration.ofMinutes(5);
 
+    private static final java.util.concurrent.ExecutorService MSAL_THREADS =
+            java.util.concurrent.Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("msal-", 0).factory());
+
     private final SignInSettings settings;
     private final ITokenCacheAccessAspect cache;
     private final Clock clock;
@@ -129,6 +132,9 @@ public final class SignIn {
     private synchronized PublicClientApplication client() throws IOException {
         if (client == null) {
             var builder = PublicClientApplication.builder(settings.clientId())
+                    // MSAL runs on the common pool by default, which has one thread on a two-core PC: an interactive
+                    // sign-in waiting in the browser would hold up every silent token call. Its own threads instead.
+                    .executorService(MSAL_THREADS)
                     .setTokenCacheAccessAspect(cache)
                     .connectTimeoutForDefaultHttpClient(10_000)
                     .readTimeoutForDefaultHttpClient(20_000);

@@ -32,6 +32,7 @@ public final class DemoDevice {
     private final DeviceClient client;
     private final Duration refreshEvery;
     private volatile boolean open = true;
+    private Thread worker;
 
     public DemoDevice(DeviceClient client, Duration refreshEvery) {
         this.client = client;
@@ -53,7 +54,12 @@ public final class DemoDevice {
         scene.getStylesheets().add(DemoDevice.class.getResource("/css/devicelink.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle(Messages.get("demo.title"));
-        stage.setOnHidden(e -> open = false);
+        stage.setOnHidden(e -> {
+            open = false;
+            if (worker != null) {
+                worker.interrupt(); // a closed console stops polling at once, not when its code expires
+            }
+        });
         heading.setText(Messages.get("demo.starting"));
     }
 
@@ -63,7 +69,7 @@ public final class DemoDevice {
 
     public void show() {
         stage.show();
-        Thread.ofVirtual().name("demo-device").start(this::run);
+        worker = Thread.ofVirtual().name("demo-device").start(this::run);
     }
 
     private void run() {

@@ -16,7 +16,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.devicelink.app.Background;
 import org.devicelink.app.Messages;
-import org.devicelink.app.scan.QrImageReader;
+import org.devicelink.app.scan.QrDecoder;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -117,7 +117,7 @@ final class EnterCodeView {
 
     /** Reads the QR in a picture off the JavaFX thread and fills the code, or says why not. */
     static void scanFile(LinkViewModel model, Path file) {
-        Background.run(model.busyProperty(), () -> QrImageReader.read(file), text -> {
+        Background.run(model.busyProperty(), () -> QrDecoder.read(file).map(QrDecoder.Found::text), text -> {
             if (text.isEmpty()) {
                 model.errorProperty().set(Messages.get("link.scan.none", file.getFileName()));
             } else {

@@ -1,0 +1,160 @@
+package org.devicelink.app.scan;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.Binarizer;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.PlanarYUVLuminanceSource;
+import com.google.zxing.ReaderException;
+import com.google.zxing.Result;
+import com.google.zxing.ResultPoint;
+import com.google.zxing.common.GlobalHistogramBinarizer;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.imageio.ImageIO;
+
+/**
+ * Finds the text of a QR code in a picture: a screenshot, a photo of a TV, a camera frame. ZXing, tried the ways
+ * that rescue real photos: the picture as it is and at other scales (a code that fills the frame reads better
+ * smaller, a far-away one larger), with the local (hybrid) binarizer and then the global one for glare and uneven
+ * light, normal and inverted. ZXing's Reed-Solomon check stands behind every answer, so a result is never a guess.
+ */
+public final class QrDecoder {
+
+    /** What was found: the text and the corners of the code in the picture's own pixels (for an outline). */
+    public record Found(String text, List<Point> corners) {}
+
+    public record Point(double x, double y) {}
+
+    private static final Map<DecodeHintType, Object> HINTS = Map.of(
+            DecodeHintType.TRY_HARDER, Boolean.TRUE,
+            DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
+            DecodeHintType.ALSO_INVERTED, Boolean.TRUE,
+            DecodeHintType.CHARACTER_SET, "UTF-8");
+    private static final List<Function<LuminanceSource, Binarizer>> BINARIZERS = List.of(HybridBinarizer::new, GlobalHistogramBinarizer::new);
+
+    private QrDecoder() {}
+
+    public static Optional<Found> read(Path file) throws IOException {
+        BufferedImage image = ImageIO.read(file.toFile());
+        if (image == null) {
+            throw new IOException("not a picture this app can open (PNG, JPEG, GIF or BMP)");
+        }
+        return read(image);
+    }
+
+    public static Optional<Found> read(BufferedImage image) {
+        return read(luminance(image), image.getWidth(), image.getHeight());
+    }
+
+    /** Decodes an 8-bit grey picture, row by row ({@code width * height} bytes). */
+    public static Optional<Found> read(byte[] grey, int width, int height) {
+        for (double scale : scales(width, height)) {
+            int w = (int) Math.round(width * scale);
+            int h = (int) Math.round(height * scale);
+            byte[] pixels = scale == 1.0 ? grey : resize(grey, width, height, w, h);
+            var source = new PlanarYUVLuminanceSource(pixels, w, h, 0, 0, w, h, false);
+            for (var binarizer : BINARIZERS) {
+                try {
+                    Result result = new QRCodeReader().decode(new BinaryBitmap(binarizer.apply(source)), HINTS);
+                    return Optional.of(new Found(result.getText(), corners(result.getResultPoints(), scale)));
+                } catch (ReaderException e) {
+                    // not found, or found and not readable: the next way may see it
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The picture itself first; then smaller for big pictures (large modules, moiré) and larger for small ones. */
+    static List<Double> scales(int width, int height) {
+        int longest = Math.max(width, height);
+        var scales = new ArrayList<Double>(List.of(1.0));
+        if (longest > 800) {
+            scales.add(800.0 / longest);
+        }
+        if (longest > 1600) {
+            scales.add(400.0 / longest);
+        }
+        if (longest < 480) {
+            scales.add(2.0);
+        }
+        return scales;
+    }
+
+    private static List<Point> corners(ResultPoint[] points, double scale) {
+        var corners = new ArrayList<Point>();
+        for (ResultPoint p : points) {
+            corners.add(new Point(p.getX() / scale, p.getY() / scale));
+        }
+        return List.copyOf(corners);
+    }
+
+    static byte[] luminance(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
+        var grey = new byte[w * h];
+        for (int i = 0; i < rgb.length; i++) {
+            int p = rgb[i];
+            int alpha = p >>> 24;
+            int r = (p >> 16) & 0xff;
+            int g = (p >> 8) & 0xff;
+            int b = p & 0xff;
+            int y = (r * 306 + g * 601 + b * 117) >> 10; // ITU-R 601 luma
+            // transparent pixels count as white, as on a page
+            grey[i] = (byte) ((y * alpha + 255 * (255 - alpha)) / 255);
+        }
+        return grey;
+    }
+
+    /** Area-average when shrinking (no aliasing into moiré), bilinear when growing. */
+    static byte[] resize(byte[] src, int sw, int sh, int dw, int dh) {
+        var dst = new byte[dw * dh];
+        double sx = (double) sw / dw;
+        double sy = (double) sh / dh;
+        for (int y = 0; y < dh; y++) {
+            for (int x = 0; x < dw; x++) {
+                int value;
+                if (sx >= 1 && sy >= 1) {
+                    int x0 = (int) (x * sx);
+                    int y0 = (int) (y * sy);
+                    int x1 = Math.min(sw, (int) Math.ceil((x + 1) * sx));
+                    int y1 = Math.min(sh, (int) Math.ceil((y + 1) * sy));
+                    int sum = 0;
+                    int n = 0;
+                    for (int yy = y0; yy < y1; yy++) {
+                        for (int xx = x0; xx < x1; xx++) {
+                            sum += src[yy * sw + xx] & 0xff;
+                            n++;
+                        }
+                    }
+                    value = n == 0 ? 255 : sum / n;
+                } else {
+                    double fx = Math.min(sw - 1.0, (x + 0.5) * sx - 0.5);
+                    double fy = Math.min(sh - 1.0, (y + 0.5) * sy - 0.5);
+                    int x0 = Math.max(0, (int) fx);
+                    int y0 = Math.max(0, (int) fy);
+                    int x1 = Math.min(sw - 1, x0 + 1);
+                    int y1 = Math.min(sh - 1, y0 + 1);
+                    double ax = Math.max(0, fx - x0);
+                    double ay = Math.max(0, fy - y0);
+                    double top = (src[y0 * sw + x0] & 0xff) * (1 - ax) + (src[y0 * sw + x1] & 0xff) * ax;
+                    double bottom = (src[y1 * sw + x0] & 0xff) * (1 - ax) + (src[y1 * sw + x1] & 0xff) * ax;
+                    value = (int) Math.round(top * (1 - ay) + bottom * ay);
+                }
+                dst[y * dw + x] = (byte) value;
+            }
+        }
+        return dst;
+    }
+}
