@@ -38,8 +38,7 @@ public final class QrDecoder {
     private static final Map<DecodeHintType, Object> HINTS = Map.of(
             DecodeHintType.TRY_HARDER, Boolean.TRUE,
             DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
-            DecodeHintType.ALSO_INVERTED, Boolean.TRUE,
-            DecodeHintType.CHARACTER_SET, "UTF-8");
+            DecodeHintType.ALSO_INVERTED, Boolean.TRUE); // no CHARACTER_SET: ZXing's guess reads Shift_JIS codes right
     private static final List<Function<LuminanceSource, Binarizer>> BINARIZERS = List.of(HybridBinarizer::new, GlobalHistogramBinarizer::new);
 
     private QrDecoder() {}
