@@ -1,0 +1,54 @@
+package org.devicelink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.devicelink.device.QrCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code devicelink scan} as support staff and scripts use it. */
+class ScanCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out) {}
+
+    Run scan(String... args) {
+        PrintStream original = System.out;
+        var out = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            int exit = new CommandLine(new Main()).execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    @Test
+    void printsTheCodeOfEachPictureOrWhyThereIsNone() throws Exception {
+        Path ours = dir.resolve("ours.png");
+        QrCode.of("https://link.example.org/link?code=WDJB-MJHT").writePng(ours, 5);
+        Path foreign = dir.resolve("foreign.png");
+        QrCode.of("https://evil.example.com/link?code=WDJB-MJHT").writePng(foreign, 5);
+        Path notAPicture = dir.resolve("notes.txt");
+        Files.writeString(notAPicture, "hello");
+
+        var run = scan("scan", "--server", "https://link.example.org", ours.toString(), foreign.toString(), notAPicture.toString());
+        assertThat(run.out()).contains(ours + "\tWDJB-MJHT")
+                .contains(foreign + "\tnot a DeviceLink code: This QR code points to evil.example.com")
+                .contains(notAPicture + "\tcannot read:");
+        assertThat(run.exit()).isEqualTo(1);
+
+        var raw = scan("scan", "--raw", ours.toString(), notAPicture.toString());
+        assertThat(raw.out()).contains(ours + "\thttps://link.example.org/link?code=WDJB-MJHT").contains(notAPicture + "\t\n");
+        assertThat(scan("scan", "--server", "https://link.example.org", ours.toString()).exit()).isZero();
+    }
+}
