@@ -53,6 +53,15 @@ class LinkScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** A device asks for a code; the person types it and continues to the confirmation. */
+    com.fasterxml.jackson.databind.JsonNode confirmNewDevice(FxRobot robot) {
+        var code = app.deviceAsks("Console", "X");
+        typeCode(robot, code.path("user_code").asText());
+        robot.clickOn("#continueButton");
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#approveButton"));
+        return code;
+    }
+
     @Test
     void theCodeIsFormattedAsItIsTypedAndTyposAreExplainedAtOnce(FxRobot robot) {
         app.signIn(robot);
@@ -118,10 +127,7 @@ class LinkScreenTest {
     @Test
     void anExpiredCodeSaysToAskTheDeviceForANewOne(FxRobot robot) {
         app.signIn(robot);
-        var code = app.deviceAsks("Console", "X");
-        typeCode(robot, code.path("user_code").asText());
-        robot.clickOn("#continueButton");
-        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#approveButton"));
+        confirmNewDevice(robot);
         app.server.clock.advance(Duration.ofSeconds(601));
         robot.clickOn("#approveButton");
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#resultTitle"));
@@ -145,10 +151,7 @@ class LinkScreenTest {
     @Test
     void anUnreachableServerOffersARetry(FxRobot robot) {
         app.signIn(robot);
-        var code = app.deviceAsks("Console", "X");
-        typeCode(robot, code.path("user_code").asText());
-        robot.clickOn("#continueButton");
-        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#approveButton"));
+        confirmNewDevice(robot);
         app.server.server().close();
         robot.clickOn("#approveButton");
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#resultTitle"));

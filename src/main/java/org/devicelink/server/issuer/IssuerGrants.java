@@ -55,7 +55,7 @@ final class IssuerGrants {
     }
 
     String issueCode(LocalUser user, AuthorizationRequest request) {
-        String code = randomToken();
+        String code = KeyedHash.newToken(random);
         sql.update("INSERT INTO authorization_codes (code_hash, user_id, client_id, redirect_uri, code_challenge, scope, nonce, "
                         + "expires_at, grant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 hash.of(CODE_KIND, code), user.id(), request.clientId(), request.redirectUri(), request.codeChallenge(),
@@ -164,7 +164,7 @@ final class IssuerGrants {
         response.put("access_token", keys.sign(access.build(), "at+jwt"));
         response.put("id_token", keys.sign(id.build(), "JWT"));
         if (scope.contains("offline_access")) {
-            String refreshToken = randomToken();
+            String refreshToken = KeyedHash.newToken(random);
             sql.update("INSERT INTO idp_refresh_tokens (token_hash, grant_id, user_id, client_id, scope, issued_at, expires_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?)", hash.of(REFRESH_KIND, refreshToken), grantId, user.id(), clientId, scope,
                     now, now.plus(refreshLifetime));
@@ -185,11 +185,6 @@ final class IssuerGrants {
         }
     }
 
-    private String randomToken() {
-        var bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 
     private static void require(String value, String name) {
         if (value == null || value.isBlank() || value.length() > 256) {

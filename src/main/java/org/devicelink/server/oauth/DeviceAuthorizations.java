@@ -55,7 +55,7 @@ public final class DeviceAuthorizations {
         String name = Params.displayText(request.deviceName(), "device_name", MAX_DEVICE_NAME);
         String model = Params.displayText(request.deviceModel(), "device_model", MAX_DEVICE_NAME);
         Instant now = clock.instant();
-        String deviceCode = DeviceTokens.randomToken(random);
+        String deviceCode = KeyedHash.newToken(random);
         for (int attempt = 0; ; attempt++) {
             UserCode userCode = UserCode.random(random);
             var row = new PendingLinkStore.Row(UUID.randomUUID().toString(), app.clientId(), scope,

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import org.devicelink.protocol.TokenResponse;
 import org.devicelink.server.store.KeyedHash;
 import org.devicelink.server.store.LinkedDeviceStore;
@@ -33,18 +32,11 @@ public final class DeviceTokens {
 
     public TokenResponse issue(LinkedDeviceStore.Device device) {
         Instant now = clock.instant();
-        String refreshToken = randomToken(random);
+        String refreshToken = KeyedHash.newToken(random);
         devices.insertRefreshToken(hash.of(REFRESH_TOKEN_KIND, refreshToken), device.id(), now, now.plus(refreshLifetime));
         devices.touch(device.id(), now);
         String accessToken = accessTokens.issue(device.accountId(), device.id(), device.clientId(), device.scope());
         return new TokenResponse(accessToken, "Bearer", accessTokens.lifetime().toSeconds(), refreshToken, device.scope(),
                 device.accountName());
-    }
-
-    /** 256 random bits, base64url: device codes and refresh tokens. */
-    static String randomToken(SecureRandom random) {
-        var bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

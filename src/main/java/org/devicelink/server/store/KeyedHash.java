@@ -22,6 +22,13 @@ public final class KeyedHash {
         this.key = new SecretKeySpec(key, "HmacSHA256");
     }
 
+    /** A new secret to hand out and store only hashed: 256 random bits, base64url (device codes, refresh tokens). */
+    public static String newToken(java.security.SecureRandom random) {
+        var bytes = new byte[32];
+        random.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     /** Hex digest of {@code secret}, labelled by its kind so a user code never matches a token of the same text. */
     public String of(String kind, String secret) {
         try {
