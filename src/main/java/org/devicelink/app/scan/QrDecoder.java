@@ -37,8 +37,7 @@ public final class QrDecoder {
 
     private static final Map<DecodeHintType, Object> HINTS = Map.of(
             DecodeHintType.TRY_HARDER, Boolean.TRUE,
-            DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
-            DecodeHintType.ALSO_INVERTED, Boolean.TRUE); // no CHARACTER_SET: ZXing's guess reads Shift_JIS codes right
+            DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE)); // no CHARACTER_SET: ZXing's guess reads Shift_JIS right
     private static final List<Function<LuminanceSource, Binarizer>> BINARIZERS = List.of(HybridBinarizer::new, GlobalHistogramBinarizer::new);
 
     private QrDecoder() {}
@@ -62,12 +61,15 @@ public final class QrDecoder {
             int h = (int) Math.round(height * scale);
             byte[] pixels = scale == 1.0 ? grey : resize(grey, width, height, w, h);
             var source = new PlanarYUVLuminanceSource(pixels, w, h, 0, 0, w, h, false);
-            for (var binarizer : BINARIZERS) {
-                try {
-                    Result result = new QRCodeReader().decode(new BinaryBitmap(binarizer.apply(source)), HINTS);
-                    return Optional.of(new Found(result.getText(), corners(result.getResultPoints(), scale)));
-                } catch (ReaderException e) {
-                    // not found, or found and not readable: the next way may see it
+            // QRCodeReader ignores ALSO_INVERTED (only MultiFormatReader honours it): light-on-dark is tried here
+            for (LuminanceSource tone : List.of(source, source.invert())) {
+                for (var binarizer : BINARIZERS) {
+                    try {
+                        Result result = new QRCodeReader().decode(new BinaryBitmap(binarizer.apply(tone)), HINTS);
+                        return Optional.of(new Found(result.getText(), corners(result.getResultPoints(), scale)));
+                    } catch (ReaderException e) {
+                        // not found, or found and not readable: the next way may see it
+                    }
                 }
             }
         }

@@ -1,0 +1,61 @@
+package org.devicelink.app.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BiFunction;
+import org.devicelink.code.UserCode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Decode rates per kind of camera damage on generated 1280x720 frames, seeded so every run sees the same pictures.
+ * The floors are what the decoder reaches today, a little under, so a change that loses ground fails here; a wrong
+ * text is never allowed.
+ */
+class QrDamageTest {
+
+    static final int PER_KIND = 12;
+
+    record Rate(int read, int wrong, int total) {}
+
+    private static Rate rate(long seed, BiFunction<BufferedImage, Random, BufferedImage> damage, double module) {
+        var random = new Random(seed);
+        int read = 0;
+        int wrong = 0;
+        for (int i = 0; i < PER_KIND; i++) {
+            String text = "https://localhost:8443/link?code=" + UserCode.random(new java.security.SecureRandom(new byte[] {(byte) seed, (byte) i})).display();
+            double degrees = random.nextDouble() * 360;
+            var frame = damage.apply(CameraDamage.frame(text, module, degrees, random), random);
+            var found = QrDecoder.read(frame);
+            if (found.isPresent()) {
+                if (found.get().text().equals(text)) {
+                    read++;
+                } else {
+                    wrong++;
+                }
+            }
+        }
+        return new Rate(read, wrong, PER_KIND);
+    }
+
+    @Test
+    void decodeRatesPerKindOfDamage() {
+        Map<String, Rate> rates = new LinkedHashMap<>();
+        rates.put("clean, small (2.5 px modules), any angle", rate(1, (f, r) -> f, 2.5));
+        rates.put("clean, frame-filling (14 px modules), any angle", rate(2, (f, r) -> f, 14));
+        rates.put("perspective", rate(3, (f, r) -> CameraDamage.perspective(f, 0.18, r), 7));
+        rates.put("blur", rate(4, (f, r) -> CameraDamage.blur(f, 2), 7));
+        rates.put("noise", rate(5, (f, r) -> CameraDamage.noise(f, 28, r), 6));
+        rates.put("low contrast", rate(6, (f, r) -> CameraDamage.lowContrast(f, 0.22), 6));
+        rates.put("glare", rate(7, CameraDamage::glare, 7));
+        rates.put("inverted", rate(8, (f, r) -> CameraDamage.invert(f), 6));
+        rates.put("photographed screen", rate(9, (f, r) -> CameraDamage.screenGrid(f, 3), 8));
+        rates.forEach((kind, rate) -> System.out.printf("%-50s %2d/%d read, %d wrong%n", kind, rate.read(), rate.total(), rate.wrong()));
+
+        assertThat(rates.values()).allSatisfy(rate -> assertThat(rate.wrong()).isZero());
+        assertThat(rates.values()).allSatisfy(rate -> assertThat(rate.read()).isGreaterThanOrEqualTo(PER_KIND * 3 / 4));
+    }
+}
