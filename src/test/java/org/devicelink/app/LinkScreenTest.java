@@ -179,4 +179,19 @@ class LinkScreenTest {
         robot.interact(() -> app.companion.link().acceptLink("devicelink://link?code=" + code.path("user_code").asText()));
         assertThat(codeField(robot).getText()).isEqualTo(code.path("user_code").asText());
     }
+
+    @Test
+    void aPastedScreenshotOfTheQrFillsTheCode(FxRobot robot) throws Exception {
+        app.signIn(robot);
+        var code = app.deviceAsks("Console", "X");
+        Path png = dir.resolve("pasted-" + System.nanoTime() + ".png");
+        QrCode.of(code.path("verification_uri_complete").asText()).writePng(png, 5);
+        var loaded = new javafx.scene.image.Image(png.toUri().toString());
+        // a screenshot is RGB: copy the 1-bit PNG into an ARGB image as a screenshot tool would
+        var image = new javafx.scene.image.WritableImage(loaded.getPixelReader(), (int) loaded.getWidth(), (int) loaded.getHeight());
+        robot.interact(() -> javafx.scene.input.Clipboard.getSystemClipboard()
+                .setContent(Map.of(javafx.scene.input.DataFormat.IMAGE, image)));
+        robot.clickOn("#codeField").press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        CompanionFixture.await(() -> codeField(robot).getText().equals(code.path("user_code").asText()));
+    }
 }

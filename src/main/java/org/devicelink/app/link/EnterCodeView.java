@@ -98,6 +98,14 @@ final class EnterCodeView {
         root.getChildren().addAll(title, explain, field, hint, buttons, error, dropHint);
         root.setMaxWidth(560);
 
+        // a screenshot of the QR pasted (Ctrl+V / Cmd+V) is scanned too; pasted text goes into the field as usual
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            var clipboard = javafx.scene.input.Clipboard.getSystemClipboard();
+            if (PASTE.match(e) && clipboard.hasImage() && !clipboard.hasString()) {
+                scanImage(model, clipboard.getImage());
+                e.consume();
+            }
+        });
         // a picture of the QR dropped anywhere on the screen is scanned like one chosen with Scan
         root.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
@@ -113,6 +121,30 @@ final class EnterCodeView {
             e.setDropCompleted(!files.isEmpty());
             e.consume();
         });
+    }
+
+    private static final javafx.scene.input.KeyCombination PASTE =
+            new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.V, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+
+    /** Reads the QR in a pasted picture: its pixels are copied on the JavaFX thread, decoded off it. */
+    static void scanImage(LinkViewModel model, javafx.scene.image.Image image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        var grey = new byte[w * h];
+        var reader = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = reader.getArgb(x, y);
+                grey[y * w + x] = (byte) ((((p >> 16) & 0xff) * 306 + ((p >> 8) & 0xff) * 601 + (p & 0xff) * 117) >> 10);
+            }
+        }
+        Background.run(model.busyProperty(), () -> QrDecoder.read(grey, w, h).map(QrDecoder.Found::text), text -> {
+            if (text.isEmpty()) {
+                model.errorProperty().set(Messages.get("link.paste.none"));
+            } else {
+                model.acceptLink(text.get());
+            }
+        }, e -> model.errorProperty().set(Messages.get("error.unexpected", e.getMessage())));
     }
 
     /** Reads the QR in a picture off the JavaFX thread and fills the code, or says why not. */
