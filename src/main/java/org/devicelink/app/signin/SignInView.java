@@ -39,9 +39,11 @@ public final class SignInView {
         var progress = new ProgressIndicator();
         progress.setMaxSize(28, 28);
         progress.visibleProperty().bind(model.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         var waiting = new Label(Messages.get("signin.waiting"));
         waiting.getStyleClass().add("text-muted");
         waiting.visibleProperty().bind(model.busyProperty());
+        waiting.managedProperty().bind(waiting.visibleProperty());
 
         var error = new Label();
         error.setId("signInError");
