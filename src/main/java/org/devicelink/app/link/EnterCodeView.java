@@ -134,8 +134,7 @@ final class EnterCodeView {
         var reader = image.getPixelReader();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                int p = reader.getArgb(x, y);
-                grey[y * w + x] = (byte) ((((p >> 16) & 0xff) * 306 + ((p >> 8) & 0xff) * 601 + (p & 0xff) * 117) >> 10);
+                grey[y * w + x] = QrDecoder.grey(reader.getArgb(x, y));
             }
         }
         Background.run(model.busyProperty(), () -> QrDecoder.read(grey, w, h).map(QrDecoder.Found::text), text -> {

@@ -106,16 +106,16 @@ public final class QrDecoder {
         int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
         var grey = new byte[w * h];
         for (int i = 0; i < rgb.length; i++) {
-            int p = rgb[i];
-            int alpha = p >>> 24;
-            int r = (p >> 16) & 0xff;
-            int g = (p >> 8) & 0xff;
-            int b = p & 0xff;
-            int y = (r * 306 + g * 601 + b * 117) >> 10; // ITU-R 601 luma
-            // transparent pixels count as white, as on a page
-            grey[i] = (byte) ((y * alpha + 255 * (255 - alpha)) / 255);
+            grey[i] = grey(rgb[i]);
         }
         return grey;
+    }
+
+    /** The luma of an ARGB pixel (ITU-R 601); transparent pixels count as white, as on a page. */
+    public static byte grey(int argb) {
+        int alpha = argb >>> 24;
+        int y = (((argb >> 16) & 0xff) * 306 + ((argb >> 8) & 0xff) * 601 + (argb & 0xff) * 117) >> 10;
+        return (byte) ((y * alpha + 255 * (255 - alpha)) / 255);
     }
 
     /** Area-average when shrinking (no aliasing into moiré), bilinear when growing. */
