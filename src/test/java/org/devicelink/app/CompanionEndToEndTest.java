@@ -112,13 +112,13 @@ class CompanionEndToEndTest {
             assertThat(table(robot).getItems().getFirst().model()).isEqualTo("Frame 55");
             Screenshots.save(app.scene, "devices-light");
 
-            robot.doubleClickOn("Kitchen TV");
+            robot.clickOn("Kitchen TV").type(KeyCode.F2); // keyboard: F2 edits the name in place
             robot.push(KeyCode.CONTROL, KeyCode.A).write("Bedroom TV").type(KeyCode.ENTER);
             CompanionFixture.await(() -> "Bedroom TV".equals(table(robot).getItems().getFirst().name()));
             assertThat(app.server.http().get("/api/v1/devices", app.accessToken()).json().get(0).path("name").asText())
                     .isEqualTo("Bedroom TV");
 
-            robot.clickOn("Bedroom TV").clickOn("#unlinkButton");
+            robot.clickOn("Bedroom TV").type(KeyCode.DELETE); // keyboard: Delete asks to unlink
             WaitForAsyncUtils.waitForFxEvents();
             DialogPane dialog = robot.lookup("#unlinkDialog").queryAs(DialogPane.class);
             assertThat(dialog.getHeaderText()).isEqualTo("Unlink Bedroom TV?");

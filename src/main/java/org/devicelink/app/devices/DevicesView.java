@@ -108,6 +108,19 @@ public final class DevicesView {
         rename.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(model.busyProperty()));
         rename.setOnAction(e -> table.edit(table.getSelectionModel().getSelectedIndex(), name));
         unlink.setOnAction(e -> confirmUnlink(model, table.getSelectionModel().getSelectedItem(), window.get()));
+        // keyboard: F2 renames the selected device, Delete unlinks it (after the same confirmation)
+        table.setOnKeyPressed(e -> {
+            if (table.getEditingCell() != null) {
+                return;
+            }
+            if (e.getCode() == javafx.scene.input.KeyCode.F2 && !rename.isDisabled()) {
+                rename.fire();
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.DELETE && !unlink.isDisabled()) {
+                unlink.fire();
+                e.consume();
+            }
+        });
 
         var error = new Label();
         error.setId("devicesError");
