@@ -1,0 +1,83 @@
+package org.devicelink.app.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.videoio.VideoWriter;
+
+/** A short video made here, read through the camera source, decodes to the right code: the stand-in for a webcam. */
+class VideoSourceTest {
+
+    static final String LINK = "https://localhost:8443/link?code=WDJB-MJHT";
+
+    @TempDir
+    Path dir;
+
+    /** Writes an MJPEG .avi: some frames of an empty room, then the QR coming into view, damaged like a webcam's. */
+    static Path video(Path file) {
+        OpenCvSource.load();
+        var writer = new VideoWriter(file.toString(), VideoWriter.fourcc('M', 'J', 'P', 'G'), 15,
+                new Size(CameraDamage.WIDTH, CameraDamage.HEIGHT), true);
+        assertThat(writer.isOpened()).as("OpenCV can write MJPEG here").isTrue();
+        var random = new Random(11);
+        for (int i = 0; i < 12; i++) {
+            BufferedImage picture = i < 6
+                    ? CameraDamage.noise(CameraDamage.lowContrast(new BufferedImage(CameraDamage.WIDTH, CameraDamage.HEIGHT,
+                            BufferedImage.TYPE_INT_RGB), 1), 12, random)
+                    : CameraDamage.blur(CameraDamage.frame(LINK, 6, 10 + i, random), 1);
+            writer.write(toMat(picture));
+        }
+        writer.release();
+        return file;
+    }
+
+    static Mat toMat(BufferedImage image) {
+        var mat = new Mat(image.getHeight(), image.getWidth(), CvType.CV_8UC3);
+        var bytes = new byte[image.getWidth() * image.getHeight() * 3];
+        int i = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int p = image.getRGB(x, y);
+                bytes[i++] = (byte) p;          // B
+                bytes[i++] = (byte) (p >> 8);   // G
+                bytes[i++] = (byte) (p >> 16);  // R
+            }
+        }
+        mat.put(0, 0, bytes);
+        return mat;
+    }
+
+    @Test
+    void aVideoReadThroughTheCameraSourceDecodesToTheCode() throws Exception {
+        Path avi = video(dir.resolve("webcam.avi"));
+        int frames = 0;
+        Optional<QrDecoder.Found> found = Optional.empty();
+        try (var source = OpenCvSource.file(avi)) {
+            for (var frame = source.next(); frame.isPresent() && found.isEmpty(); frame = source.next()) {
+                frames++;
+                assertThat(frame.get().width()).isEqualTo(CameraDamage.WIDTH);
+                found = QrDecoder.read(frame.get().grey(), frame.get().width(), frame.get().height());
+            }
+        }
+        assertThat(found).map(QrDecoder.Found::text).contains(LINK);
+        assertThat(frames).as("the empty room comes first").isGreaterThan(6);
+        assertThat(found.get().corners()).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aMissingOrBrokenVideoSaysSo() throws Exception {
+        assertThatThrownBy(() -> OpenCvSource.file(dir.resolve("nothing.avi"))).hasMessageContaining("There is no video");
+        Path junk = dir.resolve("junk.avi");
+        java.nio.file.Files.writeString(junk, "not a video");
+        assertThatThrownBy(() -> OpenCvSource.file(junk)).hasMessageContaining("cannot be read");
+    }
+}
