@@ -19,6 +19,7 @@ import org.devicelink.DataDirs;
 import org.devicelink.app.auth.SignIn;
 import org.devicelink.app.auth.SignInSettings;
 import org.devicelink.app.local.LocalServer;
+import org.devicelink.app.scan.OpenCvSource;
 import org.devicelink.app.settings.AppSettings;
 import org.devicelink.app.shell.MainWindow;
 import org.slf4j.Logger;
@@ -87,13 +88,13 @@ public final class CompanionApp extends Application {
             localServer = startLocal(dataDir, settings);
             return Companion.create(localServer.baseUrl(), localServer.certificate(), true,
                     SignInSettings.local(localServer.baseUrl(), localServer.certificate()), this::openBrowser,
-                    dataDir.resolve("companion"), SignIn.DEFAULT_TIMEOUT);
+                    dataDir.resolve("companion"), SignIn.DEFAULT_TIMEOUT, () -> OpenCvSource.camera(0));
         }
         var signIn = settings.authority().isBlank()
                 ? SignInSettings.local(settings.serverUrl(), null)
                 : SignInSettings.entra(settings.authority(), settings.clientId(), settings.apiScope());
         return Companion.create(settings.serverUrl(), null, false, signIn, this::openBrowser, dataDir.resolve("companion"),
-                SignIn.DEFAULT_TIMEOUT);
+                SignIn.DEFAULT_TIMEOUT, () -> OpenCvSource.camera(0));
     }
 
     /** The embedded server on its remembered port; on another free one (remembered from then on) when that is taken. */

@@ -29,12 +29,15 @@ public final class CompanionFixture implements AutoCloseable {
     public final MainWindow window;
     public final Scene scene;
     private volatile String username = "alex";
+    /** What the "camera" shows: a video file made by the test (no webcam here). */
+    public volatile Path cameraVideo;
 
     public CompanionFixture(Stage stage, Path dir, Map<String, String> serverSettings, String theme) throws IOException {
         server = new LinkServerFixture(Databases.H2, dir.resolve("server"), serverSettings);
         String base = server.server().baseUrl();
         companion = Companion.create(base, server.server().certificateFile(), true,
-                SignInSettings.local(base, server.server().certificateFile()), person(), dir.resolve("app"), Duration.ofSeconds(30));
+                SignInSettings.local(base, server.server().certificateFile()), person(), dir.resolve("app"), Duration.ofSeconds(30),
+                () -> org.devicelink.app.scan.OpenCvSource.file(cameraVideo));
         CompanionApp.applyTheme(theme);
         window = new MainWindow(companion, AppSettings.defaults().withTheme(theme), dir.resolve("app"), CompanionApp::applyTheme,
                 Duration.ofSeconds(1));

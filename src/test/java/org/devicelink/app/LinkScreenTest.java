@@ -181,6 +181,36 @@ class LinkScreenTest {
     }
 
     @Test
+    void theCameraDialogPreviewsOutlinesAndFillsTheCode(FxRobot robot) throws Exception {
+        app.signIn(robot);
+        var code = app.deviceAsks("Console", "X");
+        // the "webcam": a video of an empty room, then the device's QR
+        Path video = dir.resolve("camera-" + System.nanoTime() + ".avi");
+        app.cameraVideo = org.devicelink.app.scan.VideoSourceTest.video(video, null);
+        robot.clickOn("#scanButton").clickOn("#scanCamera");
+        CompanionFixture.await(() -> robot.lookup("#cameraStatus").tryQuery().isPresent()
+                && robot.lookup("#cameraStatus").queryAs(Label.class).getText().startsWith("The video has ended"));
+        Label status = robot.lookup("#cameraStatus").queryAs(Label.class);
+        Screenshots.save(status.getScene(), "camera-dialog-preview");
+        robot.clickOn("#cameraCancel");
+        CompanionFixture.await(() -> robot.lookup("#cameraStatus").tryQuery().isEmpty());
+
+        app.cameraVideo = dir.resolve("no-such-camera.avi");
+        robot.clickOn("#scanButton").clickOn("#scanCamera");
+        CompanionFixture.await(() -> robot.lookup("#cameraStatus").tryQuery().isPresent()
+                && robot.lookup("#cameraStatus").queryAs(Label.class).getText().startsWith("There is no video"));
+        Screenshots.save(robot.lookup("#cameraStatus").queryAs(Label.class).getScene(), "camera-dialog-no-camera");
+        robot.clickOn("#cameraCancel");
+
+        // now with the QR in view: the dialog closes itself and the code is filled in
+        app.cameraVideo = org.devicelink.app.scan.VideoSourceTest.video(dir.resolve("qr-" + System.nanoTime() + ".avi"),
+                code.path("verification_uri_complete").asText());
+        robot.clickOn("#scanButton").clickOn("#scanCamera");
+        CompanionFixture.await(() -> codeField(robot).getText().equals(code.path("user_code").asText()));
+        CompanionFixture.await(() -> robot.lookup("#cameraStatus").tryQuery().isEmpty());
+    }
+
+    @Test
     void aPastedScreenshotOfTheQrFillsTheCode(FxRobot robot) throws Exception {
         app.signIn(robot);
         var code = app.deviceAsks("Console", "X");

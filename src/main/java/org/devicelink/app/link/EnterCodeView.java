@@ -26,7 +26,7 @@ final class EnterCodeView {
     private final VBox root = new VBox(14);
     private final TextField field = new TextField();
 
-    EnterCodeView(LinkViewModel model, Supplier<Window> window) {
+    EnterCodeView(LinkViewModel model, Supplier<Window> window, java.util.concurrent.Callable<org.devicelink.app.scan.FrameSource> camera) {
         var title = new Label(Messages.get("link.title"));
         title.getStyleClass().add("title-1");
         var explain = new Label(Messages.get("link.explain"));
@@ -67,10 +67,12 @@ final class EnterCodeView {
         next.disableProperty().bind(model.codeCompleteProperty().not().or(model.busyProperty()));
         next.setOnAction(e -> model.lookUp());
 
-        var scan = new Button(Messages.get("link.scan"), new FontIcon(Feather.CAMERA));
-        scan.setId("scanButton");
-        scan.disableProperty().bind(model.busyProperty());
-        scan.setOnAction(e -> {
+        var fromCamera = new javafx.scene.control.MenuItem(Messages.get("link.scan.camera"), new FontIcon(Feather.CAMERA));
+        fromCamera.setId("scanCamera");
+        fromCamera.setOnAction(e -> new org.devicelink.app.scan.CameraDialog(window.get(), camera, model::acceptLink).show());
+        var fromFile = new javafx.scene.control.MenuItem(Messages.get("link.scan.file"), new FontIcon(Feather.IMAGE));
+        fromFile.setId("scanFile");
+        fromFile.setOnAction(e -> {
             var chooser = new FileChooser();
             chooser.setTitle(Messages.get("link.scan.choose"));
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("link.scan.images"),
@@ -80,6 +82,9 @@ final class EnterCodeView {
                 scanFile(model, file.toPath());
             }
         });
+        var scan = new javafx.scene.control.MenuButton(Messages.get("link.scan"), new FontIcon(Feather.MAXIMIZE), fromCamera, fromFile);
+        scan.setId("scanButton");
+        scan.disableProperty().bind(model.busyProperty());
 
         var progress = new ProgressIndicator();
         progress.setMaxSize(24, 24);

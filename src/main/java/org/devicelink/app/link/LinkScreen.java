@@ -11,8 +11,9 @@ public final class LinkScreen {
     private final StackPane root = new StackPane();
     private final EnterCodeView enter;
 
-    public LinkScreen(LinkViewModel model, Supplier<Window> window, Runnable showDevices) {
-        enter = new EnterCodeView(model, window);
+    public LinkScreen(LinkViewModel model, Supplier<Window> window, Runnable showDevices,
+                      java.util.concurrent.Callable<org.devicelink.app.scan.FrameSource> camera) {
+        enter = new EnterCodeView(model, window, camera);
         var confirm = new ConfirmView(model);
         var result = new ResultView(model, showDevices);
         root.getChildren().addAll(enter.root(), confirm.root(), result.root());

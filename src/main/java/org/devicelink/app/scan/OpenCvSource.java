@@ -18,6 +18,8 @@ public final class OpenCvSource implements FrameSource {
 
     private final VideoCapture capture;
     private final boolean camera;
+    private final long frameNanos;
+    private long nextFrameAt;
     private final Mat frame = new Mat();
     private final Mat grey = new Mat();
     private boolean closed;
@@ -25,6 +27,9 @@ public final class OpenCvSource implements FrameSource {
     private OpenCvSource(VideoCapture capture, boolean camera) {
         this.capture = capture;
         this.camera = camera;
+        // a file plays at its own frame rate, as a camera would deliver it; a camera paces itself
+        double fps = camera ? 0 : capture.get(Videoio.CAP_PROP_FPS);
+        this.frameNanos = fps > 0 ? (long) (1_000_000_000L / fps) : 0;
     }
 
     /** Camera number {@code index} (0 is the first), asked for 1280x720: sharp enough across a room, cheap to read. */
@@ -57,6 +62,18 @@ public final class OpenCvSource implements FrameSource {
     public synchronized Optional<Frame> next() throws ScanFailure {
         if (closed) {
             return Optional.empty();
+        }
+        if (frameNanos > 0) {
+            long wait = nextFrameAt - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Optional.empty();
+                }
+            }
+            nextFrameAt = System.nanoTime() + frameNanos;
         }
         if (!capture.read(frame) || frame.empty()) {
             if (camera) {

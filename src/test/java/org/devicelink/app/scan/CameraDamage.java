@@ -15,7 +15,7 @@ import org.devicelink.device.QrCode;
  * What a webcam does to a QR on a TV across the room, made on purpose and seeded: the code at a size and angle in a
  * 1280x720 frame, then perspective, blur, noise, low contrast, glare, inversion or the pixel grid of a screen.
  */
-final class CameraDamage {
+public final class CameraDamage {
 
     static final int WIDTH = 1280;
     static final int HEIGHT = 720;

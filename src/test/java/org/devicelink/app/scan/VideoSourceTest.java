@@ -15,29 +15,45 @@ import org.opencv.core.Size;
 import org.opencv.videoio.VideoWriter;
 
 /** A short video made here, read through the camera source, decodes to the right code: the stand-in for a webcam. */
-class VideoSourceTest {
+public class VideoSourceTest {
 
-    static final String LINK = "https://localhost:8443/link?code=WDJB-MJHT";
+    public static final String LINK = "https://localhost:8443/link?code=WDJB-MJHT";
 
     @TempDir
     Path dir;
 
     /** Writes an MJPEG .avi: some frames of an empty room, then the QR coming into view, damaged like a webcam's. */
-    static Path video(Path file) {
+    public static Path video(Path file) {
+        return video(file, LINK);
+    }
+
+    /** The same with the QR of {@code text}, or with no QR at all (null): a camera pointed at nothing. */
+    public static Path video(Path file, String text) {
+        boolean withQr = text != null;
         OpenCvSource.load();
         var writer = new VideoWriter(file.toString(), VideoWriter.fourcc('M', 'J', 'P', 'G'), 15,
                 new Size(CameraDamage.WIDTH, CameraDamage.HEIGHT), true);
         assertThat(writer.isOpened()).as("OpenCV can write MJPEG here").isTrue();
         var random = new Random(11);
         for (int i = 0; i < 12; i++) {
-            BufferedImage picture = i < 6
-                    ? CameraDamage.noise(CameraDamage.lowContrast(new BufferedImage(CameraDamage.WIDTH, CameraDamage.HEIGHT,
-                            BufferedImage.TYPE_INT_RGB), 1), 12, random)
-                    : CameraDamage.blur(CameraDamage.frame(LINK, 6, 10 + i, random), 1);
+            BufferedImage picture = i < 6 || !withQr
+                    ? CameraDamage.noise(emptyRoom(), 12, random)
+                    : CameraDamage.blur(CameraDamage.frame(text, 6, 10 + i, random), 1);
             writer.write(toMat(picture));
         }
         writer.release();
         return file;
+    }
+
+    /** A dim grey room with nothing to scan in it. */
+    static BufferedImage emptyRoom() {
+        var room = new BufferedImage(CameraDamage.WIDTH, CameraDamage.HEIGHT, BufferedImage.TYPE_INT_RGB);
+        var g = room.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(70, 74, 80), CameraDamage.WIDTH, CameraDamage.HEIGHT,
+                new java.awt.Color(130, 126, 118)));
+        g.fillRect(0, 0, CameraDamage.WIDTH, CameraDamage.HEIGHT);
+        g.dispose();
+        return room;
     }
 
     static Mat toMat(BufferedImage image) {
