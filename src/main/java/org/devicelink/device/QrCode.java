@@ -15,7 +15,8 @@ import javax.imageio.ImageIO;
 /** The QR a device shows for its {@code verification_uri_complete}: in a terminal, or as a PNG. */
 public final class QrCode {
 
-    private static final int QUIET_ZONE = 2;
+    /** The four-module margin the QR standard asks for: with two, about one code in 300 would not scan. */
+    private static final int QUIET_ZONE = 4;
     private final BitMatrix modules;
 
     private QrCode(BitMatrix modules) {

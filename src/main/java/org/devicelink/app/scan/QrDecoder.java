@@ -38,6 +38,7 @@ public final class QrDecoder {
     private static final Map<DecodeHintType, Object> HINTS = Map.of(
             DecodeHintType.TRY_HARDER, Boolean.TRUE,
             DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE)); // no CHARACTER_SET: ZXing's guess reads Shift_JIS right
+    private static final Map<DecodeHintType, Object> PURE = Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
     private static final List<Function<LuminanceSource, Binarizer>> BINARIZERS = List.of(HybridBinarizer::new, GlobalHistogramBinarizer::new);
 
     private QrDecoder() {}
@@ -73,7 +74,15 @@ public final class QrDecoder {
                 }
             }
         }
-        return Optional.empty();
+        // a clean, upright code (a screenshot, a generated picture) can still trip the finder-pattern search when its
+        // data happens to look like a finder; reading it as a pure barcode skips the search
+        try {
+            var source = new PlanarYUVLuminanceSource(grey, width, height, 0, 0, width, height, false);
+            Result result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), PURE);
+            return Optional.of(new Found(result.getText(), corners(result.getResultPoints(), 1.0)));
+        } catch (ReaderException e) {
+            return Optional.empty();
+        }
     }
 
     /** The picture itself first; then smaller for big pictures (large modules, moiré) and larger for small ones. */
