@@ -1,6 +1,5 @@
 package org.devicelink.device;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -26,6 +25,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.devicelink.protocol.DeviceAuthorization;
 import org.devicelink.protocol.OAuthError;
+import org.devicelink.protocol.ProtocolJson;
 import org.devicelink.protocol.TokenResponse;
 
 /**
@@ -74,7 +74,7 @@ public final class DeviceClient {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON = ProtocolJson.MAPPER;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
 

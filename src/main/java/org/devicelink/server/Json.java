@@ -1,20 +1,15 @@
 package org.devicelink.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
 import org.devicelink.protocol.ProblemType;
+import org.devicelink.protocol.ProtocolJson;
 
-/** The server's one JSON configuration, and reading request bodies into records with a clear 400 on bad input. */
+/** The protocol's JSON (see {@link ProtocolJson}), and reading request bodies into records with a clear 400 on bad input. */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    public static final ObjectMapper MAPPER = ProtocolJson.MAPPER;
 
     private Json() {}
 

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import org.devicelink.server.accounts.TrustedIssuer;
 
 /**
@@ -136,43 +135,6 @@ public record ServerConfig(
             return publicUrl;
         }
         return (tls ? "https" : "http") + "://localhost:" + boundPort;
-    }
-
-    /** The same settings with some changed; tests and the embedded launcher use it. */
-    public ServerConfig with(Map<String, String> changes) {
-        Map<String, String> values = new TreeMap<>(asMap());
-        values.putAll(changes);
-        return from(values, dataDir);
-    }
-
-    private Map<String, String> asMap() {
-        Map<String, String> m = new HashMap<>();
-        m.put(Setting.DATA_DIR.key(), dataDir.toString());
-        m.put(Setting.HOST.key(), host);
-        m.put(Setting.PORT.key(), Integer.toString(port));
-        m.put(Setting.PUBLIC_URL.key(), publicUrl);
-        m.put(Setting.TLS.key(), Boolean.toString(tls));
-        m.put(Setting.TRUST_PROXY.key(), Boolean.toString(trustProxy));
-        m.put(Setting.DATABASE_URL.key(), databaseUrl);
-        m.put(Setting.DATABASE_USER.key(), databaseUser);
-        m.put(Setting.DATABASE_PASSWORD.key(), databasePassword);
-        m.put(Setting.DATABASE_POOL.key(), Integer.toString(databasePool));
-        m.put(Setting.CODE_LIFETIME.key(), Long.toString(codeLifetime.toSeconds()));
-        m.put(Setting.POLL_INTERVAL.key(), Integer.toString(pollInterval));
-        m.put(Setting.ACCESS_TOKEN_LIFETIME.key(), Long.toString(accessTokenLifetime.toSeconds()));
-        m.put(Setting.REFRESH_TOKEN_LIFETIME.key(), Long.toString(refreshTokenLifetime.toSeconds()));
-        m.put(Setting.ACCOUNT_FAILURES.key(), Integer.toString(accountFailures));
-        m.put(Setting.ADDRESS_FAILURES.key(), Integer.toString(addressFailures));
-        m.put(Setting.LIMIT_WINDOW.key(), Long.toString(limitWindow.toSeconds()));
-        m.put(Setting.LOCKOUT.key(), Long.toString(lockout.toSeconds()));
-        m.put(Setting.MAX_DEVICES.key(), Integer.toString(maxDevicesPerAccount));
-        m.put(Setting.LOCAL_ISSUER.key(), Boolean.toString(localIssuer));
-        m.put(Setting.DEMO_ACCOUNTS.key(), Boolean.toString(demoAccounts));
-        m.put(Setting.ISSUER_ACCESS_LIFETIME.key(), Long.toString(issuerAccessLifetime.toSeconds()));
-        m.put(Setting.ISSUER_REFRESH_LIFETIME.key(), Long.toString(issuerRefreshLifetime.toSeconds()));
-        m.put(Setting.LOGIN_FAILURES.key(), Integer.toString(loginFailures));
-        trustedIssuers.forEach(issuer -> m.putAll(issuer.asSettings()));
-        return m;
     }
 
     private static Map<String, String> readFile(Path file) {

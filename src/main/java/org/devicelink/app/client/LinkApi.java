@@ -1,11 +1,8 @@
 package org.devicelink.app.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,6 +20,7 @@ import org.devicelink.protocol.DenyRequest;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.PendingLink;
 import org.devicelink.protocol.ProblemType;
+import org.devicelink.protocol.ProtocolJson;
 import org.devicelink.protocol.RenameRequest;
 
 /**
@@ -37,9 +35,7 @@ public final class LinkApi {
         String accessToken() throws Exception;
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = ProtocolJson.MAPPER;
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final URI server;

@@ -51,7 +51,7 @@ public final class DemoDevice {
         screen.getStyleClass().add("tv-screen");
         screen.setId("demoScreen");
         var scene = new Scene(screen, 520, 640);
-        scene.getStylesheets().add(DemoDevice.class.getResource("/css/devicelink.css").toExternalForm());
+        scene.getStylesheets().add(org.devicelink.app.CompanionApp.stylesheet());
         stage.setScene(scene);
         stage.setTitle(Messages.get("demo.title"));
         stage.setOnHidden(e -> {

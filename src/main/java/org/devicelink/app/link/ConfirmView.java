@@ -110,7 +110,14 @@ final class ConfirmView {
         });
         countdown = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> model.tick(Instant.now())));
         countdown.setCycleCount(Timeline.INDEFINITE);
-        countdown.play();
+        // ticks only while the confirmation is on screen
+        model.stageProperty().addListener((o, old, stage) -> {
+            if (stage == LinkViewModel.Stage.CONFIRM) {
+                countdown.play();
+            } else {
+                countdown.stop();
+            }
+        });
     }
 
     Parent root() {

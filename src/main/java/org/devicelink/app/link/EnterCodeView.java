@@ -14,7 +14,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.devicelink.app.Background;
 import org.devicelink.app.Messages;
 import org.devicelink.app.scan.QrDecoder;
 import org.kordamp.ikonli.feather.Feather;
@@ -142,24 +141,14 @@ final class EnterCodeView {
                 grey[y * w + x] = QrDecoder.grey(reader.getArgb(x, y));
             }
         }
-        Background.run(model.busyProperty(), () -> QrDecoder.read(grey, w, h).map(QrDecoder.Found::text), text -> {
-            if (text.isEmpty()) {
-                model.errorProperty().set(Messages.get("link.paste.none"));
-            } else {
-                model.acceptLink(text.get());
-            }
-        }, e -> model.errorProperty().set(Messages.get("error.unexpected", e.getMessage())));
+        model.scan(() -> QrDecoder.read(grey, w, h).map(QrDecoder.Found::text), Messages.get("link.paste.none"),
+                e -> Messages.get("error.unexpected", e.getMessage()));
     }
 
     /** Reads the QR in a picture off the JavaFX thread and fills the code, or says why not. */
     static void scanFile(LinkViewModel model, Path file) {
-        Background.run(model.busyProperty(), () -> QrDecoder.read(file).map(QrDecoder.Found::text), text -> {
-            if (text.isEmpty()) {
-                model.errorProperty().set(Messages.get("link.scan.none", file.getFileName()));
-            } else {
-                model.acceptLink(text.get());
-            }
-        }, e -> model.errorProperty().set(Messages.get("link.scan.unreadable", file.getFileName(), e.getMessage())));
+        model.scan(() -> QrDecoder.read(file).map(QrDecoder.Found::text), Messages.get("link.scan.none", file.getFileName()),
+                e -> Messages.get("link.scan.unreadable", file.getFileName(), e.getMessage()));
     }
 
     Parent root() {

@@ -165,6 +165,16 @@ public final class LinkViewModel {
         };
     }
 
+    /**
+     * Reads a QR off the JavaFX thread (a picture file, a pasted screenshot) and fills the code with it, or says
+     * {@code whenNone} when the picture has no QR, or {@code whenFailed} of the error when it cannot be read.
+     */
+    public void scan(java.util.concurrent.Callable<java.util.Optional<String>> read, String whenNone,
+                     java.util.function.Function<Exception, String> whenFailed) {
+        Background.run(busy, read, text -> text.ifPresentOrElse(this::acceptLink, () -> error.set(whenNone)),
+                e -> error.set(whenFailed.apply(e)));
+    }
+
     /** Counts the confirmation down; the view calls it every second. */
     public void tick(Instant now) {
         secondsLeft.set(Math.max(0, Duration.between(now, deadline).toSeconds()));

@@ -48,10 +48,4 @@ public record TrustedIssuer(String name, String issuer, URI jwksUri, String audi
         });
         return List.copyOf(issuers);
     }
-
-    public Map<String, String> asSettings() {
-        String prefix = "trust." + name + ".";
-        return Map.of(prefix + "issuer", issuer, prefix + "jwks-uri", jwksUri.toString(),
-                prefix + "audience", audience, prefix + "scope", scope);
-    }
 }
