@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import javax.imageio.ImageIO;
 
 /**
  * Finds the text of a QR code in a picture: a screenshot, a photo of a TV, a camera frame. ZXing, tried the ways
@@ -44,34 +43,23 @@ public final class QrDecoder {
     private QrDecoder() {}
 
     public static Optional<Found> read(Path file) throws IOException {
-        BufferedImage image = ImageIO.read(file.toFile());
-        if (image == null) {
-            throw new IOException("not a picture this app can open (PNG, JPEG, GIF or BMP)");
-        }
-        return read(image);
+        return read(Picture.file(file).next().orElseThrow());
+    }
+
+    public static Optional<Found> read(FrameSource.Frame frame) {
+        return read(frame.grey(), frame.width(), frame.height());
     }
 
     public static Optional<Found> read(BufferedImage image) {
         return read(luminance(image), image.getWidth(), image.getHeight());
     }
 
-    /** Decodes an 8-bit grey picture, row by row ({@code width * height} bytes). */
+    /** Decodes an 8-bit grey picture, row by row ({@code width * height} bytes), every way there is. */
     public static Optional<Found> read(byte[] grey, int width, int height) {
-        for (double scale : scales(width, height)) {
-            int w = (int) Math.round(width * scale);
-            int h = (int) Math.round(height * scale);
-            byte[] pixels = scale == 1.0 ? grey : resize(grey, width, height, w, h);
-            var source = new PlanarYUVLuminanceSource(pixels, w, h, 0, 0, w, h, false);
-            // QRCodeReader ignores ALSO_INVERTED (only MultiFormatReader honours it): light-on-dark is tried here
-            for (LuminanceSource tone : List.of(source, source.invert())) {
-                for (var binarizer : BINARIZERS) {
-                    try {
-                        Result result = new QRCodeReader().decode(new BinaryBitmap(binarizer.apply(tone)), HINTS);
-                        return Optional.of(new Found(result.getText(), corners(result.getResultPoints(), scale)));
-                    } catch (ReaderException e) {
-                        // not found, or found and not readable: the next way may see it
-                    }
-                }
+        for (Look look : looks(width, height)) {
+            Optional<Found> found = look.read(grey, width, height);
+            if (found.isPresent()) {
+                return found;
             }
         }
         // a clean, upright code (a screenshot, a generated picture) can still trip the finder-pattern search when its
@@ -83,6 +71,56 @@ public final class QrDecoder {
         } catch (ReaderException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Reads a camera's frames within a frame's time: each frame gets one look (a scale and a tone, both binarizers),
+     * the next frame the next look, so a 1280x720 frame costs a look's ~10 ms rather than every look's ~45 ms, and a
+     * still scene has been seen every way after a few frames. One scanner per stream; not thread-safe.
+     */
+    public static final class FrameScanner {
+        private int next;
+
+        public Optional<Found> read(FrameSource.Frame frame) {
+            List<Look> looks = looks(frame.width(), frame.height());
+            Look look = looks.get(next++ % looks.size());
+            return look.read(frame.grey(), frame.width(), frame.height());
+        }
+    }
+
+    /**
+     * One way of looking at a picture: at a scale, normal or inverted, with the local (hybrid) binarizer and then
+     * the global one for glare and uneven light.
+     */
+    record Look(double scale, boolean inverted) {
+
+        Optional<Found> read(byte[] grey, int width, int height) {
+            int w = (int) Math.round(width * scale);
+            int h = (int) Math.round(height * scale);
+            byte[] pixels = scale == 1.0 ? grey : resize(grey, width, height, w, h);
+            LuminanceSource source = new PlanarYUVLuminanceSource(pixels, w, h, 0, 0, w, h, false);
+            // QRCodeReader ignores ALSO_INVERTED (only MultiFormatReader honours it): light-on-dark is inverted here
+            LuminanceSource tone = inverted ? source.invert() : source;
+            for (var binarizer : BINARIZERS) {
+                try {
+                    Result result = new QRCodeReader().decode(new BinaryBitmap(binarizer.apply(tone)), HINTS);
+                    return Optional.of(new Found(result.getText(), corners(result.getResultPoints(), scale)));
+                } catch (ReaderException e) {
+                    // not found, or found and not readable: the next way may see it
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Every scale normal, then inverted, scale by scale: the commonest case first. */
+    static List<Look> looks(int width, int height) {
+        var looks = new ArrayList<Look>();
+        for (double scale : scales(width, height)) {
+            looks.add(new Look(scale, false));
+            looks.add(new Look(scale, true));
+        }
+        return looks;
     }
 
     /** The picture itself first; then smaller for big pictures (large modules, moiré) and larger for small ones. */
