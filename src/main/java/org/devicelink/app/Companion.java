@@ -12,7 +12,7 @@ import org.devicelink.app.auth.TokenCaches;
 import org.devicelink.app.client.LinkApi;
 import org.devicelink.app.devices.DevicesViewModel;
 import org.devicelink.app.link.LinkViewModel;
-import org.devicelink.app.scan.FrameSource;
+import org.devicelink.app.scan.ScanSources;
 import org.devicelink.app.signin.SignInViewModel;
 import org.devicelink.code.VerificationLink;
 import org.devicelink.device.DeviceClient;
@@ -24,21 +24,21 @@ import org.devicelink.device.DeviceClient;
  * @param serverUrl   the link server, e.g. {@code https://localhost:8443}
  * @param certificate the one certificate to trust for it, or null for the system's trust store
  * @param local       whether that server runs inside this app (the embedded default)
- * @param camera      opens the camera to scan with (a video file in tests)
+ * @param scanSources the cameras and the screen to scan QR codes from (video files and pictures in tests)
  */
 public record Companion(String serverUrl, Path certificate, boolean local, SignInViewModel signIn, LinkViewModel link,
-                        DevicesViewModel devices, java.util.concurrent.Callable<FrameSource> camera) {
+                        DevicesViewModel devices, ScanSources scanSources) {
 
     public static Companion create(String serverUrl, Path certificate, boolean local, SignInSettings signInSettings,
                                    OpenBrowserAction browser, Path cacheDir, Duration signInTimeout,
-                                   java.util.concurrent.Callable<FrameSource> camera) throws IOException {
+                                   ScanSources scanSources) throws IOException {
         var signIn = new SignInViewModel(new SignIn(signInSettings, TokenCaches.forDirectory(cacheDir), Clock.systemUTC()),
                 browser, signInTimeout);
         var api = new LinkApi(URI.create(serverUrl), certificate == null ? null : DeviceClient.trusting(certificate), signIn);
         var link = new LinkViewModel(api, new VerificationLink(URI.create(serverUrl + "/link")));
         var devices = new DevicesViewModel(api);
         link.onLinked(device -> devices.refresh());
-        return new Companion(serverUrl, certificate, local, signIn, link, devices, camera);
+        return new Companion(serverUrl, certificate, local, signIn, link, devices, scanSources);
     }
 
     /** A device kit client for the demo device, against the same server and trust. */

@@ -19,7 +19,7 @@ import org.devicelink.DataDirs;
 import org.devicelink.app.auth.SignIn;
 import org.devicelink.app.auth.SignInSettings;
 import org.devicelink.app.local.LocalServer;
-import org.devicelink.app.scan.OpenCvSource;
+import org.devicelink.app.scan.ScanSources;
 import org.devicelink.app.settings.AppSettings;
 import org.devicelink.app.shell.MainWindow;
 import org.slf4j.Logger;
@@ -88,13 +88,24 @@ public final class CompanionApp extends Application {
             localServer = startLocal(dataDir, settings);
             return Companion.create(localServer.baseUrl(), localServer.certificate(), true,
                     SignInSettings.local(localServer.baseUrl(), localServer.certificate()), this::openBrowser,
-                    dataDir.resolve("companion"), SignIn.DEFAULT_TIMEOUT, () -> OpenCvSource.camera(0));
+                    dataDir.resolve("companion"), SignIn.DEFAULT_TIMEOUT, scanSources(dataDir, settings));
         }
         var signIn = settings.authority().isBlank()
                 ? SignInSettings.local(settings.serverUrl(), null)
                 : SignInSettings.entra(settings.authority(), settings.clientId(), settings.apiScope());
         return Companion.create(settings.serverUrl(), null, false, signIn, this::openBrowser, dataDir.resolve("companion"),
-                SignIn.DEFAULT_TIMEOUT, () -> OpenCvSource.camera(0));
+                SignIn.DEFAULT_TIMEOUT, scanSources(dataDir, settings));
+    }
+
+    /** The PC's cameras and screen; the camera chosen is remembered in the settings. */
+    private static ScanSources scanSources(Path dataDir, AppSettings settings) {
+        return ScanSources.system(settings.camera(), camera -> {
+            try {
+                AppSettings.load(dataDir).withCamera(camera).save(dataDir);
+            } catch (IOException e) {
+                System.getLogger(CompanionApp.class.getName()).log(System.Logger.Level.WARNING, "could not remember the camera", e);
+            }
+        });
     }
 
     /** The embedded server on its remembered port; on another free one (remembered from then on) when that is taken. */

@@ -5,12 +5,18 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.devicelink.app.auth.SignInSettings;
+import org.devicelink.app.scan.OpenCvSource;
+import org.devicelink.app.scan.Picture;
+import org.devicelink.app.scan.ScanSources;
+import org.devicelink.app.scan.ScreenSource;
 import org.devicelink.app.settings.AppSettings;
 import org.devicelink.app.shell.MainWindow;
 import org.devicelink.server.Databases;
@@ -31,13 +37,20 @@ public final class CompanionFixture implements AutoCloseable {
     private volatile String username = "alex";
     /** What the "camera" shows: a video file made by the test (no webcam here). */
     public volatile Path cameraVideo;
+    /** A second "camera" when not null, so that there is a choice. */
+    public volatile Path secondCameraVideo;
+    /** The camera the app remembered as chosen. */
+    public volatile String rememberedCamera = "";
+    /** What the "screen" shows: a picture made by the test; null for the real screen (which Monocle cannot capture). */
+    public volatile Path screenPicture;
 
     public CompanionFixture(Stage stage, Path dir, Map<String, String> serverSettings, String theme) throws IOException {
         server = new LinkServerFixture(Databases.H2, dir.resolve("server"), serverSettings);
         String base = server.server().baseUrl();
         companion = Companion.create(base, server.server().certificateFile(), true,
                 SignInSettings.local(base, server.server().certificateFile()), person(), dir.resolve("app"), Duration.ofSeconds(30),
-                () -> org.devicelink.app.scan.OpenCvSource.file(cameraVideo));
+                new ScanSources(this::cameras, () -> screenPicture == null ? ScreenSource.desktop() : Picture.file(screenPicture),
+                        "", camera -> rememberedCamera = camera));
         CompanionApp.applyTheme(theme);
         window = new MainWindow(companion, AppSettings.defaults().withTheme(theme), dir.resolve("app"), CompanionApp::applyTheme,
                 Duration.ofSeconds(1));
@@ -47,6 +60,15 @@ public final class CompanionFixture implements AutoCloseable {
         stage.setScene(scene);
         stage.setTitle("DeviceLink");
         stage.show();
+    }
+
+    private List<ScanSources.Camera> cameras() {
+        var cameras = new ArrayList<ScanSources.Camera>();
+        cameras.add(new ScanSources.Camera("Living room camera", () -> OpenCvSource.file(cameraVideo)));
+        if (secondCameraVideo != null) {
+            cameras.add(new ScanSources.Camera("Desk camera", () -> OpenCvSource.file(secondCameraVideo)));
+        }
+        return cameras;
     }
 
     /** Who the scripted person at the browser signs in as next. */

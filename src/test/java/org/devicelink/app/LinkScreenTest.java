@@ -202,12 +202,59 @@ class LinkScreenTest {
         Screenshots.save(robot.lookup("#cameraStatus").queryAs(Label.class).getScene(), "camera-dialog-no-camera");
         robot.clickOn("#cameraCancel");
 
-        // now with the QR in view: the dialog closes itself and the code is filled in
-        app.cameraVideo = org.devicelink.app.scan.VideoSourceTest.video(dir.resolve("qr-" + System.nanoTime() + ".avi"),
+        // two cameras: the choice shows; the one pointed at the QR fills the code, closes the dialog and is remembered
+        app.cameraVideo = video;
+        app.secondCameraVideo = org.devicelink.app.scan.VideoSourceTest.video(dir.resolve("qr-" + System.nanoTime() + ".avi"),
                 code.path("verification_uri_complete").asText());
         robot.clickOn("#scanButton").clickOn("#scanCamera");
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#cameraChoice")
+                && robot.lookup("#cameraStatus").queryAs(Label.class).getText().startsWith("The video has ended"));
+        Screenshots.save(robot.lookup("#cameraChoice").query().getScene(), "camera-dialog-choice");
+        robot.clickOn("#cameraChoice").clickOn("Desk camera");
         CompanionFixture.await(() -> codeField(robot).getText().equals(code.path("user_code").asText()));
         CompanionFixture.await(() -> robot.lookup("#cameraStatus").tryQuery().isEmpty());
+        assertThat(app.rememberedCamera).isEqualTo("Desk camera");
+    }
+
+    @Test
+    void scanningTheScreenFillsTheCodeOrSaysWhatToDoInstead(FxRobot robot) throws Exception {
+        app.signIn(robot);
+        // the real screen source, on a display that cannot be captured (Monocle): it says so and what to do instead
+        robot.clickOn("#scanButton").clickOn("#scanScreen");
+        CompanionFixture.await(() -> !text(robot, "#linkError").isEmpty());
+        assertThat(text(robot, "#linkError")).contains("The screen could not be read").contains("Picture file");
+        Screenshots.save(app.scene, "link-screen-unavailable-light");
+
+        // a full-HD "screen" where a chat shows the customer's screenshot: a small QR among other things
+        var code = app.deviceAsks("Console", "X");
+        app.screenPicture = desktopShowing(code.path("verification_uri_complete").asText(), dir.resolve("screen-" + System.nanoTime() + ".png"));
+        robot.clickOn("#scanButton").clickOn("#scanScreen");
+        CompanionFixture.await(() -> codeField(robot).getText().equals(code.path("user_code").asText()));
+        assertThat(text(robot, "#linkError")).isEmpty();
+    }
+
+    /** A 1920x1080 desktop: a grey background, a white chat window, and in it a QR of 3-pixel modules. */
+    static Path desktopShowing(String text, Path file) throws java.io.IOException {
+        var desktop = new java.awt.image.BufferedImage(1920, 1080, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = desktop.createGraphics();
+        g.setColor(new java.awt.Color(40, 60, 90));
+        g.fillRect(0, 0, 1920, 1080);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(1200, 300, 600, 700);
+        g.setColor(java.awt.Color.DARK_GRAY);
+        g.drawString("Customer: here is what my TV shows", 1220, 330);
+        var qr = QrCode.of(text);
+        int module = 3;
+        for (int y = 0; y < qr.size(); y++) {
+            for (int x = 0; x < qr.size(); x++) {
+                if (qr.dark(x, y)) {
+                    g.fillRect(1300 + x * module, 400 + y * module, module, module);
+                }
+            }
+        }
+        g.dispose();
+        javax.imageio.ImageIO.write(desktop, "png", file.toFile());
+        return file;
     }
 
     @Test

@@ -1,31 +1,46 @@
 package org.devicelink.app.link;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.devicelink.app.Messages;
-import org.devicelink.app.scan.QrDecoder;
+import org.devicelink.app.scan.CameraDialog;
+import org.devicelink.app.scan.FrameSource;
+import org.devicelink.app.scan.Picture;
+import org.devicelink.app.scan.ScanSources;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Step 1 of linking: the code field (formatted as it is typed) and the Scan button. */
+/** Step 1 of linking: the code field (formatted as it is typed) and the Scan button (camera, screen, picture file). */
 final class EnterCodeView {
 
     private final VBox root = new VBox(14);
     private final TextField field = new TextField();
 
-    EnterCodeView(LinkViewModel model, Supplier<Window> window, java.util.concurrent.Callable<org.devicelink.app.scan.FrameSource> camera) {
+    EnterCodeView(LinkViewModel model, Supplier<Window> window, ScanSources sources) {
         var title = new Label(Messages.get("link.title"));
         title.getStyleClass().add("title-1");
         var explain = new Label(Messages.get("link.explain"));
@@ -66,10 +81,14 @@ final class EnterCodeView {
         next.disableProperty().bind(model.codeCompleteProperty().not().or(model.busyProperty()));
         next.setOnAction(e -> model.lookUp());
 
-        var fromCamera = new javafx.scene.control.MenuItem(Messages.get("link.scan.camera"), new FontIcon(Feather.CAMERA));
+        var fromCamera = new MenuItem(Messages.get("link.scan.camera"), new FontIcon(Feather.CAMERA));
         fromCamera.setId("scanCamera");
-        fromCamera.setOnAction(e -> new org.devicelink.app.scan.CameraDialog(window.get(), camera, model::acceptLink).show());
-        var fromFile = new javafx.scene.control.MenuItem(Messages.get("link.scan.file"), new FontIcon(Feather.IMAGE));
+        fromCamera.setOnAction(e -> new CameraDialog(window.get(), sources, model::acceptLink).show());
+        var fromScreen = new MenuItem(Messages.get("link.scan.screen"), new FontIcon(Feather.MONITOR));
+        fromScreen.setId("scanScreen");
+        fromScreen.setOnAction(e -> model.scan(() -> captureScreen(window.get(), sources), Messages.get("link.screen.none"),
+                failure -> Messages.get("link.screen.failed", failure.getMessage())));
+        var fromFile = new MenuItem(Messages.get("link.scan.file"), new FontIcon(Feather.IMAGE));
         fromFile.setId("scanFile");
         fromFile.setOnAction(e -> {
             var chooser = new FileChooser();
@@ -81,7 +100,7 @@ final class EnterCodeView {
                 scanFile(model, file.toPath());
             }
         });
-        var scan = new javafx.scene.control.MenuButton(Messages.get("link.scan"), new FontIcon(Feather.MAXIMIZE), fromCamera, fromFile);
+        var scan = new MenuButton(Messages.get("link.scan"), new FontIcon(Feather.MAXIMIZE), fromCamera, fromScreen, fromFile);
         scan.setId("scanButton");
         scan.disableProperty().bind(model.busyProperty());
 
@@ -99,12 +118,13 @@ final class EnterCodeView {
         buttons.setAlignment(Pos.CENTER_LEFT);
         var dropHint = new Label(Messages.get("link.drop"));
         dropHint.getStyleClass().add("text-muted");
+        dropHint.setWrapText(true);
         root.getChildren().addAll(title, explain, field, hint, buttons, error, dropHint);
         root.setMaxWidth(560);
 
         // a screenshot of the QR pasted (Ctrl+V / Cmd+V) is scanned too; pasted text goes into the field as usual
-        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            var clipboard = javafx.scene.input.Clipboard.getSystemClipboard();
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            var clipboard = Clipboard.getSystemClipboard();
             if (PASTE.match(e) && clipboard.hasImage() && !clipboard.hasString()) {
                 scanImage(model, clipboard.getImage());
                 e.consume();
@@ -127,29 +147,46 @@ final class EnterCodeView {
         });
     }
 
-    private static final javafx.scene.input.KeyCombination PASTE =
-            new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.V, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
 
     /** Reads the QR in a pasted picture: its pixels are copied on the JavaFX thread, decoded off it. */
-    static void scanImage(LinkViewModel model, javafx.scene.image.Image image) {
+    static void scanImage(LinkViewModel model, Image image) {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
-        var grey = new byte[w * h];
-        var reader = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                grey[y * w + x] = QrDecoder.grey(reader.getArgb(x, y));
-            }
-        }
-        model.scan(() -> QrDecoder.read(grey, w, h).map(QrDecoder.Found::text), Messages.get("link.paste.none"),
-                e -> Messages.get("error.unexpected", e.getMessage()));
+        var argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        model.scan(() -> Picture.of(argb, w, h), Messages.get("link.paste.none"), e -> Messages.get("error.unexpected", e.getMessage()));
     }
 
     /** Reads the QR in a picture off the JavaFX thread and fills the code, or says why not. */
     static void scanFile(LinkViewModel model, Path file) {
-        model.scan(() -> QrDecoder.read(file).map(QrDecoder.Found::text), Messages.get("link.scan.none", file.getFileName()),
+        model.scan(() -> Picture.file(file), Messages.get("link.scan.none", file.getFileName()),
                 e -> Messages.get("link.scan.unreadable", file.getFileName(), e.getMessage()));
     }
+
+    /**
+     * One capture of the screen with this window out of the way (it may be covering the QR), then the window back.
+     * Runs off the JavaFX thread.
+     */
+    private static FrameSource captureScreen(Window window, ScanSources sources) throws Exception {
+        Stage stage = window instanceof Stage s ? s : null;
+        if (stage != null) {
+            Platform.runLater(() -> stage.setIconified(true));
+            Thread.sleep(SCREEN_SETTLE.toMillis()); // the system's minimise animation
+        }
+        try (FrameSource screen = sources.screen()) {
+            return screen.next().map(Picture::of).orElseThrow(() -> new FrameSource.ScanFailure(Messages.get("link.screen.none")));
+        } finally {
+            if (stage != null) {
+                Platform.runLater(() -> {
+                    stage.setIconified(false);
+                    stage.toFront();
+                });
+            }
+        }
+    }
+
+    private static final Duration SCREEN_SETTLE = Duration.ofMillis(400);
 
     Parent root() {
         return root;

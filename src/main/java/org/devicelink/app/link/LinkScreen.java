@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 import javafx.scene.Parent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
+import org.devicelink.app.scan.ScanSources;
 
 /** The "Link a device" screen: enter the code, confirm, see the result; one step visible at a time. */
 public final class LinkScreen {
@@ -12,8 +13,8 @@ public final class LinkScreen {
     private final EnterCodeView enter;
 
     public LinkScreen(LinkViewModel model, Supplier<Window> window, Runnable showDevices,
-                      java.util.concurrent.Callable<org.devicelink.app.scan.FrameSource> camera) {
-        enter = new EnterCodeView(model, window, camera);
+                      ScanSources scanSources) {
+        enter = new EnterCodeView(model, window, scanSources);
         var confirm = new ConfirmView(model);
         var result = new ResultView(model, showDevices);
         root.getChildren().addAll(enter.root(), confirm.root(), result.root());

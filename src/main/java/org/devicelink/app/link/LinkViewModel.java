@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -20,6 +22,8 @@ import org.devicelink.app.Messages;
 import org.devicelink.app.client.ApiFailure;
 import org.devicelink.app.client.LinkApi;
 import org.devicelink.app.client.Problems;
+import org.devicelink.app.scan.FrameSource;
+import org.devicelink.app.scan.QrDecoder;
 import org.devicelink.code.UserCode;
 import org.devicelink.code.VerificationLink;
 import org.devicelink.protocol.LinkedDevice;
@@ -166,13 +170,16 @@ public final class LinkViewModel {
     }
 
     /**
-     * Reads a QR off the JavaFX thread (a picture file, a pasted screenshot) and fills the code with it, or says
-     * {@code whenNone} when the picture has no QR, or {@code whenFailed} of the error when it cannot be read.
+     * Reads the QR in the first frame of a source off the JavaFX thread (a picture file, a pasted screenshot, the
+     * screen) and fills the code with it, or says {@code whenNone} when there is no QR, or {@code whenFailed} of the
+     * error when the source cannot be read.
      */
-    public void scan(java.util.concurrent.Callable<java.util.Optional<String>> read, String whenNone,
-                     java.util.function.Function<Exception, String> whenFailed) {
-        Background.run(busy, read, text -> text.ifPresentOrElse(this::acceptLink, () -> error.set(whenNone)),
-                e -> error.set(whenFailed.apply(e)));
+    public void scan(Callable<FrameSource> open, String whenNone, Function<Exception, String> whenFailed) {
+        Background.run(busy, () -> {
+            try (FrameSource source = open.call()) {
+                return source.next().flatMap(QrDecoder::read).map(QrDecoder.Found::text);
+            }
+        }, text -> text.ifPresentOrElse(this::acceptLink, () -> error.set(whenNone)), e -> error.set(whenFailed.apply(e)));
     }
 
     /** Counts the confirmation down; the view calls it every second. */

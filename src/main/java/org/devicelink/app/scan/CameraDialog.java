@@ -1,8 +1,9 @@
 package org.devicelink.app.scan;
 
+import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
@@ -12,6 +13,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
@@ -24,12 +26,14 @@ import javafx.scene.shape.Polygon;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.devicelink.app.Background;
 import org.devicelink.app.Messages;
 
 /**
- * Scanning with the camera: a live preview at the camera's own pace (the screen shows the newest frame and drops the
- * rest, so nothing queues up), the found code outlined, and the dialog closes itself with the text. One thread reads
- * frames, another decodes the newest; the camera is released whenever the dialog closes, however it closes.
+ * Scanning with the camera: a live colour preview at the camera's own pace (the screen shows the newest frame and
+ * drops the rest, so nothing queues up), a choice of camera when there are several, the found code outlined, and
+ * the dialog closes itself with the text. One thread reads frames, another decodes the newest within a frame's
+ * time; the camera is released whenever the dialog closes or another camera is chosen.
  */
 public final class CameraDialog {
 
@@ -38,13 +42,17 @@ public final class CameraDialog {
     private final Stage stage = new Stage();
     private final ImageView preview = new ImageView();
     private final Polygon outline = new Polygon();
-    private final Label status = new Label(Messages.get("camera.starting"));
-    private final AtomicReference<FrameSource.Frame> latest = new AtomicReference<>();
-    private volatile boolean running = true;
+    private final Label status = new Label(Messages.get("camera.looking"));
+    private final ComboBox<ScanSources.Camera> choice = new ComboBox<>();
+    private final ScanSources sources;
+    private final Consumer<String> onText;
+    private volatile Session session;
     private WritableImage image;
     private FrameSource.Frame shown;
 
-    public CameraDialog(Window owner, Callable<FrameSource> openSource, Consumer<String> onText) {
+    public CameraDialog(Window owner, ScanSources sources, Consumer<String> onText) {
+        this.sources = sources;
+        this.onText = onText;
         preview.setFitWidth(PREVIEW_WIDTH);
         preview.setPreserveRatio(true);
         outline.setStroke(Color.LIMEGREEN);
@@ -53,6 +61,22 @@ public final class CameraDialog {
         outline.setVisible(false);
         status.setId("cameraStatus");
         status.setWrapText(true);
+        choice.setId("cameraChoice");
+        choice.setAccessibleText(Messages.get("camera.choose"));
+        var choiceLabel = new Label(Messages.get("camera.choose"));
+        choiceLabel.setLabelFor(choice);
+        var choiceRow = new HBox(8, choiceLabel, choice);
+        choiceRow.setAlignment(Pos.CENTER_LEFT);
+        choiceRow.visibleProperty().bind(choice.visibleProperty());
+        choiceRow.managedProperty().bind(choice.visibleProperty());
+        choice.setVisible(false);
+        choice.setOnAction(e -> {
+            var camera = choice.getValue();
+            if (camera != null && (session == null || session.camera != camera)) {
+                sources.choose(camera);
+                start(camera);
+            }
+        });
         var cancel = new Button(Messages.get("camera.cancel"));
         cancel.setId("cameraCancel");
         cancel.setCancelButton(true);
@@ -61,7 +85,7 @@ public final class CameraDialog {
         StackPane.setAlignment(outline.getParent(), Pos.TOP_LEFT);
         picture.setMinSize(PREVIEW_WIDTH, PREVIEW_WIDTH * 9 / 16);
         picture.setStyle("-fx-background-color: black;");
-        var root = new VBox(12, picture, status, new HBox(cancel));
+        var root = new VBox(12, choiceRow, picture, status, new HBox(cancel));
         root.setPadding(new Insets(16));
         root.setId("cameraDialog");
         stage.setScene(new Scene(root));
@@ -69,6 +93,7 @@ public final class CameraDialog {
         if (owner != null) {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
+            stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         var painter = new AnimationTimer() {
             @Override
@@ -78,10 +103,10 @@ public final class CameraDialog {
         };
         stage.setOnShown(e -> painter.start());
         stage.setOnHidden(e -> {
-            running = false;
             painter.stop();
+            stopSession();
         });
-        Thread.ofVirtual().name("camera-frames").start(() -> readFrames(openSource, onText));
+        Background.run(null, sources::cameras, this::offer, e -> status.setText(e.getMessage()));
     }
 
     public Stage stage() {
@@ -92,80 +117,137 @@ public final class CameraDialog {
         stage.show();
     }
 
-    /** Reads frames until closed; a second thread decodes the newest. The source is closed on every way out. */
-    private void readFrames(Callable<FrameSource> openSource, Consumer<String> onText) {
-        FrameSource source;
-        try {
-            source = openSource.call();
-        } catch (Exception e) {
-            Platform.runLater(() -> status.setText(e.getMessage()));
+    /** The cameras found: the choice appears when there are several; the preferred one starts. */
+    private void offer(List<ScanSources.Camera> cameras) {
+        if (!stage.isShowing()) {
             return;
         }
-        Thread decoder = Thread.ofVirtual().name("camera-decode").start(() -> decode(onText));
-        try (source) {
-            Platform.runLater(() -> status.setText(Messages.get("camera.hint")));
-            while (running) {
-                Optional<FrameSource.Frame> frame = source.next();
-                if (frame.isEmpty()) {
-                    Platform.runLater(() -> status.setText(Messages.get("camera.ended")));
-                    break;
-                }
-                latest.set(frame.get());
-            }
-        } catch (FrameSource.ScanFailure e) {
-            Platform.runLater(() -> status.setText(e.getMessage()));
-        } finally {
-            decoder.interrupt();
+        if (cameras.isEmpty()) {
+            status.setText(Messages.get("camera.none"));
+            return;
+        }
+        choice.getItems().setAll(cameras);
+        choice.setVisible(cameras.size() > 1);
+        stage.sizeToScene();
+        choice.setValue(sources.preferred(cameras)); // starts it, through the choice's action
+    }
+
+    private void start(ScanSources.Camera camera) {
+        stopSession();
+        status.setText(Messages.get("camera.starting"));
+        outline.setVisible(false);
+        session = new Session(camera);
+        Thread.ofVirtual().name("camera-frames").start(session::readFrames);
+    }
+
+    private void stopSession() {
+        if (session != null) {
+            session.running = false;
+            session = null;
         }
     }
 
-    private void decode(Consumer<String> onText) {
-        FrameSource.Frame done = null;
-        while (running && !Thread.currentThread().isInterrupted()) {
-            FrameSource.Frame frame = latest.get();
-            if (frame == null || frame == done) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                continue;
-            }
-            done = frame;
-            var found = QrDecoder.read(frame.grey(), frame.width(), frame.height());
-            if (found.isPresent()) {
-                running = false;
-                var result = found.get();
-                Platform.runLater(() -> {
-                    showOutline(result, frame);
-                    status.setText(Messages.get("camera.found"));
-                    onText.accept(result.text());
-                    stage.close();
-                });
+    /** One camera, open from start to stop: its newest frame, read by one thread and decoded by another. */
+    private final class Session {
+        final ScanSources.Camera camera;
+        final AtomicReference<FrameSource.Frame> latest = new AtomicReference<>();
+        volatile boolean running = true;
+
+        Session(ScanSources.Camera camera) {
+            this.camera = camera;
+        }
+
+        /** Reads frames until stopped; the source is closed on every way out. */
+        void readFrames() {
+            FrameSource source;
+            try {
+                source = camera.open().call();
+            } catch (Exception e) {
+                report(e.getMessage());
                 return;
             }
+            Thread decoder = Thread.ofVirtual().name("camera-decode").start(this::decode);
+            try (source) {
+                report(Messages.get("camera.hint"));
+                while (running) {
+                    Optional<FrameSource.Frame> frame = source.next();
+                    if (frame.isEmpty()) {
+                        report(Messages.get("camera.ended"));
+                        break;
+                    }
+                    latest.set(frame.get());
+                }
+            } catch (FrameSource.ScanFailure e) {
+                report(e.getMessage());
+            } finally {
+                decoder.interrupt();
+            }
+        }
+
+        private void decode() {
+            var scanner = new QrDecoder.FrameScanner();
+            FrameSource.Frame done = null;
+            while (running && !Thread.currentThread().isInterrupted()) {
+                FrameSource.Frame frame = latest.get();
+                if (frame == null || frame == done) {
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    continue;
+                }
+                done = frame;
+                var found = scanner.read(frame);
+                if (found.isPresent()) {
+                    running = false;
+                    var result = found.get();
+                    Platform.runLater(() -> {
+                        showOutline(result, frame);
+                        status.setText(Messages.get("camera.found"));
+                        onText.accept(result.text());
+                        stage.close();
+                    });
+                    return;
+                }
+            }
+        }
+
+        /** A status line from this session, unless another camera has taken over since. */
+        private void report(String message) {
+            Platform.runLater(() -> {
+                if (session == this) {
+                    status.setText(message);
+                }
+            });
         }
     }
 
     /** On the JavaFX thread, once per screen refresh: the newest frame, if it is new. */
     private void paint() {
-        FrameSource.Frame frame = latest.get();
+        Session current = session;
+        FrameSource.Frame frame = current == null ? null : current.latest.get();
         if (frame == null || frame == shown) {
             return;
         }
         shown = frame;
-        if (image == null || image.getWidth() != frame.width() || image.getHeight() != frame.height()) {
-            image = new WritableImage(frame.width(), frame.height());
+        int w = frame.width();
+        int h = frame.height();
+        if (image == null || image.getWidth() != w || image.getHeight() != h) {
+            image = new WritableImage(w, h);
             preview.setImage(image);
         }
-        var argb = new int[frame.width() * frame.height()];
+        if (frame.bgra() != null) {
+            image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getByteBgraInstance(), ByteBuffer.wrap(frame.bgra()), w * 4);
+            return;
+        }
+        var argb = new int[w * h];
         byte[] grey = frame.grey();
         for (int i = 0; i < argb.length; i++) {
             int v = grey[i] & 0xff;
             argb[i] = 0xFF000000 | (v << 16) | (v << 8) | v;
         }
-        image.getPixelWriter().setPixels(0, 0, frame.width(), frame.height(), PixelFormat.getIntArgbInstance(),
-                IntBuffer.wrap(argb), frame.width());
+        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), IntBuffer.wrap(argb), w);
     }
 
     private void showOutline(QrDecoder.Found found, FrameSource.Frame frame) {

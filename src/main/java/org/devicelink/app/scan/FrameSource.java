@@ -3,12 +3,32 @@ package org.devicelink.app.scan;
 import java.util.Optional;
 
 /**
- * Where pictures to scan come from, one frame at a time: a webcam, a video file standing in for one, and (next) the
- * screen. Frames are 8-bit grey, what the decoder reads.
+ * Where pictures to scan come from, one frame at a time: a webcam, a video file standing in for one, or a region of
+ * the screen.
  */
 public interface FrameSource extends AutoCloseable {
 
-    record Frame(byte[] grey, int width, int height) {}
+    /**
+     * A picture: 8-bit grey, row by row, which is what the decoder reads; and the same picture in colour as BGRA bytes
+     * for a preview, or null when the source has only grey.
+     */
+    record Frame(byte[] grey, int width, int height, byte[] bgra) {
+
+        /** A frame from ARGB pixels, row by row (a picture file, a screen capture). */
+        public static Frame ofArgb(int[] argb, int width, int height) {
+            var grey = new byte[width * height];
+            var bgra = new byte[width * height * 4];
+            for (int i = 0; i < grey.length; i++) {
+                int pixel = argb[i];
+                grey[i] = QrDecoder.grey(pixel);
+                bgra[i * 4] = (byte) pixel;
+                bgra[i * 4 + 1] = (byte) (pixel >> 8);
+                bgra[i * 4 + 2] = (byte) (pixel >> 16);
+                bgra[i * 4 + 3] = (byte) 0xff;
+            }
+            return new Frame(grey, width, height, bgra);
+        }
+    }
 
     /** The next frame; empty at the end of a file. Throws when the source fails (camera unplugged, busy). */
     Optional<Frame> next() throws ScanFailure;

@@ -1,8 +1,13 @@
 package org.devicelink.app.scan;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
 import org.opencv.videoio.VideoCapture;
@@ -14,6 +19,7 @@ import org.opencv.videoio.Videoio;
  */
 public final class OpenCvSource implements FrameSource {
 
+    private static final int MAX_PROBED = 4;
     private static volatile boolean loaded;
 
     private final VideoCapture capture;
@@ -22,6 +28,7 @@ public final class OpenCvSource implements FrameSource {
     private long nextFrameAt;
     private final Mat frame = new Mat();
     private final Mat grey = new Mat();
+    private final Mat bgra = new Mat();
     private boolean closed;
 
     private OpenCvSource(VideoCapture capture, boolean camera) {
@@ -30,6 +37,67 @@ public final class OpenCvSource implements FrameSource {
         // a file plays at its own frame rate, as a camera would deliver it; a camera paces itself
         double fps = camera ? 0 : capture.get(Videoio.CAP_PROP_FPS);
         this.frameNanos = fps > 0 ? (long) (1_000_000_000L / fps) : 0;
+    }
+
+    /**
+     * The cameras of this PC. On Linux they are read from sysfs with their names and without being opened (each
+     * device's first node; the others carry metadata). Elsewhere OpenCV has no list, so cameras 0, 1, … are tried
+     * until one does not open.
+     */
+    public static List<ScanSources.Camera> cameras() {
+        Path sysfs = Path.of("/sys/class/video4linux");
+        if (Files.isDirectory(sysfs)) {
+            return linuxCameras(sysfs);
+        }
+        var cameras = new ArrayList<ScanSources.Camera>();
+        try {
+            load();
+        } catch (RuntimeException | LinkageError e) {
+            return cameras;
+        }
+        for (int index = 0; index < MAX_PROBED; index++) {
+            var capture = new VideoCapture(index);
+            boolean there = capture.isOpened();
+            capture.release();
+            if (!there) {
+                break;
+            }
+            int camera = index;
+            cameras.add(new ScanSources.Camera("Camera " + (index + 1), () -> camera(camera)));
+        }
+        return cameras;
+    }
+
+    private static List<ScanSources.Camera> linuxCameras(Path sysfs) {
+        var found = new TreeMap<Integer, String>();
+        try (var nodes = Files.list(sysfs)) {
+            for (Path node : nodes.toList()) {
+                String file = node.getFileName().toString();
+                if (!file.matches("video\\d+") || !"0".equals(read(node.resolve("index"), "0"))) {
+                    continue;
+                }
+                int number = Integer.parseInt(file.substring("video".length()));
+                found.put(number, read(node.resolve("name"), "Camera " + (number + 1)));
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        var cameras = new ArrayList<ScanSources.Camera>();
+        var seen = new HashMap<String, Integer>();
+        found.forEach((number, name) -> {
+            int same = seen.merge(name, 1, Integer::sum); // two identical webcams get told apart
+            cameras.add(new ScanSources.Camera(same == 1 ? name : name + " (" + same + ")", () -> camera(number)));
+        });
+        return cameras;
+    }
+
+    private static String read(Path file, String otherwise) {
+        try {
+            String text = Files.readString(file).strip();
+            return text.isEmpty() ? otherwise : text;
+        } catch (IOException e) {
+            return otherwise;
+        }
     }
 
     /** Camera number {@code index} (0 is the first), asked for 1280x720: sharp enough across a room, cheap to read. */
@@ -83,12 +151,17 @@ public final class OpenCvSource implements FrameSource {
         }
         if (frame.channels() == 1) {
             frame.copyTo(grey);
-        } else {
-            Imgproc.cvtColor(frame, grey, Imgproc.COLOR_BGR2GRAY);
+            var bytes = new byte[(int) grey.total()];
+            grey.get(0, 0, bytes);
+            return Optional.of(new Frame(bytes, grey.cols(), grey.rows(), null));
         }
+        Imgproc.cvtColor(frame, grey, Imgproc.COLOR_BGR2GRAY);
+        Imgproc.cvtColor(frame, bgra, Imgproc.COLOR_BGR2BGRA);
         var bytes = new byte[(int) grey.total()];
         grey.get(0, 0, bytes);
-        return Optional.of(new Frame(bytes, grey.cols(), grey.rows()));
+        var colour = new byte[(int) bgra.total() * 4];
+        bgra.get(0, 0, colour);
+        return Optional.of(new Frame(bytes, grey.cols(), grey.rows(), colour));
     }
 
     @Override

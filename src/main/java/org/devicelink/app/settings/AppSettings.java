@@ -17,14 +17,16 @@ import java.util.Properties;
  * @param clientId   Entra ID application (client) id of the companion
  * @param apiScope   the link server API's scope at Entra ID
  * @param theme      {@code light} or {@code dark}
+ * @param camera     the name of the camera chosen last to scan with; empty for the first one
  */
-public record AppSettings(String serverUrl, int localPort, String authority, String clientId, String apiScope, String theme) {
+public record AppSettings(String serverUrl, int localPort, String authority, String clientId, String apiScope, String theme,
+                          String camera) {
 
     public static final String FILE = "companion.properties";
     public static final int DEFAULT_PORT = 8443;
 
     public static AppSettings defaults() {
-        return new AppSettings("", DEFAULT_PORT, "", "", "", "light");
+        return new AppSettings("", DEFAULT_PORT, "", "", "", "light", "");
     }
 
     public boolean embedded() {
@@ -36,11 +38,15 @@ public record AppSettings(String serverUrl, int localPort, String authority, Str
     }
 
     public AppSettings withTheme(String newTheme) {
-        return new AppSettings(serverUrl, localPort, authority, clientId, apiScope, newTheme);
+        return new AppSettings(serverUrl, localPort, authority, clientId, apiScope, newTheme, camera);
     }
 
     public AppSettings withLocalPort(int port) {
-        return new AppSettings(serverUrl, port, authority, clientId, apiScope, theme);
+        return new AppSettings(serverUrl, port, authority, clientId, apiScope, theme, camera);
+    }
+
+    public AppSettings withCamera(String newCamera) {
+        return new AppSettings(serverUrl, localPort, authority, clientId, apiScope, theme, newCamera);
     }
 
     public static AppSettings load(Path dataDir) {
@@ -63,7 +69,8 @@ public record AppSettings(String serverUrl, int localPort, String authority, Str
         }
         return new AppSettings(p.getProperty("server-url", d.serverUrl()).strip(), port,
                 p.getProperty("authority", d.authority()).strip(), p.getProperty("client-id", d.clientId()).strip(),
-                p.getProperty("api-scope", d.apiScope()).strip(), p.getProperty("theme", d.theme()).strip());
+                p.getProperty("api-scope", d.apiScope()).strip(), p.getProperty("theme", d.theme()).strip(),
+                p.getProperty("camera", d.camera()).strip());
     }
 
     public void save(Path dataDir) throws IOException {
@@ -74,6 +81,7 @@ public record AppSettings(String serverUrl, int localPort, String authority, Str
         p.setProperty("client-id", clientId);
         p.setProperty("api-scope", apiScope);
         p.setProperty("theme", theme);
+        p.setProperty("camera", camera);
         Files.createDirectories(dataDir);
         try (Writer writer = Files.newBufferedWriter(dataDir.resolve(FILE), StandardCharsets.UTF_8)) {
             p.store(writer, "DeviceLink companion settings");

@@ -63,7 +63,7 @@ public final class SettingsView {
                 return;
             }
             var settings = new AppSettings(server.getText().strip(), current.localPort(), authority.getText().strip(),
-                    clientId.getText().strip(), scope.getText().strip(), theme.getValue());
+                    clientId.getText().strip(), scope.getText().strip(), theme.getValue(), current.camera());
             try {
                 settings.save(dataDir);
                 saved.setText(Messages.get("settings.saved"));

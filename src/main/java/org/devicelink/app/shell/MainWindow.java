@@ -47,7 +47,7 @@ public final class MainWindow {
     public MainWindow(Companion companion, AppSettings settings, Path dataDir, Consumer<String> applyTheme, Duration demoRefresh) {
         var signInView = new SignInView(companion.signIn(), companion.local() ? Messages.get("signin.demo")
                 : Messages.get("signin.where", java.net.URI.create(companion.signIn().authority()).getHost()));
-        var linkScreen = new LinkScreen(companion.link(), () -> window, this::showDevices, companion.camera());
+        var linkScreen = new LinkScreen(companion.link(), () -> window, this::showDevices, companion.scanSources());
         var devicesView = new DevicesView(companion.devices(), () -> window);
         var settingsView = new SettingsView(settings, dataDir, applyTheme);
 

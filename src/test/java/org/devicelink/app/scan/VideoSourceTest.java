@@ -77,11 +77,13 @@ public class VideoSourceTest {
         Path avi = video(dir.resolve("webcam.avi"));
         int frames = 0;
         Optional<QrDecoder.Found> found = Optional.empty();
+        var scanner = new QrDecoder.FrameScanner(); // what the camera dialog reads frames with
         try (var source = OpenCvSource.file(avi)) {
             for (var frame = source.next(); frame.isPresent() && found.isEmpty(); frame = source.next()) {
                 frames++;
                 assertThat(frame.get().width()).isEqualTo(CameraDamage.WIDTH);
-                found = QrDecoder.read(frame.get().grey(), frame.get().width(), frame.get().height());
+                assertThat(frame.get().bgra()).as("colour for the preview").hasSize(CameraDamage.WIDTH * CameraDamage.HEIGHT * 4);
+                found = scanner.read(frame.get());
             }
         }
         assertThat(found).map(QrDecoder.Found::text).contains(LINK);
