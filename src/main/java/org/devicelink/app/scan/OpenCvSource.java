@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.devicelink.app.Messages;
 import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
 import org.opencv.videoio.VideoCapture;
@@ -23,7 +24,8 @@ public final class OpenCvSource implements FrameSource {
     private static volatile boolean loaded;
 
     private final VideoCapture capture;
-    private final boolean camera;
+    private final String camera; // its name; null for a video file
+    private boolean delivered;
     private final long frameNanos;
     private long nextFrameAt;
     private final Mat frame = new Mat();
@@ -31,11 +33,11 @@ public final class OpenCvSource implements FrameSource {
     private final Mat bgra = new Mat();
     private boolean closed;
 
-    private OpenCvSource(VideoCapture capture, boolean camera) {
+    private OpenCvSource(VideoCapture capture, String camera) {
         this.capture = capture;
         this.camera = camera;
         // a file plays at its own frame rate, as a camera would deliver it; a camera paces itself
-        double fps = camera ? 0 : capture.get(Videoio.CAP_PROP_FPS);
+        double fps = camera != null ? 0 : capture.get(Videoio.CAP_PROP_FPS);
         this.frameNanos = fps > 0 ? (long) (1_000_000_000L / fps) : 0;
     }
 
@@ -63,7 +65,8 @@ public final class OpenCvSource implements FrameSource {
                 break;
             }
             int camera = index;
-            cameras.add(new ScanSources.Camera("Camera " + (index + 1), () -> camera(camera)));
+            String name = Messages.get("camera.numbered", index + 1);
+            cameras.add(new ScanSources.Camera(name, () -> camera(camera, name)));
         }
         return cameras;
     }
@@ -77,7 +80,7 @@ public final class OpenCvSource implements FrameSource {
                     continue;
                 }
                 int number = Integer.parseInt(file.substring("video".length()));
-                found.put(number, read(node.resolve("name"), "Camera " + (number + 1)));
+                found.put(number, read(node.resolve("name"), Messages.get("camera.numbered", number + 1)));
             }
         } catch (IOException e) {
             return List.of();
@@ -86,7 +89,8 @@ public final class OpenCvSource implements FrameSource {
         var seen = new HashMap<String, Integer>();
         found.forEach((number, name) -> {
             int same = seen.merge(name, 1, Integer::sum); // two identical webcams get told apart
-            cameras.add(new ScanSources.Camera(same == 1 ? name : name + " (" + same + ")", () -> camera(number)));
+            String shown = same == 1 ? name : name + " (" + same + ")";
+            cameras.add(new ScanSources.Camera(shown, () -> camera(number, shown)));
         });
         return cameras;
     }
@@ -100,30 +104,41 @@ public final class OpenCvSource implements FrameSource {
         }
     }
 
-    /** Camera number {@code index} (0 is the first), asked for 1280x720: sharp enough across a room, cheap to read. */
-    public static OpenCvSource camera(int index) throws ScanFailure {
+    /**
+     * Camera number {@code index} (0 is the first), called {@code name}, asked for 1280x720: sharp enough across a
+     * room, cheap to read.
+     */
+    public static OpenCvSource camera(int index, String name) throws ScanFailure {
         load();
         var capture = new VideoCapture(index);
         if (!capture.isOpened()) {
-            throw new ScanFailure("No camera could be opened (camera " + (index + 1) + "). Check that one is connected, "
-                    + "that no other app is using it, and that DeviceLink may use the camera in your system's privacy settings.");
+            capture.release();
+            throw new ScanFailure(whyNotOpened(Path.of("/dev/video" + index), name));
         }
         capture.set(Videoio.CAP_PROP_FRAME_WIDTH, 1280);
         capture.set(Videoio.CAP_PROP_FRAME_HEIGHT, 720);
-        return new OpenCvSource(capture, true);
+        return new OpenCvSource(capture, name);
+    }
+
+    /** Why a camera did not open, as precisely as the system lets us tell (Linux shows its device node). */
+    static String whyNotOpened(Path linuxNode, String name) {
+        if (Files.exists(linuxNode) && !Files.isReadable(linuxNode)) {
+            return Messages.get("camera.denied.linux", name);
+        }
+        return Messages.get("camera.unavailable", name);
     }
 
     /** A video file (MJPEG .avi is what this machine's OpenCV reads) played as if it were a camera. */
     public static OpenCvSource file(Path video) throws ScanFailure {
         if (!Files.isRegularFile(video)) {
-            throw new ScanFailure("There is no video at " + video + ".");
+            throw new ScanFailure(Messages.get("camera.video.missing", video));
         }
         load();
         var capture = new VideoCapture(video.toAbsolutePath().toString());
         if (!capture.isOpened()) {
-            throw new ScanFailure("The video " + video.getFileName() + " cannot be read (try an MJPEG .avi).");
+            throw new ScanFailure(Messages.get("camera.video.unreadable", video.getFileName()));
         }
-        return new OpenCvSource(capture, false);
+        return new OpenCvSource(capture, null);
     }
 
     @Override
@@ -144,11 +159,13 @@ public final class OpenCvSource implements FrameSource {
             nextFrameAt = System.nanoTime() + frameNanos;
         }
         if (!capture.read(frame) || frame.empty()) {
-            if (camera) {
-                throw new ScanFailure("The camera stopped sending pictures. Was it unplugged? Plug it in and scan again.");
+            if (camera != null) {
+                // opened but never a picture: another app is streaming from it; pictures, then none: unplugged
+                throw new ScanFailure(Messages.get(delivered ? "camera.stopped" : "camera.busy", camera));
             }
             return Optional.empty();
         }
+        delivered = true;
         if (frame.channels() == 1) {
             frame.copyTo(grey);
             var bytes = new byte[(int) grey.total()];

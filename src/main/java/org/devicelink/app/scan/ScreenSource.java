@@ -11,6 +11,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.robot.Robot;
 import javafx.stage.Screen;
+import org.devicelink.app.Messages;
 
 /**
  * The screen as a source of frames, for "scan from screen" (support staff looking at a customer's screenshot in a
@@ -60,8 +61,7 @@ public final class ScreenSource implements FrameSource {
             Capture c = capture.get(CAPTURE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return Optional.of(Frame.ofArgb(c.argb(), c.width(), c.height()));
         } catch (ExecutionException | TimeoutException e) {
-            throw new ScanFailure("The screen could not be read on this computer (" + describe(e) + "). "
-                    + "Save the picture with the QR code and use Scan QR code → Picture file… instead.");
+            throw new ScanFailure(Messages.get("screen.unreadable", describe(e)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();

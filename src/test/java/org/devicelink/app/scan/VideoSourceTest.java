@@ -98,4 +98,15 @@ public class VideoSourceTest {
         java.nio.file.Files.writeString(junk, "not a video");
         assertThatThrownBy(() -> OpenCvSource.file(junk)).hasMessageContaining("cannot be read");
     }
+
+    @Test
+    void aCameraThatDoesNotOpenIsExplainedAsPreciselyAsTheSystemAllows() throws Exception {
+        Path node = dir.resolve("video7"); // stands in for /dev/video7
+        java.nio.file.Files.createFile(node);
+        assertThat(OpenCvSource.whyNotOpened(node, "HD Webcam C920")).contains("\"HD Webcam C920\" could not be opened")
+                .contains("privacy settings");
+        java.nio.file.Files.setPosixFilePermissions(node, java.util.Set.of());
+        org.junit.jupiter.api.Assumptions.assumeFalse(java.nio.file.Files.isReadable(node), "root reads any file");
+        assertThat(OpenCvSource.whyNotOpened(node, "HD Webcam C920")).contains("may not use the camera").contains("video group");
+    }
 }
