@@ -6,11 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.devicelink.app.scan.Picture;
+import org.devicelink.app.scan.QrDecoder;
+import org.devicelink.code.VerificationLink;
 import org.devicelink.device.DeviceClient;
 import org.devicelink.device.DeviceSimulator;
+import org.devicelink.protocol.LocalSignIn;
 import org.devicelink.server.LinkServer;
 import org.devicelink.server.ServerConfig;
 import org.devicelink.server.Setting;
@@ -19,10 +24,9 @@ import org.devicelink.server.issuer.DemoAccounts;
 import org.devicelink.server.issuer.LocalUser;
 import org.devicelink.server.issuer.LocalUsers;
 import org.devicelink.server.store.Database;
-import org.devicelink.protocol.LocalSignIn;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code devicelink server | device}: the one entry point of every DeviceLink program. */
 @Command(name = "devicelink", mixinStandardHelpOptions = true, version = "DeviceLink 0.1",
@@ -236,7 +240,7 @@ public final class Main implements Callable<Integer> {
             description = "Print the device code in the QR code of each picture (or why there is none). Exit code 1 when any has none.")
     static final class Scan implements Callable<Integer> {
         @CommandLine.Parameters(arity = "1..*", paramLabel = "FILE", description = "Pictures (PNG, JPEG, GIF, BMP).")
-        java.util.List<Path> files;
+        List<Path> files;
         @Option(names = "--raw", description = "Print whatever text each QR holds: FILE<TAB>TEXT, or FILE<TAB> when none.")
         boolean raw;
         @Option(names = "--server", description = "The link server whose codes are accepted (default https://localhost:8443).")
@@ -244,23 +248,24 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            var link = new org.devicelink.code.VerificationLink(server.resolve("/link"));
+            var link = new VerificationLink(server.resolve("/link"));
             int missing = 0;
             for (Path file : files) {
                 String result;
                 try {
-                    var found = org.devicelink.app.scan.QrDecoder.read(file);
+                    var frame = Picture.file(file).next().orElseThrow();
+                    List<String> texts = raw ? QrDecoder.read(frame).map(QrDecoder.Found::text).stream().toList() : QrDecoder.readAll(frame);
                     if (raw) {
-                        result = found.map(f -> f.text().replace('\t', ' ').replace('\n', ' ')).orElse("");
-                    } else if (found.isEmpty()) {
+                        result = texts.isEmpty() ? "" : texts.getFirst().replace('\t', ' ').replace('\n', ' ');
+                    } else if (texts.isEmpty()) {
                         result = "no QR code found";
                     } else {
-                        result = switch (link.read(found.get().text())) {
-                            case org.devicelink.code.VerificationLink.Scanned.Code(var code) -> code.display();
-                            case org.devicelink.code.VerificationLink.Scanned.Refused refused -> "not a DeviceLink code: " + refused.reason();
+                        result = switch (link.readAny(texts)) { // ours, when the picture shows several
+                            case VerificationLink.Scanned.Code(var code) -> code.display();
+                            case VerificationLink.Scanned.Refused refused -> "not a DeviceLink code: " + refused.reason();
                         };
                     }
-                    if (found.isEmpty() || (!raw && !result.matches("[A-Z]{4}-[A-Z]{4}"))) {
+                    if (texts.isEmpty() || (!raw && !result.matches("[A-Z]{4}-[A-Z]{4}"))) {
                         missing++;
                     }
                 } catch (IOException e) {

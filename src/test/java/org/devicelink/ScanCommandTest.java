@@ -51,4 +51,13 @@ class ScanCommandTest {
         assertThat(raw.out()).contains(ours + "\thttps://link.example.org/link?code=WDJB-MJHT").contains(notAPicture + "\t\n");
         assertThat(scan("scan", "--server", "https://link.example.org", ours.toString()).exit()).isZero();
     }
+
+    @Test
+    void ofSeveralCodesInOnePictureOursIsPrinted() throws Exception {
+        Path page = org.devicelink.app.scan.QrPictures.twoCodes("https://apps.example.com/get-devicelink",
+                "https://link.example.org/link?code=WDJB-MJHT", dir.resolve("page.png"));
+        var run = scan("scan", "--server", "https://link.example.org", page.toString());
+        assertThat(run.out()).isEqualTo(page + "\tWDJB-MJHT" + System.lineSeparator());
+        assertThat(run.exit()).isZero();
+    }
 }

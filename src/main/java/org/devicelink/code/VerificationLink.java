@@ -108,6 +108,15 @@ public record VerificationLink(URI page) {
     }
 
     /** The outcome of {@link #read(String)}. */
+    /**
+     * Of the texts of several QR codes in one picture (a page may show an app-store code beside the device's): ours
+     * when one is; else the first, refused with its reason. At least one text.
+     */
+    public Scanned readAny(java.util.List<String> texts) {
+        return texts.stream().map(this::read).filter(Scanned.Code.class::isInstance).findFirst()
+                .orElseGet(() -> read(texts.getFirst()));
+    }
+
     public sealed interface Scanned {
         record Code(UserCode code) implements Scanned {}
 

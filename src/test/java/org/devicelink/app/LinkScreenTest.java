@@ -225,37 +225,16 @@ class LinkScreenTest {
         assertThat(text(robot, "#linkError")).contains("The screen could not be read").contains("Picture file");
         Screenshots.save(app.scene, "link-screen-unavailable-light");
 
-        // a full-HD "screen" where a chat shows the customer's screenshot: a small QR among other things
+        // a full-HD "screen": a web page with an app-store QR, and a chat where the customer's screenshot shows the
+        // device's small QR; the device's is taken, the other passed over
         var code = app.deviceAsks("Console", "X");
-        app.screenPicture = desktopShowing(code.path("verification_uri_complete").asText(), dir.resolve("screen-" + System.nanoTime() + ".png"));
+        app.screenPicture = org.devicelink.app.scan.QrPictures.desktop(code.path("verification_uri_complete").asText(),
+                dir.resolve("screen-" + System.nanoTime() + ".png"));
         robot.clickOn("#scanButton").clickOn("#scanScreen");
         CompanionFixture.await(() -> codeField(robot).getText().equals(code.path("user_code").asText()));
         assertThat(text(robot, "#linkError")).isEmpty();
     }
 
-    /** A 1920x1080 desktop: a grey background, a white chat window, and in it a QR of 3-pixel modules. */
-    static Path desktopShowing(String text, Path file) throws java.io.IOException {
-        var desktop = new java.awt.image.BufferedImage(1920, 1080, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        var g = desktop.createGraphics();
-        g.setColor(new java.awt.Color(40, 60, 90));
-        g.fillRect(0, 0, 1920, 1080);
-        g.setColor(java.awt.Color.WHITE);
-        g.fillRect(1200, 300, 600, 700);
-        g.setColor(java.awt.Color.DARK_GRAY);
-        g.drawString("Customer: here is what my TV shows", 1220, 330);
-        var qr = QrCode.of(text);
-        int module = 3;
-        for (int y = 0; y < qr.size(); y++) {
-            for (int x = 0; x < qr.size(); x++) {
-                if (qr.dark(x, y)) {
-                    g.fillRect(1300 + x * module, 400 + y * module, module, module);
-                }
-            }
-        }
-        g.dispose();
-        javax.imageio.ImageIO.write(desktop, "png", file.toFile());
-        return file;
-    }
 
     @Test
     void aPastedScreenshotOfTheQrFillsTheCode(FxRobot robot) throws Exception {

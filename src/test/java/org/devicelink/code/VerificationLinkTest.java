@@ -32,6 +32,15 @@ class VerificationLinkTest {
         assertThat(reason("https://link.example.org/link?code=" + "B".repeat(3000))).contains("too much text");
     }
 
+    @Test
+    void ofSeveralQrCodesOursIsTakenAndOtherwiseTheFirstRefused() {
+        String appStore = "https://apps.example.com/get-devicelink";
+        assertThat(link.readAny(java.util.List.of(appStore, "https://link.example.org/link?code=WDJB-MJHT")))
+                .isEqualTo(new VerificationLink.Scanned.Code(code));
+        assertThat(link.readAny(java.util.List.of(appStore, "https://evil.example.com/link?code=WDJB-MJHT")))
+                .isInstanceOfSatisfying(VerificationLink.Scanned.Refused.class, r -> assertThat(r.reason()).contains("apps.example.com"));
+    }
+
     private String reason(String text) {
         return ((VerificationLink.Scanned.Refused) link.read(text)).reason();
     }

@@ -156,7 +156,11 @@ public final class LinkViewModel {
 
     /** Fills the code from a scanned QR or a clicked {@code devicelink://} link; refuses what is not ours. */
     public boolean acceptLink(String text) {
-        return switch (verificationLink.read(text)) {
+        return accept(verificationLink.read(text));
+    }
+
+    private boolean accept(VerificationLink.Scanned read) {
+        return switch (read) {
             case VerificationLink.Scanned.Code(UserCode scanned) -> {
                 startOver();
                 code.set(scanned.display());
@@ -170,16 +174,22 @@ public final class LinkViewModel {
     }
 
     /**
-     * Reads the QR in the first frame of a source off the JavaFX thread (a picture file, a pasted screenshot, the
-     * screen) and fills the code with it, or says {@code whenNone} when there is no QR, or {@code whenFailed} of the
-     * error when the source cannot be read.
+     * Reads the QR codes in the first frame of a source off the JavaFX thread (a picture file, a pasted screenshot,
+     * the screen) and fills the code from ours among them; when none is ours, the first is refused with its warning.
+     * Says {@code whenNone} when there is no QR, or {@code whenFailed} of the error when the source cannot be read.
      */
     public void scan(Callable<FrameSource> open, String whenNone, Function<Exception, String> whenFailed) {
         Background.run(busy, () -> {
             try (FrameSource source = open.call()) {
-                return source.next().flatMap(QrDecoder::read).map(QrDecoder.Found::text);
+                return source.next().map(QrDecoder::readAll).orElse(List.of());
             }
-        }, text -> text.ifPresentOrElse(this::acceptLink, () -> error.set(whenNone)), e -> error.set(whenFailed.apply(e)));
+        }, texts -> {
+            if (texts.isEmpty()) {
+                error.set(whenNone);
+            } else {
+                accept(verificationLink.readAny(texts));
+            }
+        }, e -> error.set(whenFailed.apply(e)));
     }
 
     /** Counts the confirmation down; the view calls it every second. */

@@ -13,9 +13,8 @@ import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,10 +41,6 @@ public final class QrDecoder {
 
     private QrDecoder() {}
 
-    public static Optional<Found> read(Path file) throws IOException {
-        return read(Picture.file(file).next().orElseThrow());
-    }
-
     public static Optional<Found> read(FrameSource.Frame frame) {
         return read(frame.grey(), frame.width(), frame.height());
     }
@@ -70,6 +65,42 @@ public final class QrDecoder {
             return Optional.of(new Found(result.getText(), corners(result.getResultPoints(), 1.0)));
         } catch (ReaderException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Every QR in a still picture (a screen or a page may show several: an app-store code beside the device's), the
+     * one {@link #read} finds first. Each code found is painted over and the picture read again, so every code gets
+     * the whole pipeline (ZXing's multi-reader missed a small code beside a big one).
+     */
+    public static List<String> readAll(FrameSource.Frame frame) {
+        var texts = new LinkedHashSet<String>();
+        byte[] grey = frame.grey().clone();
+        for (int i = 0; i < MAX_CODES; i++) {
+            Optional<Found> found = read(grey, frame.width(), frame.height());
+            if (found.isEmpty() || !texts.add(found.get().text())) {
+                break;
+            }
+            paintOver(grey, frame.width(), frame.height(), found.get().corners());
+        }
+        return List.copyOf(texts);
+    }
+
+    private static final int MAX_CODES = 4;
+
+    /** Whites out a found code: the box round its finder centres, widened by the finders and the quiet zone. */
+    private static void paintOver(byte[] grey, int width, int height, List<Point> corners) {
+        double minX = corners.stream().mapToDouble(Point::x).min().orElse(0);
+        double maxX = corners.stream().mapToDouble(Point::x).max().orElse(0);
+        double minY = corners.stream().mapToDouble(Point::y).min().orElse(0);
+        double maxY = corners.stream().mapToDouble(Point::y).max().orElse(0);
+        double margin = 0.25 * Math.max(maxX - minX, maxY - minY);
+        int x0 = (int) Math.max(0, minX - margin);
+        int x1 = (int) Math.min(width, maxX + margin);
+        int y0 = (int) Math.max(0, minY - margin);
+        int y1 = (int) Math.min(height, maxY + margin);
+        for (int y = y0; y < y1; y++) {
+            java.util.Arrays.fill(grey, y * width + x0, y * width + x1, (byte) 0xff);
         }
     }
 
