@@ -209,9 +209,11 @@ class LinkScreenTest {
         robot.clickOn("#scanButton").clickOn("#scanCamera");
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#cameraChoice")
                 && robot.lookup("#cameraStatus").queryAs(Label.class).getText().startsWith("The video has ended"));
-        Screenshots.save(robot.lookup("#cameraChoice").query().getScene(), "camera-dialog-choice");
+        var dialog = robot.lookup("#cameraChoice").query().getScene();
+        Screenshots.save(dialog, "camera-dialog-choice");
         robot.clickOn("#cameraChoice").clickOn("Desk camera");
         CompanionFixture.await(() -> codeField(robot).getText().equals(code.path("user_code").asText()));
+        Screenshots.save(dialog, "camera-dialog-found"); // the frame it was read in, outlined, for a moment
         CompanionFixture.await(() -> robot.lookup("#cameraStatus").tryQuery().isEmpty());
         assertThat(app.rememberedCamera).isEqualTo("Desk camera");
     }

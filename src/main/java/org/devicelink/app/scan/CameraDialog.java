@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -19,6 +19,8 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -26,6 +28,7 @@ import javafx.scene.shape.Polygon;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.Duration;
 import org.devicelink.app.Background;
 import org.devicelink.app.Messages;
 
@@ -38,10 +41,12 @@ import org.devicelink.app.Messages;
 public final class CameraDialog {
 
     private static final double PREVIEW_WIDTH = 640;
+    private static final Duration FOUND_LINGER = Duration.millis(700);
 
     private final Stage stage = new Stage();
     private final ImageView preview = new ImageView();
     private final Polygon outline = new Polygon();
+    private final Pane overlay = new Pane();
     private final Label status = new Label(Messages.get("camera.looking"));
     private final ComboBox<ScanSources.Camera> choice = new ComboBox<>();
     private final ScanSources sources;
@@ -49,6 +54,7 @@ public final class CameraDialog {
     private volatile Session session;
     private WritableImage image;
     private FrameSource.Frame shown;
+    private boolean frozen;
 
     public CameraDialog(Window owner, ScanSources sources, Consumer<String> onText) {
         this.sources = sources;
@@ -81,8 +87,11 @@ public final class CameraDialog {
         cancel.setId("cameraCancel");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> stage.close());
-        var picture = new StackPane(preview, new Group(outline));
-        StackPane.setAlignment(outline.getParent(), Pos.TOP_LEFT);
+        // the outline's layer is the preview's exact size and place, so the code's corners land on the code
+        overlay.getChildren().add(outline);
+        overlay.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        overlay.setMouseTransparent(true);
+        var picture = new StackPane(preview, overlay);
         picture.setMinSize(PREVIEW_WIDTH, PREVIEW_WIDTH * 9 / 16);
         picture.setStyle("-fx-background-color: black;");
         var root = new VBox(12, choiceRow, picture, status, new HBox(cancel));
@@ -203,10 +212,14 @@ public final class CameraDialog {
                     running = false;
                     var result = found.get();
                     Platform.runLater(() -> {
+                        frozen = true; // the frame the code was found in stays on screen under its outline
+                        draw(frame);
                         showOutline(result, frame);
                         status.setText(Messages.get("camera.found"));
                         onText.accept(result.text());
-                        stage.close();
+                        var linger = new PauseTransition(FOUND_LINGER); // long enough to see what was read
+                        linger.setOnFinished(e -> stage.close());
+                        linger.play();
                     });
                     return;
                 }
@@ -227,15 +240,20 @@ public final class CameraDialog {
     private void paint() {
         Session current = session;
         FrameSource.Frame frame = current == null ? null : current.latest.get();
-        if (frame == null || frame == shown) {
+        if (frozen || frame == null || frame == shown) {
             return;
         }
+        draw(frame);
+    }
+
+    private void draw(FrameSource.Frame frame) {
         shown = frame;
         int w = frame.width();
         int h = frame.height();
         if (image == null || image.getWidth() != w || image.getHeight() != h) {
             image = new WritableImage(w, h);
             preview.setImage(image);
+            overlay.setPrefSize(PREVIEW_WIDTH, PREVIEW_WIDTH * h / w);
         }
         if (frame.bgra() != null) {
             image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getByteBgraInstance(), ByteBuffer.wrap(frame.bgra()), w * 4);

@@ -28,7 +28,10 @@ import java.util.function.Function;
  */
 public final class QrDecoder {
 
-    /** What was found: the text and the corners of the code in the picture's own pixels (for an outline). */
+    /**
+     * What was found: the text, and the code's four corners (top-left, top-right, bottom-right, bottom-left) in the
+     * picture's own pixels, for an outline; no corners when the code was read as a pure barcode.
+     */
     public record Found(String text, List<Point> corners) {}
 
     public record Point(double x, double y) {}
@@ -88,13 +91,13 @@ public final class QrDecoder {
 
     private static final int MAX_CODES = 4;
 
-    /** Whites out a found code: the box round its finder centres, widened by the finders and the quiet zone. */
+    /** Whites out a found code: the box round its corners, widened a little for the quiet zone. */
     private static void paintOver(byte[] grey, int width, int height, List<Point> corners) {
         double minX = corners.stream().mapToDouble(Point::x).min().orElse(0);
         double maxX = corners.stream().mapToDouble(Point::x).max().orElse(0);
         double minY = corners.stream().mapToDouble(Point::y).min().orElse(0);
         double maxY = corners.stream().mapToDouble(Point::y).max().orElse(0);
-        double margin = 0.25 * Math.max(maxX - minX, maxY - minY);
+        double margin = 0.1 * Math.max(maxX - minX, maxY - minY);
         int x0 = (int) Math.max(0, minX - margin);
         int x1 = (int) Math.min(width, maxX + margin);
         int y0 = (int) Math.max(0, minY - margin);
@@ -170,13 +173,33 @@ public final class QrDecoder {
         return scales;
     }
 
+    /**
+     * The code's four outer corners, estimated from what ZXing gives: the centres of the finder patterns (bottom-left,
+     * top-left, top-right), which sit 3.5 modules inside the edges: for the 25-33-module codes of device links, the
+     * code is about 1.3 times the square through the centres. Empty for a pure-barcode read, which gives no points.
+     */
     private static List<Point> corners(ResultPoint[] points, double scale) {
+        if (points == null || points.length < 3) {
+            return List.of();
+        }
+        ResultPoint bottomLeft = points[0];
+        ResultPoint topLeft = points[1];
+        ResultPoint topRight = points[2];
+        double[][] square = {
+                {topLeft.getX(), topLeft.getY()},
+                {topRight.getX(), topRight.getY()},
+                {topRight.getX() + bottomLeft.getX() - topLeft.getX(), topRight.getY() + bottomLeft.getY() - topLeft.getY()},
+                {bottomLeft.getX(), bottomLeft.getY()}};
+        double cx = (square[0][0] + square[2][0]) / 2;
+        double cy = (square[0][1] + square[2][1]) / 2;
         var corners = new ArrayList<Point>();
-        for (ResultPoint p : points) {
-            corners.add(new Point(p.getX() / scale, p.getY() / scale));
+        for (double[] c : square) {
+            corners.add(new Point((cx + (c[0] - cx) * CENTRES_TO_EDGES) / scale, (cy + (c[1] - cy) * CENTRES_TO_EDGES) / scale));
         }
         return List.copyOf(corners);
     }
+
+    private static final double CENTRES_TO_EDGES = 1.3;
 
     static byte[] luminance(BufferedImage image) {
         int w = image.getWidth();

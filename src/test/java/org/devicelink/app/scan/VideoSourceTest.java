@@ -88,7 +88,7 @@ public class VideoSourceTest {
         }
         assertThat(found).map(QrDecoder.Found::text).contains(LINK);
         assertThat(frames).as("the empty room comes first").isGreaterThan(6);
-        assertThat(found.get().corners()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(found.get().corners()).hasSize(4);
     }
 
     @Test
