@@ -87,7 +87,7 @@ final class EnterCodeView {
         var fromScreen = new MenuItem(Messages.get("link.scan.screen"), new FontIcon(Feather.MONITOR));
         fromScreen.setId("scanScreen");
         fromScreen.setOnAction(e -> model.scan(() -> captureScreen(window.get(), sources), Messages.get("link.screen.none"),
-                failure -> Messages.get("link.screen.failed", failure.getMessage())));
+                Exception::getMessage)); // the screen source's own sentence says what happened and what to do
         var fromFile = new MenuItem(Messages.get("link.scan.file"), new FontIcon(Feather.IMAGE));
         fromFile.setId("scanFile");
         fromFile.setOnAction(e -> {

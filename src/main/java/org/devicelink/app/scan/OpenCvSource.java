@@ -52,11 +52,7 @@ public final class OpenCvSource implements FrameSource {
             return linuxCameras(sysfs);
         }
         var cameras = new ArrayList<ScanSources.Camera>();
-        try {
-            load();
-        } catch (RuntimeException | LinkageError e) {
-            return cameras;
-        }
+        load();
         for (int index = 0; index < MAX_PROBED; index++) {
             var capture = new VideoCapture(index);
             boolean there = capture.isOpened();
@@ -189,12 +185,16 @@ public final class OpenCvSource implements FrameSource {
         }
     }
 
-    /** The natives are unpacked and loaded once per run. */
+    /** The natives are unpacked and loaded once per run; when they cannot be, the message says so. */
     static void load() {
         if (!loaded) {
             synchronized (OpenCvSource.class) {
                 if (!loaded) {
-                    nu.pattern.OpenCV.loadLocally();
+                    try {
+                        nu.pattern.OpenCV.loadLocally();
+                    } catch (RuntimeException | LinkageError e) {
+                        throw new IllegalStateException(Messages.get("camera.natives", e.getMessage()), e);
+                    }
                     loaded = true;
                 }
             }
