@@ -41,8 +41,12 @@ public final class ScreenSource implements FrameSource {
 
     private record Capture(int[] argb, int width, int height) {}
 
+    /** Takes a capture; call it off the JavaFX thread (it waits for that thread to take the picture). */
     @Override
     public Optional<Frame> next() throws ScanFailure {
+        if (Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("ScreenSource.next() waits for the JavaFX thread: call it from another");
+        }
         var capture = new CompletableFuture<Capture>();
         Platform.runLater(() -> {
             try {
