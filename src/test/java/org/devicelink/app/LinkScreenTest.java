@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.devicelink.app.scan.QrPictures;
 import org.devicelink.device.QrCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -230,11 +231,33 @@ class LinkScreenTest {
         // a full-HD "screen": a web page with an app-store QR, and a chat where the customer's screenshot shows the
         // device's small QR; the device's is taken, the other passed over
         var code = app.deviceAsks("Console", "X");
-        app.screenPicture = org.devicelink.app.scan.QrPictures.desktop(code.path("verification_uri_complete").asText(),
-                dir.resolve("screen-" + System.nanoTime() + ".png"));
+        String link = code.path("verification_uri_complete").asText();
+        app.screenPicture = QrPictures.desktop(link, 3, dir.resolve("screen-" + System.nanoTime() + ".png"));
         robot.clickOn("#scanButton").clickOn("#scanScreen");
         CompanionFixture.await(() -> codeField(robot).getText().equals(code.path("user_code").asText()));
         assertThat(text(robot, "#linkError")).isEmpty();
+
+        // a thumbnail of the screenshot (1.4-pixel modules) cannot be read on the whole screen: the person drags
+        // round it on the picture of the screen, and the cut-out, enlarged, reads
+        var second = app.deviceAsks("Console", "X");
+        String secondLink = second.path("verification_uri_complete").asText();
+        double module = 1.4;
+        app.screenPicture = QrPictures.desktop(secondLink, module, dir.resolve("thumbnail-" + System.nanoTime() + ".png"));
+        robot.clickOn("#scanButton").clickOn("#scanScreen");
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#regionPicker"));
+        var picture = robot.lookup("#regionPicker .image-view").queryAs(javafx.scene.image.ImageView.class);
+        var shown = picture.localToScreen(picture.getBoundsInLocal());
+        double scale = shown.getWidth() / 1920;
+        double side = QrCode.of(secondLink).size() * module;
+        double x0 = shown.getMinX() + (QrPictures.DEVICE_QR_X - 10) * scale;
+        double y0 = shown.getMinY() + (QrPictures.DEVICE_QR_Y - 10) * scale;
+        double x1 = shown.getMinX() + (QrPictures.DEVICE_QR_X + side + 10) * scale;
+        double y1 = shown.getMinY() + (QrPictures.DEVICE_QR_Y + side + 10) * scale;
+        robot.drag(x0, y0, javafx.scene.input.MouseButton.PRIMARY).moveTo(new javafx.geometry.Point2D(x1, y1));
+        Screenshots.save(picture.getScene(), "screen-region-picker");
+        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        CompanionFixture.await(() -> codeField(robot).getText().equals(second.path("user_code").asText()));
+        assertThat(CompanionFixture.showing(robot, "#regionPicker")).isFalse();
     }
 
 

@@ -30,6 +30,7 @@ import org.devicelink.app.Messages;
 import org.devicelink.app.scan.CameraDialog;
 import org.devicelink.app.scan.FrameSource;
 import org.devicelink.app.scan.Picture;
+import org.devicelink.app.scan.RegionPicker;
 import org.devicelink.app.scan.ScanSources;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -86,7 +87,10 @@ final class EnterCodeView {
         fromCamera.setOnAction(e -> new CameraDialog(window.get(), sources, model::acceptLink).show());
         var fromScreen = new MenuItem(Messages.get("link.scan.screen"), new FontIcon(Feather.MONITOR));
         fromScreen.setId("scanScreen");
-        fromScreen.setOnAction(e -> model.scan(() -> captureScreen(window.get(), sources), Messages.get("link.screen.none"),
+        // the whole screen first; when it shows no code of ours, the person drags round the QR on a picture of it
+        fromScreen.setOnAction(e -> model.scanForOurs(() -> captureScreen(window.get(), sources),
+                screen -> RegionPicker.show(window.get(), screen, region -> model.scan(() -> Picture.of(region),
+                        Messages.get("link.screen.none"), Exception::getMessage)),
                 Exception::getMessage)); // the screen source's own sentence says what happened and what to do
         var fromFile = new MenuItem(Messages.get("link.scan.file"), new FontIcon(Feather.IMAGE));
         fromFile.setId("scanFile");
@@ -175,7 +179,7 @@ final class EnterCodeView {
             Thread.sleep(SCREEN_SETTLE.toMillis()); // the system's minimise animation
         }
         try (FrameSource screen = sources.screen()) {
-            return screen.next().map(Picture::of).orElseThrow(() -> new FrameSource.ScanFailure(Messages.get("link.screen.none")));
+            return screen.next().map(Picture::of).orElseThrow(() -> new FrameSource.ScanFailure(Messages.get("scan.nothing")));
         } finally {
             if (stage != null) {
                 Platform.runLater(() -> {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -174,22 +175,43 @@ public final class LinkViewModel {
     }
 
     /**
-     * Reads the QR codes in the first frame of a source off the JavaFX thread (a picture file, a pasted screenshot,
-     * the screen) and fills the code from ours among them; when none is ours, the first is refused with its warning.
-     * Says {@code whenNone} when there is no QR, or {@code whenFailed} of the error when the source cannot be read.
+     * Reads the QR codes in the first frame of a source off the JavaFX thread (a picture file, a pasted screenshot)
+     * and fills the code from ours among them; when none is ours, the first is refused with its warning. Says
+     * {@code whenNone} when there is no QR, or {@code whenFailed} of the error when the source cannot be read.
      */
     public void scan(Callable<FrameSource> open, String whenNone, Function<Exception, String> whenFailed) {
-        Background.run(busy, () -> {
-            try (FrameSource source = open.call()) {
-                return source.next().map(QrDecoder::readAll).orElse(List.of());
-            }
-        }, texts -> {
+        read(open, (frame, texts) -> {
             if (texts.isEmpty()) {
                 error.set(whenNone);
             } else {
                 accept(verificationLink.readAny(texts));
             }
-        }, e -> error.set(whenFailed.apply(e)));
+        }, whenFailed);
+    }
+
+    /**
+     * The same for a source where the person can point at the code next (the screen): ours fills the code; a frame
+     * without a code of ours goes to {@code withoutOurs}.
+     */
+    public void scanForOurs(Callable<FrameSource> open, Consumer<FrameSource.Frame> withoutOurs, Function<Exception, String> whenFailed) {
+        read(open, (frame, texts) -> {
+            if (!texts.isEmpty() && verificationLink.readAny(texts) instanceof VerificationLink.Scanned.Code ours) {
+                accept(ours);
+            } else {
+                withoutOurs.accept(frame);
+            }
+        }, whenFailed);
+    }
+
+    /** The first frame of the source and the texts of its codes, read off the JavaFX thread; {@code then} on it. */
+    private void read(Callable<FrameSource> open, BiConsumer<FrameSource.Frame, List<String>> then, Function<Exception, String> whenFailed) {
+        record Read(FrameSource.Frame frame, List<String> texts) {}
+        Background.run(busy, () -> {
+            try (FrameSource source = open.call()) {
+                var frame = source.next().orElseThrow(() -> new FrameSource.ScanFailure(Messages.get("scan.nothing")));
+                return new Read(frame, QrDecoder.readAll(frame));
+            }
+        }, read -> then.accept(read.frame(), read.texts()), e -> error.set(whenFailed.apply(e)));
     }
 
     /** Counts the confirmation down; the view calls it every second. */

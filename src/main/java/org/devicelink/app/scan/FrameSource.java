@@ -28,6 +28,23 @@ public interface FrameSource extends AutoCloseable {
             }
             return new Frame(grey, width, height, bgra);
         }
+
+        /** The part of this frame inside the rectangle (clipped to the frame). */
+        public Frame crop(int x, int y, int w, int h) {
+            int x0 = Math.clamp(x, 0, width);
+            int y0 = Math.clamp(y, 0, height);
+            int cw = Math.clamp(w, 0, width - x0);
+            int ch = Math.clamp(h, 0, height - y0);
+            var g = new byte[cw * ch];
+            var c = bgra == null ? null : new byte[cw * ch * 4];
+            for (int row = 0; row < ch; row++) {
+                System.arraycopy(grey, (y0 + row) * width + x0, g, row * cw, cw);
+                if (c != null) {
+                    System.arraycopy(bgra, ((y0 + row) * width + x0) * 4, c, row * cw * 4, cw * 4);
+                }
+            }
+            return new Frame(g, cw, ch, c);
+        }
     }
 
     /** The next frame; empty at the end of a file. Throws when the source fails (camera unplugged, busy). */

@@ -18,7 +18,7 @@ class QrDecoderTest {
         var page = Picture.file(QrPictures.twoCodes(appStore, device, dir.resolve("page.png"))).next().orElseThrow();
         assertThat(QrDecoder.readAll(page)).containsExactlyInAnyOrder(appStore, device);
 
-        var desktop = Picture.file(QrPictures.desktop(device, dir.resolve("desktop.png"))).next().orElseThrow();
+        var desktop = Picture.file(QrPictures.desktop(device, 3, dir.resolve("desktop.png"))).next().orElseThrow();
         assertThat(QrDecoder.readAll(desktop)).contains(device);
     }
 

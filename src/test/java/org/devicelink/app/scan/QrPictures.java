@@ -2,6 +2,8 @@ package org.devicelink.app.scan;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,14 +15,22 @@ public final class QrPictures {
 
     private QrPictures() {}
 
-    /** Draws the QR of {@code text} with its top-left corner at (x, y), modules of {@code module} pixels. */
-    public static void draw(Graphics2D g, String text, int x, int y, int module) {
+    /** Where the device's QR sits on {@link #desktop}: its top-left corner, quiet zone included. */
+    public static final int DEVICE_QR_X = 1300;
+    public static final int DEVICE_QR_Y = 400;
+
+    /**
+     * Draws the QR of {@code text} with its top-left corner at (x, y), modules of {@code module} pixels (a fraction
+     * of a pixel is drawn smoothed, as a scaled-down screenshot is).
+     */
+    public static void draw(Graphics2D g, String text, int x, int y, double module) {
         var qr = QrCode.of(text);
         g.setColor(Color.BLACK);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         for (int my = 0; my < qr.size(); my++) {
             for (int mx = 0; mx < qr.size(); mx++) {
                 if (qr.dark(mx, my)) {
-                    g.fillRect(x + mx * module, y + my * module, module, module);
+                    g.fill(new Rectangle2D.Double(x + mx * module, y + my * module, module, module));
                 }
             }
         }
@@ -41,9 +51,9 @@ public final class QrPictures {
 
     /**
      * A 1920x1080 desktop: a coloured background with an app-store QR on a web page, and a white chat window where
-     * a customer's screenshot shows the device's QR in 3-pixel modules.
+     * a customer's screenshot shows the device's QR in {@code module}-pixel modules.
      */
-    public static Path desktop(String deviceLink, Path file) throws IOException {
+    public static Path desktop(String deviceLink, double module, Path file) throws IOException {
         var desktop = new BufferedImage(1920, 1080, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = desktop.createGraphics();
         g.setColor(new Color(40, 60, 90));
@@ -55,7 +65,7 @@ public final class QrPictures {
         g.fillRect(1200, 300, 600, 700);
         g.setColor(Color.DARK_GRAY);
         g.drawString("Customer: here is what my TV shows", 1220, 330);
-        draw(g, deviceLink, 1300, 400, 3);
+        draw(g, deviceLink, DEVICE_QR_X, DEVICE_QR_Y, module);
         g.dispose();
         ImageIO.write(desktop, "png", file.toFile());
         return file;
