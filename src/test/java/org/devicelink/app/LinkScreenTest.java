@@ -237,11 +237,12 @@ class LinkScreenTest {
         CompanionFixture.await(() -> codeField(robot).getText().equals(code.path("user_code").asText()));
         assertThat(text(robot, "#linkError")).isEmpty();
 
-        // a thumbnail of the screenshot (1.4-pixel modules) cannot be read on the whole screen: the person drags
-        // round it on the picture of the screen, and the cut-out, enlarged, reads
+        // a thumbnail of the screenshot (1.3-pixel modules: 0 of 100 such codes read on the whole screen, 100 of 100
+        // cut out) cannot be read on the whole screen: the person drags round it on the picture of the screen, and the
+        // cut-out, enlarged, reads
         var second = app.deviceAsks("Console", "X");
         String secondLink = second.path("verification_uri_complete").asText();
-        double module = 1.4;
+        double module = 1.3;
         app.screenPicture = QrPictures.desktop(secondLink, module, dir.resolve("thumbnail-" + System.nanoTime() + ".png"));
         robot.clickOn("#scanButton").clickOn("#scanScreen");
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#regionPicker"));
