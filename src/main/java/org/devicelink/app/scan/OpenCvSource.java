@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.devicelink.app.Messages;
 import org.opencv.core.Mat;
+import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 import org.opencv.videoio.VideoCapture;
 import org.opencv.videoio.Videoio;
@@ -21,6 +22,7 @@ import org.opencv.videoio.Videoio;
 public final class OpenCvSource implements FrameSource {
 
     private static final int MAX_PROBED = 4;
+    private static final int MAX_WIDTH = 1280;
     private static volatile boolean loaded;
 
     private final VideoCapture capture;
@@ -111,7 +113,7 @@ public final class OpenCvSource implements FrameSource {
             capture.release();
             throw new ScanFailure(whyNotOpened(Path.of("/dev/video" + index), name));
         }
-        capture.set(Videoio.CAP_PROP_FRAME_WIDTH, 1280);
+        capture.set(Videoio.CAP_PROP_FRAME_WIDTH, MAX_WIDTH);
         capture.set(Videoio.CAP_PROP_FRAME_HEIGHT, 720);
         return new OpenCvSource(capture, name);
     }
@@ -162,6 +164,11 @@ public final class OpenCvSource implements FrameSource {
             return Optional.empty();
         }
         delivered = true;
+        if (frame.cols() > MAX_WIDTH) {
+            // a camera that gives only 1080p or more is brought to 1280 wide: a frame stays within its decode time
+            Imgproc.resize(frame, frame, new Size(MAX_WIDTH, Math.round(frame.rows() * (double) MAX_WIDTH / frame.cols())),
+                    0, 0, Imgproc.INTER_AREA);
+        }
         if (frame.channels() == 1) {
             frame.copyTo(grey);
             var bytes = new byte[(int) grey.total()];

@@ -109,4 +109,25 @@ public class VideoSourceTest {
         org.junit.jupiter.api.Assumptions.assumeFalse(java.nio.file.Files.isReadable(node), "root reads any file");
         assertThat(OpenCvSource.whyNotOpened(node, "HD Webcam C920")).contains("may not use the camera").contains("video group");
     }
+
+    @Test
+    void aFullHdCameraIsBroughtTo1280WideSoAFrameStaysWithinItsTime() throws Exception {
+        Path avi = dir.resolve("full-hd.avi");
+        OpenCvSource.load();
+        var writer = new VideoWriter(avi.toString(), VideoWriter.fourcc('M', 'J', 'P', 'G'), 15, new Size(1920, 1080), true);
+        var big = new BufferedImage(1920, 1080, BufferedImage.TYPE_INT_RGB);
+        var g = big.createGraphics();
+        g.drawImage(CameraDamage.frame(LINK, 8, 5, new Random(3)), 0, 0, 1920, 1080, null);
+        g.dispose();
+        for (int i = 0; i < 3; i++) {
+            writer.write(toMat(big));
+        }
+        writer.release();
+        try (var source = OpenCvSource.file(avi)) {
+            var frame = source.next().orElseThrow();
+            assertThat(frame.width()).isEqualTo(1280);
+            assertThat(frame.height()).isEqualTo(720);
+            assertThat(QrDecoder.read(frame)).map(QrDecoder.Found::text).contains(LINK);
+        }
+    }
 }
