@@ -7,6 +7,7 @@ import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -62,11 +63,7 @@ public final class CompanionApp extends Application {
         Background.run(null, () -> connect(dataDir, settings), companion -> {
             var window = new MainWindow(companion, settings, dataDir, theme -> {
                 applyTheme(theme);
-                try {
-                    AppSettings.load(dataDir).withTheme(theme).save(dataDir);
-                } catch (IOException e) {
-                    LOG.warn("Could not save the theme", e);
-                }
+                remember(dataDir, saved -> saved.withTheme(theme));
             }, Duration.ofSeconds(30));
             window.setWindow(stage);
             scene.setRoot(window.root());
@@ -99,13 +96,17 @@ public final class CompanionApp extends Application {
 
     /** The PC's cameras and screen; the camera chosen is remembered in the settings. */
     private static ScanSources scanSources(Path dataDir, AppSettings settings) {
-        return ScanSources.system(settings.camera(), camera -> {
-            try {
-                AppSettings.load(dataDir).withCamera(camera).save(dataDir);
-            } catch (IOException e) {
-                System.getLogger(CompanionApp.class.getName()).log(System.Logger.Level.WARNING, "could not remember the camera", e);
+        return ScanSources.system(settings.camera(), camera -> remember(dataDir, saved -> saved.withCamera(camera)));
+    }
+
+    /** Changes one setting in the saved file (a choice the person made in passing), off the JavaFX thread. */
+    private static void remember(Path dataDir, UnaryOperator<AppSettings> change) {
+        Background.run(null, () -> {
+            synchronized (CompanionApp.class) { // two changes at once must not lose one
+                change.apply(AppSettings.load(dataDir)).save(dataDir);
             }
-        });
+            return null;
+        }, done -> { }, e -> LOG.warn("Could not save a setting in " + dataDir.resolve(AppSettings.FILE), e));
     }
 
     /** The embedded server on its remembered port; on another free one (remembered from then on) when that is taken. */
