@@ -261,7 +261,6 @@ class LinkScreenTest {
         assertThat(CompanionFixture.showing(robot, "#regionPicker")).isFalse();
     }
 
-
     @Test
     void aPastedScreenshotOfTheQrFillsTheCode(FxRobot robot) throws Exception {
         app.signIn(robot);

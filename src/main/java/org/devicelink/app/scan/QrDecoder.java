@@ -12,7 +12,6 @@ import com.google.zxing.ResultPoint;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,10 +45,6 @@ public final class QrDecoder {
 
     public static Optional<Found> read(FrameSource.Frame frame) {
         return read(frame.grey(), frame.width(), frame.height());
-    }
-
-    public static Optional<Found> read(BufferedImage image) {
-        return read(luminance(image), image.getWidth(), image.getHeight());
     }
 
     /** Decodes an 8-bit grey picture, row by row ({@code width * height} bytes), every way there is. */
@@ -206,17 +201,6 @@ public final class QrDecoder {
     }
 
     private static final double CENTRES_TO_EDGES = 1.3;
-
-    static byte[] luminance(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
-        var grey = new byte[w * h];
-        for (int i = 0; i < rgb.length; i++) {
-            grey[i] = grey(rgb[i]);
-        }
-        return grey;
-    }
 
     /** The luma of an ARGB pixel (ITU-R 601); transparent pixels count as white, as on a page. */
     public static byte grey(int argb) {

@@ -39,7 +39,7 @@ public class QrDecoderBenchmark {
 
     private BufferedImage frame;
     private int[] argb;
-    private FrameSource.Frame cameraFrame;
+    private FrameSource.Frame prepared;
     private final QrDecoder.FrameScanner scanner = new QrDecoder.FrameScanner();
 
     @Setup
@@ -57,17 +57,17 @@ public class QrDecoderBenchmark {
         g.drawImage(full, 0, 0, w, h, null);
         g.dispose();
         argb = frame.getRGB(0, 0, w, h, null, 0, w);
-        cameraFrame = FrameSource.Frame.ofArgb(argb, w, h);
+        prepared = FrameSource.Frame.ofArgb(argb, w, h);
     }
 
     @Benchmark
     public Optional<QrDecoder.Found> pipeline() {
-        return QrDecoder.read(frame);
+        return QrDecoder.read(prepared);
     }
 
     @Benchmark
     public Optional<QrDecoder.Found> cameraFrame() {
-        return scanner.read(cameraFrame);
+        return scanner.read(prepared);
     }
 
     @Benchmark
