@@ -68,7 +68,6 @@ public final class CameraDialog {
         status.setId("cameraStatus");
         status.setWrapText(true);
         choice.setId("cameraChoice");
-        choice.setAccessibleText(Messages.get("camera.choose"));
         var choiceLabel = new Label(Messages.get("camera.choose"));
         choiceLabel.setLabelFor(choice);
         var choiceRow = new HBox(8, choiceLabel, choice);
