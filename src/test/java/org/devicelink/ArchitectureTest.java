@@ -1,25 +1,80 @@
 package org.devicelink;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import org.devicelink.platform.UserFolders;
 
-/** The package rules of ARCHITECTURE.md §6, kept by a test rather than by memory. */
+/** The package rules of ARCHITECTURE.md §6 and the README's "where things are", kept by a test rather than by memory. */
 @AnalyzeClasses(packages = "org.devicelink", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    /** Each package on its own, its parent's classes included: a cycle through a composition root shows. */
+    private static final SliceAssignment PACKAGES = assignment("every package", JavaClass::getPackageName);
+    /** Each top-level class with its nested ones. */
+    private static final SliceAssignment CLASSES = assignment("every class",
+            c -> (c.isNestedClass() ? c.getEnclosingClass().orElseThrow() : c).getName().replaceAll("\\$.*", ""));
+
+    /** The companion's screens, one package each. */
+    private static final java.util.List<String> SCREENS = java.util.List.of("signin", "link", "devices", "settings", "demo", "family",
+            "support", "activity");
+    private static final SliceAssignment SCREEN_PACKAGES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String name = javaClass.getPackageName();
+            return SCREENS.stream().filter(screen -> name.equals("org.devicelink.app." + screen)
+                    || name.startsWith("org.devicelink.app." + screen + ".")).findFirst()
+                    .map(SliceIdentifier::of).orElse(SliceIdentifier.ignore());
+        }
+
+        @Override
+        public String getDescription() {
+            return "the companion's screens";
+        }
+    };
+
+    @ArchTest
+    static final ArchRule noCycleBetweenTopLevelParts = slices().matching("org.devicelink.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noCycleInsideTheApp = slices().matching("org.devicelink.app.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noCycleInsideTheServer = slices().matching("org.devicelink.server.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noCycleBetweenPackages = slices().assignedFrom(PACKAGES).should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noCycleBetweenClasses = slices().assignedFrom(CLASSES).should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule screensDoNotImportEachOther = slices().assignedFrom(SCREEN_PACKAGES).should().notDependOnEachOther()
+            .because("a screen reaches another through the shell, never directly");
+
     @ArchTest
     static final ArchRule codeDependsOnNothingOfOurs = noClasses().that().resideInAPackage("org.devicelink.code..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.devicelink.protocol..", "org.devicelink.server..",
-                    "org.devicelink.device..", "org.devicelink.app..");
+            .should().dependOnClassesThat(ours().and(not(resideInAPackage("org.devicelink.code.."))));
 
     @ArchTest
     static final ArchRule protocolDependsOnNothingOfOurs = noClasses().that().resideInAPackage("org.devicelink.protocol..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.devicelink.code..", "org.devicelink.server..",
-                    "org.devicelink.device..", "org.devicelink.app..");
+            .should().dependOnClassesThat(ours().and(not(resideInAPackage("org.devicelink.protocol.."))));
+
+    @ArchTest
+    static final ArchRule sharedLeavesDependOnNothingOfOurs = noClasses()
+            .that().resideInAnyPackage("org.devicelink.i18n..", "org.devicelink.platform..", "org.devicelink.tls..")
+            .should().dependOnClassesThat(ours().and(not(resideInAnyPackage("org.devicelink.i18n..", "org.devicelink.platform..",
+                    "org.devicelink.tls.."))));
 
     @ArchTest
     static final ArchRule serverNeverImportsClients = noClasses().that().resideInAPackage("org.devicelink.server..")
@@ -34,4 +89,44 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule deviceKitTalksToTheServerOnlyOverHttp = noClasses().that().resideInAPackage("org.devicelink.device..")
             .should().dependOnClassesThat().resideInAnyPackage("org.devicelink.server..", "org.devicelink.app..");
+
+    @ArchTest
+    static final ArchRule storesNeverCallUpward = noClasses().that().resideInAPackage("org.devicelink.server.store..")
+            .should().dependOnClassesThat(resideInAPackage("org.devicelink.server..").and(not(resideInAPackage("org.devicelink.server.store.."))));
+
+    @ArchTest
+    static final ArchRule routesCallServicesNotStores = noClasses().that().haveSimpleNameEndingWith("Routes")
+            .should().dependOnClassesThat().resideInAPackage("org.devicelink.server.store..");
+
+    @ArchTest
+    static final ArchRule serverHttpGlueKnowsNoFeature = noClasses().that().resideInAPackage("org.devicelink.server.http..")
+            .should().dependOnClassesThat(resideInAPackage("org.devicelink.server..").and(not(resideInAPackage("org.devicelink.server.http.."))));
+
+    @ArchTest
+    static final ArchRule appUiGlueKnowsNoScreen = noClasses().that().resideInAPackage("org.devicelink.app.common..")
+            .should().dependOnClassesThat(resideInAPackage("org.devicelink.app..").and(not(resideInAPackage("org.devicelink.app.common.."))));
+
+    @ArchTest
+    static final ArchRule theDataFolderIsPassedInNeverReachedFor = noClasses().that().doNotHaveFullyQualifiedName(Main.class.getName())
+            .should().callMethod(UserFolders.class, "forThisUser")
+            .because("the launcher resolves the user's folders once and hands them to every program");
+
+    private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> ours() {
+        return resideInAPackage("org.devicelink..");
+    }
+
+    private static SliceAssignment assignment(String description, java.util.function.Function<JavaClass, String> slice) {
+        return new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                return javaClass.getPackageName().startsWith("org.devicelink") ? SliceIdentifier.of(slice.apply(javaClass))
+                        : SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return description;
+            }
+        };
+    }
 }

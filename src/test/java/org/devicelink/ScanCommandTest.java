@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import org.devicelink.device.QrCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code devicelink scan} as support staff and scripts use it. */
 class ScanCommandTest {
@@ -25,7 +24,7 @@ class ScanCommandTest {
         var out = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            int exit = new CommandLine(new Main()).execute(args);
+            int exit = Main.commandLine(new org.devicelink.platform.UserFolders(dir.resolve("user-data"))).execute(args);
             return new Run(exit, out.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);

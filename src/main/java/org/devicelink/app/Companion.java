@@ -6,43 +6,63 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
+import org.devicelink.app.auth.CurrentSession;
 import org.devicelink.app.auth.SignIn;
 import org.devicelink.app.auth.SignInSettings;
 import org.devicelink.app.auth.TokenCaches;
-import org.devicelink.app.client.LinkApi;
+import org.devicelink.app.client.HttpLinkApi;
+import org.devicelink.app.common.UiExecutor;
 import org.devicelink.app.devices.DevicesViewModel;
 import org.devicelink.app.link.LinkViewModel;
 import org.devicelink.app.scan.ScanSources;
+import org.devicelink.app.settings.AppSettings;
+import org.devicelink.app.settings.SettingsFile;
+import org.devicelink.app.settings.SettingsViewModel;
 import org.devicelink.app.signin.SignInViewModel;
 import org.devicelink.code.VerificationLink;
 import org.devicelink.device.DeviceClient;
+import org.devicelink.tls.PinnedCertificate;
 
 /**
  * The composition root of the companion: builds its services and view models for one server, by hand, and hands
  * them to the screens. Nothing else constructs them.
  *
- * @param serverUrl   the link server, e.g. {@code https://localhost:8443}
- * @param certificate the one certificate to trust for it, or null for the system's trust store
- * @param local       whether that server runs inside this app (the embedded default)
+ * @param server      the link server and how to trust it
  * @param scanSources the cameras and the screen to scan QR codes from (video files and pictures in tests)
  */
-public record Companion(String serverUrl, Path certificate, boolean local, SignInViewModel signIn, LinkViewModel link,
-                        DevicesViewModel devices, ScanSources scanSources) {
+public record Companion(Server server, UiExecutor executor, SignInViewModel signIn, LinkViewModel link, DevicesViewModel devices,
+                        SettingsViewModel settings, ScanSources scanSources) {
 
-    public static Companion create(String serverUrl, Path certificate, boolean local, SignInSettings signInSettings,
-                                   OpenBrowserAction browser, Path cacheDir, Duration signInTimeout,
-                                   ScanSources scanSources) throws IOException {
-        var signIn = new SignInViewModel(new SignIn(signInSettings, TokenCaches.forDirectory(cacheDir), Clock.systemUTC()),
-                browser, signInTimeout);
-        var api = new LinkApi(URI.create(serverUrl), certificate == null ? null : DeviceClient.trusting(certificate), signIn);
-        var link = new LinkViewModel(api, new VerificationLink(URI.create(serverUrl + "/link")));
-        var devices = new DevicesViewModel(api);
+    /**
+     * @param url         e.g. {@code https://localhost:8443}
+     * @param certificate the one certificate to trust for it, or null for the system's trust store
+     * @param local       whether it runs inside this app (the embedded default)
+     */
+    public record Server(String url, Path certificate, boolean local) {}
+
+    /** What the companion is given by whoever starts it: where things are, how to open a browser, how to scan. */
+    public record Environment(Path dataDir, OpenBrowserAction browser, Duration signInTimeout, ScanSources scanSources,
+                              SettingsFile settingsFile, Consumer<String> applyTheme, UiExecutor executor) {}
+
+    public static Companion create(Server server, SignInSettings signInSettings, Environment environment) throws IOException {
+        var executor = environment.executor();
+        var signInService = new SignIn(signInSettings, TokenCaches.forDirectory(environment.dataDir().resolve("companion")), Clock.systemUTC());
+        var session = new CurrentSession(signInService);
+        var signIn = new SignInViewModel(signInService, session, environment.browser(), environment.signInTimeout(), executor);
+        var api = new HttpLinkApi(URI.create(server.url()), server.certificate() == null ? null : PinnedCertificate.trusting(server.certificate()),
+                session::accessToken);
+        var link = new LinkViewModel(api, new VerificationLink(URI.create(server.url() + "/link")), executor, Clock.systemUTC());
+        var devices = new DevicesViewModel(api, executor);
         link.onLinked(device -> devices.refresh());
-        return new Companion(serverUrl, certificate, local, signIn, link, devices, scanSources);
+        AppSettings current = environment.settingsFile().load();
+        var settings = new SettingsViewModel(current, environment.settingsFile(), executor, environment.applyTheme());
+        return new Companion(server, executor, signIn, link, devices, settings, environment.scanSources());
     }
 
     /** A device kit client for the demo device, against the same server and trust. */
     public DeviceClient demoDeviceClient() throws IOException {
-        return new DeviceClient(URI.create(serverUrl), "demo-console", certificate == null ? null : DeviceClient.trusting(certificate));
+        return new DeviceClient(URI.create(server.url()), "demo-console",
+                server.certificate() == null ? null : PinnedCertificate.trusting(server.certificate()));
     }
 }

@@ -1,13 +1,11 @@
 package org.devicelink.app;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -16,13 +14,18 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.devicelink.DataDirs;
 import org.devicelink.app.auth.SignIn;
 import org.devicelink.app.auth.SignInSettings;
+import org.devicelink.app.common.FxExecutor;
+import org.devicelink.app.common.Theme;
+import org.devicelink.app.common.UiExecutor;
 import org.devicelink.app.local.LocalServer;
+import org.devicelink.app.scan.OpenCvSource;
 import org.devicelink.app.scan.ScanSources;
+import org.devicelink.app.scan.ScreenSource;
 import org.devicelink.app.settings.AppSettings;
-import org.devicelink.app.shell.MainWindow;
+import org.devicelink.app.settings.SettingsFile;
+import org.devicelink.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,38 +36,43 @@ import org.slf4j.LoggerFactory;
 public final class CompanionApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompanionApp.class);
-    /** A deep link ({@code devicelink://link?code=…}) the app was started with, if any. */
-    public static final String DEEP_LINK = "deepLink";
+    private static final String DATA_DIR = "data-dir";
+    private static final Duration DEMO_REFRESH = Duration.ofSeconds(30);
 
+    private final UiExecutor executor = new FxExecutor();
     private LocalServer localServer;
 
-    public static void launchWith(List<String> args) {
-        Application.launch(CompanionApp.class, args.toArray(String[]::new));
+    /** Opens the companion on the user's data folder; {@code args} may hold a {@code devicelink://} link. */
+    public static void launch(org.devicelink.platform.UserFolders folders, List<String> args) {
+        var all = new ArrayList<String>();
+        all.add("--" + DATA_DIR + "=" + folders.data());
+        all.addAll(args);
+        Application.launch(CompanionApp.class, all.toArray(String[]::new));
     }
 
     @Override
     public void start(Stage stage) {
-        Path dataDir = DataDirs.userDataDir();
-        AppSettings settings = AppSettings.load(dataDir);
-        applyTheme(settings.theme());
+        Path dataDir = Path.of(getParameters().getNamed().get(DATA_DIR));
+        var settingsFile = new SettingsFile(dataDir);
+        AppSettings settings = settingsFile.load();
+        Theme.apply(settings.theme());
         var progress = new ProgressIndicator();
         var label = new Label(Messages.get(settings.embedded() ? "startup.local" : "startup.remote"));
         var starting = new VBox(16, progress, label);
         starting.setAlignment(Pos.CENTER);
         var scene = new Scene(starting, 1000, 700);
-        scene.getStylesheets().add(stylesheet());
+        scene.getStylesheets().add(Theme.stylesheet());
         stage.setScene(scene);
         stage.setTitle(Messages.get("app.name"));
         stage.setMinWidth(760);
         stage.setMinHeight(560);
         stage.show();
 
-        String deepLink = getParameters().getRaw().stream().filter(a -> a.startsWith("devicelink:")).findFirst().orElse(null);
-        Background.run(null, () -> connect(dataDir, settings), companion -> {
-            var window = new MainWindow(companion, settings, dataDir, theme -> {
-                applyTheme(theme);
-                remember(dataDir, saved -> saved.withTheme(theme));
-            }, Duration.ofSeconds(30));
+        String deepLink = getParameters().getUnnamed().stream().filter(a -> a.startsWith("devicelink:")).findFirst().orElse(null);
+        var environment = new Companion.Environment(dataDir, url -> Platform.runLater(() -> getHostServices().showDocument(url.toString())),
+                SignIn.DEFAULT_TIMEOUT, scanSources(settingsFile, settings), settingsFile, Theme::apply, executor);
+        executor.run(null, () -> connect(settingsFile, settings, environment), companion -> {
+            var window = new MainWindow(companion, DEMO_REFRESH);
             window.setWindow(stage);
             scene.setRoot(window.root());
             if (deepLink != null) {
@@ -80,37 +88,28 @@ public final class CompanionApp extends Application {
     }
 
     /** Starts or finds the server and builds the app's services for it. Runs off the JavaFX thread. */
-    private Companion connect(Path dataDir, AppSettings settings) throws IOException {
+    private Companion connect(SettingsFile settingsFile, AppSettings settings, Companion.Environment environment) throws IOException {
         if (settings.embedded()) {
-            localServer = startLocal(dataDir, settings);
-            return Companion.create(localServer.baseUrl(), localServer.certificate(), true,
-                    SignInSettings.local(localServer.baseUrl(), localServer.certificate()), this::openBrowser,
-                    dataDir.resolve("companion"), SignIn.DEFAULT_TIMEOUT, scanSources(dataDir, settings));
+            localServer = startLocal(settingsFile, settings);
+            return Companion.create(new Companion.Server(localServer.baseUrl(), localServer.certificate(), true),
+                    SignInSettings.local(localServer.baseUrl(), localServer.certificate()), environment);
         }
         var signIn = settings.authority().isBlank()
                 ? SignInSettings.local(settings.serverUrl(), null)
                 : SignInSettings.entra(settings.authority(), settings.clientId(), settings.apiScope());
-        return Companion.create(settings.serverUrl(), null, false, signIn, this::openBrowser, dataDir.resolve("companion"),
-                SignIn.DEFAULT_TIMEOUT, scanSources(dataDir, settings));
+        return Companion.create(new Companion.Server(settings.serverUrl(), null, false), signIn, environment);
     }
 
-    /** The PC's cameras and screen; the camera chosen is remembered in the settings. */
-    private static ScanSources scanSources(Path dataDir, AppSettings settings) {
-        return ScanSources.system(settings.camera(), camera -> remember(dataDir, saved -> saved.withCamera(camera)));
-    }
-
-    /** Changes one setting in the saved file (a choice the person made in passing), off the JavaFX thread. */
-    private static void remember(Path dataDir, UnaryOperator<AppSettings> change) {
-        Background.run(null, () -> {
-            synchronized (CompanionApp.class) { // two changes at once must not lose one
-                change.apply(AppSettings.load(dataDir)).save(dataDir);
-            }
-            return null;
-        }, done -> { }, e -> LOG.warn("Could not save a setting in " + dataDir.resolve(AppSettings.FILE), e));
+    /** The PC's cameras (through OpenCV) and screen (through the JavaFX robot); the camera chosen is remembered. */
+    private ScanSources scanSources(SettingsFile settingsFile, AppSettings settings) {
+        return new ScanSources(OpenCvSource::cameras, ScreenSource::desktop, settings.camera(),
+                camera -> executor.run(null, () -> settingsFile.update(saved -> saved.withCamera(camera)), saved -> { },
+                        e -> LOG.warn("Could not remember the camera in " + settingsFile.path(), e)));
     }
 
     /** The embedded server on its remembered port; on another free one (remembered from then on) when that is taken. */
-    private static LocalServer startLocal(Path dataDir, AppSettings settings) throws IOException {
+    private static LocalServer startLocal(SettingsFile settingsFile, AppSettings settings) throws IOException {
+        Path dataDir = settingsFile.path().getParent();
         try {
             return LocalServer.start(dataDir, settings.localPort());
         } catch (RuntimeException e) {
@@ -123,13 +122,9 @@ public final class CompanionApp extends Application {
             }
             LOG.info("Port {} is taken by another program; the local server moves to port {} (sign in again once).",
                     settings.localPort(), port);
-            settings.withLocalPort(port).save(dataDir);
+            settingsFile.update(saved -> saved.withLocalPort(port));
             return LocalServer.start(dataDir, port);
         }
-    }
-
-    private void openBrowser(java.net.URL url) {
-        Platform.runLater(() -> getHostServices().showDocument(url.toString()));
     }
 
     @Override
@@ -139,15 +134,6 @@ public final class CompanionApp extends Application {
         }
         Platform.exit();
         System.exit(0); // MSAL and the embedded server keep non-daemon threads; the window closing is the end
-    }
-
-    public static void applyTheme(String theme) {
-        Application.setUserAgentStylesheet("dark".equals(theme)
-                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
-    }
-
-    public static String stylesheet() {
-        return CompanionApp.class.getResource("/css/devicelink.css").toExternalForm();
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -88,34 +88,12 @@ public record UserCode(String value) {
         return display();
     }
 
-    /** Why an input is not a code; {@link #message(String)} is the sentence a person sees. */
+    /** Why an input is not a code. The sentence a person sees is in the strings bundle, under {@link Parsed.Invalid#messageKey()}. */
     public enum Problem {
         EMPTY, TOO_SHORT, TOO_LONG, DIGIT, VOWEL, NOT_IN_ALPHABET;
 
-        public String message(String character) {
-            return switch (this) {
-                case EMPTY -> "Type the code shown on your device.";
-                case TOO_SHORT -> "The code has 8 letters, like WDJB-MJHT.";
-                case TOO_LONG -> "That is longer than a code: codes have 8 letters, like WDJB-MJHT.";
-                case DIGIT -> "Codes have no digits, so \"" + character + "\" cannot be in a code." + lookalike(character);
-                case VOWEL -> "Codes have no vowels, so \"" + character.toUpperCase(Locale.ROOT)
-                        + "\" cannot be in a code. Check the code on your device.";
-                case NOT_IN_ALPHABET -> "\"" + character + "\" cannot be in a code: codes use only the letters "
-                        + ALPHABET + ".";
-            };
-        }
-
-        /** The letter a misread digit most likely was, when that letter is one codes use. */
-        private static String lookalike(String digit) {
-            String letter = switch (digit) {
-                case "1" -> "L";
-                case "2" -> "Z";
-                case "5" -> "S";
-                case "6" -> "G";
-                case "8" -> "B";
-                default -> null;
-            };
-            return letter == null ? " Check the code on your device." : " Did you mean " + letter + "?";
+        String slug() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -123,9 +101,33 @@ public record UserCode(String value) {
     public sealed interface Parsed {
         record Valid(UserCode code) implements Parsed {}
 
+        /** @param character the character that cannot be in a code (empty when the length is wrong) */
         record Invalid(Problem problem, String character) implements Parsed {
-            public String message() {
-                return problem.message(character);
+
+            /** The letter a misread digit most likely was, when that letter is one codes use; null otherwise. */
+            public String lookalike() {
+                if (problem != Problem.DIGIT) {
+                    return null;
+                }
+                return switch (character) {
+                    case "1" -> "L";
+                    case "2" -> "Z";
+                    case "5" -> "S";
+                    case "6" -> "G";
+                    case "8" -> "B";
+                    default -> null;
+                };
+            }
+
+            /** The key of the sentence in the strings bundle that says what is wrong. */
+            public String messageKey() {
+                return "code." + problem.slug() + (lookalike() != null ? ".lookalike" : "");
+            }
+
+            /** What fills that sentence: the character (a vowel in upper case), then the lookalike or the alphabet. */
+            public Object[] messageArguments() {
+                String shown = problem == Problem.VOWEL ? character.toUpperCase(Locale.ROOT) : character;
+                return new Object[] {shown, problem == Problem.NOT_IN_ALPHABET ? ALPHABET : lookalike()};
             }
         }
     }

@@ -38,40 +38,38 @@ public record VerificationLink(URI page) {
     /** Reads a scanned or clicked link: the code it carries, or why it is not one of ours. */
     public Scanned read(String text) {
         if (text == null || text.isBlank()) {
-            return new Scanned.Refused("The QR code is empty.");
+            return new Scanned.Refused(Refusal.EMPTY, null, page.getHost());
         }
         if (text.length() > 2048) {
-            return new Scanned.Refused("The QR code holds too much text to be a DeviceLink code.");
+            return new Scanned.Refused(Refusal.TOO_LONG, null, page.getHost());
         }
         URI uri;
         try {
             uri = new URI(text.strip());
         } catch (Exception e) {
-            return new Scanned.Refused("The QR code does not hold a web address.");
+            return new Scanned.Refused(Refusal.NOT_A_LINK, null, page.getHost());
         }
         boolean appLink = APP_SCHEME.equalsIgnoreCase(uri.getScheme());
         if (!appLink) {
             if (uri.getHost() == null) {
-                return new Scanned.Refused("The QR code does not hold a web address.");
+                return new Scanned.Refused(Refusal.NOT_A_LINK, null, page.getHost());
             }
             if (!sameOrigin(uri)) {
-                return new Scanned.Refused("This QR code points to " + uri.getHost()
-                        + ", not to your DeviceLink server (" + page.getHost() + "). Do not use it: it may be phishing.");
+                return new Scanned.Refused(Refusal.FOREIGN_HOST, uri.getHost(), page.getHost());
             }
             if (!normalizedPath(uri).equals(normalizedPath(page))) {
-                return new Scanned.Refused("This QR code points to another page of " + uri.getHost()
-                        + ", not to the device link page.");
+                return new Scanned.Refused(Refusal.OTHER_PAGE, uri.getHost(), page.getHost());
             }
         } else if (!"link".equalsIgnoreCase(uri.getHost())) {
-            return new Scanned.Refused("This DeviceLink link does not open the link screen.");
+            return new Scanned.Refused(Refusal.NOT_THE_LINK_SCREEN, null, page.getHost());
         }
         Optional<String> code = queryParameter(uri, CODE_PARAMETER);
         if (code.isEmpty()) {
-            return new Scanned.Refused("The link has no code in it. Type the code shown on your device.");
+            return new Scanned.Refused(Refusal.NO_CODE, uri.getHost(), page.getHost());
         }
         return switch (UserCode.parse(code.get())) {
             case UserCode.Parsed.Valid(UserCode c) -> new Scanned.Code(c);
-            case UserCode.Parsed.Invalid invalid -> new Scanned.Refused("The link's code is not valid: " + invalid.message());
+            case UserCode.Parsed.Invalid invalid -> new Scanned.Refused(Refusal.BAD_CODE, uri.getHost(), page.getHost(), invalid);
         };
     }
 
@@ -107,7 +105,6 @@ public record VerificationLink(URI page) {
         return Optional.empty();
     }
 
-    /** The outcome of {@link #read(String)}. */
     /**
      * Of the texts of several QR codes in one picture (a page may show an app-store code beside the device's): ours
      * when one is; else the first, refused with its reason. At least one text.
@@ -117,9 +114,37 @@ public record VerificationLink(URI page) {
                 .orElseGet(() -> read(texts.getFirst()));
     }
 
+    /** Why a scanned or clicked link is not taken. */
+    public enum Refusal {
+        EMPTY, TOO_LONG, NOT_A_LINK, FOREIGN_HOST, OTHER_PAGE, NOT_THE_LINK_SCREEN, NO_CODE, BAD_CODE
+    }
+
+    /** The outcome of {@link #read(String)}. */
     public sealed interface Scanned {
         record Code(UserCode code) implements Scanned {}
 
-        record Refused(String reason) implements Scanned {}
+        /**
+         * @param host    the host the link points to, when it has one
+         * @param ourHost the configured server's host
+         */
+        record Refused(Refusal refusal, String host, String ourHost, UserCode.Parsed.Invalid badCode) implements Scanned {
+
+            Refused(Refusal refusal, String host, String ourHost) {
+                this(refusal, host, ourHost, null);
+            }
+
+            /**
+             * The key of the sentence in the strings bundle that warns about it, its slots the two hosts; a link with a
+             * bad code is explained as a typed one would be.
+             */
+            public String messageKey() {
+                return badCode != null ? badCode.messageKey()
+                        : "scan.refused." + refusal.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            }
+
+            public Object[] messageArguments() {
+                return badCode != null ? badCode.messageArguments() : new Object[] {host, ourHost};
+            }
+        }
     }
 }

@@ -3,26 +3,18 @@ package org.devicelink.device;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.devicelink.protocol.DeviceAuthorization;
 import org.devicelink.protocol.OAuthError;
 import org.devicelink.protocol.ProtocolJson;
@@ -99,25 +91,6 @@ public final class DeviceClient {
 
     public DeviceClient(URI server, String clientId, SSLContext tls) {
         this(server, clientId, tls, duration -> Thread.sleep(duration));
-    }
-
-    /** A TLS context that trusts exactly the given PEM certificate (the local server's), nothing else. */
-    public static SSLContext trusting(Path pemCertificate) throws IOException {
-        try (InputStream in = Files.newInputStream(pemCertificate)) {
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            int i = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                trust.setCertificateEntry("server-" + i++, certificate);
-            }
-            var factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IOException("Cannot trust " + pemCertificate + ": " + e.getMessage(), e);
-        }
     }
 
     /** RFC 8628 §3.1: asks for a code. */

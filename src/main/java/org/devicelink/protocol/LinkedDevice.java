@@ -2,12 +2,7 @@ package org.devicelink.protocol;
 
 import java.time.Instant;
 
-/**
- * A device linked to an account, as the devices table shows it.
- *
- * @param status {@code active}, {@code unlinked} (by its owner or itself) or {@code revoked} (a stolen refresh
- *               token was detected)
- */
+/** A device linked to an account, as the devices table shows it. */
 public record LinkedDevice(
         String id,
         String name,
@@ -16,9 +11,4 @@ public record LinkedDevice(
         String appName,
         Instant linkedAt,
         Instant lastActiveAt,
-        String status) {
-
-    public static final String ACTIVE = "active";
-    public static final String UNLINKED = "unlinked";
-    public static final String REVOKED = "revoked";
-}
+        DeviceStatus status) {}

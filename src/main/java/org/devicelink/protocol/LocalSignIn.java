@@ -1,7 +1,5 @@
 package org.devicelink.protocol;
 
-import java.util.List;
-
 /**
  * What the companion and the link server agree on for sign-in on the embedded default: the local OpenID provider
  * lives at {@code {server}/idp} (one path segment: MSAL builds its token URL from the authority's first segment),
@@ -16,12 +14,6 @@ public final class LocalSignIn {
     public static final String API_SCOPE = "devicelink";
     /** The tenant id every local account has (MSAL's {@code utid}). */
     public static final String TENANT = "local";
-
-    public static final String ROLE_MEMBER = "member";
-    public static final String ROLE_ORGANIZER = "organizer";
-    public static final String ROLE_CHILD = "child";
-    public static final String ROLE_SUPPORT = "support";
-    public static final List<String> ROLES = List.of(ROLE_MEMBER, ROLE_ORGANIZER, ROLE_CHILD, ROLE_SUPPORT);
 
     private LocalSignIn() {}
 

@@ -9,43 +9,54 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Base64;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.devicelink.code.VerificationLink;
+import org.devicelink.protocol.ProtocolJson;
 import org.devicelink.server.accounts.Accounts;
 import org.devicelink.server.accounts.ApiAccounts;
 import org.devicelink.server.accounts.BearerTokens;
+import org.devicelink.server.activity.ActivityLog;
 import org.devicelink.server.devices.DeviceRoutes;
 import org.devicelink.server.devices.LinkedDevices;
+import org.devicelink.server.http.ClientAddress;
+import org.devicelink.server.http.Headers;
+import org.devicelink.server.http.HttpErrors;
+import org.devicelink.server.http.Pages;
+import org.devicelink.server.http.Tls;
 import org.devicelink.server.issuer.LocalIssuer;
-import org.devicelink.server.links.AttemptLimiter;
+import org.devicelink.server.issuer.LocalUsers;
+import org.devicelink.server.limits.AttemptLimiter;
 import org.devicelink.server.links.LinkRoutes;
 import org.devicelink.server.links.PendingLinks;
+import org.devicelink.server.links.VerificationPage;
+import org.devicelink.server.notify.InProcessNotifier;
 import org.devicelink.server.oauth.AccessTokens;
-import org.devicelink.server.oauth.DeviceApps;
 import org.devicelink.server.oauth.DeviceAuthorizations;
 import org.devicelink.server.oauth.DeviceTokens;
 import org.devicelink.server.oauth.OAuthRoutes;
 import org.devicelink.server.oauth.Revocations;
-import org.devicelink.server.oauth.SigningKeys;
 import org.devicelink.server.oauth.TokenGrants;
+import org.devicelink.server.store.AccountStore;
+import org.devicelink.server.store.ActivityStore;
 import org.devicelink.server.store.AttemptCounters;
 import org.devicelink.server.store.Database;
+import org.devicelink.server.store.DeviceAppStore;
 import org.devicelink.server.store.Housekeeping;
 import org.devicelink.server.store.KeyedHash;
 import org.devicelink.server.store.LinkedDeviceStore;
+import org.devicelink.server.store.LocalUserStore;
 import org.devicelink.server.store.PendingLinkStore;
 import org.devicelink.server.store.ServerSecrets;
 import org.devicelink.server.store.Sql;
-import org.eclipse.jetty.http.HttpVersion;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.devicelink.server.tokens.SigningKey;
+import org.devicelink.server.tokens.TokenRotation;
 import org.slf4j.LoggerFactory;
 
 /**
- * The link server: the composition root that builds every part from the settings and serves them over HTTPS
+ * The link server's composition root: builds every part from the settings, in one place, and serves them over HTTPS
  * (or plain HTTP behind a TLS proxy). Nodes are stateless; all state is in the database.
  */
 public final class LinkServer implements AutoCloseable {
@@ -56,8 +67,8 @@ public final class LinkServer implements AutoCloseable {
     private final ServerConfig config;
     private final Database database;
     private final Javalin http;
-    private final java.util.concurrent.ScheduledExecutorService chores =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("housekeeping").factory());
+    private final ScheduledExecutorService chores =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("housekeeping").factory());
     private final String baseUrl;
     private final Path certificateFile;
 
@@ -69,7 +80,21 @@ public final class LinkServer implements AutoCloseable {
         this.certificateFile = tls == null ? null : tls.certificateFile();
         this.database = new Database(config.databaseUrl(), config.databaseUser(), config.databasePassword(), config.databasePool());
         try {
-            this.http = createHttp(config, clock, tls, port);
+            this.http = Javalin.create(javalin -> {
+                javalin.concurrency.useVirtualThreads = true;
+                javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
+                javalin.startup.showJavalinBanner = false;
+                javalin.startup.showOldJavalinVersionWarning = false;
+                javalin.jsonMapper(new JavalinJackson(ProtocolJson.MAPPER, true));
+                javalin.fileRenderer(new Pages());
+                javalin.jetty.addConnector((server, httpConfig) -> tls != null
+                        ? tls.connector(server, httpConfig, config.host(), port)
+                        : Tls.plainConnector(server, httpConfig, config.host(), port));
+                // nothing of ours belongs in a cache, unless a route says otherwise (metadata, keys)
+                javalin.routes.before(Headers::noStore);
+                HttpErrors.register(javalin.routes);
+                routes(javalin.routes, clock);
+            });
             http.start();
             var housekeeping = new Housekeeping(database.sql(), clock);
             chores.scheduleWithFixedDelay(() -> {
@@ -78,7 +103,7 @@ public final class LinkServer implements AutoCloseable {
                 } catch (RuntimeException e) {
                     LoggerFactory.getLogger(LinkServer.class).warn("Housekeeping failed; it will try again in an hour", e);
                 }
-            }, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
+            }, 1, 60, TimeUnit.MINUTES);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -94,78 +119,53 @@ public final class LinkServer implements AutoCloseable {
         return new LinkServer(config, clock);
     }
 
-    private Javalin createHttp(ServerConfig config, Clock clock, Tls tls, int port) {
+    /** Every part, built from the settings and the database, and the routes that serve them. */
+    private void routes(io.javalin.config.RoutesConfig routes, Clock clock) {
         var random = new SecureRandom();
         Sql sql = database.sql();
         var secrets = new ServerSecrets(sql, clock);
-        var hash = new KeyedHash(java.util.Base64.getDecoder().decode(secrets.getOrCreate("code-hmac-key", () -> {
+        var hash = new KeyedHash(Base64.getDecoder().decode(secrets.getOrCreate("code-hmac-key", () -> {
             var key = new byte[32];
             random.nextBytes(key);
-            return java.util.Base64.getEncoder().encodeToString(key);
+            return Base64.getEncoder().encodeToString(key);
         })));
         var pendingLinks = new PendingLinkStore(sql);
         var linkedDevices = new LinkedDeviceStore(sql);
-        var apps = new DeviceApps(sql);
-        var signingKeys = new SigningKeys(secrets);
-        var accessTokens = new AccessTokens(signingKeys, baseUrl, config.accessTokenLifetime(), clock);
-        var deviceTokens = new DeviceTokens(accessTokens, linkedDevices, hash, config.refreshTokenLifetime(), clock, random);
-        var verificationLink = new VerificationLink(URI.create(baseUrl + VerificationPage.PATH));
-        var clientAddress = new ClientAddress(config.trustProxy());
-        var oauth = new OAuthRoutes(
-                new DeviceAuthorizations(apps, pendingLinks, hash, verificationLink, config.codeLifetime(), config.pollInterval(), clock, random),
-                new TokenGrants(sql, pendingLinks, linkedDevices, deviceTokens, hash, clock),
-                new Revocations(linkedDevices, hash, clock),
-                signingKeys, apps, baseUrl, clientAddress);
-        var attempts = new AttemptCounters(sql, clock, config.limitWindow(), config.lockout());
-        var limiter = new AttemptLimiter(attempts, config.accountFailures(), config.addressFailures());
-        var links = new LinkRoutes(new PendingLinks(sql, pendingLinks, linkedDevices, apps, limiter, hash, clock,
-                config.maxDevicesPerAccount()), clientAddress);
-        var devices = new DeviceRoutes(new LinkedDevices(linkedDevices, clock));
-        var bearerTokens = new BearerTokens(config.trustedIssuers(), new Accounts(sql, clock));
-        var page = new VerificationPage();
-        LocalIssuer localIssuer = null;
-        if (config.localIssuer()) {
-            localIssuer = new LocalIssuer(baseUrl, new LocalIssuer.Settings(config.issuerAccessLifetime(), config.issuerRefreshLifetime(),
-                    config.loginFailures(), config.addressFailures(), config.demoAccounts()),
-                    sql, secrets, hash, attempts, clientAddress, clock, random);
-            bearerTokens.trust(localIssuer.trustedIssuer(), localIssuer.publicKeys());
+        var apps = new DeviceAppStore(sql);
+        var users = new LocalUsers(new LocalUserStore(sql), clock, random);
+        if (config.demoAccounts()) {
+            DemoData.seed(apps, users);
         }
-        LocalIssuer issuer = localIssuer;
+        var activity = new ActivityLog(new ActivityStore(sql), clock);
+        var notifier = new InProcessNotifier();
+        var rotation = new TokenRotation(sql);
+        var limiter = new AttemptLimiter(new AttemptCounters(sql, clock, config.limitWindow(), config.lockout()));
+        var clientAddress = new ClientAddress(config.trustProxy());
 
-        return Javalin.create(javalin -> {
-            javalin.concurrency.useVirtualThreads = true;
-            javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
-            javalin.startup.showJavalinBanner = false;
-            javalin.startup.showOldJavalinVersionWarning = false;
-            javalin.jsonMapper(new JavalinJackson(Json.MAPPER, true));
-            javalin.jetty.addConnector((server, httpConfig) -> {
-                ServerConnector connector;
-                if (tls != null) {
-                    var ssl = new SslContextFactory.Server();
-                    ssl.setKeyStore(tls.keyStore());
-                    ssl.setKeyStorePassword(new String(tls.keyStorePassword()));
-                    var https = new HttpConfiguration(httpConfig);
-                    // devices reach the server by LAN address as often as by name: no SNI host check
-                    https.addCustomizer(new SecureRequestCustomizer(false));
-                    connector = new ServerConnector(server, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
-                            new HttpConnectionFactory(https));
-                } else {
-                    connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
-                }
-                connector.setHost(config.host());
-                connector.setPort(port);
-                return connector;
-            });
-            HttpErrors.register(javalin.routes);
-            ApiAccounts.register(javalin.routes, bearerTokens);
-            oauth.register(javalin.routes);
-            links.register(javalin.routes);
-            devices.register(javalin.routes);
-            page.register(javalin.routes);
-            if (issuer != null) {
-                issuer.register(javalin.routes);
-            }
-        });
+        var deviceKey = SigningKey.shared(secrets, "device-token-signing-key");
+        var deviceTokens = new DeviceTokens(new AccessTokens(deviceKey, baseUrl, config.accessTokenLifetime(), clock), linkedDevices,
+                hash, config.refreshTokenLifetime(), clock, random);
+        var verificationLink = new VerificationLink(URI.create(baseUrl + VerificationPage.PATH));
+        new OAuthRoutes(
+                new DeviceAuthorizations(apps, pendingLinks, hash, verificationLink, config.codeLifetime(), config.pollInterval(), clock, random),
+                new TokenGrants(sql, pendingLinks, linkedDevices, deviceTokens, rotation, activity, hash, clock),
+                new Revocations(sql, linkedDevices, activity, hash, clock),
+                deviceKey, baseUrl, clientAddress).register(routes);
+
+        var bearerTokens = new BearerTokens(config.trustedIssuers(), new Accounts(new AccountStore(sql), clock));
+        if (config.localIssuer()) {
+            var issuer = new LocalIssuer(baseUrl, new LocalIssuer.Settings(config.issuerAccessLifetime(), config.issuerRefreshLifetime(),
+                    config.loginFailures(), config.addressFailures(), config.demoAccounts()),
+                    sql, users, secrets, hash, rotation, limiter, clientAddress, clock, random);
+            bearerTokens.trust(issuer.trustedIssuer(), issuer.publicKeys());
+            issuer.register(routes);
+        }
+        ApiAccounts.register(routes, bearerTokens);
+        new LinkRoutes(new PendingLinks(sql, pendingLinks, linkedDevices, apps, limiter,
+                new PendingLinks.Limits(config.accountFailures(), config.addressFailures()), activity, notifier, hash, clock,
+                config.maxDevicesPerAccount()), clientAddress).register(routes);
+        new DeviceRoutes(new LinkedDevices(sql, linkedDevices, activity, clock)).register(routes);
+        new VerificationPage().register(routes);
     }
 
     /** The URL everything is served under, e.g. {@code https://localhost:8443}. */
@@ -180,6 +180,11 @@ public final class LinkServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** The database, for tests that look at what is stored. */
+    Sql sql() {
+        return database.sql();
     }
 
     @Override

@@ -47,18 +47,19 @@ public record ServerConfig(
     public static final String SETTINGS_FILE = "server.properties";
 
     /**
+     * @param userDataDir  the data folder when none is set: the user's, from the launcher
      * @param settingsFile an explicit settings file, or null for {@code DATA_DIR/server.properties} when present
      * @param environment  usually {@link System#getenv()}
      * @param flags        {@code key=value} pairs from the command line
      */
-    public static ServerConfig load(Path settingsFile, Map<String, String> environment, Map<String, String> flags) {
+    public static ServerConfig load(Path userDataDir, Path settingsFile, Map<String, String> environment, Map<String, String> flags) {
         Map<String, String> values = new HashMap<>();
         for (Setting s : Setting.values()) {
             values.put(s.key(), s.defaultValue());
         }
         // the data folder decides where the default settings file is, so resolve it from env and flags first
         String dataDir = firstNonEmpty(flags.get(Setting.DATA_DIR.key()), environment.get(Setting.DATA_DIR.environmentName()), "");
-        Path dir = dataDir.isEmpty() ? org.devicelink.DataDirs.userDataDir() : Path.of(dataDir);
+        Path dir = dataDir.isEmpty() ? userDataDir : Path.of(dataDir);
         Path file = settingsFile != null ? settingsFile : dir.resolve(SETTINGS_FILE);
         if (settingsFile != null || Files.exists(file)) {
             values.putAll(readFile(file));

@@ -130,7 +130,7 @@ class CompanionEndToEndTest {
 
             robot.clickOn("#showEnded");
             CompanionFixture.await(() -> table(robot).getItems().size() == 1);
-            assertThat(table(robot).getItems().getFirst().status()).isEqualTo("unlinked");
+            assertThat(table(robot).getItems().getFirst().status()).isEqualTo(org.devicelink.protocol.DeviceStatus.UNLINKED);
 
             assertThatThrownBy(() -> device.refresh(tokens.refreshToken()))
                     .isInstanceOfSatisfying(DeviceClient.Refused.class, refused -> assertThat(refused.getMessage()).contains("unlinked"));

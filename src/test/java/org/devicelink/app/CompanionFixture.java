@@ -13,12 +13,14 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.devicelink.app.auth.SignInSettings;
+import org.devicelink.app.common.FxExecutor;
+import org.devicelink.app.common.Theme;
+import org.devicelink.app.scan.Camera;
 import org.devicelink.app.scan.OpenCvSource;
 import org.devicelink.app.scan.Picture;
 import org.devicelink.app.scan.ScanSources;
 import org.devicelink.app.scan.ScreenSource;
-import org.devicelink.app.settings.AppSettings;
-import org.devicelink.app.shell.MainWindow;
+import org.devicelink.app.settings.SettingsFile;
 import org.devicelink.server.Databases;
 import org.devicelink.server.LinkServerFixture;
 import org.devicelink.server.ScriptedBrowser;
@@ -43,30 +45,35 @@ public final class CompanionFixture implements AutoCloseable {
     public volatile String rememberedCamera = "";
     /** What the "screen" shows: a picture made by the test; null for the real screen (which Monocle cannot capture). */
     public volatile Path screenPicture;
+    /** The companion's settings file. */
+    public final SettingsFile settingsFile;
 
     public CompanionFixture(Stage stage, Path dir, Map<String, String> serverSettings, String theme) throws IOException {
         server = new LinkServerFixture(Databases.H2, dir.resolve("server"), serverSettings);
         String base = server.server().baseUrl();
-        companion = Companion.create(base, server.server().certificateFile(), true,
-                SignInSettings.local(base, server.server().certificateFile()), person(), dir.resolve("app"), Duration.ofSeconds(30),
-                new ScanSources(this::cameras, () -> screenPicture == null ? ScreenSource.desktop() : Picture.file(screenPicture),
-                        "", camera -> rememberedCamera = camera));
-        CompanionApp.applyTheme(theme);
-        window = new MainWindow(companion, AppSettings.defaults().withTheme(theme), dir.resolve("app"), CompanionApp::applyTheme,
-                Duration.ofSeconds(1));
+        settingsFile = new SettingsFile(dir.resolve("app"));
+        settingsFile.update(saved -> saved.withTheme(theme));
+        var scanSources = new ScanSources(this::cameras, () -> screenPicture == null ? ScreenSource.desktop() : Picture.file(screenPicture),
+                "", camera -> rememberedCamera = camera);
+        companion = Companion.create(new Companion.Server(base, server.server().certificateFile(), true),
+                SignInSettings.local(base, server.server().certificateFile()),
+                new Companion.Environment(dir.resolve("app"), person(), Duration.ofSeconds(30), scanSources, settingsFile, Theme::apply,
+                        new FxExecutor()));
+        Theme.apply(theme);
+        window = new MainWindow(companion, Duration.ofSeconds(1));
         scene = new Scene(window.root(), 1000, 700);
-        scene.getStylesheets().add(CompanionApp.stylesheet());
+        scene.getStylesheets().add(Theme.stylesheet());
         window.setWindow(stage);
         stage.setScene(scene);
         stage.setTitle("DeviceLink");
         stage.show();
     }
 
-    private List<ScanSources.Camera> cameras() {
-        var cameras = new ArrayList<ScanSources.Camera>();
-        cameras.add(new ScanSources.Camera("Living room camera", () -> OpenCvSource.file(cameraVideo)));
+    private List<Camera> cameras() {
+        var cameras = new ArrayList<Camera>();
+        cameras.add(new Camera("Living room camera", () -> OpenCvSource.file(cameraVideo)));
         if (secondCameraVideo != null) {
-            cameras.add(new ScanSources.Camera("Desk camera", () -> OpenCvSource.file(secondCameraVideo)));
+            cameras.add(new Camera("Desk camera", () -> OpenCvSource.file(secondCameraVideo)));
         }
         return cameras;
     }

@@ -167,12 +167,12 @@ class LinkScreenTest {
         var code = app.deviceAsks("Console", "X");
         Path ours = dir.resolve("ours-" + System.nanoTime() + ".png");
         QrCode.of(code.path("verification_uri_complete").asText()).writePng(ours, 6);
-        robot.interact(() -> org.devicelink.app.link.LinkTestAccess.scan(app.companion.link(), ours));
+        robot.interact(() -> app.companion.link().scanFile(ours));
         CompanionFixture.await(() -> codeField(robot).getText().equals(code.path("user_code").asText()));
 
         Path foreign = dir.resolve("foreign-" + System.nanoTime() + ".png");
         QrCode.of("https://devicelink-login.example.net/link?code=WDJB-MJHT").writePng(foreign, 6);
-        robot.interact(() -> org.devicelink.app.link.LinkTestAccess.scan(app.companion.link(), foreign));
+        robot.interact(() -> app.companion.link().scanFile(foreign));
         CompanionFixture.await(() -> !text(robot, "#linkError").isEmpty());
         assertThat(text(robot, "#linkError")).contains("devicelink-login.example.net").contains("phishing");
         Screenshots.save(app.scene, "link-foreign-qr-light");

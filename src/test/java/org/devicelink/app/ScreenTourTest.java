@@ -33,7 +33,7 @@ class ScreenTourTest {
     @AfterEach
     void stop() {
         app.close();
-        CompanionApp.applyTheme("light");
+        org.devicelink.app.common.Theme.apply("light");
     }
 
     @Test

@@ -55,6 +55,7 @@ class UserCodeTest {
     }
 
     private static String message(String input) {
-        return ((UserCode.Parsed.Invalid) UserCode.parse(input)).message();
+        var invalid = (UserCode.Parsed.Invalid) UserCode.parse(input);
+        return org.devicelink.i18n.Messages.get(invalid.messageKey(), invalid.messageArguments());
     }
 }

@@ -38,10 +38,11 @@ class VerificationLinkTest {
         assertThat(link.readAny(java.util.List.of(appStore, "https://link.example.org/link?code=WDJB-MJHT")))
                 .isEqualTo(new VerificationLink.Scanned.Code(code));
         assertThat(link.readAny(java.util.List.of(appStore, "https://evil.example.com/link?code=WDJB-MJHT")))
-                .isInstanceOfSatisfying(VerificationLink.Scanned.Refused.class, r -> assertThat(r.reason()).contains("apps.example.com"));
+                .isInstanceOfSatisfying(VerificationLink.Scanned.Refused.class, r -> assertThat(r.host()).isEqualTo("apps.example.com"));
     }
 
     private String reason(String text) {
-        return ((VerificationLink.Scanned.Refused) link.read(text)).reason();
+        var refused = (VerificationLink.Scanned.Refused) link.read(text);
+        return org.devicelink.i18n.Messages.get(refused.messageKey(), refused.messageArguments());
     }
 }

@@ -433,7 +433,7 @@ abstract class DeviceFlowContract {
 
         var page = http().get("/link?code=wdjb-mjht", null);
         assertThat(page.contentType()).startsWith("text/html");
-        assertThat(page.body()).contains("WDJB-MJHT").contains("devicelink://link?code=WDJB-MJHT");
+        assertThat(page.body()).contains("WDJB-MJHT").contains("href=\"devicelink://link?code&#61;WDJB-MJHT\""); // = as the template escapes it
         var hostile = http().get("/link?code=%3Cscript%3Ealert(1)%3C/script%3E", null);
         assertThat(hostile.body()).doesNotContain("<script>").contains("cannot be in a code");
         assertThat(http().get("/link", null).body()).contains("type the code shown on your device");

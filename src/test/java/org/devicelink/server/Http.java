@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
-import org.devicelink.device.DeviceClient;
+import org.devicelink.tls.PinnedCertificate;
 
 /** A test's HTTPS client for the link server, trusting exactly its certificate: raw requests, parsed answers. */
 public final class Http {
@@ -49,7 +49,7 @@ public final class Http {
     public Http(String baseUrl, Path certificate) {
         this.baseUrl = baseUrl;
         try {
-            SSLContext tls = certificate == null ? null : DeviceClient.trusting(certificate);
+            SSLContext tls = certificate == null ? null : PinnedCertificate.trusting(certificate);
             var builder = HttpClient.newBuilder();
             if (tls != null) {
                 builder.sslContext(tls);

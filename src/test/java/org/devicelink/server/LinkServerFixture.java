@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.devicelink.device.DeviceClient;
+import org.devicelink.tls.PinnedCertificate;
 
 /**
  * A real link server for a test: HTTPS on a free loopback port, its own data folder and database, trusting a
@@ -51,7 +52,7 @@ public final class LinkServerFixture implements AutoCloseable {
 
     public DeviceClient device(String clientId) {
         try {
-            return new DeviceClient(URI.create(server.baseUrl()), clientId, DeviceClient.trusting(server.certificateFile()));
+            return new DeviceClient(URI.create(server.baseUrl()), clientId, PinnedCertificate.trusting(server.certificateFile()));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

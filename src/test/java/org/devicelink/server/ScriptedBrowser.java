@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.devicelink.device.DeviceClient;
+import org.devicelink.tls.PinnedCertificate;
 
 /**
  * A person at a browser, scripted: opens the sign-in page, fills in the real form (keeping the cookies a browser
@@ -49,7 +49,7 @@ public final class ScriptedBrowser {
     public ScriptedBrowser(Path trustedCertificate) {
         try {
             this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .sslContext(DeviceClient.trusting(trustedCertificate)).followRedirects(HttpClient.Redirect.NEVER).build();
+                    .sslContext(PinnedCertificate.trusting(trustedCertificate)).followRedirects(HttpClient.Redirect.NEVER).build();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -94,6 +94,9 @@ public final class ScriptedBrowser {
     }
 
     static String unescape(String html) {
-        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        // numeric entities as Mustache writes them (&#61; for =), then the named ones, &amp; last
+        String numeric = java.util.regex.Pattern.compile("&#(\\d+);").matcher(html)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(Character.toString(Integer.parseInt(m.group(1)))));
+        return numeric.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 }

@@ -18,7 +18,7 @@ class ServerConfigTest {
     @Test
     void flagsBeatTheEnvironmentWhichBeatsTheFile() throws Exception {
         Files.writeString(dir.resolve("server.properties"), "port=9000\ncode.interval=7\ncode.lifetime=300\n");
-        var config = ServerConfig.load(null,
+        var config = ServerConfig.load(Path.of("user-data"), null,
                 Map.of("DEVICELINK_DATA_DIR", dir.toString(), "DEVICELINK_CODE_INTERVAL", "9", "DEVICELINK_CODE_LIFETIME", "200"),
                 Map.of("code.lifetime", "100"));
         assertThat(config.port()).isEqualTo(9000);
@@ -29,7 +29,7 @@ class ServerConfigTest {
 
     @Test
     void theDefaultsAreTheDocumentedOnes() {
-        var config = ServerConfig.load(null, Map.of(), Map.of("data-dir", dir.toString()));
+        var config = ServerConfig.load(Path.of("user-data"), null, Map.of(), Map.of("data-dir", dir.toString()));
         assertThat(config.port()).isEqualTo(8443);
         assertThat(config.host()).isEqualTo("127.0.0.1");
         assertThat(config.tls()).isTrue();
@@ -41,7 +41,7 @@ class ServerConfigTest {
 
     @Test
     void trustedIssuersComeFromSettingsAndTheEnvironment() {
-        var config = ServerConfig.load(null, Map.of("DEVICELINK_TRUST_ENTRA_JWKS_URI", "https://login.example/keys"),
+        var config = ServerConfig.load(Path.of("user-data"), null, Map.of("DEVICELINK_TRUST_ENTRA_JWKS_URI", "https://login.example/keys"),
                 Map.of("data-dir", dir.toString(), "trust.entra.issuer", "https://login.example/t/v2.0", "trust.entra.audience", "api://dl"));
         assertThat(config.trustedIssuers()).singleElement().satisfies(issuer -> {
             assertThat(issuer.name()).isEqualTo("entra");
@@ -70,6 +70,6 @@ class ServerConfigTest {
     private ServerConfig config(Map<String, String> flags) {
         var all = new java.util.HashMap<>(flags);
         all.put("data-dir", dir.toString());
-        return ServerConfig.load(null, Map.of(), all);
+        return ServerConfig.load(Path.of("user-data"), null, Map.of(), all);
     }
 }

@@ -26,17 +26,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
-import org.devicelink.device.DeviceClient;
+import org.devicelink.i18n.Messages;
+import org.devicelink.tls.PinnedCertificate;
 
 /**
  * The companion's sign-in, through MSAL4J: interactive in the system browser (loopback redirect, PKCE), silent at
  * start-up from the persisted cache, refreshed automatically, several accounts side by side, and sign-out that
  * forgets an account. Every call may touch the network: call it off the JavaFX thread.
  */
-public final class SignIn {
+public final class SignIn implements SignInService {
 
     /** How long a person has to finish signing in in the browser. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
@@ -57,11 +58,12 @@ public final class SignIn {
         this.clock = clock;
     }
 
-    public SignInSettings settings() {
-        return settings;
+    @Override
+    public String authority() {
+        return settings.authority();
     }
 
-    /** Signs a person in through the browser that {@code browser} opens. */
+    @Override
     public Session interactive(OpenBrowserAction browser, Duration timeout) throws SignInFailure {
         // MSAL 1.26 race: its listener loop reads a future reference that acquireToken sets only after starting the
         // flow; a browser action that returns at once can make the loop see null (NullPointerException). Holding the
@@ -78,8 +80,8 @@ public final class SignIn {
         var parameters = InteractiveRequestParameters.builder(URI.create("http://localhost"))
                 .scopes(settings.scopes())
                 .systemBrowserOptions(SystemBrowserOptions.builder().openBrowserAction(openAfterStart)
-                        .htmlMessageSuccess(page("You are signed in", "Go back to the DeviceLink app; you can close this tab."))
-                        .htmlMessageError(page("Sign-in did not finish", "Go back to the DeviceLink app to try again."))
+                        .htmlMessageSuccess(BrowserPages.SIGNED_IN)
+                        .htmlMessageError(BrowserPages.NOT_SIGNED_IN)
                         .build())
                 .httpPollingTimeoutInSeconds((int) Math.max(1, timeout.toSeconds()))
                 .build();
@@ -90,26 +92,31 @@ public final class SignIn {
         }));
     }
 
-    /** The accounts signed in on this computer, most recent first as MSAL keeps them. */
-    public List<IAccount> accounts() throws SignInFailure {
+    @Override
+    public List<SavedAccount> accounts() throws SignInFailure {
+        return msalAccounts().stream().map(a -> new SavedAccount(a.homeAccountId(), a.username())).toList();
+    }
+
+    /** MSAL's accounts, by username. */
+    private List<IAccount> msalAccounts() throws SignInFailure {
         return call(() -> client().getAccounts().get()).stream()
                 .sorted(Comparator.comparing(IAccount::username)).toList();
     }
 
-    /**
-     * A session for {@code account} without asking the person: the cached access token, or a refreshed one when it
-     * is about to expire. Fails with {@link SignInFailure.Kind#SIGN_IN_AGAIN} when only the browser can help.
-     */
-    public Session silent(IAccount account) throws SignInFailure {
+    /** The cached access token, or a refreshed one when it is about to expire. */
+    @Override
+    public Session silent(String accountId) throws SignInFailure {
+        IAccount account = msalAccounts().stream().filter(a -> a.homeAccountId().equals(accountId)).findFirst()
+                .orElseThrow(() -> new SignInFailure(SignInFailure.Kind.SIGN_IN_AGAIN, "signin.required"));
         var parameters = SilentParameters.builder(settings.scopes(), account).build();
         return session(call(() -> client().acquireTokenSilently(parameters).get()));
     }
 
-    /** At start-up: the first saved account's session, if one can be had without the browser. */
+    @Override
     public Optional<Session> resume() throws SignInFailure {
-        for (IAccount account : accounts()) {
+        for (IAccount account : msalAccounts()) {
             try {
-                return Optional.of(silent(account));
+                return Optional.of(silent(account.homeAccountId()));
             } catch (SignInFailure e) {
                 if (e.kind() != SignInFailure.Kind.SIGN_IN_AGAIN) {
                     throw e;
@@ -119,9 +126,9 @@ public final class SignIn {
         return Optional.empty();
     }
 
-    /** Forgets the account and its tokens on this computer. */
+    @Override
     public void signOut(String accountId) throws SignInFailure {
-        for (IAccount account : accounts()) {
+        for (IAccount account : msalAccounts()) {
             if (account.homeAccountId().equals(accountId)) {
                 call(() -> client().removeAccount(account).get());
             }
@@ -139,7 +146,7 @@ public final class SignIn {
                     .connectTimeoutForDefaultHttpClient(10_000)
                     .readTimeoutForDefaultHttpClient(20_000);
             if (settings.trustedCertificate() != null) {
-                builder.sslSocketFactory(DeviceClient.trusting(settings.trustedCertificate()).getSocketFactory());
+                builder.sslSocketFactory(PinnedCertificate.trusting(settings.trustedCertificate()).getSocketFactory());
             }
             try {
                 client = settings.oidc() ? builder.oidcAuthority(settings.authority()).build() : builder.authority(settings.authority()).build();
@@ -172,39 +179,38 @@ public final class SignIn {
         String provider = URI.create(settings.authority()).getAuthority();
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SSLHandshakeException || cause instanceof CertificateException) {
-                return new SignInFailure(SignInFailure.Kind.UNTRUSTED_PROVIDER, "The sign-in service at " + provider
-                        + " did not present the certificate this app trusts, so sign-in stopped. If you reset the DeviceLink "
-                        + "server's data folder, restart the app; otherwise your network may be intercepting the connection.", e);
+                return new SignInFailure(SignInFailure.Kind.UNTRUSTED_PROVIDER, e, provider);
             }
             if (cause instanceof ConnectException || cause instanceof UnknownHostException || cause instanceof HttpTimeoutException
                     || cause instanceof java.net.SocketTimeoutException) {
-                return new SignInFailure(SignInFailure.Kind.PROVIDER_UNREACHABLE, "Cannot reach the sign-in service at "
-                        + provider + ". Check your connection and that the DeviceLink server is running, then try again.", e);
+                return new SignInFailure(SignInFailure.Kind.PROVIDER_UNREACHABLE, e, provider);
             }
         }
-        if (e instanceof MsalInteractionRequiredException) {
-            return new SignInFailure(SignInFailure.Kind.SIGN_IN_AGAIN, "Your saved sign-in has ended. Sign in again.", e);
+        if (e instanceof SignInFailure failure) {
+            return failure;
+        }
+        if (e instanceof MsalInteractionRequiredException
+                || e instanceof MsalServiceException service && "invalid_grant".equals(service.errorCode())) {
+            return new SignInFailure(SignInFailure.Kind.SIGN_IN_AGAIN, e);
         }
         if (e instanceof MsalClientException client) {
             if ("invalid_authorization_result".equals(client.errorCode())) {
-                return new SignInFailure(SignInFailure.Kind.CANCELLED_OR_TIMED_OUT,
-                        "Sign-in was cancelled or did not finish in time. Try again when you are ready.", e);
+                return new SignInFailure(SignInFailure.Kind.CANCELLED_OR_TIMED_OUT, e);
             }
             if ("cache_miss".equals(client.errorCode())) {
-                return new SignInFailure(SignInFailure.Kind.SIGN_IN_AGAIN, "Sign in to continue.", e);
+                return new SignInFailure(SignInFailure.Kind.SIGN_IN_AGAIN, "signin.required");
             }
         }
-        if (e instanceof MsalServiceException service && "invalid_grant".equals(service.errorCode())) {
-            return new SignInFailure(SignInFailure.Kind.SIGN_IN_AGAIN, "Your saved sign-in has ended. Sign in again.", e);
-        }
-        return new SignInFailure(SignInFailure.Kind.OTHER, "Sign-in failed: " + e.getMessage(), e);
+        return new SignInFailure(SignInFailure.Kind.OTHER, e, String.valueOf(e.getMessage()));
     }
 
     private Session session(IAuthenticationResult result) throws SignInFailure {
         Duration skew = clockSkew(result.accessToken(), clock.instant());
         if (skew.abs().compareTo(TOLERATED_SKEW) > 0) {
-            throw new SignInFailure(SignInFailure.Kind.CLOCK_WRONG, "This computer's clock is " + describe(skew)
-                    + " the sign-in service's. Set the clock to update automatically, then sign in again.", null);
+            long minutes = Math.max(1, skew.abs().toMinutes());
+            String amount = minutes >= 120 ? Messages.get("time.hours", minutes / 60) : Messages.get("time.minutes", minutes);
+            throw new SignInFailure(SignInFailure.Kind.CLOCK_WRONG, skew.isNegative() ? "signin.failure.clock-behind"
+                    : "signin.failure.clock-ahead", amount);
         }
         IAccount account = result.account();
         String name = account == null ? null : account.username();
@@ -223,23 +229,11 @@ public final class SignIn {
         }
     }
 
-    private static String describe(Duration skew) {
-        long minutes = Math.max(1, skew.abs().toMinutes());
-        String amount = minutes >= 120 ? (minutes / 60) + " hours" : minutes + " minutes";
-        return amount + (skew.isNegative() ? " behind" : " ahead of");
-    }
-
     private static Optional<String> displayName(String idToken) {
         try {
             return Optional.ofNullable(SignedJWT.parse(idToken).getJWTClaimsSet().getStringClaim("name"));
         } catch (java.text.ParseException | NullPointerException e) {
             return Optional.empty();
         }
-    }
-
-    private static String page(String title, String message) {
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>DeviceLink</title>"
-                + "<style>body{font:16px system-ui,sans-serif;display:grid;place-items:center;min-height:90vh}</style></head>"
-                + "<body><main><h1>" + title + "</h1><p>" + message + "</p></main></body></html>";
     }
 }

@@ -1,6 +1,9 @@
 package org.devicelink.app.auth;
 
-/** Why signing in did not work, in words a person can act on. */
+import java.util.Locale;
+import org.devicelink.i18n.Messages;
+
+/** Why signing in did not work: a kind, and the sentence of the strings bundle that says what to do. */
 public final class SignInFailure extends Exception {
 
     public enum Kind {
@@ -14,13 +17,28 @@ public final class SignInFailure extends Exception {
         SIGN_IN_AGAIN,
         /** This computer's clock is too far from the provider's for tokens to be judged right. */
         CLOCK_WRONG,
-        OTHER
+        OTHER;
+
+        /** The kind's own sentence. */
+        String messageKey() {
+            return "signin.failure." + name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     private final Kind kind;
 
-    public SignInFailure(Kind kind, String message, Throwable cause) {
-        super(message, cause);
+    /** With the kind's own sentence. */
+    public SignInFailure(Kind kind, Throwable cause, Object... args) {
+        this(kind, kind.messageKey(), cause, args);
+    }
+
+    /** With another sentence of the bundle. */
+    public SignInFailure(Kind kind, String messageKey, Object... args) {
+        this(kind, messageKey, null, args);
+    }
+
+    private SignInFailure(Kind kind, String messageKey, Throwable cause, Object... args) {
+        super(Messages.get(messageKey, args), cause);
         this.kind = kind;
     }
 

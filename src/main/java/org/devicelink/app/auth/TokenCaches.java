@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,15 +28,15 @@ public final class TokenCaches {
     private TokenCaches() {}
 
     public static ITokenCacheAccessAspect forDirectory(Path dir) {
+        return forDirectory(dir, () -> secretStore(dir));
+    }
+
+    /** The secret store {@code secretStore} opens, or the owner-only file in {@code dir} when it cannot be opened. */
+    static ITokenCacheAccessAspect forDirectory(Path dir, Callable<ITokenCacheAccessAspect> secretStore) {
         try {
             Files.createDirectories(dir);
-            var settings = PersistenceSettings.builder(FILE_NAME, dir)
-                    .setMacKeychain("DeviceLink", "MSAL token cache")
-                    .setLinuxKeyring(null, "org.devicelink.tokencache", "DeviceLink token cache",
-                            "application", "devicelink", null, null)
-                    .build();
-            return new PersistenceTokenCacheAccessAspect(settings);
-        } catch (IOException | RuntimeException | Error e) {
+            return secretStore.call();
+        } catch (Exception | Error e) {
             // without a working Secret Service the extension throws Errors (UnsatisfiedLinkError, JNA's Error)
             if (e instanceof VirtualMachineError fatal) {
                 throw fatal;
@@ -45,6 +45,16 @@ public final class TokenCaches {
                     e.getClass().getSimpleName(), dir.resolve(FILE_NAME));
             return ownerOnlyFile(dir.resolve(FILE_NAME));
         }
+    }
+
+    /** The OS's secret store through msal4j-persistence-extension; throws where there is none. */
+    private static ITokenCacheAccessAspect secretStore(Path dir) throws IOException {
+        var settings = PersistenceSettings.builder(FILE_NAME, dir)
+                .setMacKeychain("DeviceLink", "MSAL token cache")
+                .setLinuxKeyring(null, "org.devicelink.tokencache", "DeviceLink token cache",
+                        "application", "devicelink", null, null)
+                .build();
+        return new PersistenceTokenCacheAccessAspect(settings);
     }
 
     /** A plain-file cache with owner-only permissions, written atomically. */

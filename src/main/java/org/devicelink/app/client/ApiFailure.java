@@ -4,8 +4,8 @@ import java.util.Optional;
 import org.devicelink.protocol.ProblemType;
 
 /**
- * A companion API call that did not work: the server's problem type when it answered, none when it could not be
- * reached. {@code detail} is the server's sentence for the person.
+ * A companion API call that did not work: the server's problem type and its {@code detail} when it answered; when it
+ * could not be reached, no type and the server's address. {@link Problems} puts either into words.
  */
 public final class ApiFailure extends Exception {
 
@@ -16,6 +16,11 @@ public final class ApiFailure extends Exception {
         super(detail, cause);
         this.type = type;
         this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** The server at {@code address} could not be reached (or the call was cut off). */
+    public static ApiFailure unreachable(String address, Throwable cause) {
+        return new ApiFailure(null, address, null, cause);
     }
 
     /** Empty when the server could not be reached at all. */

@@ -1,147 +1,31 @@
 package org.devicelink.app.client;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-
-import javax.net.ssl.SSLContext;
 import org.devicelink.code.UserCode;
-import org.devicelink.protocol.ApproveRequest;
-import org.devicelink.protocol.DenyRequest;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.PendingLink;
-import org.devicelink.protocol.ProblemType;
-import org.devicelink.protocol.ProtocolJson;
-import org.devicelink.protocol.RenameRequest;
 
 /**
- * The companion API, typed: every call the app makes to the link server goes through here, with the signed-in
- * person's access token. Calls block; the view models run them off the JavaFX thread.
+ * The companion API, typed: every call the app makes to the link server. Calls block; the view models run them off
+ * the UI thread. A failure is an {@link ApiFailure} carrying the server's problem type.
  */
-public final class LinkApi {
+public interface LinkApi {
 
     /** Gives a current access token (refreshing it when due); may block on the network. */
     @FunctionalInterface
-    public interface Tokens {
+    interface Tokens {
         String accessToken() throws Exception;
     }
 
-    private static final ObjectMapper JSON = ProtocolJson.MAPPER;
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    PendingLink lookup(UserCode code) throws ApiFailure;
 
-    private final URI server;
-    private final HttpClient http;
-    private final Tokens tokens;
+    LinkedDevice approve(UserCode code) throws ApiFailure;
 
-    public LinkApi(URI server, SSLContext tls, Tokens tokens) {
-        this.server = server;
-        var builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
-        if (tls != null) {
-            builder.sslContext(tls);
-        }
-        this.http = builder.build();
-        this.tokens = tokens;
-    }
+    void deny(UserCode code, boolean report) throws ApiFailure;
 
-    public URI server() {
-        return server;
-    }
+    List<LinkedDevice> devices() throws ApiFailure;
 
-    public PendingLink lookup(UserCode code) throws ApiFailure {
-        return read(send("GET", "/api/v1/links/" + code.value(), null), PendingLink.class);
-    }
+    LinkedDevice rename(String deviceId, String name) throws ApiFailure;
 
-    public LinkedDevice approve(UserCode code) throws ApiFailure {
-        return read(send("POST", "/api/v1/links/" + code.value() + "/approve", new ApproveRequest(ApproveRequest.ME)), LinkedDevice.class);
-    }
-
-    public void deny(UserCode code, boolean report) throws ApiFailure {
-        send("POST", "/api/v1/links/" + code.value() + "/deny", new DenyRequest(report));
-    }
-
-    public List<LinkedDevice> devices() throws ApiFailure {
-        try {
-            return JSON.readValue(send("GET", "/api/v1/devices", null), new TypeReference<List<LinkedDevice>>() {});
-        } catch (IOException e) {
-            throw unexpected(e);
-        }
-    }
-
-    public LinkedDevice rename(String deviceId, String name) throws ApiFailure {
-        return read(send("PATCH", "/api/v1/devices/" + encode(deviceId), new RenameRequest(name)), LinkedDevice.class);
-    }
-
-    public LinkedDevice unlink(String deviceId) throws ApiFailure {
-        return read(send("DELETE", "/api/v1/devices/" + encode(deviceId), null), LinkedDevice.class);
-    }
-
-    private String send(String method, String path, Object body) throws ApiFailure {
-        String token;
-        try {
-            token = tokens.accessToken();
-        } catch (Exception e) {
-            throw new ApiFailure(ProblemType.UNAUTHENTICATED, e.getMessage(), null, e);
-        }
-        try {
-            var request = HttpRequest.newBuilder(server.resolve(path)).timeout(TIMEOUT)
-                    .header("Authorization", "Bearer " + token)
-                    .header("Accept", "application/json, application/problem+json");
-            if (body != null) {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            } else {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 == 2) {
-                return response.body();
-            }
-            throw problem(response);
-        } catch (IOException e) {
-            throw new ApiFailure(null, "Cannot reach the DeviceLink server at " + server.getAuthority()
-                    + ". Check your connection and that the server is running, then try again.", null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiFailure(null, "Cancelled.", null, e);
-        }
-    }
-
-    private static ApiFailure problem(HttpResponse<String> response) {
-        try {
-            JsonNode body = JSON.readTree(response.body());
-            ProblemType type = ProblemType.fromUri(body.path("type").asText()).orElse(ProblemType.SERVER_ERROR);
-            // both branches boxed: a long in one would unbox the other's null
-            Long retryAfter = body.hasNonNull("retryAfter") ? Long.valueOf(body.path("retryAfter").asLong())
-                    : response.headers().firstValue("Retry-After").map(Long::valueOf).orElse(null);
-            return new ApiFailure(type, body.path("detail").asText(type.title()), retryAfter, null);
-        } catch (IOException e) {
-            return new ApiFailure(ProblemType.SERVER_ERROR, "The server answered HTTP " + response.statusCode() + ".", null, e);
-        }
-    }
-
-    private static <T> T read(String body, Class<T> type) throws ApiFailure {
-        try {
-            return JSON.readValue(body, type);
-        } catch (IOException e) {
-            throw unexpected(e);
-        }
-    }
-
-    private static ApiFailure unexpected(IOException e) {
-        return new ApiFailure(ProblemType.SERVER_ERROR, "The server's answer could not be read: " + e.getMessage(), null, e);
-    }
-
-    private static String encode(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8);
-    }
-
+    LinkedDevice unlink(String deviceId) throws ApiFailure;
 }

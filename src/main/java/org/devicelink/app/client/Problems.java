@@ -1,23 +1,26 @@
 package org.devicelink.app.client;
 
-import org.devicelink.app.Messages;
+import java.time.Duration;
+import org.devicelink.i18n.Messages;
 
-/** One message per problem type, from the bundle; the server's own sentence when the bundle has none. */
+/**
+ * One sentence per problem type, from the strings bundle: {@code problem.<slug>}, filled with how long to wait and
+ * the server's own words; the server's words alone when the bundle has no sentence for the type.
+ */
 public final class Problems {
 
     private Problems() {}
 
     public static String message(ApiFailure failure) {
         if (failure.unreachable()) {
-            return failure.getMessage();
+            return Messages.get("problem.unreachable", failure.getMessage());
         }
         var type = failure.type().orElseThrow();
         String key = "problem." + type.slug();
         if (!Messages.has(key)) {
             return failure.getMessage();
         }
-        long wait = failure.retryAfterSeconds().orElse(0L);
-        String waitText = wait < 90 ? Messages.get("time.seconds", wait) : Messages.get("time.minutes", (wait + 59) / 60);
-        return Messages.get(key, waitText, failure.getMessage());
+        String wait = Messages.waitText(Duration.ofSeconds(failure.retryAfterSeconds().orElse(0L)));
+        return Messages.get(key, wait, failure.getMessage());
     }
 }

@@ -11,9 +11,10 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.devicelink.app.Messages;
+import org.devicelink.app.common.Theme;
 import org.devicelink.device.DeviceClient;
 import org.devicelink.device.QrCode;
+import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.DeviceAuthorization;
 import org.devicelink.protocol.OAuthError;
 
@@ -51,7 +52,7 @@ public final class DemoDevice {
         screen.getStyleClass().add("tv-screen");
         screen.setId("demoScreen");
         var scene = new Scene(screen, 520, 640);
-        scene.getStylesheets().add(org.devicelink.app.CompanionApp.stylesheet());
+        scene.getStylesheets().add(Theme.stylesheet());
         stage.setScene(scene);
         stage.setTitle(Messages.get("demo.title"));
         stage.setOnHidden(e -> {

@@ -26,7 +26,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.devicelink.app.Messages;
+import org.devicelink.i18n.Messages;
+import org.devicelink.protocol.DeviceStatus;
 import org.devicelink.protocol.LinkedDevice;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -80,7 +81,7 @@ public final class DevicesView {
         var app = column("devices.column.app", LinkedDevice::appName);
         var linkedOn = instantColumn("devices.column.linked", LinkedDevice::linkedAt);
         var lastActive = instantColumn("devices.column.active", LinkedDevice::lastActiveAt);
-        var status = column("devices.column.status", d -> Messages.get("devices.status." + d.status()));
+        var status = column("devices.column.status", d -> Messages.get("devices.status." + d.status().wire()));
         name.setPrefWidth(190);
         device.setPrefWidth(120);
         app.setPrefWidth(190);
@@ -102,7 +103,7 @@ public final class DevicesView {
         var selectedActive = table.getSelectionModel().selectedItemProperty().isNull()
                 .or(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
                     var selected = table.getSelectionModel().getSelectedItem();
-                    return selected == null || !LinkedDevice.ACTIVE.equals(selected.status());
+                    return selected == null || selected.status() != DeviceStatus.ACTIVE;
                 }, table.getSelectionModel().selectedItemProperty()));
         unlink.disableProperty().bind(selectedActive.or(model.busyProperty()));
         rename.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(model.busyProperty()));

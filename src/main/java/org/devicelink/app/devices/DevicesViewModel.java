@@ -8,17 +8,19 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import org.devicelink.app.Background;
-import org.devicelink.app.Messages;
 import org.devicelink.app.client.ApiFailure;
 import org.devicelink.app.client.LinkApi;
 import org.devicelink.app.client.Problems;
+import org.devicelink.app.common.UiExecutor;
+import org.devicelink.i18n.Messages;
+import org.devicelink.protocol.DeviceStatus;
 import org.devicelink.protocol.LinkedDevice;
 
 /** The signed-in person's linked devices: load, filter, rename, unlink. */
 public final class DevicesViewModel {
 
     private final LinkApi api;
+    private final UiExecutor executor;
     private final ObservableList<LinkedDevice> devices = FXCollections.observableArrayList();
     private final FilteredList<LinkedDevice> shown = new FilteredList<>(devices);
     private final StringProperty filter = new SimpleStringProperty("");
@@ -27,8 +29,9 @@ public final class DevicesViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
 
-    public DevicesViewModel(LinkApi api) {
+    public DevicesViewModel(LinkApi api, UiExecutor executor) {
         this.api = api;
+        this.executor = executor;
         filter.addListener((o, old, now) -> applyFilter());
         showEnded.addListener((o, old, now) -> applyFilter());
         applyFilter();
@@ -66,7 +69,7 @@ public final class DevicesViewModel {
 
     public void refresh() {
         error.set("");
-        Background.run(busy, api::devices, devices::setAll, this::fail);
+        executor.run(busy, api::devices, devices::setAll, this::fail);
     }
 
     public void rename(LinkedDevice device, String newName) {
@@ -75,7 +78,7 @@ public final class DevicesViewModel {
             replace(device); // put the old name back in the cell
             return;
         }
-        Background.run(busy, () -> api.rename(device.id(), name), renamed -> {
+        executor.run(busy, () -> api.rename(device.id(), name), renamed -> {
             replace(renamed);
             status.set(Messages.get("devices.renamed", device.name(), renamed.name()));
         }, e -> {
@@ -85,7 +88,7 @@ public final class DevicesViewModel {
     }
 
     public void unlink(LinkedDevice device) {
-        Background.run(busy, () -> api.unlink(device.id()), unlinked -> {
+        executor.run(busy, () -> api.unlink(device.id()), unlinked -> {
             replace(unlinked);
             status.set(Messages.get("devices.unlinked", unlinked.name()));
         }, this::fail);
@@ -103,7 +106,7 @@ public final class DevicesViewModel {
 
     private void applyFilter() {
         String text = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
-        shown.setPredicate(d -> (showEnded.get() || LinkedDevice.ACTIVE.equals(d.status()))
+        shown.setPredicate(d -> (showEnded.get() || d.status() == DeviceStatus.ACTIVE)
                 && (text.isEmpty() || contains(d.name(), text) || contains(d.model(), text) || contains(d.appName(), text)));
     }
 
@@ -111,7 +114,7 @@ public final class DevicesViewModel {
         return value != null && value.toLowerCase(Locale.ROOT).contains(text);
     }
 
-    private void fail(Exception e) {
-        error.set(e instanceof ApiFailure failure ? Problems.message(failure) : Messages.get("error.unexpected", e.getMessage()));
+    private void fail(Throwable e) {
+        error.set(e instanceof ApiFailure failure ? Problems.message(failure) : Messages.get("error.unexpected", String.valueOf(e.getMessage())));
     }
 }

@@ -13,9 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-
-import org.devicelink.app.Messages;
-
+import org.devicelink.i18n.Messages;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -66,6 +64,7 @@ final class ConfirmView {
         warning.getStyleClass().addAll("warning-banner");
         warning.setWrapText(true);
         warning.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+        warning.visibleProperty().bind(model.fromAnotherNetworkProperty());
         warning.managedProperty().bind(warning.visibleProperty());
 
         var approve = new Button(Messages.get("confirm.approve"), new FontIcon(Feather.CHECK));
@@ -106,7 +105,6 @@ final class ConfirmView {
                     .map(scope -> Messages.has("scope." + scope) ? Messages.get("scope." + scope) : scope).toList()));
             code.setText(link.code());
             warning.setText(Messages.get("confirm.otherNetwork", link.network()));
-            warning.setVisible(!link.sameNetwork());
         });
         countdown = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> model.tick(Instant.now())));
         countdown.setCycleCount(Timeline.INDEFINITE);

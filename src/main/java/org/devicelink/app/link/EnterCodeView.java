@@ -1,6 +1,5 @@
 package org.devicelink.app.link;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -26,12 +25,13 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.devicelink.app.Messages;
+import org.devicelink.app.common.UiExecutor;
 import org.devicelink.app.scan.CameraDialog;
 import org.devicelink.app.scan.FrameSource;
 import org.devicelink.app.scan.Picture;
 import org.devicelink.app.scan.RegionPicker;
 import org.devicelink.app.scan.ScanSources;
+import org.devicelink.i18n.Messages;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -41,7 +41,7 @@ final class EnterCodeView {
     private final VBox root = new VBox(14);
     private final TextField field = new TextField();
 
-    EnterCodeView(LinkViewModel model, Supplier<Window> window, ScanSources sources) {
+    EnterCodeView(LinkViewModel model, Supplier<Window> window, ScanSources sources, UiExecutor executor) {
         var title = new Label(Messages.get("link.title"));
         title.getStyleClass().add("title-1");
         var explain = new Label(Messages.get("link.explain"));
@@ -84,14 +84,12 @@ final class EnterCodeView {
 
         var fromCamera = new MenuItem(Messages.get("link.scan.camera"), new FontIcon(Feather.CAMERA));
         fromCamera.setId("scanCamera");
-        fromCamera.setOnAction(e -> new CameraDialog(window.get(), sources, model::acceptLink).show());
+        fromCamera.setOnAction(e -> new CameraDialog(window.get(), sources, executor, model::acceptLink).show());
         var fromScreen = new MenuItem(Messages.get("link.scan.screen"), new FontIcon(Feather.MONITOR));
         fromScreen.setId("scanScreen");
         // the whole screen first; when it shows no code of ours, the person drags round the QR on a picture of it
-        fromScreen.setOnAction(e -> model.scanForOurs(() -> captureScreen(window.get(), sources),
-                screen -> RegionPicker.show(window.get(), screen, region -> model.scan(() -> Picture.of(region),
-                        Messages.get("link.screen.none"), Exception::getMessage)),
-                Exception::getMessage)); // the screen source's own sentence says what happened and what to do
+        fromScreen.setOnAction(e -> model.scanScreen(() -> captureScreen(window.get(), sources),
+                screen -> RegionPicker.show(window.get(), screen, model::scanRegion)));
         var fromFile = new MenuItem(Messages.get("link.scan.file"), new FontIcon(Feather.IMAGE));
         fromFile.setId("scanFile");
         fromFile.setOnAction(e -> {
@@ -101,7 +99,7 @@ final class EnterCodeView {
                     "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
             var file = chooser.showOpenDialog(window.get());
             if (file != null) {
-                scanFile(model, file.toPath());
+                model.scanFile(file.toPath());
             }
         });
         var scan = new MenuButton(Messages.get("link.scan"), new FontIcon(Feather.MAXIMIZE), fromCamera, fromScreen, fromFile);
@@ -144,7 +142,7 @@ final class EnterCodeView {
         root.setOnDragDropped(e -> {
             var files = e.getDragboard().getFiles();
             if (!files.isEmpty()) {
-                scanFile(model, files.getFirst().toPath());
+                model.scanFile(files.getFirst().toPath());
             }
             e.setDropCompleted(!files.isEmpty());
             e.consume();
@@ -159,13 +157,7 @@ final class EnterCodeView {
         int h = (int) image.getHeight();
         var argb = new int[w * h];
         image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        model.scan(() -> Picture.of(argb, w, h), Messages.get("link.paste.none"), e -> Messages.get("error.unexpected", e.getMessage()));
-    }
-
-    /** Reads the QR in a picture off the JavaFX thread and fills the code, or says why not. */
-    static void scanFile(LinkViewModel model, Path file) {
-        model.scan(() -> Picture.file(file), Messages.get("link.scan.none", file.getFileName()),
-                e -> Messages.get("link.scan.unreadable", file.getFileName(), e.getMessage()));
+        model.scanPasted(argb, w, h);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 import javafx.scene.Parent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
+import org.devicelink.app.common.UiExecutor;
 import org.devicelink.app.scan.ScanSources;
 
 /** The "Link a device" screen: enter the code, confirm, see the result; one step visible at a time. */
@@ -12,9 +13,9 @@ public final class LinkScreen {
     private final StackPane root = new StackPane();
     private final EnterCodeView enter;
 
-    public LinkScreen(LinkViewModel model, Supplier<Window> window, Runnable showDevices,
-                      ScanSources scanSources) {
-        enter = new EnterCodeView(model, window, scanSources);
+    public LinkScreen(LinkViewModel model, Supplier<Window> window, Runnable showDevices, ScanSources scanSources,
+                      UiExecutor executor) {
+        enter = new EnterCodeView(model, window, scanSources, executor);
         var confirm = new ConfirmView(model);
         var result = new ResultView(model, showDevices);
         root.getChildren().addAll(enter.root(), confirm.root(), result.root());

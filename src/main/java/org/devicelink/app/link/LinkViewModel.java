@@ -1,5 +1,7 @@
 package org.devicelink.app.link;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,15 +20,16 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.devicelink.app.Background;
-import org.devicelink.app.Messages;
 import org.devicelink.app.client.ApiFailure;
 import org.devicelink.app.client.LinkApi;
 import org.devicelink.app.client.Problems;
+import org.devicelink.app.common.UiExecutor;
 import org.devicelink.app.scan.FrameSource;
+import org.devicelink.app.scan.Picture;
 import org.devicelink.app.scan.QrDecoder;
 import org.devicelink.code.UserCode;
 import org.devicelink.code.VerificationLink;
+import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.PendingLink;
 import org.devicelink.protocol.ProblemType;
@@ -41,6 +44,8 @@ public final class LinkViewModel {
 
     private final LinkApi api;
     private final VerificationLink verificationLink;
+    private final UiExecutor executor;
+    private final Clock clock;
     private final StringProperty code = new SimpleStringProperty("");
     private final StringProperty hint = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
@@ -50,18 +55,22 @@ public final class LinkViewModel {
     private final ObjectProperty<LinkOutcome> outcome = new SimpleObjectProperty<>();
     private final LongProperty secondsLeft = new SimpleLongProperty();
     private final BooleanBinding codeComplete;
+    private final BooleanBinding fromAnotherNetwork;
     private final List<Consumer<LinkedDevice>> linkedListeners = new ArrayList<>();
     private Instant deadline = Instant.MAX;
     private UserCode confirmedCode;
 
-    public LinkViewModel(LinkApi api, VerificationLink verificationLink) {
+    public LinkViewModel(LinkApi api, VerificationLink verificationLink, UiExecutor executor, Clock clock) {
         this.api = api;
         this.verificationLink = verificationLink;
+        this.executor = executor;
+        this.clock = clock;
         code.addListener((o, old, now) -> {
             error.set("");
             hint.set(typingHint(now));
         });
         codeComplete = Bindings.createBooleanBinding(() -> UserCode.tryParse(code.get()).isPresent(), code);
+        fromAnotherNetwork = Bindings.createBooleanBinding(() -> pending.get() != null && !pending.get().sameNetwork(), pending);
     }
 
     public StringProperty codeProperty() {
@@ -101,6 +110,11 @@ public final class LinkViewModel {
         return codeComplete;
     }
 
+    /** Whether the device asked from another network than this computer's (RFC 8628 §5.4): the confirmation warns. */
+    public BooleanBinding fromAnotherNetworkProperty() {
+        return fromAnotherNetwork;
+    }
+
     /** Called after a device is linked (the devices list refreshes itself). */
     public void onLinked(Consumer<LinkedDevice> listener) {
         linkedListeners.add(listener);
@@ -110,21 +124,21 @@ public final class LinkViewModel {
     public void lookUp() {
         var parsed = UserCode.parse(code.get());
         if (parsed instanceof UserCode.Parsed.Invalid invalid) {
-            error.set(invalid.message());
+            error.set(Messages.get(invalid.messageKey(), invalid.messageArguments()));
             return;
         }
         UserCode userCode = ((UserCode.Parsed.Valid) parsed).code();
-        Background.run(busy, () -> api.lookup(userCode), link -> {
+        executor.run(busy, () -> api.lookup(userCode), link -> {
             confirmedCode = userCode;
-            deadline = Instant.now().plusSeconds(link.secondsLeft());
+            deadline = clock.instant().plusSeconds(link.secondsLeft());
             pending.set(link);
-            tick(Instant.now());
+            tick(clock.instant());
             stage.set(Stage.CONFIRM);
         }, e -> error.set(message(e)));
     }
 
     public void approve() {
-        Background.run(busy, () -> api.approve(confirmedCode), device -> {
+        executor.run(busy, () -> api.approve(confirmedCode), device -> {
             finish(new LinkOutcome.Linked(device));
             linkedListeners.forEach(listener -> listener.accept(device));
         }, e -> finish(new LinkOutcome.Failed(message(e), e instanceof ApiFailure f && f.unreachable())));
@@ -132,7 +146,7 @@ public final class LinkViewModel {
 
     /** Deny; {@code report} is "I didn't start this". */
     public void deny(boolean report) {
-        Background.run(busy, () -> {
+        executor.run(busy, () -> {
             api.deny(confirmedCode, report);
             return report;
         }, reported -> finish(new LinkOutcome.Denied(reported)), e -> finish(new LinkOutcome.Failed(message(e), false)));
@@ -168,18 +182,47 @@ public final class LinkViewModel {
                 yield true;
             }
             case VerificationLink.Scanned.Refused refused -> {
-                error.set(refused.reason());
+                error.set(Messages.get(refused.messageKey(), refused.messageArguments()));
                 yield false;
             }
         };
     }
 
+    /** Reads the QR in a picture file and fills the code from it, or says why not. */
+    public void scanFile(Path file) {
+        scan(() -> Picture.file(file), Messages.get("link.scan.none", file.getFileName()),
+                e -> Messages.get("link.scan.unreadable", file.getFileName(), e.getMessage()));
+    }
+
+    /** Reads the QR in a pasted screenshot (ARGB pixels, row by row). */
+    public void scanPasted(int[] argb, int width, int height) {
+        scan(() -> Picture.of(argb, width, height), Messages.get("link.paste.none"), e -> Messages.get("error.unexpected", e.getMessage()));
+    }
+
     /**
-     * Reads the QR codes in the first frame of a source off the JavaFX thread (a picture file, a pasted screenshot)
-     * and fills the code from ours among them; when none is ours, the first is refused with its warning. Says
-     * {@code whenNone} when there is no QR, or {@code whenFailed} of the error when the source cannot be read.
+     * Reads the whole screen, as {@code capture} takes it: ours fills the code; a screen without a code of ours goes
+     * to {@code withoutOurs}, where the person can point at the code. A failed capture says why in its own words.
      */
-    public void scan(Callable<FrameSource> open, String whenNone, Function<Exception, String> whenFailed) {
+    public void scanScreen(Callable<FrameSource> capture, Consumer<FrameSource.Frame> withoutOurs) {
+        read(capture, (frame, texts) -> {
+            if (!texts.isEmpty() && verificationLink.readAny(texts) instanceof VerificationLink.Scanned.Code ours) {
+                accept(ours);
+            } else {
+                withoutOurs.accept(frame);
+            }
+        }, Throwable::getMessage);
+    }
+
+    /** Reads the part of the screen the person pointed at. */
+    public void scanRegion(FrameSource.Frame region) {
+        scan(() -> Picture.of(region), Messages.get("link.screen.none"), Throwable::getMessage);
+    }
+
+    /**
+     * Reads the QR codes of a still picture and fills the code from ours among them; when none is ours, the first is
+     * refused with its warning. Says {@code whenNone} when there is no QR, {@code whenFailed} of the error otherwise.
+     */
+    private void scan(Callable<FrameSource> open, String whenNone, Function<Throwable, String> whenFailed) {
         read(open, (frame, texts) -> {
             if (texts.isEmpty()) {
                 error.set(whenNone);
@@ -189,24 +232,10 @@ public final class LinkViewModel {
         }, whenFailed);
     }
 
-    /**
-     * The same for a source where the person can point at the code next (the screen): ours fills the code; a frame
-     * without a code of ours goes to {@code withoutOurs}.
-     */
-    public void scanForOurs(Callable<FrameSource> open, Consumer<FrameSource.Frame> withoutOurs, Function<Exception, String> whenFailed) {
-        read(open, (frame, texts) -> {
-            if (!texts.isEmpty() && verificationLink.readAny(texts) instanceof VerificationLink.Scanned.Code ours) {
-                accept(ours);
-            } else {
-                withoutOurs.accept(frame);
-            }
-        }, whenFailed);
-    }
-
-    /** The first frame of the source and the texts of its codes, read off the JavaFX thread; {@code then} on it. */
-    private void read(Callable<FrameSource> open, BiConsumer<FrameSource.Frame, List<String>> then, Function<Exception, String> whenFailed) {
+    /** The first frame of the source and the texts of its codes, read off the UI thread; {@code then} on it. */
+    private void read(Callable<FrameSource> open, BiConsumer<FrameSource.Frame, List<String>> then, Function<Throwable, String> whenFailed) {
         record Read(FrameSource.Frame frame, List<String> texts) {}
-        Background.run(busy, () -> {
+        executor.run(busy, () -> {
             try (FrameSource source = open.call()) {
                 var frame = source.next().orElseThrow(() -> new FrameSource.ScanFailure(Messages.get("scan.nothing")));
                 return new Read(frame, QrDecoder.readAll(frame));
@@ -229,18 +258,19 @@ public final class LinkViewModel {
             return "";
         }
         return switch (UserCode.parse(typed)) {
-            case UserCode.Parsed.Invalid invalid when invalid.problem() != UserCode.Problem.TOO_SHORT -> invalid.message();
+            case UserCode.Parsed.Invalid invalid when invalid.problem() != UserCode.Problem.TOO_SHORT ->
+                    Messages.get(invalid.messageKey(), invalid.messageArguments());
             default -> "";
         };
     }
 
-    private static String message(Exception e) {
+    private static String message(Throwable e) {
         if (e instanceof ApiFailure failure) {
             if (failure.type().orElse(null) == ProblemType.UNAUTHENTICATED) {
                 return Messages.get("signin.ended");
             }
             return Problems.message(failure);
         }
-        return Messages.get("error.unexpected", e.getMessage());
+        return Messages.get("error.unexpected", String.valueOf(e.getMessage()));
     }
 }

@@ -20,7 +20,7 @@ public final class LocalServer implements AutoCloseable {
     }
 
     public static LocalServer start(Path dataDir, int port) {
-        var config = ServerConfig.load(null, Map.of(), Map.of(
+        var config = ServerConfig.load(dataDir, null, Map.of(), Map.of(
                 Setting.DATA_DIR.key(), dataDir.toString(),
                 Setting.HOST.key(), "127.0.0.1",
                 Setting.PORT.key(), Integer.toString(port)));

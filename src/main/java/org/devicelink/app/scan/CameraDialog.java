@@ -29,8 +29,8 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import org.devicelink.app.Background;
-import org.devicelink.app.Messages;
+import org.devicelink.app.common.UiExecutor;
+import org.devicelink.i18n.Messages;
 
 /**
  * Scanning with the camera: a live colour preview at the camera's own pace (the screen shows the newest frame and
@@ -48,7 +48,7 @@ public final class CameraDialog {
     private final Polygon outline = new Polygon();
     private final Pane overlay = new Pane();
     private final Label status = new Label(Messages.get("camera.looking"));
-    private final ComboBox<ScanSources.Camera> choice = new ComboBox<>();
+    private final ComboBox<Camera> choice = new ComboBox<>();
     private final ScanSources sources;
     private final Consumer<String> onText;
     private volatile Session session;
@@ -56,7 +56,7 @@ public final class CameraDialog {
     private FrameSource.Frame shown;
     private boolean frozen;
 
-    public CameraDialog(Window owner, ScanSources sources, Consumer<String> onText) {
+    public CameraDialog(Window owner, ScanSources sources, UiExecutor executor, Consumer<String> onText) {
         this.sources = sources;
         this.onText = onText;
         preview.setFitWidth(PREVIEW_WIDTH);
@@ -114,7 +114,7 @@ public final class CameraDialog {
             painter.stop();
             stopSession();
         });
-        Background.run(null, sources::cameras, this::offer, e -> status.setText(e.getMessage()));
+        executor.run(null, sources::cameras, this::offer, e -> status.setText(e.getMessage()));
     }
 
     public Stage stage() {
@@ -126,7 +126,7 @@ public final class CameraDialog {
     }
 
     /** The cameras found: the choice appears when there are several; the preferred one starts. */
-    private void offer(List<ScanSources.Camera> cameras) {
+    private void offer(List<Camera> cameras) {
         if (!stage.isShowing()) {
             return;
         }
@@ -140,7 +140,7 @@ public final class CameraDialog {
         choice.setValue(sources.preferred(cameras)); // starts it, through the choice's action
     }
 
-    private void start(ScanSources.Camera camera) {
+    private void start(Camera camera) {
         stopSession();
         status.setText(Messages.get("camera.starting"));
         outline.setVisible(false);
@@ -157,11 +157,11 @@ public final class CameraDialog {
 
     /** One camera, open from start to stop: its newest frame, read by one thread and decoded by another. */
     private final class Session {
-        final ScanSources.Camera camera;
+        final Camera camera;
         final AtomicReference<FrameSource.Frame> latest = new AtomicReference<>();
         volatile boolean running = true;
 
-        Session(ScanSources.Camera camera) {
+        Session(Camera camera) {
             this.camera = camera;
         }
 

@@ -20,13 +20,20 @@ public interface FrameSource extends AutoCloseable {
             var bgra = new byte[width * height * 4];
             for (int i = 0; i < grey.length; i++) {
                 int pixel = argb[i];
-                grey[i] = QrDecoder.grey(pixel);
+                grey[i] = grey(pixel);
                 bgra[i * 4] = (byte) pixel;
                 bgra[i * 4 + 1] = (byte) (pixel >> 8);
                 bgra[i * 4 + 2] = (byte) (pixel >> 16);
                 bgra[i * 4 + 3] = (byte) 0xff;
             }
             return new Frame(grey, width, height, bgra);
+        }
+
+        /** The luma of an ARGB pixel (ITU-R 601); transparent pixels count as white, as on a page. */
+        public static byte grey(int argb) {
+            int alpha = argb >>> 24;
+            int y = (((argb >> 16) & 0xff) * 306 + ((argb >> 8) & 0xff) * 601 + (argb & 0xff) * 117) >> 10;
+            return (byte) ((y * alpha + 255 * (255 - alpha)) / 255);
         }
 
         /** The part of this frame inside the rectangle (clipped to the frame). */

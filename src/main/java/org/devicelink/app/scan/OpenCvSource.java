@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.devicelink.app.Messages;
+import org.devicelink.i18n.Messages;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
@@ -48,12 +48,12 @@ public final class OpenCvSource implements FrameSource {
      * device's first node; the others carry metadata). Elsewhere OpenCV has no list, so cameras 0, 1, … are tried
      * until one does not open.
      */
-    public static List<ScanSources.Camera> cameras() {
+    public static List<Camera> cameras() {
         Path sysfs = Path.of("/sys/class/video4linux");
         if (Files.isDirectory(sysfs)) {
             return linuxCameras(sysfs);
         }
-        var cameras = new ArrayList<ScanSources.Camera>();
+        var cameras = new ArrayList<Camera>();
         load();
         for (int index = 0; index < MAX_PROBED; index++) {
             var capture = new VideoCapture(index);
@@ -64,12 +64,12 @@ public final class OpenCvSource implements FrameSource {
             }
             int camera = index;
             String name = Messages.get("camera.numbered", index + 1);
-            cameras.add(new ScanSources.Camera(name, () -> camera(camera, name)));
+            cameras.add(new Camera(name, () -> camera(camera, name)));
         }
         return cameras;
     }
 
-    private static List<ScanSources.Camera> linuxCameras(Path sysfs) {
+    private static List<Camera> linuxCameras(Path sysfs) {
         var found = new TreeMap<Integer, String>();
         try (var nodes = Files.list(sysfs)) {
             for (Path node : nodes.toList()) {
@@ -83,12 +83,12 @@ public final class OpenCvSource implements FrameSource {
         } catch (IOException e) {
             return List.of();
         }
-        var cameras = new ArrayList<ScanSources.Camera>();
+        var cameras = new ArrayList<Camera>();
         var seen = new HashMap<String, Integer>();
         found.forEach((number, name) -> {
             int same = seen.merge(name, 1, Integer::sum); // two identical webcams get told apart
             String shown = same == 1 ? name : name + " (" + same + ")";
-            cameras.add(new ScanSources.Camera(shown, () -> camera(number, shown)));
+            cameras.add(new Camera(shown, () -> camera(number, shown)));
         });
         return cameras;
     }

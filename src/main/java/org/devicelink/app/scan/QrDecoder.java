@@ -202,13 +202,6 @@ public final class QrDecoder {
 
     private static final double CENTRES_TO_EDGES = 1.3;
 
-    /** The luma of an ARGB pixel (ITU-R 601); transparent pixels count as white, as on a page. */
-    public static byte grey(int argb) {
-        int alpha = argb >>> 24;
-        int y = (((argb >> 16) & 0xff) * 306 + ((argb >> 8) & 0xff) * 601 + (argb & 0xff) * 117) >> 10;
-        return (byte) ((y * alpha + 255 * (255 - alpha)) / 255);
-    }
-
     /** Area-average when shrinking (no aliasing into moiré), bilinear when growing. */
     static byte[] resize(byte[] src, int sw, int sh, int dw, int dh) {
         var dst = new byte[dw * dh];

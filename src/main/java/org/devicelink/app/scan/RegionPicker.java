@@ -20,7 +20,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import javafx.stage.Window;
-import org.devicelink.app.Messages;
+import org.devicelink.i18n.Messages;
 
 /**
  * When the whole screen gave no code: the screenshot fills the screen and the person drags a rectangle round the QR

@@ -11,14 +11,6 @@ import java.util.function.Supplier;
  */
 public final class ScanSources {
 
-    /** A camera a person can choose, by the name the system gives it, and how to open it. */
-    public record Camera(String name, Callable<FrameSource> open) {
-        @Override
-        public String toString() {
-            return name; // what a choice box shows
-        }
-    }
-
     private final Supplier<List<Camera>> cameras;
     private final Callable<FrameSource> screen;
     private final Consumer<String> rememberCamera;
@@ -36,11 +28,6 @@ public final class ScanSources {
         this.screen = screen;
         this.preferredCamera = preferredCamera;
         this.rememberCamera = rememberCamera;
-    }
-
-    /** This PC's webcams through OpenCV, and its screens through the JavaFX robot. */
-    public static ScanSources system(String preferredCamera, Consumer<String> rememberCamera) {
-        return new ScanSources(OpenCvSource::cameras, ScreenSource::desktop, preferredCamera, rememberCamera);
     }
 
     public List<Camera> cameras() {

@@ -11,7 +11,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.robot.Robot;
 import javafx.stage.Screen;
-import org.devicelink.app.Messages;
+import org.devicelink.i18n.Messages;
 
 /**
  * The screen as a source of frames, for "scan from screen" (support staff looking at a customer's screenshot in a

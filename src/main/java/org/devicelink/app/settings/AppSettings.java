@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 /**
@@ -49,6 +50,11 @@ public record AppSettings(String serverUrl, int localPort, String authority, Str
         return new AppSettings(serverUrl, localPort, authority, clientId, apiScope, theme, newCamera);
     }
 
+    /** What the Settings screen edits: the server and the sign-in provider. */
+    public AppSettings withConnection(String newServerUrl, String newAuthority, String newClientId, String newApiScope) {
+        return new AppSettings(newServerUrl, localPort, newAuthority, newClientId, newApiScope, theme, camera);
+    }
+
     public static AppSettings load(Path dataDir) {
         Path file = dataDir.resolve(FILE);
         if (!Files.exists(file)) {
@@ -73,6 +79,7 @@ public record AppSettings(String serverUrl, int localPort, String authority, Str
                 p.getProperty("camera", d.camera()).strip());
     }
 
+    /** Writes the file, owner-only, replacing the old one in one step. */
     public void save(Path dataDir) throws IOException {
         var p = new Properties();
         p.setProperty("server-url", serverUrl);
@@ -83,12 +90,14 @@ public record AppSettings(String serverUrl, int localPort, String authority, Str
         p.setProperty("theme", theme);
         p.setProperty("camera", camera);
         Files.createDirectories(dataDir);
-        try (Writer writer = Files.newBufferedWriter(dataDir.resolve(FILE), StandardCharsets.UTF_8)) {
+        Path temporary = Files.createTempFile(dataDir, FILE, ".tmp");
+        try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
             p.store(writer, "DeviceLink companion settings");
         }
+        Files.move(temporary, dataDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Checks what a person typed in the settings screen; the message says what is wrong. */
+    /** Checks what a person typed in the settings screen: the key of the sentence that says what is wrong, or null. */
     public static String problem(String serverUrl, String authority, String clientId, String apiScope) {
         if (!serverUrl.isBlank() && !serverUrl.startsWith("https://")) {
             return "settings.invalid.server";

@@ -1,7 +1,6 @@
 package org.devicelink.app.settings;
 
-import java.nio.file.Path;
-import java.util.function.Consumer;
+import javafx.beans.property.StringProperty;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -9,24 +8,24 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import org.devicelink.app.Messages;
+import org.devicelink.app.common.Theme;
+import org.devicelink.i18n.Messages;
 
 /** Server, sign-in provider and theme. A new server or provider takes effect at the next start; the theme at once. */
 public final class SettingsView {
 
     private final VBox root = new VBox(14);
 
-    public SettingsView(AppSettings current, Path dataDir, Consumer<String> applyTheme) {
+    public SettingsView(SettingsViewModel model) {
         var title = new Label(Messages.get("settings.title"));
         title.getStyleClass().add("title-1");
-        var server = field("settingsServer", current.serverUrl(), Messages.get("settings.server.prompt"));
-        var authority = field("settingsAuthority", current.authority(), "https://login.microsoftonline.com/TENANT/");
-        var clientId = field("settingsClientId", current.clientId(), "00000000-0000-0000-0000-000000000000");
-        var scope = field("settingsScope", current.apiScope(), "api://devicelink/devicelink");
+        var server = field("settingsServer", model.serverUrlProperty(), Messages.get("settings.server.prompt"));
+        var authority = field("settingsAuthority", model.authorityProperty(), "https://login.microsoftonline.com/TENANT/");
+        var clientId = field("settingsClientId", model.clientIdProperty(), "00000000-0000-0000-0000-000000000000");
+        var scope = field("settingsScope", model.apiScopeProperty(), "api://devicelink/devicelink");
         var theme = new ComboBox<String>();
         theme.setId("settingsTheme");
-        theme.getItems().setAll("light", "dark");
-        theme.setValue(current.theme());
+        theme.getItems().setAll(Theme.LIGHT, Theme.DARK);
         theme.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(String value) {
@@ -38,39 +37,28 @@ public final class SettingsView {
                 return text;
             }
         });
-        theme.valueProperty().addListener((o, old, now) -> applyTheme.accept(now));
+        theme.valueProperty().bindBidirectional(model.themeProperty());
 
         var grid = new GridPane(12, 10);
-        grid.addRow(0, new Label(Messages.get("settings.server")), server);
-        grid.addRow(1, new Label(Messages.get("settings.authority")), authority);
-        grid.addRow(2, new Label(Messages.get("settings.clientId")), clientId);
-        grid.addRow(3, new Label(Messages.get("settings.scope")), scope);
-        grid.addRow(4, new Label(Messages.get("settings.theme")), theme);
+        grid.addRow(0, label("settings.server", server), server);
+        grid.addRow(1, label("settings.authority", authority), authority);
+        grid.addRow(2, label("settings.clientId", clientId), clientId);
+        grid.addRow(3, label("settings.scope", scope), scope);
+        var themeLabel = new Label(Messages.get("settings.theme"));
+        themeLabel.setLabelFor(theme);
+        grid.addRow(4, themeLabel, theme);
         var note = new Label(Messages.get("settings.note"));
         note.setWrapText(true);
         note.getStyleClass().add("text-muted");
         var saved = new Label();
         saved.setId("settingsStatus");
         saved.setWrapText(true);
+        saved.textProperty().bind(model.statusProperty());
         var save = new Button(Messages.get("settings.save"));
         save.setId("saveSettings");
         save.getStyleClass().add("accent");
-        save.setOnAction(e -> {
-            String problem = AppSettings.problem(server.getText().strip(), authority.getText().strip(), clientId.getText().strip(),
-                    scope.getText().strip());
-            if (problem != null) {
-                saved.setText(Messages.get(problem));
-                return;
-            }
-            var settings = new AppSettings(server.getText().strip(), current.localPort(), authority.getText().strip(),
-                    clientId.getText().strip(), scope.getText().strip(), theme.getValue(), current.camera());
-            try {
-                settings.save(dataDir);
-                saved.setText(Messages.get("settings.saved"));
-            } catch (java.io.IOException ex) {
-                saved.setText(Messages.get("settings.saveFailed", ex.getMessage()));
-            }
-        });
+        save.disableProperty().bind(model.busyProperty());
+        save.setOnAction(e -> model.save());
         root.getChildren().addAll(title, grid, note, save, saved);
         root.setMaxWidth(640);
         root.setId("settingsScreen");
@@ -81,11 +69,18 @@ public final class SettingsView {
         return root;
     }
 
-    private static TextField field(String id, String value, String prompt) {
-        var field = new TextField(value);
+    private static Label label(String key, TextField field) {
+        var label = new Label(Messages.get(key));
+        label.setLabelFor(field);
+        return label;
+    }
+
+    private static TextField field(String id, StringProperty value, String prompt) {
+        var field = new TextField();
         field.setId(id);
         field.setPromptText(prompt);
         field.setPrefColumnCount(32);
+        field.textProperty().bindBidirectional(value);
         return field;
     }
 }

@@ -1,6 +1,5 @@
 package org.devicelink.app.signin;
 
-import com.microsoft.aad.msal4j.IAccount;
 import com.microsoft.aad.msal4j.OpenBrowserAction;
 import java.time.Duration;
 import java.util.List;
@@ -12,36 +11,41 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.devicelink.app.Background;
-import org.devicelink.app.Messages;
+import org.devicelink.app.auth.CurrentSession;
+import org.devicelink.app.auth.SavedAccount;
 import org.devicelink.app.auth.Session;
-import org.devicelink.app.auth.SignIn;
 import org.devicelink.app.auth.SignInFailure;
-import org.devicelink.app.client.LinkApi;
+import org.devicelink.app.auth.SignInService;
+import org.devicelink.app.common.UiExecutor;
+import org.devicelink.i18n.Messages;
 
 /**
  * Who is signed in: the current session, the other accounts saved on this computer, and the actions that change
- * it. It is also where API calls get their access token from, refreshed by MSAL when due.
+ * it. The session is mirrored into {@link CurrentSession}, which API calls read from their own threads.
  */
-public final class SignInViewModel implements LinkApi.Tokens {
+public final class SignInViewModel {
 
-    /** A saved account, as the account menu lists it. */
-    public record SavedAccount(String accountId, String username) {}
-
-    private final SignIn signIn;
+    private final SignInService signIn;
+    private final CurrentSession current;
     private final OpenBrowserAction browser;
     private final Duration timeout;
+    private final UiExecutor executor;
     private final ObjectProperty<Session> session = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
     private final ObservableList<SavedAccount> accounts = FXCollections.observableArrayList();
 
-    public SignInViewModel(SignIn signIn, OpenBrowserAction browser, Duration timeout) {
+    public SignInViewModel(SignInService signIn, CurrentSession current, OpenBrowserAction browser, Duration timeout,
+                           UiExecutor executor) {
         this.signIn = signIn;
+        this.current = current;
         this.browser = browser;
         this.timeout = timeout;
+        this.executor = executor;
+        session.addListener((o, old, now) -> current.set(now));
     }
 
+    /** The signed-in person; null while nobody is. Changed on the UI thread only. */
     public ObjectProperty<Session> sessionProperty() {
         return session;
     }
@@ -59,53 +63,37 @@ public final class SignInViewModel implements LinkApi.Tokens {
     }
 
     public String authority() {
-        return signIn.settings().authority();
+        return signIn.authority();
     }
 
     /** At start-up: picks up the last sign-in without asking, when there is one. */
     public void resume() {
-        Background.run(busy, () -> {
-            var resumed = signIn.resume();
-            return new Update(resumed.orElse(null), saved());
-        }, this::apply, this::fail);
+        executor.run(busy, () -> new Update(signIn.resume().orElse(null), signIn.accounts()), this::apply, this::fail);
     }
 
     /** Opens the browser to sign in (again, or with another account). */
     public void signInInteractively() {
         error.set("");
-        Background.run(busy, () -> {
+        executor.run(busy, () -> {
             Session signedIn = signIn.interactive(browser, timeout);
-            return new Update(signedIn, saved());
+            return new Update(signedIn, signIn.accounts());
         }, this::apply, this::fail);
     }
 
     public void switchTo(SavedAccount account) {
         error.set("");
-        Background.run(busy, () -> {
-            IAccount msalAccount = find(account.accountId());
-            return new Update(signIn.silent(msalAccount), saved());
-        }, this::apply, this::fail);
+        executor.run(busy, () -> new Update(signIn.silent(account.accountId()), signIn.accounts()), this::apply, this::fail);
     }
 
     public void signOut() {
-        Session current = session.get();
-        if (current == null) {
+        Session signedIn = session.get();
+        if (signedIn == null) {
             return;
         }
-        Background.run(busy, () -> {
-            signIn.signOut(current.accountId());
-            return new Update(null, saved());
+        executor.run(busy, () -> {
+            signIn.signOut(signedIn.accountId());
+            return new Update(null, signIn.accounts());
         }, this::apply, this::fail);
-    }
-
-    /** For API calls, on a worker thread: the current person's token, refreshed when about to expire. */
-    @Override
-    public String accessToken() throws SignInFailure {
-        Session current = session.get();
-        if (current == null) {
-            throw new SignInFailure(SignInFailure.Kind.SIGN_IN_AGAIN, Messages.get("signin.required"), null);
-        }
-        return signIn.silent(find(current.accountId())).accessToken();
     }
 
     private record Update(Session session, List<SavedAccount> accounts) {}
@@ -115,16 +103,7 @@ public final class SignInViewModel implements LinkApi.Tokens {
         session.set(update.session());
     }
 
-    private void fail(Exception e) {
-        error.set(e instanceof SignInFailure failure ? failure.getMessage() : Messages.get("signin.failed", e.getMessage()));
-    }
-
-    private IAccount find(String accountId) throws SignInFailure {
-        return signIn.accounts().stream().filter(a -> a.homeAccountId().equals(accountId)).findFirst()
-                .orElseThrow(() -> new SignInFailure(SignInFailure.Kind.SIGN_IN_AGAIN, Messages.get("signin.required"), null));
-    }
-
-    private List<SavedAccount> saved() throws SignInFailure {
-        return signIn.accounts().stream().map(a -> new SavedAccount(a.homeAccountId(), a.username())).toList();
+    private void fail(Throwable e) {
+        error.set(e instanceof SignInFailure failure ? failure.getMessage() : Messages.get("signin.failed", String.valueOf(e.getMessage())));
     }
 }

@@ -1,46 +1,43 @@
 package org.devicelink.server.accounts;
 
 import java.time.Clock;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.devicelink.protocol.Role;
+import org.devicelink.server.store.AccountStore;
 import org.devicelink.server.store.Sql;
 
-/** Accounts, created the first time a person signs in to the companion API. */
+/** Accounts, created the first time a person calls the companion API. */
 public final class Accounts {
 
-    private final Sql sql;
+    private final AccountStore store;
     private final Clock clock;
 
-    public Accounts(Sql sql, Clock clock) {
-        this.sql = sql;
+    public Accounts(AccountStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
-    public Account findOrCreate(String issuer, String subject, String displayName) {
-        Optional<Account> existing = find(issuer, subject);
+    /** The account of (issuer, subject), created on first sight; its name follows the provider's. */
+    public Account findOrCreate(String issuer, String subject, String displayName, Set<Role> roles, String familyId) {
+        var existing = store.find(issuer, subject);
         if (existing.isPresent()) {
-            Account account = existing.get();
-            if (displayName != null && !displayName.equals(account.displayName())) {
-                sql.update("UPDATE accounts SET display_name = ? WHERE id = ?", displayName, account.id());
-                return new Account(account.id(), issuer, subject, displayName);
+            String id = existing.get().id();
+            if (displayName != null && !displayName.equals(existing.get().displayName())) {
+                store.rename(id, displayName);
             }
-            return account;
+            return new Account(id, issuer, subject, displayName != null ? displayName : existing.get().displayName(), roles, familyId);
         }
         try {
             String id = UUID.randomUUID().toString();
-            sql.update("INSERT INTO accounts (id, issuer, subject, display_name, created_at) VALUES (?, ?, ?, ?, ?)",
-                    id, issuer, subject, displayName, clock.instant());
-            return new Account(id, issuer, subject, displayName);
+            store.insert(id, issuer, subject, displayName, clock.instant());
+            return new Account(id, issuer, subject, displayName, roles, familyId);
         } catch (Sql.StoreException e) {
             if (Sql.isDuplicateKey(e)) { // the same person's first two requests raced
-                return find(issuer, subject).orElseThrow();
+                var raced = store.find(issuer, subject).orElseThrow();
+                return new Account(raced.id(), issuer, subject, raced.displayName(), roles, familyId);
             }
             throw e;
         }
-    }
-
-    private Optional<Account> find(String issuer, String subject) {
-        return sql.queryOne("SELECT id, display_name FROM accounts WHERE issuer = ? AND subject = ?",
-                row -> new Account(row.string("id"), issuer, subject, row.string("display_name")), issuer, subject);
     }
 }

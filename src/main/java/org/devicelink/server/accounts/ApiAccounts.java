@@ -11,10 +11,7 @@ public final class ApiAccounts {
     private ApiAccounts() {}
 
     public static void register(RoutesConfig routes, BearerTokens tokens) {
-        routes.before("/api/*", ctx -> {
-            ctx.header("Cache-Control", "no-store");
-            ctx.attribute(ATTRIBUTE, tokens.authenticate(ctx.header("Authorization")));
-        });
+        routes.before("/api/*", ctx -> ctx.attribute(ATTRIBUTE, tokens.authenticate(ctx.header("Authorization"))));
     }
 
     public static Account of(Context ctx) {

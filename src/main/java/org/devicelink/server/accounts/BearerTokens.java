@@ -3,10 +3,10 @@ package org.devicelink.server.accounts;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -22,6 +22,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.devicelink.protocol.ProblemType;
+import org.devicelink.protocol.Role;
+import org.devicelink.server.http.ApiProblem;
 
 /**
  * Checks the bearer token on each companion API call: signature against the issuer's JWKS, issuer, audience,
@@ -44,7 +48,7 @@ public final class BearerTokens {
             try {
                 keys = JWKSourceBuilder.create(issuer.jwksUri().toURL()).retrying(true).build();
             } catch (MalformedURLException e) {
-                throw new IllegalArgumentException("trust." + issuer.name() + ".jwks-uri is not a URL: " + issuer.jwksUri());
+                throw new IllegalArgumentException("trust." + issuer.name() + ".jwks-uri is not a URL: " + issuer.jwksUri(), e);
             }
             trust(issuer, keys);
         }
@@ -65,46 +69,46 @@ public final class BearerTokens {
         byIssuer.put(issuer.issuer(), new Verifier(issuer, processor));
     }
 
-    /** The account behind an {@code Authorization} header, or why it is refused (a message for a 401). */
+    /** The account behind an {@code Authorization} header; an {@code unauthenticated} problem that says why not. */
     public Account authenticate(String authorizationHeader) {
         if (authorizationHeader == null || authorizationHeader.isBlank()) {
-            throw new Unauthenticated("Sign in first: this request carries no access token.");
+            throw refused("no-token");
         }
         if (!authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new Unauthenticated("Send the access token as 'Authorization: Bearer <token>'.");
+            throw refused("not-bearer");
         }
         String token = authorizationHeader.substring(7).strip();
         if (token.length() > MAX_TOKEN_LENGTH) {
-            throw new Unauthenticated("The access token is too long to be one.");
+            throw refused("too-long");
         }
         String issuerName;
         try {
             issuerName = SignedJWT.parse(token).getJWTClaimsSet().getIssuer();
         } catch (ParseException e) {
-            throw new Unauthenticated("The access token is not a signed JWT.");
+            throw refused("not-jwt");
         }
         Verifier verifier = issuerName == null ? null : byIssuer.get(issuerName);
         if (verifier == null) {
-            throw new Unauthenticated("Tokens from " + (issuerName == null ? "an unnamed issuer" : issuerName)
-                    + " are not trusted by this server. Sign in with the account provider this server uses.");
+            throw refused("untrusted", issuerName == null ? "an unnamed issuer" : issuerName);
         }
         JWTClaimsSet claims;
         try {
             claims = verifier.processor().process(token, null);
         } catch (ExpiredJWTException e) {
-            throw new Unauthenticated("The access token has expired: sign in again.");
+            throw refused("expired");
         } catch (BadJWTException e) {
-            throw new Unauthenticated("The access token was refused: " + e.getMessage());
+            throw refused("refused", e.getMessage());
         } catch (BadJOSEException e) {
-            throw new Unauthenticated("The access token's signature does not verify.");
+            throw refused("signature");
         } catch (JOSEException | ParseException e) {
-            throw new Unauthenticated("The access token could not be checked: " + e.getMessage());
+            throw refused("unchecked", e.getMessage());
         }
         String required = verifier.issuer().scope();
         if (!required.isEmpty() && !scopes(claims).contains(required)) {
-            throw new Unauthenticated("The access token lacks the '" + required + "' scope.");
+            throw refused("scope", required);
         }
-        return accounts.findOrCreate(verifier.issuer().issuer(), claims.getSubject(), displayName(claims));
+        return accounts.findOrCreate(verifier.issuer().issuer(), claims.getSubject(), displayName(claims), roles(claims),
+                text(claims, "family"));
     }
 
     private static List<String> scopes(JWTClaimsSet claims) {
@@ -130,10 +134,20 @@ public final class BearerTokens {
         return null;
     }
 
-    /** A request without a token the server accepts. */
-    public static final class Unauthenticated extends RuntimeException {
-        public Unauthenticated(String message) {
-            super(message);
-        }
+    private static ApiProblem refused(String why, Object... args) {
+        return new ApiProblem(ProblemType.UNAUTHENTICATED, "problem.unauthenticated." + why, args);
+    }
+
+    /** The roles the provider gives (unknown ones are ignored); a member when it gives none. */
+    private static Set<Role> roles(JWTClaimsSet claims) {
+        Object value = claims.getClaim("roles");
+        Set<Role> roles = value instanceof List<?> list
+                ? list.stream().map(String::valueOf).map(Role::fromWire).flatMap(java.util.Optional::stream).collect(Collectors.toSet())
+                : Set.of();
+        return roles.isEmpty() ? Set.of(Role.MEMBER) : roles;
+    }
+
+    private static String text(JWTClaimsSet claims, String name) {
+        return claims.getClaim(name) instanceof String s && !s.isBlank() && s.length() <= 64 ? s : null;
     }
 }

@@ -2,8 +2,8 @@ package org.devicelink.server.devices;
 
 import io.javalin.config.RoutesConfig;
 import org.devicelink.protocol.RenameRequest;
-import org.devicelink.server.Json;
 import org.devicelink.server.accounts.ApiAccounts;
+import org.devicelink.server.http.Bodies;
 
 /** Companion API for linked devices: {@code GET /api/v1/devices}, {@code PATCH|DELETE /api/v1/devices/{id}}. */
 public final class DeviceRoutes {
@@ -17,7 +17,7 @@ public final class DeviceRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/devices", ctx -> ctx.json(devices.list(ApiAccounts.of(ctx))));
         routes.patch("/api/v1/devices/{id}", ctx ->
-                ctx.json(devices.rename(ApiAccounts.of(ctx), ctx.pathParam("id"), Json.read(ctx, RenameRequest.class, null))));
+                ctx.json(devices.rename(ApiAccounts.of(ctx), ctx.pathParam("id"), Bodies.read(ctx, RenameRequest.class, null))));
         routes.delete("/api/v1/devices/{id}", ctx -> ctx.json(devices.unlink(ApiAccounts.of(ctx), ctx.pathParam("id"))));
     }
 }

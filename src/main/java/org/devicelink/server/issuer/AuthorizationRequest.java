@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.devicelink.protocol.LocalSignIn;
-import org.devicelink.server.Json;
+import org.devicelink.protocol.ProtocolJson;
 import org.devicelink.server.store.KeyedHash;
 
 /**
@@ -21,7 +21,6 @@ record AuthorizationRequest(String clientId, String redirectUri, String scope, S
                             String nonce, String responseMode) {
 
     static final Set<String> SCOPES = Set.of("openid", "profile", "offline_access", "email", LocalSignIn.API_SCOPE);
-    private static final String SIGNATURE_KIND = "authorization-request";
 
     /** A request the provider cannot even send back (unknown client, foreign redirect): shown as an error page. */
     static final class Unanswerable extends RuntimeException {
@@ -103,8 +102,8 @@ record AuthorizationRequest(String clientId, String redirectUri, String scope, S
 
     String sign(KeyedHash hash) {
         try {
-            String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(Json.MAPPER.writeValueAsBytes(this));
-            return payload + "." + hash.of(SIGNATURE_KIND, payload);
+            String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(ProtocolJson.MAPPER.writeValueAsBytes(this));
+            return payload + "." + hash.of(KeyedHash.Kind.SIGNED_REQUEST, payload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -116,12 +115,12 @@ record AuthorizationRequest(String clientId, String redirectUri, String scope, S
             throw new Unanswerable("The sign-in form was damaged. Start signing in again from the app.");
         }
         String payload = signed.substring(0, dot);
-        byte[] expected = hash.of(SIGNATURE_KIND, payload).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = hash.of(KeyedHash.Kind.SIGNED_REQUEST, payload).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, signed.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
             throw new Unanswerable("The sign-in form was altered. Start signing in again from the app.");
         }
         try {
-            return Json.MAPPER.readValue(Base64.getUrlDecoder().decode(payload), AuthorizationRequest.class);
+            return ProtocolJson.MAPPER.readValue(Base64.getUrlDecoder().decode(payload), AuthorizationRequest.class);
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw new Unanswerable("The sign-in form was damaged. Start signing in again from the app.");
         }

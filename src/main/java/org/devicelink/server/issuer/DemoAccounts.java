@@ -1,7 +1,7 @@
 package org.devicelink.server.issuer;
 
 import java.util.UUID;
-import org.devicelink.protocol.LocalSignIn;
+import org.devicelink.protocol.Role;
 
 /**
  * The accounts a new user tries the embedded default with: a parent who organizes a family, a child in it, and a
@@ -27,8 +27,8 @@ public final class DemoAccounts {
             return;
         }
         String family = UUID.randomUUID().toString();
-        users.insert(PARENT, "Alex Morgan", PASSWORD_HASH, LocalSignIn.ROLE_ORGANIZER, family);
-        users.insert(CHILD, "Sam Morgan", PASSWORD_HASH, LocalSignIn.ROLE_CHILD, family);
-        users.insert(SUPPORT, "Riley (DeviceLink support)", PASSWORD_HASH, LocalSignIn.ROLE_SUPPORT, null);
+        users.insert(PARENT, "Alex Morgan", PASSWORD_HASH, Role.ORGANIZER, family);
+        users.insert(CHILD, "Sam Morgan", PASSWORD_HASH, Role.CHILD, family);
+        users.insert(SUPPORT, "Riley (DeviceLink support)", PASSWORD_HASH, Role.SUPPORT, null);
     }
 }

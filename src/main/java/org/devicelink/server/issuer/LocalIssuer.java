@@ -17,16 +17,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.LocalSignIn;
 import org.devicelink.protocol.OAuthError;
-import org.devicelink.server.ClientAddress;
-import org.devicelink.server.Pages;
 import org.devicelink.server.accounts.TrustedIssuer;
-import org.devicelink.server.oauth.OAuthProblem;
-import org.devicelink.server.store.AttemptCounters;
+import org.devicelink.server.http.ClientAddress;
+import org.devicelink.server.http.Forms;
+import org.devicelink.server.http.Headers;
+import org.devicelink.server.http.OAuthProblem;
+import org.devicelink.server.limits.AttemptLimiter;
 import org.devicelink.server.store.KeyedHash;
 import org.devicelink.server.store.ServerSecrets;
+import org.devicelink.server.store.SignInStore;
 import org.devicelink.server.store.Sql;
+import org.devicelink.server.tokens.SigningKey;
+import org.devicelink.server.tokens.TokenRotation;
 
 /**
  * The local OpenID provider of the embedded default, at {@code {server}/idp}: discovery, a login page (authorization
@@ -40,41 +45,38 @@ public final class LocalIssuer {
     public static final String TOKEN = LocalSignIn.PATH + "/oauth2/v2.0/token";
     public static final String KEYS = LocalSignIn.PATH + "/discovery/v2.0/keys";
     private static final String CSRF_COOKIE = "__Host-devicelink-csrf";
+    private static final Duration PUBLIC_DOCUMENTS = Duration.ofMinutes(5);
 
     private final String issuer;
     private final LocalUsers users;
-    private final IssuerKeys keys;
+    private final SigningKey key;
     private final IssuerGrants grants;
     private final KeyedHash hash;
-    private final AttemptCounters attempts;
+    private final AttemptLimiter limiter;
     private final int loginFailures;
     private final int addressFailures;
     private final boolean showDemoAccounts;
     private final ClientAddress clientAddress;
     private final SecureRandom random;
-    private final String loginTemplate = Pages.load("login.html");
-    private final String messageTemplate = Pages.load("message.html");
 
     /** What the issuer needs from the server's settings. */
     public record Settings(Duration accessLifetime, Duration refreshLifetime, int loginFailures, int addressFailures,
                            boolean demoAccounts) {}
 
-    public LocalIssuer(String baseUrl, Settings settings, Sql sql, ServerSecrets secrets, KeyedHash hash,
-                       AttemptCounters attempts, ClientAddress clientAddress, Clock clock, SecureRandom random) {
+    public LocalIssuer(String baseUrl, Settings settings, Sql sql, LocalUsers users, ServerSecrets secrets, KeyedHash hash,
+                       TokenRotation rotation, AttemptLimiter limiter, ClientAddress clientAddress, Clock clock, SecureRandom random) {
         this.issuer = LocalSignIn.authority(baseUrl);
-        this.users = new LocalUsers(sql, clock, random);
-        this.keys = new IssuerKeys(secrets);
+        this.users = users;
+        this.key = SigningKey.shared(secrets, "local-issuer-signing-key");
         this.hash = hash;
-        this.grants = new IssuerGrants(sql, users, keys, hash, issuer, settings.accessLifetime(), settings.refreshLifetime(), clock, random);
-        this.attempts = attempts;
+        this.grants = new IssuerGrants(sql, new SignInStore(sql), users, key, rotation, hash, issuer, settings.accessLifetime(),
+                settings.refreshLifetime(), clock, random);
+        this.limiter = limiter;
         this.loginFailures = settings.loginFailures();
         this.addressFailures = settings.addressFailures();
         this.showDemoAccounts = settings.demoAccounts();
         this.clientAddress = clientAddress;
         this.random = random;
-        if (settings.demoAccounts()) {
-            DemoAccounts.seed(users);
-        }
     }
 
     /** How the link server trusts this provider's access tokens: in process, with the keys at hand. */
@@ -83,7 +85,7 @@ public final class LocalIssuer {
     }
 
     public JWKSource<SecurityContext> publicKeys() {
-        return new ImmutableJWKSet<>(keys.publicKeys());
+        return new ImmutableJWKSet<>(key.publicKeys());
     }
 
     public String issuer() {
@@ -92,7 +94,8 @@ public final class LocalIssuer {
 
     public void register(RoutesConfig routes) {
         routes.get(DISCOVERY, this::discovery);
-        routes.get(KEYS, ctx -> ctx.contentType("application/jwk-set+json").result(keys.publicKeys().toString()));
+        routes.get(KEYS, ctx -> Headers.cacheFor(ctx, PUBLIC_DOCUMENTS).contentType("application/jwk-set+json")
+                .result(key.publicKeys().toString()));
         routes.get(AUTHORIZE, this::showLogin);
         routes.post(AUTHORIZE, this::submitLogin);
         routes.post(TOKEN, this::token);
@@ -114,7 +117,7 @@ public final class LocalIssuer {
         metadata.put("token_endpoint_auth_methods_supported", List.of("none"));
         metadata.put("scopes_supported", List.copyOf(AuthorizationRequest.SCOPES));
         metadata.put("claims_supported", List.of("sub", "oid", "tid", "name", "preferred_username", "roles", "family"));
-        ctx.header("Cache-Control", "max-age=300").json(metadata);
+        Headers.cacheFor(ctx, PUBLIC_DOCUMENTS).json(metadata);
     }
 
     private void showLogin(Context ctx) {
@@ -156,39 +159,35 @@ public final class LocalIssuer {
             loginPage(ctx, 400, request, username.length() > 64 ? "" : username, "Type your username and password.");
             return;
         }
-        String userSubject = "login:" + username.toLowerCase(java.util.Locale.ROOT);
-        String addressSubject = "login-address:" + clientAddress.of(ctx);
-        var wait = attempts.lockedFor(userSubject).or(() -> attempts.lockedFor(addressSubject));
+        var counted = List.of(AttemptLimiter.Subject.of("login", username.toLowerCase(java.util.Locale.ROOT), loginFailures),
+                AttemptLimiter.Subject.of("login-address", clientAddress.of(ctx), addressFailures));
+        var wait = limiter.lockedFor(counted);
         if (wait.isPresent()) {
-            ctx.header("Retry-After", Long.toString(AttemptCounters.retryAfterSeconds(wait.get())));
-            loginPage(ctx, 429, request, username, "Too many wrong passwords. Wait " + AttemptCounters.waitText(wait.get())
+            ctx.header("Retry-After", Long.toString(Messages.wholeSeconds(wait.get())));
+            loginPage(ctx, 429, request, username, "Too many wrong passwords. Wait " + Messages.waitText(wait.get())
                     + " and try again.");
             return;
         }
         var user = users.authenticate(username, password.toCharArray());
         if (user.isEmpty()) {
-            attempts.recordFailure(userSubject, loginFailures);
-            attempts.recordFailure(addressSubject, addressFailures);
+            limiter.recordFailure(counted);
             loginPage(ctx, 401, request, username, "That username and password do not match. Check them and try again.");
             return;
         }
-        attempts.reset(userSubject);
+        limiter.reset(counted.getFirst());
         String code = grants.issueCode(user.get(), request);
         answerClient(ctx, request, Map.of("code", code));
     }
 
     private void token(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-            throw new OAuthProblem(OAuthError.INVALID_REQUEST, "Send the parameters as application/x-www-form-urlencoded.");
-        }
-        Map<String, Object> response = switch (String.valueOf(ctx.formParam("grant_type"))) {
-            case "authorization_code" -> grants.exchangeCode(ctx.formParam("client_id"), ctx.formParam("code"),
-                    ctx.formParam("redirect_uri"), ctx.formParam("code_verifier"));
-            case "refresh_token" -> grants.refresh(ctx.formParam("client_id"), ctx.formParam("refresh_token"));
+        Forms.requireForm(ctx);
+        Map<String, Object> response = switch (String.valueOf(Forms.single(ctx, "grant_type"))) {
+            case "authorization_code" -> grants.exchangeCode(Forms.single(ctx, "client_id"), Forms.single(ctx, "code"),
+                    Forms.single(ctx, "redirect_uri"), Forms.single(ctx, "code_verifier"));
+            case "refresh_token" -> grants.refresh(Forms.single(ctx, "client_id"), Forms.single(ctx, "refresh_token"));
             default -> throw new OAuthProblem(OAuthError.UNSUPPORTED_GRANT_TYPE, "Supported: authorization_code, refresh_token.");
         };
-        ctx.header("Cache-Control", "no-store").header("Pragma", "no-cache").json(response);
+        ctx.json(response);
     }
 
     private void loginPage(Context ctx, int status, AuthorizationRequest request, String username, String error) {
@@ -196,20 +195,18 @@ public final class LocalIssuer {
         random.nextBytes(csrf);
         String csrfToken = Base64.getUrlEncoder().withoutPadding().encodeToString(csrf);
         ctx.cookie(new Cookie(CSRF_COOKIE, csrfToken, "/", -1, true, true, null, SameSite.STRICT));
-        String demo = showDemoAccounts
-                ? "<div class=\"demo\">Demo accounts on this computer: <code>" + DemoAccounts.PARENT + "</code> (parent), <code>"
-                  + DemoAccounts.CHILD + "</code> (child), <code>" + DemoAccounts.SUPPORT + "</code> (support); password <code>"
-                  + DemoAccounts.PASSWORD + "</code>.</div>"
-                : "";
-        String page = Pages.render(loginTemplate, Map.of(
-                "error", error.isEmpty() ? "" : "<div class=\"error\" role=\"alert\">" + Pages.escape(error) + "</div>",
-                "action", AUTHORIZE,
-                "request", Pages.escape(request.sign(hash)),
-                "csrf", csrfToken,
-                "username", Pages.escape(username),
-                "demo", demo,
-                "server", Pages.escape(issuer.substring(0, issuer.length() - LocalSignIn.PATH.length()))));
-        secureHeaders(ctx, "form-action 'self'").status(status).html(page);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("error", error.isEmpty() ? null : error);
+        model.put("action", AUTHORIZE);
+        model.put("request", request.sign(hash));
+        model.put("csrf", csrfToken);
+        model.put("username", username);
+        model.put("server", issuer.substring(0, issuer.length() - LocalSignIn.PATH.length()));
+        if (showDemoAccounts) {
+            model.put("demo", Map.of("parent", DemoAccounts.PARENT, "child", DemoAccounts.CHILD, "support", DemoAccounts.SUPPORT,
+                    "password", DemoAccounts.PASSWORD));
+        }
+        Headers.page(ctx, "form-action 'self'").status(status).render("login.mustache", model);
     }
 
     /** Sends the result back to the app's loopback listener, by auto-posted form or by redirect. */
@@ -219,17 +216,12 @@ public final class LocalIssuer {
             params.put("state", request.state());
         }
         if ("form_post".equals(request.responseMode())) {
-            var fields = new StringBuilder();
-            params.forEach((k, v) -> fields.append("<input type=\"hidden\" name=\"").append(Pages.escape(k))
-                    .append("\" value=\"").append(Pages.escape(v)).append("\">"));
-            String form = "<form method=\"post\" action=\"" + Pages.escape(request.redirectUri()) + "\">" + fields
-                    + "<noscript><button type=\"submit\">Continue to the DeviceLink app</button></noscript></form>"
-                    + "<script>document.forms[0].submit()</script>";
-            String page = Pages.render(messageTemplate, Map.of("title", "Returning to DeviceLink",
-                    "message", "You can close this tab once the app says you are signed in.", "extra", form));
+            var fields = params.entrySet().stream().map(e -> Map.of("name", e.getKey(), "value", e.getValue())).toList();
             URI target = URI.create(request.redirectUri());
-            secureHeaders(ctx, "form-action " + target.getScheme() + "://" + target.getRawAuthority() + "; script-src 'unsafe-inline'")
-                    .html(page);
+            Headers.page(ctx, "form-action " + target.getScheme() + "://" + target.getRawAuthority() + "; script-src 'unsafe-inline'")
+                    .render("message.mustache", Map.of("title", "Returning to DeviceLink",
+                            "message", "You can close this tab once the app says you are signed in.",
+                            "form", Map.of("action", request.redirectUri(), "fields", fields)));
         } else {
             var query = new StringBuilder();
             params.forEach((k, v) -> query.append(query.isEmpty() ? "?" : "&").append(k).append('=')
@@ -239,14 +231,6 @@ public final class LocalIssuer {
     }
 
     private void message(Context ctx, int status, String title, String message) {
-        secureHeaders(ctx, "form-action 'none'").status(status)
-                .html(Pages.render(messageTemplate, Map.of("title", Pages.escape(title), "message", Pages.escape(message), "extra", "")));
-    }
-
-    private static Context secureHeaders(Context ctx, String extraPolicy) {
-        return ctx.header("Cache-Control", "no-store")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; " + extraPolicy)
-                .header("X-Frame-Options", "DENY")
-                .header("Referrer-Policy", "no-referrer");
+        Headers.page(ctx, "form-action 'none'").status(status).render("message.mustache", Map.of("title", title, "message", message));
     }
 }

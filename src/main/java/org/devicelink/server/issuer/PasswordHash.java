@@ -15,6 +15,11 @@ public final class PasswordHash {
 
     static final int ITERATIONS = 600_000;
     private static final String PREFIX = "pbkdf2-sha256";
+    /**
+     * The hash of a random password nobody knows: checked against when a username does not exist, so that a wrong
+     * username costs the same time as a wrong password and timing does not reveal which names exist.
+     */
+    static final String NOBODY = "pbkdf2-sha256$600000$e8BbUpI7naWTRlqL5Orlcw$ZeE1MEbsvuNaRoiHFBP565sNzrm7shlS8HmJKTi3bqo";
 
     private PasswordHash() {}
 

@@ -4,19 +4,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.devicelink.code.UserCode;
 import org.devicelink.protocol.ApproveRequest;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.PendingLink;
 import org.devicelink.protocol.ProblemType;
-import org.devicelink.server.ApiProblem;
 import org.devicelink.server.accounts.Account;
+import org.devicelink.server.activity.Activity;
+import org.devicelink.server.activity.ActivityKind;
+import org.devicelink.server.activity.ActivityRecorder;
 import org.devicelink.server.devices.LinkedDevices;
-import org.devicelink.server.oauth.DeviceApp;
-import org.devicelink.server.oauth.DeviceApps;
-import org.devicelink.server.oauth.DeviceAuthorizations;
+import org.devicelink.server.http.ApiProblem;
+import org.devicelink.server.limits.AttemptLimiter;
+import org.devicelink.server.notify.ApprovalNotifier;
+import org.devicelink.server.store.DeviceAppStore;
 import org.devicelink.server.store.KeyedHash;
+import org.devicelink.server.store.LinkStatus;
 import org.devicelink.server.store.LinkedDeviceStore;
 import org.devicelink.server.store.PendingLinkStore;
 import org.devicelink.server.store.Sql;
@@ -24,22 +29,32 @@ import org.devicelink.server.store.Sql;
 /** The approver's side of a link: look a code up, approve it for an account, or deny it. */
 public final class PendingLinks {
 
+    /** How many wrong codes an account and a client address may try within the window (RFC 8628 §5.1). */
+    public record Limits(int perAccount, int perAddress) {}
+
     private final Sql sql;
     private final PendingLinkStore links;
     private final LinkedDeviceStore devices;
-    private final DeviceApps apps;
+    private final DeviceAppStore apps;
     private final AttemptLimiter limiter;
+    private final Limits limits;
+    private final ActivityRecorder activity;
+    private final ApprovalNotifier notifier;
     private final KeyedHash hash;
     private final Clock clock;
     private final int maxDevicesPerAccount;
 
-    public PendingLinks(Sql sql, PendingLinkStore links, LinkedDeviceStore devices, DeviceApps apps, AttemptLimiter limiter,
-                        KeyedHash hash, Clock clock, int maxDevicesPerAccount) {
+    public PendingLinks(Sql sql, PendingLinkStore links, LinkedDeviceStore devices, DeviceAppStore apps, AttemptLimiter limiter,
+                        Limits limits, ActivityRecorder activity, ApprovalNotifier notifier, KeyedHash hash, Clock clock,
+                        int maxDevicesPerAccount) {
         this.sql = sql;
         this.links = links;
         this.devices = devices;
         this.apps = apps;
         this.limiter = limiter;
+        this.limits = limits;
+        this.activity = activity;
+        this.notifier = notifier;
         this.hash = hash;
         this.clock = clock;
         this.maxDevicesPerAccount = maxDevicesPerAccount;
@@ -56,14 +71,13 @@ public final class PendingLinks {
     public LinkedDevice approve(String codeInput, ApproveRequest request, Approver approver) {
         String account = request == null || request.account() == null ? ApproveRequest.ME : request.account();
         if (!ApproveRequest.ME.equals(account) && !account.equals(approver.account().id())) {
-            throw new ApiProblem(ProblemType.NOT_ALLOWED, "You can link devices to your own account only.");
+            throw new ApiProblem(ProblemType.NOT_ALLOWED, "problem.not-allowed.own-account");
         }
         var found = find(codeInput, approver);
         String ownerId = approver.account().id();
-        return sql.inTransaction(() -> {
+        LinkedDevice linked = sql.inTransaction(() -> {
             if (devices.countActive(ownerId) >= maxDevicesPerAccount) {
-                throw new ApiProblem(ProblemType.DEVICE_LIMIT_REACHED, "This account already has " + maxDevicesPerAccount
-                        + " linked devices, the most it may have. Unlink one you no longer use, then try again.");
+                throw ApiProblem.of(ProblemType.DEVICE_LIMIT_REACHED);
             }
             var row = found.row();
             String deviceId = UUID.randomUUID().toString();
@@ -71,47 +85,67 @@ public final class PendingLinks {
             Instant now = clock.instant();
             devices.insert(deviceId, ownerId, approver.account().id(), row.clientId(), name, row.deviceModel(), row.scope(), now);
             if (!links.approve(row.id(), approver.account().id(), deviceId, now)) {
-                throw new ApiProblem(ProblemType.CODE_USED, "Someone approved or denied this code a moment ago.");
+                throw new ApiProblem(ProblemType.CODE_USED, "problem.code-used.race");
             }
+            activity.record(new Activity(ActivityKind.LINKED, ownerId, deviceId, name, row.clientId(), null));
             return LinkedDevices.view(devices.find(deviceId).orElseThrow());
         });
+        notifier.decided(found.row().id());
+        return linked;
     }
 
     public void deny(String codeInput, boolean report, Approver approver) {
         var found = find(codeInput, approver);
-        if (!links.deny(found.row().id(), approver.account().id(), report, clock.instant())) {
-            throw new ApiProblem(ProblemType.CODE_USED, "Someone approved or denied this code a moment ago.");
-        }
+        var row = found.row();
+        sql.inTransaction(() -> {
+            if (!links.deny(row.id(), approver.account().id(), report, clock.instant())) {
+                throw new ApiProblem(ProblemType.CODE_USED, "problem.code-used.race");
+            }
+            activity.record(new Activity(report ? ActivityKind.REPORTED : ActivityKind.DENIED, approver.account().id(), null,
+                    row.deviceName(), row.clientId(), null));
+            return null;
+        });
+        notifier.decided(row.id());
     }
 
     private record Found(UserCode code, PendingLinkStore.Row row) {}
 
     /** A pending, unexpired link for this code, counting wrong codes against the approver. */
     private Found find(String codeInput, Approver approver) {
-        limiter.checkNotLocked(approver.account().id(), approver.address());
+        var counted = List.of(AttemptLimiter.Subject.of("account", approver.account().id(), limits.perAccount()),
+                AttemptLimiter.Subject.of("address", approver.address(), limits.perAddress()));
+        limiter.lockedFor(counted).ifPresent(wait -> {
+            throw ApiProblem.tooManyAttempts(wait);
+        });
         UserCode code = switch (UserCode.parse(codeInput)) {
             case UserCode.Parsed.Valid(UserCode c) -> c;
             case UserCode.Parsed.Invalid invalid -> {
-                limiter.recordFailure(approver.account().id(), approver.address());
-                throw new ApiProblem(ProblemType.CODE_INVALID, invalid.message());
+                failed(counted, approver);
+                throw new ApiProblem(ProblemType.CODE_INVALID, invalid.messageKey(), invalid.messageArguments());
             }
         };
-        var row = links.findByUserCode(hash.of(DeviceAuthorizations.USER_CODE_KIND, code.value())).orElse(null);
+        var row = links.findByUserCode(hash.of(KeyedHash.Kind.USER_CODE, code.value())).orElse(null);
         if (row == null) {
-            limiter.recordFailure(approver.account().id(), approver.address());
-            throw new ApiProblem(ProblemType.CODE_NOT_FOUND, "No device is waiting with the code " + code.display()
-                    + ". Check it against the code on your device's screen.");
+            failed(counted, approver);
+            throw ApiProblem.of(ProblemType.CODE_NOT_FOUND);
         }
-        if (!PendingLinkStore.PENDING.equals(row.status())) {
-            throw new ApiProblem(ProblemType.CODE_USED, "The code " + code.display() + " has already been "
-                    + (PendingLinkStore.DENIED.equals(row.status()) ? "denied" : "approved")
-                    + ". If your device still shows it, ask the device for a new code.");
+        if (row.status() != LinkStatus.PENDING) {
+            throw new ApiProblem(ProblemType.CODE_USED, row.status() == LinkStatus.DENIED ? "problem.code-used.denied"
+                    : "problem.code-used.approved", code.display());
         }
         if (row.expiredAt(clock.instant())) {
-            throw new ApiProblem(ProblemType.CODE_EXPIRED, "The code " + code.display()
-                    + " has expired. Ask the device for a new code.");
+            throw ApiProblem.of(ProblemType.CODE_EXPIRED);
         }
         return new Found(code, row);
+    }
+
+    private void failed(List<AttemptLimiter.Subject> counted, Approver approver) {
+        sql.inTransaction(() -> {
+            if (limiter.recordFailure(counted).contains(counted.getFirst())) { // the account itself is locked out now
+                activity.record(Activity.of(ActivityKind.LOCKED_OUT, approver.account().id()));
+            }
+            return null;
+        });
     }
 
     private PendingLink view(UserCode code, PendingLinkStore.Row row, Approver approver) {
@@ -124,6 +158,6 @@ public final class PendingLinks {
     }
 
     private String appName(PendingLinkStore.Row row) {
-        return apps.find(row.clientId()).map(DeviceApp::displayName).orElse(row.clientId());
+        return apps.find(row.clientId()).map(DeviceAppStore.App::displayName).orElse(row.clientId());
     }
 }

@@ -1,17 +1,12 @@
 package org.devicelink.server.oauth;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
+import org.devicelink.server.tokens.SigningKey;
 
 /**
  * Short-lived signed access tokens for linked devices, in the RFC 9068 JWT profile: {@code sub} is the account,
@@ -19,13 +14,13 @@ import java.util.UUID;
  */
 public final class AccessTokens {
 
-    private final SigningKeys keys;
+    private final SigningKey key;
     private final String issuer;
     private final Duration lifetime;
     private final Clock clock;
 
-    public AccessTokens(SigningKeys keys, String issuer, Duration lifetime, Clock clock) {
-        this.keys = keys;
+    public AccessTokens(SigningKey key, String issuer, Duration lifetime, Clock clock) {
+        this.key = key;
         this.issuer = issuer;
         this.lifetime = lifetime;
         this.clock = clock;
@@ -48,16 +43,6 @@ public final class AccessTokens {
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
-        var header = new JWSHeader.Builder(JWSAlgorithm.ES256)
-                .type(new JOSEObjectType("at+jwt"))
-                .keyID(keys.privateKey().getKeyID())
-                .build();
-        var jwt = new SignedJWT(header, claims);
-        try {
-            jwt.sign(new ECDSASigner(keys.privateKey()));
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot sign an access token", e);
-        }
-        return jwt.serialize();
+        return key.sign(claims, "at+jwt");
     }
 }

@@ -11,19 +11,20 @@ import org.devicelink.code.UserCode;
 import org.devicelink.code.VerificationLink;
 import org.devicelink.protocol.DeviceAuthorization;
 import org.devicelink.protocol.OAuthError;
+import org.devicelink.server.http.OAuthProblem;
+import org.devicelink.server.store.DeviceAppStore;
 import org.devicelink.server.store.KeyedHash;
+import org.devicelink.server.store.LinkStatus;
 import org.devicelink.server.store.PendingLinkStore;
 import org.devicelink.server.store.Sql;
 
 /** RFC 8628 §3.1–3.2: a device asks to be linked and gets its two codes. */
 public final class DeviceAuthorizations {
 
-    public static final String DEVICE_CODE_KIND = "device-code";
-    public static final String USER_CODE_KIND = "user-code";
     public static final int MAX_DEVICE_NAME = 64;
     public static final int MAX_SCOPE = 512;
 
-    private final DeviceApps apps;
+    private final DeviceAppStore apps;
     private final PendingLinkStore links;
     private final KeyedHash hash;
     private final VerificationLink verificationLink;
@@ -32,7 +33,7 @@ public final class DeviceAuthorizations {
     private final Clock clock;
     private final SecureRandom random;
 
-    public DeviceAuthorizations(DeviceApps apps, PendingLinkStore links, KeyedHash hash, VerificationLink verificationLink,
+    public DeviceAuthorizations(DeviceAppStore apps, PendingLinkStore links, KeyedHash hash, VerificationLink verificationLink,
                                 Duration lifetime, int interval, Clock clock, SecureRandom random) {
         this.apps = apps;
         this.links = links;
@@ -49,7 +50,7 @@ public final class DeviceAuthorizations {
                           String clientAddress, String userAgent) {}
 
     public DeviceAuthorization start(Request request) {
-        DeviceApp app = apps.find(Params.required(request.clientId(), "client_id", 64))
+        DeviceAppStore.App app = apps.find(Params.required(request.clientId(), "client_id", 64))
                 .orElseThrow(() -> new OAuthProblem(OAuthError.INVALID_CLIENT, "Unknown client_id: this device app is not registered."));
         String scope = grantedScope(app, Params.optional(request.scope(), "scope", MAX_SCOPE));
         String name = Params.displayText(request.deviceName(), "device_name", MAX_DEVICE_NAME);
@@ -60,9 +61,9 @@ public final class DeviceAuthorizations {
             UserCode userCode = UserCode.random(random);
             var row = new PendingLinkStore.Row(UUID.randomUUID().toString(), app.clientId(), scope,
                     name, model, request.clientAddress(), Params.truncate(request.userAgent(), 256),
-                    now, now.plus(lifetime), interval, null, PendingLinkStore.PENDING, null, null);
+                    now, now.plus(lifetime), interval, null, LinkStatus.PENDING, null, null);
             try {
-                links.insert(row, hash.of(DEVICE_CODE_KIND, deviceCode), hash.of(USER_CODE_KIND, userCode.value()));
+                links.insert(row, hash.of(KeyedHash.Kind.DEVICE_CODE, deviceCode), hash.of(KeyedHash.Kind.USER_CODE, userCode.value()));
             } catch (Sql.StoreException e) {
                 // one in 2^34 per live code: draw another user code
                 if (Sql.isDuplicateKey(e) && attempt < 5) {
@@ -75,8 +76,15 @@ public final class DeviceAuthorizations {
         }
     }
 
+    /** Every scope some registered app may ask for (RFC 8414 {@code scopes_supported}). */
+    public List<String> scopesSupported() {
+        var scopes = new java.util.TreeSet<String>();
+        apps.all().forEach(app -> scopes.addAll(app.allowedScopes()));
+        return List.copyOf(scopes);
+    }
+
     /** The requested scopes the app may have; all of the app's scopes when none are asked for. */
-    private static String grantedScope(DeviceApp app, String requested) {
+    private static String grantedScope(DeviceAppStore.App app, String requested) {
         if (requested == null || requested.isBlank()) {
             return String.join(" ", app.allowedScopes());
         }

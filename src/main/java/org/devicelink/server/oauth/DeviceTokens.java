@@ -8,10 +8,8 @@ import org.devicelink.protocol.TokenResponse;
 import org.devicelink.server.store.KeyedHash;
 import org.devicelink.server.store.LinkedDeviceStore;
 
-/** Issues a linked device's token pair: a signed access token and a fresh opaque refresh token. */
+/** Issues a linked device's token pair: a signed access token and the next opaque refresh token of its chain. */
 public final class DeviceTokens {
-
-    static final String REFRESH_TOKEN_KIND = "refresh-token";
 
     private final AccessTokens accessTokens;
     private final LinkedDeviceStore devices;
@@ -33,7 +31,7 @@ public final class DeviceTokens {
     public TokenResponse issue(LinkedDeviceStore.Device device) {
         Instant now = clock.instant();
         String refreshToken = KeyedHash.newToken(random);
-        devices.insertRefreshToken(hash.of(REFRESH_TOKEN_KIND, refreshToken), device.id(), now, now.plus(refreshLifetime));
+        devices.refreshTokens().add(hash.of(KeyedHash.Kind.REFRESH_TOKEN, refreshToken), device.id(), now, now.plus(refreshLifetime));
         devices.touch(device.id(), now);
         String accessToken = accessTokens.issue(device.accountId(), device.id(), device.clientId(), device.scope());
         return new TokenResponse(accessToken, "Bearer", accessTokens.lifetime().toSeconds(), refreshToken, device.scope(),

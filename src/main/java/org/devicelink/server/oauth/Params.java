@@ -1,6 +1,7 @@
 package org.devicelink.server.oauth;
 
 import org.devicelink.protocol.OAuthError;
+import org.devicelink.server.http.OAuthProblem;
 
 /** Bounds and checks for OAuth form parameters; every violation is an {@code invalid_request} naming the field. */
 final class Params {

@@ -1,9 +1,16 @@
 package org.devicelink.server.oauth;
 
 import java.time.Clock;
+import org.devicelink.protocol.DeviceStatus;
 import org.devicelink.protocol.OAuthError;
+import org.devicelink.server.activity.Activity;
+import org.devicelink.server.activity.ActivityKind;
+import org.devicelink.server.activity.ActivityRecorder;
+import org.devicelink.server.http.OAuthProblem;
+import org.devicelink.server.store.EndReason;
 import org.devicelink.server.store.KeyedHash;
 import org.devicelink.server.store.LinkedDeviceStore;
+import org.devicelink.server.store.Sql;
 
 /**
  * RFC 7009: a device signs out by revoking its refresh token, which ends its session. Unknown tokens are
@@ -11,12 +18,16 @@ import org.devicelink.server.store.LinkedDeviceStore;
  */
 public final class Revocations {
 
+    private final Sql sql;
     private final LinkedDeviceStore devices;
+    private final ActivityRecorder activity;
     private final KeyedHash hash;
     private final Clock clock;
 
-    public Revocations(LinkedDeviceStore devices, KeyedHash hash, Clock clock) {
+    public Revocations(Sql sql, LinkedDeviceStore devices, ActivityRecorder activity, KeyedHash hash, Clock clock) {
+        this.sql = sql;
         this.devices = devices;
+        this.activity = activity;
         this.hash = hash;
         this.clock = clock;
     }
@@ -29,14 +40,19 @@ public final class Revocations {
             throw new OAuthProblem(OAuthError.UNSUPPORTED_TOKEN_TYPE,
                     "Access tokens expire on their own; revoke the refresh token to end the device's session.");
         }
-        var found = devices.findRefreshToken(hash.of(DeviceTokens.REFRESH_TOKEN_KIND, token));
+        var found = devices.refreshTokens().find(hash.of(KeyedHash.Kind.REFRESH_TOKEN, token));
         if (found.isEmpty()) {
             return;
         }
-        var device = devices.find(found.get().deviceId()).orElseThrow();
-        if (!device.clientId().equals(clientId)) {
+        if (!found.get().clientId().equals(clientId)) {
             throw new OAuthProblem(OAuthError.UNAUTHORIZED_CLIENT, "This token was issued to another client.");
         }
-        devices.end(device.id(), LinkedDeviceStore.UNLINKED, "signed-out", clock.instant());
+        var device = devices.find(found.get().chainId()).orElseThrow();
+        sql.inTransaction(() -> {
+            if (devices.end(device.id(), DeviceStatus.UNLINKED, EndReason.SIGNED_OUT, clock.instant())) {
+                activity.record(new Activity(ActivityKind.SIGNED_OUT, device.accountId(), device.id(), device.name(), device.clientId(), null));
+            }
+            return null;
+        });
     }
 }

@@ -4,13 +4,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
+import org.devicelink.protocol.DeviceStatus;
 import org.devicelink.protocol.OAuthError;
 import org.devicelink.protocol.TokenResponse;
+import org.devicelink.server.activity.Activity;
+import org.devicelink.server.activity.ActivityKind;
+import org.devicelink.server.activity.ActivityRecorder;
+import org.devicelink.server.http.OAuthProblem;
+import org.devicelink.server.store.EndReason;
 import org.devicelink.server.store.KeyedHash;
 import org.devicelink.server.store.LinkedDeviceStore;
 import org.devicelink.server.store.PendingLinkStore;
 import org.devicelink.server.store.Sql;
+import org.devicelink.server.tokens.TokenRotation;
 
 /**
  * {@code POST /oauth2/token}: the device-code grant (RFC 8628 §3.4–3.5) and the refresh-token grant with rotation
@@ -25,14 +31,19 @@ public final class TokenGrants {
     private final PendingLinkStore links;
     private final LinkedDeviceStore devices;
     private final DeviceTokens tokens;
+    private final TokenRotation rotation;
+    private final ActivityRecorder activity;
     private final KeyedHash hash;
     private final Clock clock;
 
-    public TokenGrants(Sql sql, PendingLinkStore links, LinkedDeviceStore devices, DeviceTokens tokens, KeyedHash hash, Clock clock) {
+    public TokenGrants(Sql sql, PendingLinkStore links, LinkedDeviceStore devices, DeviceTokens tokens, TokenRotation rotation,
+                       ActivityRecorder activity, KeyedHash hash, Clock clock) {
         this.sql = sql;
         this.links = links;
         this.devices = devices;
         this.tokens = tokens;
+        this.rotation = rotation;
+        this.activity = activity;
         this.hash = hash;
         this.clock = clock;
     }
@@ -51,25 +62,25 @@ public final class TokenGrants {
     private TokenResponse redeemDeviceCode(String clientId, String deviceCode) {
         // millisecond precision, so the value read back from either database compares equal in recordPoll
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        var link = links.findByDeviceCode(hash.of(DeviceAuthorizations.DEVICE_CODE_KIND, deviceCode))
+        var link = links.findByDeviceCode(hash.of(KeyedHash.Kind.DEVICE_CODE, deviceCode))
                 .filter(l -> l.clientId().equals(clientId))
                 .orElseThrow(() -> new OAuthProblem(OAuthError.INVALID_GRANT, "Unknown device_code for this client."));
         return switch (link.status()) {
-            case PendingLinkStore.PENDING -> {
+            case PENDING -> {
                 if (link.expiredAt(now)) {
                     throw expired();
                 }
                 pace(link, now);
                 throw new OAuthProblem(OAuthError.AUTHORIZATION_PENDING, "Waiting for the person to approve on their DeviceLink app.");
             }
-            case PendingLinkStore.DENIED -> throw new OAuthProblem(OAuthError.ACCESS_DENIED, "The request was denied.");
-            case PendingLinkStore.APPROVED -> {
+            case DENIED -> throw new OAuthProblem(OAuthError.ACCESS_DENIED, "The request was denied.");
+            case APPROVED -> {
                 if (link.expiredAt(now)) {
                     throw expired();
                 }
                 yield handOver(link);
             }
-            default -> throw new OAuthProblem(OAuthError.INVALID_GRANT, "This device_code has already been used.");
+            case REDEEMED -> throw used();
         };
     }
 
@@ -88,9 +99,9 @@ public final class TokenGrants {
     private TokenResponse handOver(PendingLinkStore.Row link) {
         return sql.inTransaction(() -> {
             if (!links.redeem(link.id())) {
-                throw new OAuthProblem(OAuthError.INVALID_GRANT, "This device_code has already been used.");
+                throw used();
             }
-            var device = devices.find(link.deviceId()).filter(d -> LinkedDeviceStore.ACTIVE.equals(d.status()))
+            var device = devices.find(link.deviceId()).filter(d -> d.status() == DeviceStatus.ACTIVE)
                     .orElseThrow(() -> new OAuthProblem(OAuthError.ACCESS_DENIED, "The device was unlinked before it collected its tokens."));
             return tokens.issue(device);
         });
@@ -98,42 +109,36 @@ public final class TokenGrants {
 
     private TokenResponse refresh(String clientId, String refreshToken) {
         Instant now = clock.instant();
-        String tokenHash = hash.of(DeviceTokens.REFRESH_TOKEN_KIND, refreshToken);
-        // empty: a used refresh token came back, so someone holds a copy; the transaction that ends the session
-        // commits before the error is thrown, so the revocation sticks
-        Optional<TokenResponse> issued = sql.inTransaction(() -> {
-            var token = devices.findRefreshToken(tokenHash)
-                    .orElseThrow(() -> new OAuthProblem(OAuthError.INVALID_GRANT, "Unknown refresh token: link the device again."));
-            var device = devices.find(token.deviceId()).orElseThrow();
-            if (!device.clientId().equals(clientId)) {
-                throw new OAuthProblem(OAuthError.INVALID_GRANT, "This refresh token was issued to another client.");
-            }
-            if (!LinkedDeviceStore.ACTIVE.equals(device.status())) {
-                throw new OAuthProblem(OAuthError.INVALID_GRANT, endedMessage(device));
-            }
-            if (token.rotatedAt() != null) {
-                devices.end(device.id(), LinkedDeviceStore.REVOKED, "refresh-token-reuse", now); // OAuth 2.1 §4.3.1
-                return Optional.empty();
-            }
-            if (!now.isBefore(token.expiresAt())) {
-                throw new OAuthProblem(OAuthError.INVALID_GRANT, "The refresh token has expired: link the device again.");
-            }
-            if (!devices.rotate(tokenHash, now)) { // two uses of one token raced: the same as a replay
-                devices.end(device.id(), LinkedDeviceStore.REVOKED, "refresh-token-reuse", now);
-                return Optional.empty();
-            }
-            return Optional.of(tokens.issue(device));
-        });
-        return issued.orElseThrow(() -> new OAuthProblem(OAuthError.INVALID_GRANT,
-                "This refresh token was already used, so the device's session has been ended for safety. Link the device again."));
+        var result = rotation.rotate(devices.refreshTokens(), hash.of(KeyedHash.Kind.REFRESH_TOKEN, refreshToken), clientId, now,
+                deviceId -> tokens.issue(devices.find(deviceId).orElseThrow()), this::recordReuse);
+        return switch (result) {
+            case TokenRotation.Result.Rotated<TokenResponse>(TokenResponse issued) -> issued;
+            case TokenRotation.Result.Refused<TokenResponse>(TokenRotation.Refusal refusal, var token) -> throw switch (refusal) {
+                case UNKNOWN -> new OAuthProblem(OAuthError.INVALID_GRANT, "Unknown refresh token: link the device again.");
+                case OTHER_CLIENT -> new OAuthProblem(OAuthError.INVALID_GRANT, "This refresh token was issued to another client.");
+                case ENDED -> new OAuthProblem(OAuthError.INVALID_GRANT, endedMessage(devices.find(token.chainId()).orElseThrow()));
+                case EXPIRED -> new OAuthProblem(OAuthError.INVALID_GRANT, "The refresh token has expired: link the device again.");
+                case REUSED -> new OAuthProblem(OAuthError.INVALID_GRANT, "This refresh token was already used, so the device's "
+                        + "session has been ended for safety. Link the device again.");
+            };
+        };
+    }
+
+    private void recordReuse(String deviceId) {
+        devices.find(deviceId).ifPresent(d -> activity.record(new Activity(ActivityKind.REFRESH_TOKEN_REUSE, d.accountId(), d.id(),
+                d.name(), d.clientId(), null)));
     }
 
     private static String endedMessage(LinkedDeviceStore.Device device) {
-        return switch (String.valueOf(device.endReason())) {
-            case "refresh-token-reuse" -> "The device's session was ended because a refresh token was reused. Link the device again.";
-            case "signed-out" -> "The device signed out. Link it again.";
-            default -> "The device was unlinked from its account. Link it again.";
+        return switch (device.endReason() == null ? EndReason.UNLINKED_BY_OWNER : device.endReason()) {
+            case REFRESH_TOKEN_REUSE -> "The device's session was ended because a refresh token was reused. Link the device again.";
+            case SIGNED_OUT -> "The device signed out. Link it again.";
+            case UNLINKED_BY_OWNER -> "The device was unlinked from its account. Link it again.";
         };
+    }
+
+    private static OAuthProblem used() {
+        return new OAuthProblem(OAuthError.INVALID_GRANT, "This device_code has already been used.");
     }
 
     private static OAuthProblem expired() {

@@ -31,10 +31,11 @@ public final class AttemptCounters {
                 .map(until -> Duration.between(now, until));
     }
 
-    public void recordFailure(String subject, int limit) {
+    /** Counts one failure; true when it is the one that locks the subject out. */
+    public boolean recordFailure(String subject, int limit) {
         Instant now = clock.instant();
         Instant windowOpen = now.minus(window);
-        sql.inTransaction(() -> {
+        return sql.inTransaction(() -> {
             int updated = sql.update("UPDATE attempt_limits SET failures = failures + 1 WHERE subject = ? AND window_started_at > ?",
                     subject, windowOpen);
             if (updated == 0) {
@@ -51,25 +52,13 @@ public final class AttemptCounters {
                     sql.update("UPDATE attempt_limits SET failures = failures + 1 WHERE subject = ?", subject);
                 }
             }
-            sql.update("UPDATE attempt_limits SET locked_until = ? WHERE subject = ? AND failures >= ? AND locked_until IS NULL",
-                    now.plus(lockout), subject, limit);
-            return null;
+            return sql.update("UPDATE attempt_limits SET locked_until = ? WHERE subject = ? AND failures >= ? AND locked_until IS NULL",
+                    now.plus(lockout), subject, limit) == 1;
         });
     }
 
     /** Forgets a subject's failures (a successful sign-in). */
     public void reset(String subject) {
         sql.update("DELETE FROM attempt_limits WHERE subject = ? AND (locked_until IS NULL OR locked_until < ?)", subject, clock.instant());
-    }
-
-    /** "42 seconds" or "15 minutes": for messages that tell a person how long to wait. */
-    public static String waitText(Duration wait) {
-        long seconds = Math.max(1, wait.toSeconds() + 1);
-        return seconds < 90 ? seconds + " seconds" : ((seconds + 59) / 60) + " minutes";
-    }
-
-    /** Whole seconds to put in Retry-After, never 0. */
-    public static long retryAfterSeconds(Duration wait) {
-        return Math.max(1, wait.toSeconds() + 1);
     }
 }

@@ -29,12 +29,29 @@ public final class KeyedHash {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** Hex digest of {@code secret}, labelled by its kind so a user code never matches a token of the same text. */
-    public String of(String kind, String secret) {
+    /** What a secret is; its label goes into the digest, so a user code never matches a token of the same text. */
+    public enum Kind {
+        USER_CODE("user-code"),
+        DEVICE_CODE("device-code"),
+        REFRESH_TOKEN("refresh-token"),
+        SIGN_IN_CODE("idp-code"),
+        SIGN_IN_REFRESH_TOKEN("idp-refresh-token"),
+        /** The local provider's login form carries its authorization request signed with this. */
+        SIGNED_REQUEST("authorization-request");
+
+        private final String label; // never change one: stored digests are computed with it
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    /** Hex digest of {@code secret}, labelled by its kind. */
+    public String of(Kind kind, String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            mac.update(kind.getBytes(StandardCharsets.UTF_8));
+            mac.update(kind.label.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
             return HexFormat.of().formatHex(mac.doFinal(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {

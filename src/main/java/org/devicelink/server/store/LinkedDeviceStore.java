@@ -3,6 +3,7 @@ package org.devicelink.server.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.devicelink.protocol.DeviceStatus;
 
 /**
  * The {@code linked_devices} and {@code refresh_tokens} tables: devices linked to accounts and their refresh
@@ -10,10 +11,6 @@ import java.util.Optional;
  * unlink).
  */
 public final class LinkedDeviceStore {
-
-    public static final String ACTIVE = "active";
-    public static final String UNLINKED = "unlinked";
-    public static final String REVOKED = "revoked";
 
     private static final String SELECT = "SELECT d.id, d.account_id, o.display_name AS account_name, d.client_id, "
             + "a.display_name AS app_name, d.name, d.model, d.scope, d.linked_at, d.last_active_at, d.status, d.end_reason "
@@ -26,14 +23,12 @@ public final class LinkedDeviceStore {
     }
 
     public record Device(String id, String accountId, String accountName, String clientId, String appName, String name, String model,
-                         String scope, Instant linkedAt, Instant lastActiveAt, String status, String endReason) {}
-
-    public record RefreshToken(String deviceId, Instant expiresAt, Instant rotatedAt) {}
+                         String scope, Instant linkedAt, Instant lastActiveAt, DeviceStatus status, EndReason endReason) {}
 
     public void insert(String id, String accountId, String approvedBy, String clientId, String name, String model,
                        String scope, Instant now) {
         sql.update("INSERT INTO linked_devices (id, account_id, approved_by, client_id, name, model, scope, linked_at, status) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, accountId, approvedBy, clientId, name, model, scope, now, ACTIVE);
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, accountId, approvedBy, clientId, name, model, scope, now, DeviceStatus.ACTIVE);
     }
 
     public Optional<Device> find(String id) {
@@ -47,7 +42,7 @@ public final class LinkedDeviceStore {
 
     public int countActive(String accountId) {
         return sql.queryOne("SELECT COUNT(*) AS n FROM linked_devices WHERE account_id = ? AND status = ?",
-                r -> r.integer("n"), accountId, ACTIVE).orElse(0);
+                r -> r.integer("n"), accountId, DeviceStatus.ACTIVE).orElse(0);
     }
 
     public boolean rename(String id, String accountId, String name) {
@@ -55,10 +50,10 @@ public final class LinkedDeviceStore {
     }
 
     /** Ends an active device's session (unlinked or revoked) and kills its refresh chain. */
-    public boolean end(String id, String status, String reason, Instant now) {
+    public boolean end(String id, DeviceStatus status, EndReason reason, Instant now) {
         return sql.inTransaction(() -> {
             boolean ended = sql.update("UPDATE linked_devices SET status = ?, end_reason = ?, ended_at = ? WHERE id = ? AND status = ?",
-                    status, reason, now, id, ACTIVE) == 1;
+                    status, reason, now, id, DeviceStatus.ACTIVE) == 1;
             sql.update("UPDATE refresh_tokens SET expires_at = ? WHERE device_id = ? AND expires_at > ?", now, id, now);
             return ended;
         });
@@ -68,24 +63,38 @@ public final class LinkedDeviceStore {
         sql.update("UPDATE linked_devices SET last_active_at = ? WHERE id = ?", now, id);
     }
 
-    public void insertRefreshToken(String tokenHash, String deviceId, Instant now, Instant expiresAt) {
-        sql.update("INSERT INTO refresh_tokens (token_hash, device_id, issued_at, expires_at) VALUES (?, ?, ?, ?)",
-                tokenHash, deviceId, now, expiresAt);
-    }
+    /** The devices' refresh tokens, in chains per device: a device's session ends when its chain does. */
+    public TokenChains refreshTokens() {
+        return new TokenChains() {
+            @Override
+            public Optional<Token> find(String tokenHash) {
+                return sql.queryOne("SELECT t.device_id, d.client_id, t.expires_at, t.rotated_at, d.status FROM refresh_tokens t "
+                                + "JOIN linked_devices d ON d.id = t.device_id WHERE t.token_hash = ?",
+                        r -> new Token(r.string("device_id"), r.string("client_id"), r.instant("expires_at"), r.instant("rotated_at"),
+                                r.choice("status", DeviceStatus.class) != DeviceStatus.ACTIVE), tokenHash);
+            }
 
-    public Optional<RefreshToken> findRefreshToken(String tokenHash) {
-        return sql.queryOne("SELECT device_id, expires_at, rotated_at FROM refresh_tokens WHERE token_hash = ?",
-                r -> new RefreshToken(r.string("device_id"), r.instant("expires_at"), r.instant("rotated_at")), tokenHash);
-    }
+            @Override
+            public boolean markRotated(String tokenHash, Instant now) {
+                return sql.update("UPDATE refresh_tokens SET rotated_at = ? WHERE token_hash = ? AND rotated_at IS NULL", now, tokenHash) == 1;
+            }
 
-    /** Marks a refresh token used; false when it already was (a copy is being replayed, or two uses raced). */
-    public boolean rotate(String tokenHash, Instant now) {
-        return sql.update("UPDATE refresh_tokens SET rotated_at = ? WHERE token_hash = ? AND rotated_at IS NULL", now, tokenHash) == 1;
+            @Override
+            public void endChain(String deviceId, Instant now) {
+                end(deviceId, DeviceStatus.REVOKED, EndReason.REFRESH_TOKEN_REUSE, now);
+            }
+
+            @Override
+            public void add(String tokenHash, String deviceId, Instant now, Instant expiresAt) {
+                sql.update("INSERT INTO refresh_tokens (token_hash, device_id, issued_at, expires_at) VALUES (?, ?, ?, ?)",
+                        tokenHash, deviceId, now, expiresAt);
+            }
+        };
     }
 
     private static Device map(Sql.Row r) throws java.sql.SQLException {
         return new Device(r.string("id"), r.string("account_id"), r.string("account_name"), r.string("client_id"), r.string("app_name"),
                 r.string("name"), r.string("model"), r.string("scope"), r.instant("linked_at"),
-                r.instant("last_active_at"), r.string("status"), r.string("end_reason"));
+                r.instant("last_active_at"), r.choice("status", DeviceStatus.class), r.choice("end_reason", EndReason.class));
     }
 }

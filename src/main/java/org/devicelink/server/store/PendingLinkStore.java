@@ -10,11 +10,6 @@ import java.util.Optional;
  */
 public final class PendingLinkStore {
 
-    public static final String PENDING = "pending";
-    public static final String APPROVED = "approved";
-    public static final String DENIED = "denied";
-    public static final String REDEEMED = "redeemed";
-
     private static final String COLUMNS = "id, client_id, scope, device_name, device_model, client_address, user_agent, "
             + "requested_at, expires_at, poll_interval, last_polled_at, status, decided_by, device_id";
 
@@ -26,7 +21,7 @@ public final class PendingLinkStore {
 
     public record Row(String id, String clientId, String scope, String deviceName, String deviceModel,
                       String clientAddress, String userAgent, Instant requestedAt, Instant expiresAt,
-                      int pollInterval, Instant lastPolledAt, String status, String decidedBy, String deviceId) {
+                      int pollInterval, Instant lastPolledAt, LinkStatus status, String decidedBy, String deviceId) {
 
         public boolean expiredAt(Instant now) {
             return !now.isBefore(expiresAt);
@@ -64,23 +59,23 @@ public final class PendingLinkStore {
 
     public boolean approve(String id, String accountId, String deviceId, Instant now) {
         return sql.update("UPDATE pending_links SET status = ?, decided_at = ?, decided_by = ?, device_id = ? "
-                + "WHERE id = ? AND status = ? AND expires_at > ?", APPROVED, now, accountId, deviceId, id, PENDING, now) == 1;
+                + "WHERE id = ? AND status = ? AND expires_at > ?", LinkStatus.APPROVED, now, accountId, deviceId, id, LinkStatus.PENDING, now) == 1;
     }
 
     public boolean deny(String id, String accountId, boolean reported, Instant now) {
         return sql.update("UPDATE pending_links SET status = ?, decided_at = ?, decided_by = ?, reported = ? "
-                + "WHERE id = ? AND status = ? AND expires_at > ?", DENIED, now, accountId, reported, id, PENDING, now) == 1;
+                + "WHERE id = ? AND status = ? AND expires_at > ?", LinkStatus.DENIED, now, accountId, reported, id, LinkStatus.PENDING, now) == 1;
     }
 
     /** Exactly-once hand-over of the tokens: only one caller, on any node, gets true. */
     public boolean redeem(String id) {
-        return sql.update("UPDATE pending_links SET status = ? WHERE id = ? AND status = ?", REDEEMED, id, APPROVED) == 1;
+        return sql.update("UPDATE pending_links SET status = ? WHERE id = ? AND status = ?", LinkStatus.REDEEMED, id, LinkStatus.APPROVED) == 1;
     }
 
     private static Row map(Sql.Row r) throws java.sql.SQLException {
         return new Row(r.string("id"), r.string("client_id"), r.string("scope"), r.string("device_name"),
                 r.string("device_model"), r.string("client_address"), r.string("user_agent"), r.instant("requested_at"),
-                r.instant("expires_at"), r.integer("poll_interval"), r.instant("last_polled_at"), r.string("status"),
+                r.instant("expires_at"), r.integer("poll_interval"), r.instant("last_polled_at"), r.choice("status", LinkStatus.class),
                 r.string("decided_by"), r.string("device_id"));
     }
 }

@@ -87,6 +87,11 @@ public final class Sql {
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.getFirst());
     }
 
+    /** How an enum value is kept in a text column: {@code REFRESH_TOKEN_REUSE} as {@code refresh-token-reuse}. */
+    public static String wire(Enum<?> value) {
+        return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     /** True when an INSERT failed only because the key already exists (a race another node or thread won). */
     public static boolean isDuplicateKey(StoreException e) {
         return e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState());
@@ -125,6 +130,8 @@ public final class Sql {
             Object arg = args[i];
             if (arg instanceof Instant instant) {
                 statement.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
+            } else if (arg instanceof Enum<?> value) {
+                statement.setString(i + 1, wire(value));
             } else {
                 statement.setObject(i + 1, arg);
             }
@@ -154,6 +161,20 @@ public final class Sql {
 
         public boolean bool(String column) throws SQLException {
             return rs.getBoolean(column);
+        }
+
+        /** A text column holding an enum value as {@link #wire} writes it; null stays null. */
+        public <E extends Enum<E>> E choice(String column, Class<E> type) throws SQLException {
+            String text = rs.getString(column);
+            if (text == null) {
+                return null;
+            }
+            for (E value : type.getEnumConstants()) {
+                if (wire(value).equals(text)) {
+                    return value;
+                }
+            }
+            throw new SQLException("'" + text + "' in " + column + " is not a " + type.getSimpleName());
         }
 
         public Instant instant(String column) throws SQLException {

@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.devicelink.server.Databases;
 import org.devicelink.server.LinkServerFixture;
 import org.devicelink.server.ScriptedBrowser;
-import org.devicelink.server.Tls;
+import org.devicelink.server.http.Tls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +88,7 @@ class SignInTest {
 
         // wait until the token expires within MSAL's 300 s window
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), first.expiresOn().minusSeconds(299)).toMillis()));
-        Session refreshed = restarted.silent(restarted.accounts().getFirst());
+        Session refreshed = restarted.silent(restarted.accounts().getFirst().accountId());
         assertThat(refreshed.accessToken()).isNotEqualTo(first.accessToken());
         assertThat(refreshed.expiresOn()).isAfter(first.expiresOn());
         assertThat(fixture.http().get("/api/v1/devices", refreshed.accessToken()).status()).isEqualTo(200);
@@ -105,9 +105,9 @@ class SignInTest {
         signIn.interactive(person("alex", "link-demo"), Duration.ofSeconds(30));
         signIn.interactive(person("sam", "link-demo"), Duration.ofSeconds(30));
         assertThat(signIn.accounts()).extracting(a -> a.username()).containsExactly("alex", "sam");
-        Session sam = signIn.silent(signIn.accounts().get(1));
+        Session sam = signIn.silent(signIn.accounts().get(1).accountId());
         assertThat(sam.displayName()).isEqualTo("Sam Morgan");
-        Session alex = signIn.silent(signIn.accounts().get(0));
+        Session alex = signIn.silent(signIn.accounts().get(0).accountId());
         assertThat(alex.displayName()).isEqualTo("Alex Morgan");
     }
 

@@ -1,0 +1,181 @@
+package org.devicelink.app;
+
+import java.time.Duration;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Window;
+import org.devicelink.app.auth.Session;
+import org.devicelink.app.demo.DemoDevice;
+import org.devicelink.app.devices.DevicesView;
+import org.devicelink.app.link.LinkScreen;
+import org.devicelink.app.settings.SettingsView;
+import org.devicelink.app.signin.SignInView;
+import org.devicelink.i18n.Messages;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The companion's window: a header that always shows which server and which account are in use, and below it
+ * either the sign-in screen or the tabs (Link a device, Devices, Settings).
+ */
+public final class MainWindow {
+
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final Tab linkTab;
+    private final Tab devicesTab;
+    private Window window;
+
+    public MainWindow(Companion companion, Duration demoRefresh) {
+        var signInView = new SignInView(companion.signIn(), companion.server().local() ? Messages.get("signin.demo")
+                : Messages.get("signin.where", java.net.URI.create(companion.signIn().authority()).getHost()));
+        var linkScreen = new LinkScreen(companion.link(), () -> window, this::showDevices, companion.scanSources(), companion.executor());
+        var devicesView = new DevicesView(companion.devices(), () -> window);
+        var settingsView = new SettingsView(companion.settings());
+
+        linkTab = tab(Messages.get("tab.link"), Feather.LINK, linkScreen.root(), "linkTab");
+        devicesTab = tab(Messages.get("tab.devices"), Feather.MONITOR, devicesView.root(), "devicesTab");
+        var settingsTab = tab(Messages.get("tab.settings"), Feather.SETTINGS, settingsView.root(), "settingsTab");
+        tabs.getTabs().setAll(linkTab, devicesTab, settingsTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("tabs");
+        devicesTab.setOnSelectionChanged(e -> {
+            if (devicesTab.isSelected()) {
+                companion.devices().refresh();
+            }
+        });
+
+        var content = new StackPane(signInView.root(), tabs);
+        Runnable showSession = () -> {
+            boolean signedIn = companion.signIn().sessionProperty().get() != null;
+            signInView.root().setVisible(!signedIn);
+            tabs.setVisible(signedIn);
+        };
+        companion.signIn().sessionProperty().addListener((o, old, session) -> {
+            showSession.run();
+            if (session != null && (old == null || !old.accountId().equals(session.accountId()))) {
+                companion.link().startOver();
+                companion.devices().all().clear();
+                companion.devices().refresh();
+                tabs.getSelectionModel().select(linkTab);
+                linkScreen.focusCode();
+            }
+        });
+        showSession.run();
+
+        root.setTop(header(companion, demoRefresh));
+        root.setCenter(content);
+        root.setId("mainWindow");
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** The window the dialogs belong to; set once the scene is on a stage. */
+    public void setWindow(Window window) {
+        this.window = window;
+    }
+
+    public void showDevices() {
+        tabs.getSelectionModel().select(devicesTab);
+    }
+
+    public void showLink() {
+        tabs.getSelectionModel().select(linkTab);
+    }
+
+    private HBox header(Companion companion, Duration demoRefresh) {
+        var logo = new Label("DL");
+        logo.getStyleClass().add("logo");
+        var name = new Label(Messages.get("app.name"));
+        name.getStyleClass().add("title-3");
+        var server = new Label(describeServer(companion));
+        server.setId("serverLabel");
+        server.getStyleClass().add(companion.server().local() ? "mode-local" : "mode-remote");
+        server.setTooltip(new Tooltip(companion.server().url()));
+
+        var demo = new Button(Messages.get("demo.start"), new FontIcon(Feather.TV));
+        demo.setId("demoButton");
+        demo.setVisible(companion.server().local());
+        demo.managedProperty().bind(demo.visibleProperty());
+        demo.setOnAction(e -> {
+            try {
+                var device = new DemoDevice(companion.demoDeviceClient(), demoRefresh);
+                device.stage().initOwner(window);
+                device.show();
+            } catch (java.io.IOException ex) {
+                companion.link().errorProperty().set(Messages.get("demo.cannotStart", ex.getMessage()));
+            }
+        });
+
+        var account = new MenuButton();
+        account.setId("accountMenu");
+        account.setGraphic(new FontIcon(Feather.USER));
+        Runnable updateAccount = () -> {
+            Session session = companion.signIn().sessionProperty().get();
+            account.setText(session == null ? Messages.get("account.none") : session.displayName());
+            account.getItems().clear();
+            if (session != null) {
+                var who = new MenuItem(Messages.get("account.signedInAs", session.username()));
+                who.setDisable(true);
+                account.getItems().add(who);
+                account.getItems().add(new SeparatorMenuItem());
+                for (var saved : companion.signIn().accounts()) {
+                    if (!saved.accountId().equals(session.accountId())) {
+                        var item = new MenuItem(Messages.get("account.switchTo", saved.username()));
+                        item.setOnAction(e -> companion.signIn().switchTo(saved));
+                        account.getItems().add(item);
+                    }
+                }
+                var add = new MenuItem(Messages.get("account.add"));
+                add.setId("addAccount");
+                add.setOnAction(e -> companion.signIn().signInInteractively());
+                var signOut = new MenuItem(Messages.get("account.signOut"));
+                signOut.setId("signOut");
+                signOut.setOnAction(e -> companion.signIn().signOut());
+                account.getItems().addAll(add, signOut);
+            }
+        };
+        companion.signIn().sessionProperty().addListener((o, old, now) -> updateAccount.run());
+        companion.signIn().accounts().addListener((javafx.collections.ListChangeListener<Object>) c -> updateAccount.run());
+        updateAccount.run();
+
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var header = new HBox(12, logo, name, server, spacer, demo, account);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(10, 16, 10, 16));
+        header.getStyleClass().add("header");
+        return header;
+    }
+
+    private static String describeServer(Companion companion) {
+        return companion.server().local() ? Messages.get("server.local")
+                : Messages.get("server.remote", java.net.URI.create(companion.server().url()).getHost());
+    }
+
+    private static Tab tab(String text, Feather icon, Parent content, String id) {
+        var wrapper = new StackPane(content);
+        wrapper.setPadding(new Insets(24));
+        wrapper.setAlignment(Pos.TOP_LEFT);
+        var tab = new Tab(text, wrapper);
+        tab.setGraphic(new FontIcon(icon));
+        tab.setId(id);
+        return tab;
+    }
+}

@@ -1,0 +1,97 @@
+package org.devicelink.app.settings;
+
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.devicelink.app.common.UiExecutor;
+import org.devicelink.i18n.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Settings screen: the server and sign-in provider (they take effect at the next start) and the theme (at once,
+ * and remembered). Saving changes only those settings, on disk as they are then, off the UI thread.
+ */
+public final class SettingsViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsViewModel.class);
+
+    private final SettingsFile file;
+    private final UiExecutor executor;
+    private final StringProperty serverUrl = new SimpleStringProperty();
+    private final StringProperty authority = new SimpleStringProperty();
+    private final StringProperty clientId = new SimpleStringProperty();
+    private final StringProperty apiScope = new SimpleStringProperty();
+    private final StringProperty theme = new SimpleStringProperty();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+
+    /** @param applyTheme shows a theme at once (the view model only remembers it) */
+    public SettingsViewModel(AppSettings current, SettingsFile file, UiExecutor executor, Consumer<String> applyTheme) {
+        this.file = file;
+        this.executor = executor;
+        serverUrl.set(current.serverUrl());
+        authority.set(current.authority());
+        clientId.set(current.clientId());
+        apiScope.set(current.apiScope());
+        theme.set(current.theme());
+        theme.addListener((o, old, now) -> {
+            if (now != null && !now.equals(old)) {
+                applyTheme.accept(now);
+                executor.run(null, () -> file.update(saved -> saved.withTheme(now)), saved -> { },
+                        e -> LOG.warn("Could not remember the theme in " + file.path(), e));
+            }
+        });
+    }
+
+    public StringProperty serverUrlProperty() {
+        return serverUrl;
+    }
+
+    public StringProperty authorityProperty() {
+        return authority;
+    }
+
+    public StringProperty clientIdProperty() {
+        return clientId;
+    }
+
+    public StringProperty apiScopeProperty() {
+        return apiScope;
+    }
+
+    public StringProperty themeProperty() {
+        return theme;
+    }
+
+    /** What the last Save did, or why it did not. */
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** Checks the server and provider fields and saves them; the rest of the file stays as it is. */
+    public void save() {
+        String server = strip(serverUrl);
+        String entra = strip(authority);
+        String client = strip(clientId);
+        String scope = strip(apiScope);
+        String problem = AppSettings.problem(server, entra, client, scope);
+        if (problem != null) {
+            status.set(Messages.get(problem));
+            return;
+        }
+        executor.run(busy, () -> file.update(saved -> saved.withConnection(server, entra, client, scope)),
+                saved -> status.set(Messages.get("settings.saved")),
+                e -> status.set(Messages.get("settings.saveFailed", String.valueOf(e.getMessage()))));
+    }
+
+    private static String strip(StringProperty text) {
+        return text.get() == null ? "" : text.get().strip();
+    }
+}

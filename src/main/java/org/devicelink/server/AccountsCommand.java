@@ -1,0 +1,146 @@
+package org.devicelink.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.function.ToIntFunction;
+import org.devicelink.platform.UserFolders;
+import org.devicelink.protocol.Role;
+import org.devicelink.server.issuer.LocalUsers;
+import org.devicelink.server.store.LocalUserStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
+
+/** {@code devicelink server accounts list|add|remove}: the local sign-in provider's accounts, also while the server runs. */
+@Command(name = "accounts", mixinStandardHelpOptions = true,
+        description = "Manage the local sign-in provider's accounts (works while the server runs).")
+final class AccountsCommand {
+
+    static CommandLine commandLine(UserFolders folders) {
+        return new CommandLine(new AccountsCommand())
+                .addSubcommand(new ListAccounts(folders))
+                .addSubcommand(new Add(folders))
+                .addSubcommand(new Remove(folders));
+    }
+
+    static int withUsers(UserFolders folders, SettingsOptions where, ToIntFunction<LocalUsers> work) {
+        return Operations.withDatabase("accounts", folders, where,
+                sql -> new LocalUsers(new LocalUserStore(sql), Clock.systemUTC(), new SecureRandom()), work);
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the accounts.")
+    static final class ListAccounts implements Callable<Integer> {
+        private final UserFolders folders;
+        @CommandLine.Mixin
+        SettingsOptions where = new SettingsOptions();
+
+        ListAccounts(UserFolders folders) {
+            this.folders = folders;
+        }
+
+        @Override
+        public Integer call() {
+            return withUsers(folders, where, users -> {
+                System.out.printf("%-20s %-10s %-30s %s%n", "USERNAME", "ROLE", "NAME", "FAMILY");
+                for (var user : users.list()) {
+                    System.out.printf("%-20s %-10s %-30s %s%n", user.username(), user.role().wire(), user.displayName(),
+                            user.familyId() == null ? "-" : user.familyId().substring(0, 8));
+                }
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add an account. The password is read from the console, or from standard input with --password-stdin.")
+    static final class Add implements Callable<Integer> {
+        private final UserFolders folders;
+        @CommandLine.Mixin
+        SettingsOptions where = new SettingsOptions();
+        @Parameters(index = "0", description = "Username (letters, digits, . _ -).")
+        String username;
+        @Option(names = "--name", required = true, description = "Display name.")
+        String displayName;
+        @Option(names = "--role", defaultValue = "member", description = "member, organizer (runs a family), child or support (default member).")
+        String role;
+        @Option(names = "--family", description = "For a child: the username of the family's organizer.")
+        String family;
+        @Option(names = "--password-stdin", description = "Read the password from standard input.")
+        boolean passwordFromStdin;
+
+        Add(UserFolders folders) {
+            this.folders = folders;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            var chosen = Role.fromWire(role);
+            if (chosen.isEmpty()) {
+                System.err.println("devicelink server accounts add: role must be one of "
+                        + Arrays.stream(Role.values()).map(Role::wire).toList() + ", not '" + role + "'.");
+                return 2;
+            }
+            char[] password = readPassword();
+            if (password == null) {
+                return 2;
+            }
+            return withUsers(folders, where, users -> {
+                var user = users.add(username, displayName, password, chosen.get(), family);
+                Arrays.fill(password, '\0');
+                System.out.println("Added " + user.username() + " (" + user.role().wire() + ").");
+                return 0;
+            });
+        }
+
+        private char[] readPassword() throws IOException {
+            if (passwordFromStdin) {
+                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                return line == null ? new char[0] : line.toCharArray();
+            }
+            var console = System.console();
+            if (console == null) {
+                System.err.println("devicelink server accounts add: no console to ask for the password; use --password-stdin.");
+                return null;
+            }
+            char[] first = console.readPassword("Password for %s: ", username);
+            char[] second = console.readPassword("Again: ");
+            if (first == null || !Arrays.equals(first, second)) {
+                System.err.println("The two passwords differ; nothing was added.");
+                return null;
+            }
+            return first;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove an account.")
+    static final class Remove implements Callable<Integer> {
+        private final UserFolders folders;
+        @CommandLine.Mixin
+        SettingsOptions where = new SettingsOptions();
+        @Parameters(index = "0", description = "Username.")
+        String username;
+
+        Remove(UserFolders folders) {
+            this.folders = folders;
+        }
+
+        @Override
+        public Integer call() {
+            return withUsers(folders, where, users -> {
+                if (!users.remove(username)) {
+                    System.err.println("There is no account named '" + username + "'.");
+                    return 1;
+                }
+                System.out.println("Removed " + username + ".");
+                return 0;
+            });
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.devicelink.server;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.ToIntFunction;
+import org.devicelink.platform.UserFolders;
+import org.devicelink.server.store.DeviceAppStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
+
+/** {@code devicelink server apps list|add|remove}: the device apps (OAuth public clients) whose devices may link. */
+@Command(name = "apps", mixinStandardHelpOptions = true,
+        description = "Manage the registered device apps: a device presenting any other client_id is refused.")
+final class AppsCommand {
+
+    static CommandLine commandLine(UserFolders folders) {
+        return new CommandLine(new AppsCommand())
+                .addSubcommand(new ListApps(folders))
+                .addSubcommand(new Add(folders))
+                .addSubcommand(new Remove(folders));
+    }
+
+    static int withApps(UserFolders folders, SettingsOptions where, ToIntFunction<DeviceAppStore> work) {
+        return Operations.withDatabase("apps", folders, where, DeviceAppStore::new, work);
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the device apps.")
+    static final class ListApps implements Callable<Integer> {
+        private final UserFolders folders;
+        @CommandLine.Mixin
+        SettingsOptions where = new SettingsOptions();
+
+        ListApps(UserFolders folders) {
+            this.folders = folders;
+        }
+
+        @Override
+        public Integer call() {
+            return withApps(folders, where, apps -> {
+                System.out.printf("%-24s %-32s %s%n", "CLIENT ID", "NAME", "SCOPES");
+                for (var app : apps.all()) {
+                    System.out.printf("%-24s %-32s %s%n", app.clientId(), app.displayName(), String.join(" ", app.allowedScopes()));
+                }
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Register a device app, or change a registered one.")
+    static final class Add implements Callable<Integer> {
+        private final UserFolders folders;
+        @CommandLine.Mixin
+        SettingsOptions where = new SettingsOptions();
+        @Parameters(index = "0", description = "The client_id its devices send (letters, digits, . _ -).")
+        String clientId;
+        @Option(names = "--name", required = true, description = "The name people see on the approval screen.")
+        String displayName;
+        @Option(names = "--scopes", required = true, description = "The scopes its devices may ask for, space-separated.")
+        String scopes;
+
+        Add(UserFolders folders) {
+            this.folders = folders;
+        }
+
+        @Override
+        public Integer call() {
+            if (!clientId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+                System.err.println("devicelink server apps add: a client id is 1 to 64 letters, digits, '.', '_' or '-'.");
+                return 2;
+            }
+            if (displayName.isBlank() || displayName.length() > 128 || displayName.chars().anyMatch(Character::isISOControl)) {
+                System.err.println("devicelink server apps add: give a name of 1 to 128 characters.");
+                return 2;
+            }
+            List<String> allowed = List.copyOf(new LinkedHashSet<>(Arrays.asList(scopes.strip().split("\\s+"))));
+            if (scopes.length() > 512 || allowed.stream().anyMatch(s -> !s.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+"))) {
+                System.err.println("devicelink server apps add: scopes are RFC 6749 scope tokens, space-separated, 512 characters at most.");
+                return 2;
+            }
+            return withApps(folders, where, apps -> {
+                apps.put(new DeviceAppStore.App(clientId, displayName.strip(), allowed));
+                System.out.println("Registered " + clientId + " (" + String.join(" ", allowed) + ").");
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a device app that no device uses.")
+    static final class Remove implements Callable<Integer> {
+        private final UserFolders folders;
+        @CommandLine.Mixin
+        SettingsOptions where = new SettingsOptions();
+        @Parameters(index = "0", description = "Its client id.")
+        String clientId;
+
+        Remove(UserFolders folders) {
+            this.folders = folders;
+        }
+
+        @Override
+        public Integer call() {
+            return withApps(folders, where, apps -> {
+                if (!apps.removeUnused(clientId)) {
+                    System.err.println("No unused app '" + clientId + "': it is not registered, or devices are linked or waiting with it.");
+                    return 1;
+                }
+                System.out.println("Removed " + clientId + ".");
+                return 0;
+            });
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.devicelink.server;
+
+import java.util.List;
+import org.devicelink.server.issuer.DemoAccounts;
+import org.devicelink.server.issuer.LocalUsers;
+import org.devicelink.server.store.DeviceAppStore;
+
+/**
+ * What a new user tries the embedded default with: two device apps to link, and the demo accounts of the local
+ * provider. Seeded at start-up while {@code local-issuer.demo-accounts} is on; never by a migration, so a
+ * production database has none of it.
+ */
+final class DemoData {
+
+    static final List<DeviceAppStore.App> APPS = List.of(
+            new DeviceAppStore.App("demo-console", "DeviceLink Demo Console", List.of("offline_access", "profile", "play")),
+            new DeviceAppStore.App("demo-tv", "DeviceLink TV", List.of("offline_access", "profile", "watch")));
+
+    private DemoData() {}
+
+    static void seed(DeviceAppStore apps, LocalUsers users) {
+        APPS.forEach(apps::put);
+        DemoAccounts.seed(users);
+    }
+}

@@ -1,0 +1,20 @@
+package org.devicelink.server.activity;
+
+/** The kinds of things that happen to an account's devices and requests, as the activity log lists them. */
+public enum ActivityKind {
+    /** A device was linked to the account. */
+    LINKED,
+    /** A device's request was denied. */
+    DENIED,
+    /** A device's request was denied with "I didn't start this". */
+    REPORTED,
+    RENAMED,
+    /** The owner unlinked a device. */
+    UNLINKED,
+    /** A device signed itself out. */
+    SIGNED_OUT,
+    /** Too many wrong codes: the account was locked out for a while. */
+    LOCKED_OUT,
+    /** A device's used refresh token came back (a possible theft): its session was ended. */
+    REFRESH_TOKEN_REUSE
+}

@@ -1,0 +1,174 @@
+package org.devicelink.server.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.devicelink.platform.UserFolders;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+/**
+ * The link server's TLS identity on the embedded default: a self-signed certificate made once per data folder
+ * ({@code tls/server.p12}) and published as {@code tls/server.pem}, which clients on this machine trust exactly
+ * (the companion, the device kit). Behind a real TLS proxy, set {@code tls=false} instead.
+ */
+public final class Tls {
+
+    public static final String KEYSTORE_FILE = "server.p12";
+    /** The key store sits in an owner-only folder; its password only satisfies the PKCS#12 format. */
+    static final char[] KEYSTORE_PASSWORD = "devicelink".toCharArray();
+    private static final String ALIAS = "devicelink";
+
+    private final KeyStore keyStore;
+    private final Path certificateFile;
+
+    private Tls(KeyStore keyStore, Path certificateFile) {
+        this.keyStore = keyStore;
+        this.certificateFile = certificateFile;
+    }
+
+    /** Loads the data folder's certificate, making it on first use. */
+    public static Tls forDataDir(Path dataDir) {
+        Path certificate = dataDir.resolve(UserFolders.SERVER_CERTIFICATE);
+        Path dir = certificate.getParent();
+        Path store = dir.resolve(KEYSTORE_FILE);
+        try {
+            if (!Files.exists(store)) {
+                create(dir, certificate);
+            }
+            var keyStore = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(store)) {
+                keyStore.load(in, KEYSTORE_PASSWORD);
+            }
+            return new Tls(keyStore, certificate);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot set up the TLS certificate in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Jetty's HTTPS connector with this certificate, on {@code host:port}. */
+    public ServerConnector connector(Server server, HttpConfiguration httpConfig, String host, int port) {
+        var ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(keyStore);
+        ssl.setKeyStorePassword(new String(KEYSTORE_PASSWORD));
+        var https = new HttpConfiguration(httpConfig);
+        // devices reach the server by LAN address as often as by name: no SNI host check
+        https.addCustomizer(new SecureRequestCustomizer(false));
+        var connector = new ServerConnector(server, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                new HttpConnectionFactory(https));
+        connector.setHost(host);
+        connector.setPort(port);
+        return connector;
+    }
+
+    /** Plain HTTP, for behind the operator's own TLS proxy ({@code tls=false}). */
+    public static ServerConnector plainConnector(Server server, HttpConfiguration httpConfig, String host, int port) {
+        var connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
+        connector.setHost(host);
+        connector.setPort(port);
+        return connector;
+    }
+
+    /** The PEM file clients pin. */
+    public Path certificateFile() {
+        return certificateFile;
+    }
+
+    private static void create(Path dir, Path certificateFile) throws IOException, GeneralSecurityException {
+        Files.createDirectories(dir);
+        ownerOnly(dir, "rwx------");
+        var generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair keys = generator.generateKeyPair();
+        X509Certificate certificate = selfSigned(keys);
+
+        var keyStore = KeyStore.getInstance("PKCS12");
+        keyStore.load(null, null);
+        keyStore.setKeyEntry(ALIAS, keys.getPrivate(), KEYSTORE_PASSWORD, new X509Certificate[] {certificate});
+        // written under a temporary name and moved, so a crash never leaves half a key store behind
+        Path temporary = dir.resolve(KEYSTORE_FILE + ".tmp");
+        try (OutputStream out = Files.newOutputStream(temporary)) {
+            keyStore.store(out, KEYSTORE_PASSWORD);
+        }
+        ownerOnly(temporary, "rw-------");
+        var pem = new StringWriter();
+        try (var writer = new JcaPEMWriter(pem)) {
+            writer.writeObject(certificate);
+        }
+        Files.writeString(certificateFile, pem.toString());
+        Files.move(temporary, dir.resolve(KEYSTORE_FILE), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static X509Certificate selfSigned(KeyPair keys) throws GeneralSecurityException, IOException {
+        Instant now = Instant.now();
+        var names = new ArrayList<GeneralName>(List.of(
+                new GeneralName(GeneralName.dNSName, "localhost"),
+                new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                new GeneralName(GeneralName.iPAddress, "::1")));
+        try {
+            String host = InetAddress.getLocalHost().getHostName();
+            if (!host.isBlank() && !"localhost".equals(host)) {
+                names.add(new GeneralName(GeneralName.dNSName, host));
+            }
+        } catch (IOException ignored) {
+            // no resolvable host name: localhost and the loopback addresses are enough for the embedded default
+        }
+        var builder = new JcaX509v3CertificateBuilder(
+                new X500Name("CN=DeviceLink local server"),
+                new BigInteger(128, new SecureRandom()),
+                Date.from(now.minus(Duration.ofDays(1))),
+                Date.from(now.plus(Duration.ofDays(3650))),
+                new X500Name("CN=DeviceLink local server"),
+                keys.getPublic());
+        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)));
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+        try {
+            var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate());
+            return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+        } catch (org.bouncycastle.operator.OperatorCreationException e) {
+            throw new GeneralSecurityException(e);
+        }
+    }
+
+    private static void ownerOnly(Path path, String permissions) throws IOException {
+        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        }
+    }
+}
