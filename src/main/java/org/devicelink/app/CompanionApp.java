@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import com.microsoft.aad.msal4j.OpenBrowserAction;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -16,7 +17,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.devicelink.app.auth.SignIn;
 import org.devicelink.app.auth.SignInSettings;
-import org.devicelink.app.common.FxExecutor;
+import org.devicelink.app.common.BackgroundWork;
 import org.devicelink.app.common.Theme;
 import org.devicelink.app.common.UiExecutor;
 import org.devicelink.app.local.LocalServer;
@@ -39,8 +40,8 @@ public final class CompanionApp extends Application {
     private static final String DATA_DIR = "data-dir";
     private static final Duration DEMO_REFRESH = Duration.ofSeconds(30);
 
-    private final UiExecutor executor = new FxExecutor();
-    private LocalServer localServer;
+    private final UiExecutor executor = BackgroundWork.onJavaFx();
+    private volatile LocalServer localServer; // set off the JavaFX thread, closed on it
 
     /** Opens the companion on the user's data folder; {@code args} may hold a {@code devicelink://} link. */
     public static void launch(org.devicelink.platform.UserFolders folders, List<String> args) {
@@ -53,6 +54,15 @@ public final class CompanionApp extends Application {
     @Override
     public void start(Stage stage) {
         Path dataDir = Path.of(getParameters().getNamed().get(DATA_DIR));
+        String deepLink = getParameters().getUnnamed().stream().filter(a -> a.startsWith("devicelink:")).findFirst().orElse(null);
+        open(stage, dataDir, deepLink, url -> Platform.runLater(() -> getHostServices().showDocument(url.toString())));
+    }
+
+    /**
+     * Shows the window at once, with progress, and gets the rest going off the JavaFX thread: the embedded server
+     * (unless a server is set), the services, the last sign-in.
+     */
+    void open(Stage stage, Path dataDir, String deepLink, OpenBrowserAction browser) {
         var settingsFile = new SettingsFile(dataDir);
         AppSettings settings = settingsFile.load();
         Theme.apply(settings.theme());
@@ -68,9 +78,8 @@ public final class CompanionApp extends Application {
         stage.setMinHeight(560);
         stage.show();
 
-        String deepLink = getParameters().getUnnamed().stream().filter(a -> a.startsWith("devicelink:")).findFirst().orElse(null);
-        var environment = new Companion.Environment(dataDir, url -> Platform.runLater(() -> getHostServices().showDocument(url.toString())),
-                SignIn.DEFAULT_TIMEOUT, scanSources(settingsFile, settings), settingsFile, Theme::apply, executor);
+        var environment = new Companion.Environment(dataDir, browser, SignIn.DEFAULT_TIMEOUT, scanSources(settingsFile, settings),
+                settingsFile, Theme::apply, executor);
         executor.run(null, () -> connect(settingsFile, settings, environment), companion -> {
             var window = new MainWindow(companion, DEMO_REFRESH);
             window.setWindow(stage);
@@ -129,11 +138,16 @@ public final class CompanionApp extends Application {
 
     @Override
     public void stop() {
+        close();
+        Platform.exit();
+        System.exit(0); // MSAL and the embedded server keep non-daemon threads; the window closing is the end
+    }
+
+    /** Stops the embedded server, if this app started one. */
+    void close() {
         if (localServer != null) {
             localServer.close();
         }
-        Platform.exit();
-        System.exit(0); // MSAL and the embedded server keep non-daemon threads; the window closing is the end
     }
 
     private static Throwable rootCause(Throwable e) {

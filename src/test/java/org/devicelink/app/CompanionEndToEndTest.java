@@ -140,6 +140,27 @@ class CompanionEndToEndTest {
     }
 
     @Test
+    void theDevicesTableSortsByAnyColumnAndFilters(FxRobot robot) {
+        app.signIn(robot);
+        for (String name : new String[] {"Kitchen TV", "Attic console", "Bedroom TV"}) {
+            var code = app.deviceAsks(name, "Model " + name.charAt(0));
+            assertThat(app.server.http().post("/api/v1/links/" + code.path("user_code").asText() + "/approve", app.accessToken(), "{}")
+                    .status()).isEqualTo(200);
+        }
+        robot.clickOn("#devicesTab");
+        CompanionFixture.await(() -> table(robot).getItems().size() == 3);
+        var deviceHeader = robot.from(table(robot)).lookup(".column-header .label")
+                .match(org.testfx.matcher.control.LabeledMatchers.hasText("Device")).query();
+        robot.clickOn(deviceHeader);
+        assertThat(table(robot).getItems()).extracting(LinkedDevice::name).containsExactly("Attic console", "Bedroom TV", "Kitchen TV");
+        robot.clickOn(deviceHeader);
+        assertThat(table(robot).getItems()).extracting(LinkedDevice::name).containsExactly("Kitchen TV", "Bedroom TV", "Attic console");
+        robot.clickOn("#deviceFilter").write("tv");
+        assertThat(table(robot).getItems()).extracting(LinkedDevice::name).containsExactly("Kitchen TV", "Bedroom TV");
+        Screenshots.save(app.scene, "devices-sorted-filtered-light");
+    }
+
+    @Test
     void theDemoDeviceWindowShowsACodeAndTurnsLinked(FxRobot robot) {
         app.signIn(robot);
         robot.clickOn("#demoButton");

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.devicelink.app.auth.SignInSettings;
-import org.devicelink.app.common.FxExecutor;
+import org.devicelink.app.common.BackgroundWork;
 import org.devicelink.app.common.Theme;
 import org.devicelink.app.scan.Camera;
 import org.devicelink.app.scan.OpenCvSource;
@@ -37,6 +37,8 @@ public final class CompanionFixture implements AutoCloseable {
     public final MainWindow window;
     public final Scene scene;
     private volatile String username = "alex";
+    /** Whether this PC has no camera at all. */
+    public volatile boolean noCamera;
     /** What the "camera" shows: a video file made by the test (no webcam here). */
     public volatile Path cameraVideo;
     /** A second "camera" when not null, so that there is a choice. */
@@ -58,7 +60,7 @@ public final class CompanionFixture implements AutoCloseable {
         companion = Companion.create(new Companion.Server(base, server.server().certificateFile(), true),
                 SignInSettings.local(base, server.server().certificateFile()),
                 new Companion.Environment(dir.resolve("app"), person(), Duration.ofSeconds(30), scanSources, settingsFile, Theme::apply,
-                        new FxExecutor()));
+                        BackgroundWork.onJavaFx()));
         Theme.apply(theme);
         window = new MainWindow(companion, Duration.ofSeconds(1));
         scene = new Scene(window.root(), 1000, 700);
@@ -71,6 +73,9 @@ public final class CompanionFixture implements AutoCloseable {
 
     private List<Camera> cameras() {
         var cameras = new ArrayList<Camera>();
+        if (noCamera) {
+            return cameras;
+        }
         cameras.add(new Camera("Living room camera", () -> OpenCvSource.file(cameraVideo)));
         if (secondCameraVideo != null) {
             cameras.add(new Camera("Desk camera", () -> OpenCvSource.file(secondCameraVideo)));
@@ -125,6 +130,21 @@ public final class CompanionFixture implements AutoCloseable {
     public com.fasterxml.jackson.databind.JsonNode deviceAsks(String name, String model) {
         var response = server.http().form("/oauth2/device_authorization", Map.of("client_id", "demo-console",
                 "device_name", name, "device_model", model));
+        if (response.status() != 200) {
+            throw new AssertionError(response.body());
+        }
+        return response.json();
+    }
+
+    /**
+     * A device on another network asks for a code: its request reaches the server through the proxy the server trusts
+     * ({@code trust-proxy=true}), which says where it came from.
+     */
+    public com.fasterxml.jackson.databind.JsonNode deviceAsksFrom(String address, String name) {
+        var body = "client_id=demo-console&device_name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
+        var response = server.http().send(server.http().request("/oauth2/device_authorization")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", address)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
         if (response.status() != 200) {
             throw new AssertionError(response.body());
         }

@@ -31,7 +31,9 @@ class LinkScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        app = new CompanionFixture(stage, dir.resolve("t" + System.nanoTime()), Map.of("limit.account-failures", "3"), "light");
+        // behind a proxy the server trusts, so a test can say which network a device asks from
+        app = new CompanionFixture(stage, dir.resolve("t" + System.nanoTime()),
+                Map.of("limit.account-failures", "3", "trust-proxy", "true"), "light");
     }
 
     @AfterEach
@@ -112,6 +114,36 @@ class LinkScreenTest {
     }
 
     @Test
+    void aRequestFromAnotherNetworkIsFlaggedOnTheConfirmation(FxRobot robot) {
+        app.signIn(robot);
+        var code = app.deviceAsksFrom("203.0.113.77", "Hotel TV");
+        typeCode(robot, code.path("user_code").asText());
+        robot.type(KeyCode.ENTER);
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#approveButton"));
+        assertThat(CompanionFixture.showing(robot, "#networkWarning")).isTrue();
+        assertThat(text(robot, "#networkWarning")).startsWith("This request came from a different network (203.0.113.0/24 (internet))")
+                .contains("someone may be trying to trick you");
+        assertThat(text(robot, "#confirmNetwork")).isEqualTo("203.0.113.0/24 (internet)");
+        Screenshots.save(app.scene, "confirm-other-network-light");
+    }
+
+    @Test
+    void aCodeSomeoneElseApprovedMeanwhileSaysItIsUsed(FxRobot robot) {
+        app.signIn(robot);
+        var code = confirmNewDevice(robot);
+        String bob = app.server.issuer.token("bob-subject", "Bob");
+        assertThat(app.server.http().post("/api/v1/links/" + code.path("user_code").asText() + "/approve", bob, "{}").status())
+                .isEqualTo(200);
+        robot.clickOn("#approveButton");
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#resultTitle"));
+        assertThat(text(robot, "#resultTitle")).isEqualTo("The device was not linked");
+        assertThat(text(robot, "#resultDetail")).isEqualTo("This code has already been used. If the device still shows it, "
+                + "ask the device for a new code.");
+        assertThat(CompanionFixture.showing(robot, "#retryButton")).isFalse();
+        Screenshots.save(app.scene, "result-used-light");
+    }
+
+    @Test
     void iDidntStartThisDeniesAndTheDeviceIsTold(FxRobot robot) {
         app.signIn(robot);
         var code = app.deviceAsks("Unknown console", "X");
@@ -122,6 +154,14 @@ class LinkScreenTest {
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#resultTitle"));
         assertThat(text(robot, "#resultTitle")).isEqualTo("Denied and reported");
         assertThat(app.devicePolls(code).oauthError()).isEqualTo("access_denied");
+        // the server kept the report: on the request, and in the account's activity
+        assertThat(app.server.query("SELECT status, reported FROM pending_links WHERE device_name = ?", "Unknown console"))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.get("status")).isEqualTo("denied");
+                    assertThat(row.get("reported")).isEqualTo(true);
+                });
+        assertThat(app.server.query("SELECT kind FROM activity WHERE device_name = ?", "Unknown console"))
+                .extracting(row -> row.get("kind")).containsExactly("reported");
         Screenshots.save(app.scene, "result-reported-light");
     }
 
@@ -177,8 +217,14 @@ class LinkScreenTest {
         assertThat(text(robot, "#linkError")).contains("devicelink-login.example.net").contains("phishing");
         Screenshots.save(app.scene, "link-foreign-qr-light");
 
-        robot.interact(() -> app.companion.link().acceptLink("devicelink://link?code=" + code.path("user_code").asText()));
-        assertThat(codeField(robot).getText()).isEqualTo(code.path("user_code").asText());
+        // a deep link carries another device's code: the field changes to it (the scans' code was there before)
+        var second = app.deviceAsks("Console", "Y");
+        robot.interact(() -> app.companion.link().acceptLink("devicelink://link?code=" + second.path("user_code").asText()));
+        assertThat(codeField(robot).getText()).isEqualTo(second.path("user_code").asText()).isNotEqualTo(code.path("user_code").asText());
+        assertThat(text(robot, "#linkError")).isEmpty();
+        robot.interact(() -> app.companion.link().acceptLink("devicelink://settings?code=WDJB-MJHT"));
+        assertThat(text(robot, "#linkError")).isEqualTo("This DeviceLink link does not open the link screen.");
+        assertThat(codeField(robot).getText()).isEqualTo(second.path("user_code").asText());
     }
 
     @Test
@@ -195,6 +241,16 @@ class LinkScreenTest {
         Screenshots.save(status.getScene(), "camera-dialog-preview");
         robot.clickOn("#cameraCancel");
         CompanionFixture.await(() -> robot.lookup("#cameraStatus").tryQuery().isEmpty());
+
+        app.noCamera = true;
+        robot.clickOn("#scanButton").clickOn("#scanCamera");
+        CompanionFixture.await(() -> robot.lookup("#cameraStatus").tryQuery().isPresent()
+                && robot.lookup("#cameraStatus").queryAs(Label.class).getText().startsWith("No camera was found"));
+        assertThat(robot.lookup("#cameraStatus").queryAs(Label.class).getText())
+                .isEqualTo("No camera was found. Connect a webcam and try again, or type the code instead.");
+        robot.clickOn("#cameraCancel");
+        CompanionFixture.await(() -> robot.lookup("#cameraStatus").tryQuery().isEmpty());
+        app.noCamera = false;
 
         app.cameraVideo = dir.resolve("no-such-camera.avi");
         robot.clickOn("#scanButton").clickOn("#scanCamera");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -38,27 +40,33 @@ class ScreenTourTest {
 
     @Test
     void everyScreenInTheDark(FxRobot robot) {
-        Screenshots.save(app.scene, "signin-dark");
+        var shots = new java.util.ArrayList<Path>();
+        shots.add(Screenshots.save(app.scene, "signin-dark"));
         app.signIn(robot);
         robot.clickOn("#codeField").write("wdjb-mj0");
         WaitForAsyncUtils.waitForFxEvents();
-        Screenshots.save(app.scene, "link-typo-dark");
+        assertThat(robot.lookup("#codeHint").queryAs(Label.class).getText()).contains("no digits");
+        shots.add(Screenshots.save(app.scene, "link-typo-dark"));
 
         var code = app.deviceAsks("Game console", "Series S");
         robot.interact(() -> app.companion.link().codeProperty().set(code.path("user_code").asText()));
         robot.type(KeyCode.ENTER);
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#approveButton"));
-        Screenshots.save(app.scene, "confirm-dark");
+        assertThat(robot.lookup("#confirmTitle").queryAs(Label.class).getText()).isEqualTo("Link Game console to your account?");
+        shots.add(Screenshots.save(app.scene, "confirm-dark"));
         robot.clickOn("#approveButton");
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#resultTitle"));
-        Screenshots.save(app.scene, "result-linked-dark");
+        assertThat(robot.lookup("#resultTitle").queryAs(Label.class).getText()).isEqualTo("Game console is linked");
+        shots.add(Screenshots.save(app.scene, "result-linked-dark"));
 
         robot.clickOn("#devicesTab");
         CompanionFixture.await(() -> robot.lookup("#devicesTable").queryAs(TableView.class).getItems().size() == 1);
-        Screenshots.save(app.scene, "devices-dark");
+        shots.add(Screenshots.save(app.scene, "devices-dark"));
         robot.clickOn("#settingsTab");
-        Path settings = Screenshots.save(app.scene, "settings-dark");
-        assertThat(settings).exists();
-        assertThat(Files.exists(Screenshots.DIR.resolve("devices-dark.png"))).isTrue();
+        assertThat(robot.lookup("#settingsTheme").queryAs(ComboBox.class).getValue()).isEqualTo("dark");
+        shots.add(Screenshots.save(app.scene, "settings-dark"));
+
+        // every screen is drawn dark (the light ones, which the other tests save, are drawn light)
+        assertThat(shots).allSatisfy(png -> assertThat(Screenshots.meanLuma(png)).as(png.getFileName().toString()).isLessThan(80));
     }
 }

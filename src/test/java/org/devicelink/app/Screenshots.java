@@ -17,6 +17,23 @@ public final class Screenshots {
 
     private Screenshots() {}
 
+    /** The picture's mean brightness, 0 (black) to 255 (white): a dark theme shows as a low one. */
+    public static double meanLuma(Path png) {
+        try {
+            BufferedImage image = ImageIO.read(png.toFile());
+            long sum = 0;
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    int rgb = image.getRGB(x, y);
+                    sum += (((rgb >> 16) & 0xff) * 299 + ((rgb >> 8) & 0xff) * 587 + (rgb & 0xff) * 114) / 1000;
+                }
+            }
+            return (double) sum / ((long) image.getWidth() * image.getHeight());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Path save(Scene scene, String name) {
         var image = new AtomicReference<WritableImage>();
         WaitForAsyncUtils.waitForFxEvents();

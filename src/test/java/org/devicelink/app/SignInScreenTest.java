@@ -36,13 +36,24 @@ class SignInScreenTest {
     void signingInShowsTheAccountAndTheLinkScreen(FxRobot robot) {
         assertThat(CompanionFixture.showing(robot, "#signInScreen")).isTrue();
         assertThat(robot.lookup("#serverLabel").queryAs(Label.class).getText()).contains("Local mode");
-        Screenshots.save(app.scene, "signin-light");
+        assertThat(Screenshots.meanLuma(Screenshots.save(app.scene, "signin-light"))).isGreaterThan(200); // the light theme
 
         robot.clickOn("#signInButton");
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#tabs"));
         assertThat(robot.lookup("#accountMenu").queryAs(MenuButton.class).getText()).isEqualTo("Alex Morgan");
         assertThat(CompanionFixture.showing(robot, "#signInScreen")).isFalse();
         Screenshots.save(app.scene, "link-empty-light");
+
+        // a second person on the same computer: add, then switch back
+        app.signInAs("sam");
+        robot.clickOn("#accountMenu").clickOn("#addAccount");
+        CompanionFixture.await(() -> "Sam Morgan".equals(robot.lookup("#accountMenu").queryAs(MenuButton.class).getText()));
+        robot.clickOn("#accountMenu").clickOn("Switch to alex");
+        CompanionFixture.await(() -> "Alex Morgan".equals(robot.lookup("#accountMenu").queryAs(MenuButton.class).getText()));
+        assertThat(robot.lookup("#accountMenu").queryAs(MenuButton.class).getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .contains("Signed in as alex", "Switch to sam");
+        assertThat(app.server.http().get("/api/v1/devices", app.accessToken()).status()).isEqualTo(200);
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
 
         robot.clickOn("#accountMenu").clickOn("#signOut");
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#signInScreen"));

@@ -8,6 +8,7 @@ import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -163,6 +164,26 @@ abstract class DeviceFlowContract {
     }
 
     @Test
+    void codesAndTokensAreStoredOnlyAsKeyedDigests() {
+        server();
+        JsonNode pending = startCode(CONSOLE, "Waiting console");
+        JsonNode linkedCode = startCode(CONSOLE, "Linked console");
+        assertThat(approve(linkedCode.path("user_code").asText(), alex).status()).isEqualTo(200);
+        JsonNode tokens = poll(linkedCode).json();
+        JsonNode rotated = refresh(tokens.path("refresh_token").asText()).json();
+        String stored = fixture.everythingStored();
+        assertThat(stored).contains("Waiting console").contains("Linked console"); // the dump is real
+        for (JsonNode code : List.of(pending, linkedCode)) {
+            String userCode = code.path("user_code").asText();
+            assertThat(stored).doesNotContain(userCode).doesNotContain(userCode.replace("-", ""))
+                    .doesNotContain(code.path("device_code").asText());
+        }
+        for (JsonNode issued : List.of(tokens, rotated)) {
+            assertThat(stored).doesNotContain(issued.path("refresh_token").asText()).doesNotContain(issued.path("access_token").asText());
+        }
+    }
+
+    @Test
     void pollingTooFastSlowsTheDeviceDownForGood() {
         server();
         JsonNode code = startCode(CONSOLE, "Console");
@@ -240,8 +261,11 @@ abstract class DeviceFlowContract {
         server();
         for (int round = 0; round < 5; round++) {
             String userCode = startCode(CONSOLE, "Console " + round).path("user_code").asText();
-            List<Integer> statuses = race(() -> approve(userCode, alex).status(), () -> approve(userCode, bob).status());
-            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+            List<Http.Response> answers = race(() -> approve(userCode, alex), () -> approve(userCode, bob));
+            assertThat(answers).extracting(Http.Response::status).containsExactlyInAnyOrder(200, 409);
+            var loser = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
+            assertThat(loser.problem()).isEqualTo("code-used");
+            assertThat(loser.json().path("detail").asText()).isNotBlank();
         }
         int linked = http().get("/api/v1/devices", alex).json().size() + http().get("/api/v1/devices", bob).json().size();
         assertThat(linked).isEqualTo(5);
@@ -253,9 +277,36 @@ abstract class DeviceFlowContract {
         for (int round = 0; round < 5; round++) {
             JsonNode code = startCode(CONSOLE, "Console " + round);
             assertThat(approve(code.path("user_code").asText(), alex).status()).isEqualTo(200);
-            List<Integer> statuses = race(() -> poll(code).status(), () -> poll(code).status());
-            assertThat(statuses).containsExactlyInAnyOrder(200, 400);
+            List<Http.Response> answers = race(() -> poll(code), () -> poll(code));
+            assertThat(answers).extracting(Http.Response::status).containsExactlyInAnyOrder(200, 400);
+            assertThat(answers.stream().filter(a -> a.status() == 400).findFirst().orElseThrow().oauthError()).isEqualTo("invalid_grant");
+            assertThat(answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow().json().path("refresh_token").asText()).isNotBlank();
         }
+    }
+
+    @Test
+    void aDeviceCodeIsRedeemedOnceAndNeverAgain() {
+        server();
+        JsonNode code = startCode(CONSOLE, "Console");
+        assertThat(approve(code.path("user_code").asText(), alex).status()).isEqualTo(200);
+        var first = poll(code);
+        assertThat(first.status()).isEqualTo(200);
+        var again = poll(code);
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.oauthError()).isEqualTo("invalid_grant");
+        assertThat(again.json().path("error_description").asText()).contains("already been used");
+        assertThat(http().get("/api/v1/devices", alex).json()).hasSize(1);
+    }
+
+    @Test
+    void aDeviceUnlinkedBeforeItCollectsItsTokensIsDenied() {
+        server();
+        JsonNode code = startCode(CONSOLE, "Console");
+        var approved = approve(code.path("user_code").asText(), alex);
+        assertThat(http().delete("/api/v1/devices/" + approved.json().path("id").asText(), alex).status()).isEqualTo(200);
+        var poll = poll(code);
+        assertThat(poll.oauthError()).isEqualTo("access_denied");
+        assertThat(poll.json().path("error_description").asText()).contains("unlinked before it collected its tokens");
     }
 
     @Test
@@ -326,43 +377,65 @@ abstract class DeviceFlowContract {
         assertThat(http().get("/api/v1/devices", alex).status()).isEqualTo(200);
     }
 
+    /** A malformed request, and what it must be answered with: its status, and its problem type or OAuth error. */
+    record Case(String what, int status, String kind, Supplier<Http.Response> request) {}
+
     @Test
-    void oversizedAndMalformedRequestsGetClearFourHundredsNeverAServerError() {
+    void oversizedAndMalformedRequestsGetTheirOwnFourHundredNeverAServerError() {
         server();
         String big = "x".repeat(20_000);
         String deviceId = http().post("/api/v1/links/" + startCode(CONSOLE, "Console").path("user_code").asText() + "/approve", alex, "{}")
                 .json().path("id").asText();
-        Map<String, Supplier<Http.Response>> requests = new java.util.LinkedHashMap<>();
-        requests.put("oversized form", () -> http().form("/oauth2/device_authorization", Map.of("client_id", CONSOLE, "device_name", big)));
-        requests.put("oversized json", () -> http().post("/api/v1/links/BBBB-BBBB/approve", alex, "{\"account\":\"" + big + "\"}"));
-        requests.put("long device name", () -> http().form("/oauth2/device_authorization", Map.of("client_id", CONSOLE, "device_name", "n".repeat(65))));
-        requests.put("control characters", () -> http().form("/oauth2/device_authorization", Map.of("client_id", CONSOLE, "device_name", "a\u0007b")));
-        requests.put("json to a form endpoint", () -> http().send(http().request("/oauth2/token").header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"refresh_token\"}"))));
-        requests.put("repeated parameter", () -> http().send(http().request("/oauth2/device_authorization")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("client_id=demo-console&client_id=demo-tv"))));
-        requests.put("malformed json", () -> http().post("/api/v1/links/BBBB-BBBB/deny", alex, "{\"report\": tru"));
-        requests.put("wrong json shape", () -> http().patch("/api/v1/devices/" + deviceId, alex, "[1,2]"));
-        requests.put("empty name", () -> http().patch("/api/v1/devices/" + deviceId, alex, "{\"name\":\"  \"}"));
-        requests.put("long name", () -> http().patch("/api/v1/devices/" + deviceId, alex, "{\"name\":\"" + "n".repeat(65) + "\"}"));
-        requests.put("huge code", () -> http().get("/api/v1/links/" + "B".repeat(300), alex));
-        requests.put("code with a digit", () -> http().get("/api/v1/links/WDJB-MJH0", alex));
-        requests.put("not a device id", () -> http().delete("/api/v1/devices/..%2F..%2Fetc", alex));
-        requests.put("unknown path", () -> http().get("/api/v2/nothing", alex));
-        requests.put("unknown page", () -> http().get("/nothing-here", null));
-        requests.put("approve someone else's account", () -> http().post("/api/v1/links/BBBB-BBBB/approve", alex, "{\"account\":\"child-1\"}"));
-        requests.forEach((what, request) -> {
-            Http.Response response = request.get();
-            assertThat(response.status()).as(what + ": " + response.body()).isBetween(400, 499);
-            assertThat(response.json().has("type") || response.json().has("error")).as(what).isTrue();
+        List<Case> cases = List.of(
+                new Case("oversized form", 413, "invalid_request",
+                        () -> http().form("/oauth2/device_authorization", Map.of("client_id", CONSOLE, "device_name", big))),
+                new Case("oversized json", 413, "request-too-large",
+                        () -> http().post("/api/v1/links/BBBB-BBBB/approve", alex, "{\"account\":\"" + big + "\"}")),
+                new Case("long device name", 400, "invalid_request",
+                        () -> http().form("/oauth2/device_authorization", Map.of("client_id", CONSOLE, "device_name", "n".repeat(65)))),
+                new Case("control characters", 400, "invalid_request",
+                        () -> http().form("/oauth2/device_authorization", Map.of("client_id", CONSOLE, "device_name", "a\u0007b"))),
+                new Case("json to a form endpoint", 400, "invalid_request",
+                        () -> http().send(http().request("/oauth2/token").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"refresh_token\"}")))),
+                new Case("repeated parameter", 400, "invalid_request",
+                        () -> http().send(http().request("/oauth2/device_authorization")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("client_id=demo-console&client_id=demo-tv")))),
+                new Case("malformed json", 400, "invalid-request",
+                        () -> http().post("/api/v1/links/BBBB-BBBB/deny", alex, "{\"report\": tru")),
+                new Case("wrong json shape", 400, "invalid-request", () -> http().patch("/api/v1/devices/" + deviceId, alex, "[1,2]")),
+                new Case("json as text", 415, "unsupported-media-type",
+                        () -> http().send(http().request("/api/v1/devices/" + deviceId).header("Authorization", "Bearer " + alex)
+                        .header("Content-Type", "text/plain")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}")))),
+                new Case("empty name", 400, "invalid-request",
+                        () -> http().patch("/api/v1/devices/" + deviceId, alex, "{\"name\":\"  \"}")),
+                new Case("long name", 400, "invalid-request",
+                        () -> http().patch("/api/v1/devices/" + deviceId, alex, "{\"name\":\"" + "n".repeat(65) + "\"}")),
+                new Case("huge code", 400, "code-invalid", () -> http().get("/api/v1/links/" + "B".repeat(300), alex)),
+                new Case("code with a digit", 400, "code-invalid", () -> http().get("/api/v1/links/WDJB-MJH0", alex)),
+                new Case("not a device id", 404, "device-not-found", () -> http().delete("/api/v1/devices/..%2F..%2Fetc", alex)),
+                new Case("unknown path", 404, "not-found", () -> http().get("/api/v2/nothing", alex)),
+                new Case("unknown page", 404, "not-found", () -> http().get("/nothing-here", null)),
+                new Case("wrong method", 404, "not-found", () -> http().delete("/api/v1/links/BBBB-BBBB", alex)),
+                new Case("approve someone else's account", 403, "not-allowed",
+                        () -> http().post("/api/v1/links/BBBB-BBBB/approve", alex, "{\"account\":\"child-1\"}")));
+        for (Case c : cases) {
+            Http.Response response = c.request().get();
+            assertThat(response.status()).as(c.what() + ": " + response.body()).isEqualTo(c.status());
             if (response.json().has("type")) {
-                assertThat(response.contentType()).as(what).startsWith("application/problem+json");
-                assertThat(response.json().path("detail").asText()).as(what).isNotBlank();
+                assertThat(response.problem()).as(c.what()).isEqualTo(c.kind());
+                assertThat(response.contentType()).as(c.what()).startsWith("application/problem+json");
+                assertThat(response.json().path("detail").asText()).as(c.what()).isNotBlank().doesNotStartWith("!");
+            } else {
+                assertThat(response.oauthError()).as(c.what() + ": " + response.body()).isEqualTo(c.kind());
+                assertThat(response.json().path("error_description").asText()).as(c.what()).isNotBlank();
             }
-        });
-        assertThat(requests.get("oversized json").get().status()).isEqualTo(413);
-        assertThat(requests.get("code with a digit").get().json().path("detail").asText()).contains("no digits");
+        }
+        assertThat(http().get("/api/v1/links/WDJB-MJH0", alex).json().path("detail").asText()).contains("no digits");
+        assertThat(http().post("/api/v1/links/BBBB-BBBB/approve", alex, "{\"account\":\"child-1\"}").json().path("detail").asText())
+                .contains("your own account");
     }
 
     @Test
@@ -456,13 +529,13 @@ abstract class DeviceFlowContract {
         }
     }
 
-    /** Runs both calls at the same moment and returns their results. */
+    /** Runs the calls at the same moment and returns their results. */
     @SafeVarargs
-    static List<Integer> race(Supplier<Integer>... calls) throws Exception {
+    static <T> List<T> race(Supplier<T>... calls) throws Exception {
         var start = new CountDownLatch(1);
-        var futures = new ArrayList<CompletableFuture<Integer>>();
+        var futures = new ArrayList<CompletableFuture<T>>();
         try (var executor = Executors.newFixedThreadPool(calls.length)) {
-            for (Supplier<Integer> call : calls) {
+            for (Supplier<T> call : calls) {
                 futures.add(CompletableFuture.supplyAsync(() -> {
                     try {
                         start.await();
@@ -473,7 +546,7 @@ abstract class DeviceFlowContract {
                 }, executor));
             }
             start.countDown();
-            var results = new ArrayList<Integer>();
+            var results = new ArrayList<T>();
             for (var future : futures) {
                 results.add(future.get(30, TimeUnit.SECONDS));
             }

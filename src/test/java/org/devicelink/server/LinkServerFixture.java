@@ -50,6 +50,21 @@ public final class LinkServerFixture implements AutoCloseable {
         return server;
     }
 
+    /** Everything the database holds, every column of every table, as one text: to show what is not in it. */
+    public String everythingStored() {
+        var text = new StringBuilder();
+        for (var table : query("SELECT table_name FROM information_schema.tables WHERE LOWER(table_schema) = 'public'")) {
+            String name = String.valueOf(table.get("table_name"));
+            query("SELECT * FROM " + name).forEach(row -> text.append(name).append(row).append('\n'));
+        }
+        return text.toString();
+    }
+
+    /** The rows a query of the server's own database gives, each as column (lower case) to value: what is stored. */
+    public java.util.List<Map<String, Object>> query(String select, Object... args) {
+        return server.sql().query(select, row -> row.columns(), args);
+    }
+
     public DeviceClient device(String clientId) {
         try {
             return new DeviceClient(URI.create(server.baseUrl()), clientId, PinnedCertificate.trusting(server.certificateFile()));

@@ -6,7 +6,7 @@ import javafx.beans.property.BooleanProperty;
 
 /**
  * How view models get work done off the UI thread and results back on it. The companion runs work on virtual threads
- * and results on the JavaFX thread ({@link FxExecutor}); tests run both on the calling thread, so a view model is
+ * and results on the JavaFX thread ({@link BackgroundWork#onJavaFx()}); tests run both on the calling thread, so a view model is
  * tested without a window. View models never touch {@code Platform} themselves.
  */
 public interface UiExecutor {

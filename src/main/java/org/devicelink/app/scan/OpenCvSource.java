@@ -120,10 +120,12 @@ public final class OpenCvSource implements FrameSource {
 
     /** Why a camera did not open, as precisely as the system lets us tell (Linux shows its device node). */
     static String whyNotOpened(Path linuxNode, String name) {
-        if (Files.exists(linuxNode) && !Files.isReadable(linuxNode)) {
-            return Messages.get("camera.denied.linux", name);
-        }
-        return Messages.get("camera.unavailable", name);
+        return whyNotOpened(Files.exists(linuxNode) && !Files.isReadable(linuxNode), name);
+    }
+
+    /** A camera whose device node this user may not read is a permission to ask for; anything else, one of three causes. */
+    static String whyNotOpened(boolean nodeUnreadable, String name) {
+        return Messages.get(nodeUnreadable ? "camera.denied.linux" : "camera.unavailable", name);
     }
 
     /** A video file (MJPEG .avi is what this machine's OpenCV reads) played as if it were a camera. */
@@ -137,6 +139,19 @@ public final class OpenCvSource implements FrameSource {
             throw new ScanFailure(Messages.get("camera.video.unreadable", video.getFileName()));
         }
         return new OpenCvSource(capture, null);
+    }
+
+    /**
+     * A video file played as the camera {@code name}: read as fast as a camera delivers, and failing as a camera fails
+     * (no picture at all: busy; pictures, then none: unplugged). For tests of what a person is told.
+     */
+    static OpenCvSource cameraStandIn(Path video, String name) throws ScanFailure {
+        load();
+        var capture = new VideoCapture(video.toAbsolutePath().toString());
+        if (!capture.isOpened()) {
+            throw new ScanFailure(Messages.get("camera.video.unreadable", video.getFileName()));
+        }
+        return new OpenCvSource(capture, name);
     }
 
     @Override

@@ -147,6 +147,16 @@ public final class Sql {
             this.rs = rs;
         }
 
+        /** Every column of the row, by lower-case name (for tests and diagnostics). */
+        public java.util.Map<String, Object> columns() throws SQLException {
+            var meta = rs.getMetaData();
+            var values = new java.util.LinkedHashMap<String, Object>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                values.put(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), rs.getObject(i));
+            }
+            return values;
+        }
+
         public String string(String column) throws SQLException {
             return rs.getString(column);
         }

@@ -156,9 +156,28 @@ class SignInTest {
     }
 
     @Test
-    void withoutAKeyringTheCacheFallsBackToAnOwnerOnlyFile() {
-        // this machine has no Secret Service; a desktop with one keeps the cache there instead
-        assertThat(TokenCaches.forDirectory(dir.resolve("cache")))
-                .isEqualTo(new TokenCaches.OwnerOnlyFile(dir.resolve("cache").resolve(TokenCaches.FILE_NAME)));
+    void whenTheSecretStoreCannotOpenTheCacheFallsBackToAnOwnerOnlyFile() {
+        // what msal4j-persistence-extension throws on a Linux without a Secret Service
+        var cache = TokenCaches.forDirectory(dir.resolve("cache"), () -> {
+            throw new UnsatisfiedLinkError("libsecret-1.so.0: cannot open shared object file");
+        });
+        assertThat(cache).isEqualTo(new TokenCaches.OwnerOnlyFile(dir.resolve("cache").resolve(TokenCaches.FILE_NAME)));
+    }
+
+    @Test
+    void whenTheSecretStoreOpensTheSignInIsKeptThereAndResumedFromIt() throws Exception {
+        // the extension's own store, in the mode it uses where it has no keyring (a stand-in for the OS's secret store)
+        Path storeDir = dir.resolve("secret-store");
+        var secretStore = new com.microsoft.aad.msal4jextensions.PersistenceTokenCacheAccessAspect(
+                com.microsoft.aad.msal4jextensions.PersistenceSettings.builder("msal-secret-store.bin", storeDir)
+                        .setLinuxUseUnprotectedFileAsCacheStorage(true).build());
+        var cache = TokenCaches.forDirectory(dir.resolve("cache"), () -> secretStore);
+        assertThat(cache).isSameAs(secretStore);
+        var settings = SignInSettings.local(fixture.server().baseUrl(), fixture.server().certificateFile());
+        Session first = new SignIn(settings, cache, Clock.systemUTC()).interactive(person("sam", "link-demo"), Duration.ofSeconds(30));
+        assertThat(Files.exists(dir.resolve("cache").resolve(TokenCaches.FILE_NAME))).isFalse(); // nothing went to the fallback file
+        assertThat(Files.readString(storeDir.resolve("msal-secret-store.bin"))).contains(first.accountId());
+        Session resumed = new SignIn(settings, cache, Clock.systemUTC()).resume().orElseThrow();
+        assertThat(resumed.username()).isEqualTo("sam");
     }
 }

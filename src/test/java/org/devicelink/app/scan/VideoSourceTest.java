@@ -105,9 +105,39 @@ public class VideoSourceTest {
         java.nio.file.Files.createFile(node);
         assertThat(OpenCvSource.whyNotOpened(node, "HD Webcam C920")).contains("\"HD Webcam C920\" could not be opened")
                 .contains("privacy settings");
-        java.nio.file.Files.setPosixFilePermissions(node, java.util.Set.of());
-        org.junit.jupiter.api.Assumptions.assumeFalse(java.nio.file.Files.isReadable(node), "root reads any file");
-        assertThat(OpenCvSource.whyNotOpened(node, "HD Webcam C920")).contains("may not use the camera").contains("video group");
+        // a node this user may not read (root reads any file, so the answer to "may I?" is given here rather than made)
+        assertThat(OpenCvSource.whyNotOpened(true, "HD Webcam C920")).contains("may not use the camera").contains("video group");
+        assertThat(OpenCvSource.whyNotOpened(false, "HD Webcam C920")).contains("could not be opened");
+    }
+
+    @Test
+    void aCameraThatStopsSendingPicturesWasUnpluggedAndOneThatNeverSendsIsBusy() throws Exception {
+        Path avi = video(dir.resolve("then-unplugged.avi"), null);
+        try (var camera = OpenCvSource.cameraStandIn(avi, "HD Webcam C920")) {
+            for (int i = 0; i < 12; i++) {
+                assertThat(camera.next()).as("frame " + i).isPresent();
+            }
+            assertThatThrownBy(camera::next).isInstanceOf(FrameSource.ScanFailure.class)
+                    .hasMessage("The camera \"HD Webcam C920\" stopped sending pictures. Was it unplugged? Plug it in and scan again.");
+        }
+        // a camera another app holds opens, then gives no picture: a video whose pictures cannot be decoded does the same
+        Path busy = dir.resolve("busy.avi");
+        OpenCvSource.load();
+        var writer = new VideoWriter(busy.toString(), VideoWriter.fourcc('M', 'J', 'P', 'G'), 15, new Size(64, 48), true);
+        writer.write(toMat(new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB)));
+        writer.release();
+        byte[] bytes = java.nio.file.Files.readAllBytes(busy);
+        for (int i = 0; i + 1 < bytes.length; i++) {
+            if ((bytes[i] & 0xff) == 0xFF && (bytes[i + 1] & 0xff) == 0xD8) { // a JPEG's start: wipe the picture
+                java.util.Arrays.fill(bytes, i, Math.min(bytes.length, i + 300), (byte) 0);
+            }
+        }
+        java.nio.file.Files.write(busy, bytes);
+        try (var camera = OpenCvSource.cameraStandIn(busy, "HD Webcam C920")) {
+            assertThatThrownBy(camera::next).isInstanceOf(FrameSource.ScanFailure.class)
+                    .hasMessage("The camera \"HD Webcam C920\" gives no picture: another app (a video call?) is probably using it. "
+                            + "Close that app and scan again.");
+        }
     }
 
     @Test

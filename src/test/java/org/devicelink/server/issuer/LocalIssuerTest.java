@@ -133,6 +133,10 @@ class LocalIssuerTest {
         assertThat(withIdToken.status()).isEqualTo(401);
         String tampered = accessToken.substring(0, accessToken.lastIndexOf('.') + 1) + "AAAA" + accessToken.substring(accessToken.lastIndexOf('.') + 5);
         assertThat(fixture.http().get("/api/v1/devices", tampered).status()).isEqualTo(401);
+
+        // the code and the refresh token are stored only as keyed digests; the password only as its slow hash
+        assertThat(fixture.everythingStored()).doesNotContain(answer.hiddenFields().get("code"))
+                .doesNotContain(body.path("refresh_token").asText()).doesNotContain("link-demo");
     }
 
     @Test

@@ -1,0 +1,77 @@
+package org.devicelink.app.client;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.devicelink.code.UserCode;
+import org.devicelink.protocol.LinkedDevice;
+import org.devicelink.protocol.PendingLink;
+import org.devicelink.protocol.ProblemType;
+
+/** A link server for view-model tests: answers what the test sets, fails as the test says, and notes every call. */
+public final class FakeLinkApi implements LinkApi {
+
+    /** What a call does: answer, or throw. */
+    @FunctionalInterface
+    public interface Answer<T> {
+        T get() throws Throwable;
+    }
+
+    public final List<String> calls = new ArrayList<>();
+    public Answer<PendingLink> lookup = () -> { throw new AssertionError("lookup not expected"); };
+    public Answer<LinkedDevice> approve = () -> { throw new AssertionError("approve not expected"); };
+    public Answer<Void> deny = () -> null;
+    public Answer<List<LinkedDevice>> devices = List::of;
+    public Answer<LinkedDevice> rename = () -> { throw new AssertionError("rename not expected"); };
+    public Answer<LinkedDevice> unlink = () -> { throw new AssertionError("unlink not expected"); };
+
+    /** A failure the server would answer with. */
+    public static ApiFailure problem(ProblemType type, String detail) {
+        return new ApiFailure(type, detail, null, null);
+    }
+
+    @Override
+    public PendingLink lookup(UserCode code) throws ApiFailure {
+        calls.add("lookup " + code.display());
+        return call(lookup);
+    }
+
+    @Override
+    public LinkedDevice approve(UserCode code) throws ApiFailure {
+        calls.add("approve " + code.display());
+        return call(approve);
+    }
+
+    @Override
+    public void deny(UserCode code, boolean report) throws ApiFailure {
+        calls.add((report ? "report " : "deny ") + code.display());
+        call(deny);
+    }
+
+    @Override
+    public List<LinkedDevice> devices() throws ApiFailure {
+        calls.add("devices");
+        return call(devices);
+    }
+
+    @Override
+    public LinkedDevice rename(String deviceId, String name) throws ApiFailure {
+        calls.add("rename " + deviceId + " " + name);
+        return call(rename);
+    }
+
+    @Override
+    public LinkedDevice unlink(String deviceId) throws ApiFailure {
+        calls.add("unlink " + deviceId);
+        return call(unlink);
+    }
+
+    private static <T> T call(Answer<T> answer) throws ApiFailure {
+        try {
+            return answer.get();
+        } catch (ApiFailure | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
