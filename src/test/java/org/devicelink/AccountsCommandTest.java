@@ -61,4 +61,21 @@ class AccountsCommandTest {
         assertThat(run("", "server", "accounts", "remove", "kim", "--data-dir", data).out()).contains("Removed kim");
         assertThat(run("", "server", "accounts", "remove", "kim", "--data-dir", data).err()).contains("no account named 'kim'");
     }
+
+    @Test
+    void anOperatorRegistersAndRemovesDeviceApps() {
+        String data = dir.toString();
+        assertThat(run("", "server", "apps", "list", "--data-dir", data).out()).as("a new database has no demo apps").doesNotContain("demo-console");
+        var added = run("", "server", "apps", "add", "acme-tv", "--name", "Acme TV", "--scopes", "offline_access watch", "--data-dir", data);
+        assertThat(added.exit()).as(added.err()).isZero();
+        assertThat(run("", "server", "apps", "list", "--data-dir", data).out()).contains("acme-tv").contains("Acme TV")
+                .contains("offline_access watch");
+        var badScope = run("", "server", "apps", "add", "acme-tv", "--name", "Acme TV", "--scopes", "watch \"all\"", "--data-dir", data);
+        assertThat(badScope.exit()).isEqualTo(2);
+        assertThat(badScope.err()).contains("scope tokens");
+        assertThat(run("", "server", "apps", "add", "a b", "--name", "X", "--scopes", "watch", "--data-dir", data).err())
+                .contains("client id is 1 to 64");
+        assertThat(run("", "server", "apps", "remove", "acme-tv", "--data-dir", data).out()).contains("Removed acme-tv");
+        assertThat(run("", "server", "apps", "remove", "acme-tv", "--data-dir", data).exit()).isEqualTo(1);
+    }
 }

@@ -7,12 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
-import java.util.function.ToIntFunction;
 import org.devicelink.platform.UserFolders;
 import org.devicelink.protocol.Role;
 import org.devicelink.server.issuer.LocalUsers;
 import org.devicelink.server.store.LocalUserStore;
+import org.devicelink.server.store.Sql;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,24 +29,19 @@ final class AccountsCommand {
                 .addSubcommand(new Remove(folders));
     }
 
-    static int withUsers(UserFolders folders, SettingsOptions where, ToIntFunction<LocalUsers> work) {
-        return Operations.withDatabase("accounts", folders, where,
-                sql -> new LocalUsers(new LocalUserStore(sql), Clock.systemUTC(), new SecureRandom()), work);
+    private static LocalUsers users(Sql sql) {
+        return new LocalUsers(new LocalUserStore(sql), Clock.systemUTC(), new SecureRandom());
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the accounts.")
-    static final class ListAccounts implements Callable<Integer> {
-        private final UserFolders folders;
-        @CommandLine.Mixin
-        SettingsOptions where = new SettingsOptions();
-
+    static final class ListAccounts extends DatabaseCommand {
         ListAccounts(UserFolders folders) {
-            this.folders = folders;
+            super("accounts", folders);
         }
 
         @Override
         public Integer call() {
-            return withUsers(folders, where, users -> {
+            return on(AccountsCommand::users, users -> {
                 System.out.printf("%-20s %-10s %-30s %s%n", "USERNAME", "ROLE", "NAME", "FAMILY");
                 for (var user : users.list()) {
                     System.out.printf("%-20s %-10s %-30s %s%n", user.username(), user.role().wire(), user.displayName(),
@@ -60,10 +54,7 @@ final class AccountsCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add an account. The password is read from the console, or from standard input with --password-stdin.")
-    static final class Add implements Callable<Integer> {
-        private final UserFolders folders;
-        @CommandLine.Mixin
-        SettingsOptions where = new SettingsOptions();
+    static final class Add extends DatabaseCommand {
         @Parameters(index = "0", description = "Username (letters, digits, . _ -).")
         String username;
         @Option(names = "--name", required = true, description = "Display name.")
@@ -76,22 +67,20 @@ final class AccountsCommand {
         boolean passwordFromStdin;
 
         Add(UserFolders folders) {
-            this.folders = folders;
+            super("accounts", folders);
         }
 
         @Override
         public Integer call() throws IOException {
             var chosen = Role.fromWire(role);
             if (chosen.isEmpty()) {
-                System.err.println("devicelink server accounts add: role must be one of "
-                        + Arrays.stream(Role.values()).map(Role::wire).toList() + ", not '" + role + "'.");
-                return 2;
+                return refuse("role must be one of " + Arrays.stream(Role.values()).map(Role::wire).toList() + ", not '" + role + "'.");
             }
             char[] password = readPassword();
             if (password == null) {
                 return 2;
             }
-            return withUsers(folders, where, users -> {
+            return on(AccountsCommand::users, users -> {
                 var user = users.add(username, displayName, password, chosen.get(), family);
                 Arrays.fill(password, '\0');
                 System.out.println("Added " + user.username() + " (" + user.role().wire() + ").");
@@ -106,7 +95,7 @@ final class AccountsCommand {
             }
             var console = System.console();
             if (console == null) {
-                System.err.println("devicelink server accounts add: no console to ask for the password; use --password-stdin.");
+                refuse("no console to ask for the password; use --password-stdin.");
                 return null;
             }
             char[] first = console.readPassword("Password for %s: ", username);
@@ -120,20 +109,17 @@ final class AccountsCommand {
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove an account.")
-    static final class Remove implements Callable<Integer> {
-        private final UserFolders folders;
-        @CommandLine.Mixin
-        SettingsOptions where = new SettingsOptions();
+    static final class Remove extends DatabaseCommand {
         @Parameters(index = "0", description = "Username.")
         String username;
 
         Remove(UserFolders folders) {
-            this.folders = folders;
+            super("accounts", folders);
         }
 
         @Override
         public Integer call() {
-            return withUsers(folders, where, users -> {
+            return on(AccountsCommand::users, users -> {
                 if (!users.remove(username)) {
                     System.err.println("There is no account named '" + username + "'.");
                     return 1;

@@ -3,8 +3,6 @@ package org.devicelink.server;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.ToIntFunction;
 import org.devicelink.platform.UserFolders;
 import org.devicelink.server.store.DeviceAppStore;
 import picocli.CommandLine.Command;
@@ -24,23 +22,15 @@ final class AppsCommand {
                 .addSubcommand(new Remove(folders));
     }
 
-    static int withApps(UserFolders folders, SettingsOptions where, ToIntFunction<DeviceAppStore> work) {
-        return Operations.withDatabase("apps", folders, where, DeviceAppStore::new, work);
-    }
-
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the device apps.")
-    static final class ListApps implements Callable<Integer> {
-        private final UserFolders folders;
-        @CommandLine.Mixin
-        SettingsOptions where = new SettingsOptions();
-
+    static final class ListApps extends DatabaseCommand {
         ListApps(UserFolders folders) {
-            this.folders = folders;
+            super("apps", folders);
         }
 
         @Override
         public Integer call() {
-            return withApps(folders, where, apps -> {
+            return on(DeviceAppStore::new, apps -> {
                 System.out.printf("%-24s %-32s %s%n", "CLIENT ID", "NAME", "SCOPES");
                 for (var app : apps.all()) {
                     System.out.printf("%-24s %-32s %s%n", app.clientId(), app.displayName(), String.join(" ", app.allowedScopes()));
@@ -51,10 +41,7 @@ final class AppsCommand {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Register a device app, or change a registered one.")
-    static final class Add implements Callable<Integer> {
-        private final UserFolders folders;
-        @CommandLine.Mixin
-        SettingsOptions where = new SettingsOptions();
+    static final class Add extends DatabaseCommand {
         @Parameters(index = "0", description = "The client_id its devices send (letters, digits, . _ -).")
         String clientId;
         @Option(names = "--name", required = true, description = "The name people see on the approval screen.")
@@ -63,25 +50,23 @@ final class AppsCommand {
         String scopes;
 
         Add(UserFolders folders) {
-            this.folders = folders;
+            super("apps", folders);
         }
 
         @Override
         public Integer call() {
             if (!clientId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-                System.err.println("devicelink server apps add: a client id is 1 to 64 letters, digits, '.', '_' or '-'.");
-                return 2;
+                return refuse("a client id is 1 to 64 letters, digits, '.', '_' or '-'.");
             }
             if (displayName.isBlank() || displayName.length() > 128 || displayName.chars().anyMatch(Character::isISOControl)) {
-                System.err.println("devicelink server apps add: give a name of 1 to 128 characters.");
-                return 2;
+                return refuse("give a name of 1 to 128 characters.");
             }
             List<String> allowed = List.copyOf(new LinkedHashSet<>(Arrays.asList(scopes.strip().split("\\s+"))));
+            // RFC 6749 §3.3 scope tokens: printable ASCII but space, " and \
             if (scopes.length() > 512 || allowed.stream().anyMatch(s -> !s.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+"))) {
-                System.err.println("devicelink server apps add: scopes are RFC 6749 scope tokens, space-separated, 512 characters at most.");
-                return 2;
+                return refuse("scopes are RFC 6749 scope tokens, space-separated, 512 characters at most.");
             }
-            return withApps(folders, where, apps -> {
+            return on(DeviceAppStore::new, apps -> {
                 apps.put(new DeviceAppStore.App(clientId, displayName.strip(), allowed));
                 System.out.println("Registered " + clientId + " (" + String.join(" ", allowed) + ").");
                 return 0;
@@ -90,20 +75,17 @@ final class AppsCommand {
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a device app that no device uses.")
-    static final class Remove implements Callable<Integer> {
-        private final UserFolders folders;
-        @CommandLine.Mixin
-        SettingsOptions where = new SettingsOptions();
+    static final class Remove extends DatabaseCommand {
         @Parameters(index = "0", description = "Its client id.")
         String clientId;
 
         Remove(UserFolders folders) {
-            this.folders = folders;
+            super("apps", folders);
         }
 
         @Override
         public Integer call() {
-            return withApps(folders, where, apps -> {
+            return on(DeviceAppStore::new, apps -> {
                 if (!apps.removeUnused(clientId)) {
                     System.err.println("No unused app '" + clientId + "': it is not registered, or devices are linked or waiting with it.");
                     return 1;

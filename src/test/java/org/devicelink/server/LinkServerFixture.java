@@ -55,7 +55,7 @@ public final class LinkServerFixture implements AutoCloseable {
         var text = new StringBuilder();
         for (var table : query("SELECT table_name FROM information_schema.tables WHERE LOWER(table_schema) = 'public'")) {
             String name = String.valueOf(table.get("table_name"));
-            query("SELECT * FROM " + name).forEach(row -> text.append(name).append(row).append('\n'));
+            query("SELECT * FROM \"" + name + "\"").forEach(row -> text.append(name).append(row).append('\n'));
         }
         return text.toString();
     }

@@ -65,7 +65,7 @@ public final class LinkedDeviceStore {
 
     /** The devices' refresh tokens, in chains per device: a device's session ends when its chain does. */
     public TokenChains refreshTokens() {
-        return new TokenChains() {
+        return new TokenChains.Table(sql, "refresh_tokens", "device_id") {
             @Override
             public Optional<Token> find(String tokenHash) {
                 return sql.queryOne("SELECT t.device_id, d.client_id, t.expires_at, t.rotated_at, d.status FROM refresh_tokens t "
@@ -75,19 +75,8 @@ public final class LinkedDeviceStore {
             }
 
             @Override
-            public boolean markRotated(String tokenHash, Instant now) {
-                return sql.update("UPDATE refresh_tokens SET rotated_at = ? WHERE token_hash = ? AND rotated_at IS NULL", now, tokenHash) == 1;
-            }
-
-            @Override
             public void endChain(String deviceId, Instant now) {
                 end(deviceId, DeviceStatus.REVOKED, EndReason.REFRESH_TOKEN_REUSE, now);
-            }
-
-            @Override
-            public void add(String tokenHash, String deviceId, Instant now, Instant expiresAt) {
-                sql.update("INSERT INTO refresh_tokens (token_hash, device_id, issued_at, expires_at) VALUES (?, ?, ?, ?)",
-                        tokenHash, deviceId, now, expiresAt);
             }
         };
     }

@@ -59,7 +59,7 @@ public final class SignInStore {
 
     /** The sign-ins' refresh tokens, in chains per grant. */
     public TokenChains refreshTokens() {
-        return new TokenChains() {
+        return new TokenChains.Table(sql, "idp_refresh_tokens", "grant_id") {
             @Override
             public Optional<Token> find(String tokenHash) {
                 return sql.queryOne("SELECT t.grant_id, g.client_id, t.expires_at, t.rotated_at, g.ended_at FROM idp_refresh_tokens t "
@@ -69,20 +69,8 @@ public final class SignInStore {
             }
 
             @Override
-            public boolean markRotated(String tokenHash, Instant now) {
-                return sql.update("UPDATE idp_refresh_tokens SET rotated_at = ? WHERE token_hash = ? AND rotated_at IS NULL",
-                        now, tokenHash) == 1;
-            }
-
-            @Override
             public void endChain(String grantId, Instant now) {
                 endGrant(grantId, now);
-            }
-
-            @Override
-            public void add(String tokenHash, String grantId, Instant now, Instant expiresAt) {
-                sql.update("INSERT INTO idp_refresh_tokens (token_hash, grant_id, issued_at, expires_at) VALUES (?, ?, ?, ?)",
-                        tokenHash, grantId, now, expiresAt);
             }
         };
     }

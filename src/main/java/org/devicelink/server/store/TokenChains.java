@@ -26,4 +26,31 @@ public interface TokenChains {
 
     /** Adds the next token of a chain. */
     void add(String tokenHash, String chainId, Instant now, Instant expiresAt);
+
+    /**
+     * The part every token table shares: {@code token_hash}, the chain's column, {@code issued_at}, {@code expires_at},
+     * {@code rotated_at}. What a chain is, and how it ends, is the table's own.
+     */
+    abstract class Table implements TokenChains {
+        private final Sql sql;
+        private final String table;
+        private final String chainColumn;
+
+        Table(Sql sql, String table, String chainColumn) {
+            this.sql = sql;
+            this.table = table;
+            this.chainColumn = chainColumn;
+        }
+
+        @Override
+        public boolean markRotated(String tokenHash, Instant now) {
+            return sql.update("UPDATE " + table + " SET rotated_at = ? WHERE token_hash = ? AND rotated_at IS NULL", now, tokenHash) == 1;
+        }
+
+        @Override
+        public void add(String tokenHash, String chainId, Instant now, Instant expiresAt) {
+            sql.update("INSERT INTO " + table + " (token_hash, " + chainColumn + ", issued_at, expires_at) VALUES (?, ?, ?, ?)",
+                    tokenHash, chainId, now, expiresAt);
+        }
+    }
 }

@@ -3,7 +3,10 @@ package org.devicelink.app.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
 import com.microsoft.aad.msal4j.OpenBrowserAction;
+import com.microsoft.aad.msal4jextensions.PersistenceSettings;
+import com.microsoft.aad.msal4jextensions.PersistenceTokenCacheAccessAspect;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,16 +171,17 @@ class SignInTest {
     void whenTheSecretStoreOpensTheSignInIsKeptThereAndResumedFromIt() throws Exception {
         // the extension's own store, in the mode it uses where it has no keyring (a stand-in for the OS's secret store)
         Path storeDir = dir.resolve("secret-store");
-        var secretStore = new com.microsoft.aad.msal4jextensions.PersistenceTokenCacheAccessAspect(
-                com.microsoft.aad.msal4jextensions.PersistenceSettings.builder("msal-secret-store.bin", storeDir)
-                        .setLinuxUseUnprotectedFileAsCacheStorage(true).build());
-        var cache = TokenCaches.forDirectory(dir.resolve("cache"), () -> secretStore);
-        assertThat(cache).isSameAs(secretStore);
+        java.util.concurrent.Callable<ITokenCacheAccessAspect> secretStore = () -> new PersistenceTokenCacheAccessAspect(
+                PersistenceSettings.builder("msal-secret-store.bin", storeDir).setLinuxUseUnprotectedFileAsCacheStorage(true).build());
+        var cache = TokenCaches.forDirectory(dir.resolve("cache"), secretStore);
+        assertThat(cache).isInstanceOf(PersistenceTokenCacheAccessAspect.class);
         var settings = SignInSettings.local(fixture.server().baseUrl(), fixture.server().certificateFile());
         Session first = new SignIn(settings, cache, Clock.systemUTC()).interactive(person("sam", "link-demo"), Duration.ofSeconds(30));
         assertThat(Files.exists(dir.resolve("cache").resolve(TokenCaches.FILE_NAME))).isFalse(); // nothing went to the fallback file
         assertThat(Files.readString(storeDir.resolve("msal-secret-store.bin"))).contains(first.accountId());
-        Session resumed = new SignIn(settings, cache, Clock.systemUTC()).resume().orElseThrow();
+        // the next start opens the secret store afresh
+        var restarted = TokenCaches.forDirectory(dir.resolve("cache"), secretStore);
+        Session resumed = new SignIn(settings, restarted, Clock.systemUTC()).resume().orElseThrow();
         assertThat(resumed.username()).isEqualTo("sam");
     }
 }
