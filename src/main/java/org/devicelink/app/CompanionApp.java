@@ -1,12 +1,12 @@
 package org.devicelink.app;
 
+import com.microsoft.aad.msal4j.OpenBrowserAction;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import com.microsoft.aad.msal4j.OpenBrowserAction;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -27,6 +27,7 @@ import org.devicelink.app.scan.ScreenSource;
 import org.devicelink.app.settings.AppSettings;
 import org.devicelink.app.settings.SettingsFile;
 import org.devicelink.i18n.Messages;
+import org.devicelink.platform.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,6 +99,7 @@ public final class CompanionApp extends Application {
 
     /** Starts or finds the server and builds the app's services for it. Runs off the JavaFX thread. */
     private Companion connect(SettingsFile settingsFile, AppSettings settings, Companion.Environment environment) throws IOException {
+        OwnerOnly.folder(environment.dataDir()); // settings, sign-ins and (embedded) the server's keys
         if (settings.embedded()) {
             localServer = startLocal(settingsFile, settings);
             return Companion.create(new Companion.Server(localServer.baseUrl(), localServer.certificate(), true),

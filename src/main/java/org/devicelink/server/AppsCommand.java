@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.devicelink.platform.UserFolders;
+import org.devicelink.protocol.DisplayText;
 import org.devicelink.server.store.DeviceAppStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,7 +59,7 @@ final class AppsCommand {
             if (!clientId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
                 return refuse("a client id is 1 to 64 letters, digits, '.', '_' or '-'.");
             }
-            if (displayName.isBlank() || displayName.length() > 128 || displayName.chars().anyMatch(Character::isISOControl)) {
+            if (displayName.isBlank() || displayName.length() > 128 || !DisplayText.showable(displayName)) {
                 return refuse("give a name of 1 to 128 characters.");
             }
             List<String> allowed = List.copyOf(new LinkedHashSet<>(Arrays.asList(scopes.strip().split("\\s+"))));

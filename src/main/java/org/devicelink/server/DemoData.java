@@ -4,6 +4,7 @@ import java.util.List;
 import org.devicelink.server.issuer.DemoAccounts;
 import org.devicelink.server.issuer.LocalUsers;
 import org.devicelink.server.store.DeviceAppStore;
+import org.devicelink.server.store.LocalUserStore;
 
 /**
  * What a new user tries the embedded default with: two device apps to link, and the demo accounts of the local
@@ -21,5 +22,17 @@ final class DemoData {
     static void seed(DeviceAppStore apps, LocalUsers users) {
         APPS.forEach(apps::put);
         DemoAccounts.seed(users);
+    }
+
+    /**
+     * Takes the demo data away when the setting is off, or the server is exposed: accounts with the published password
+     * are removed, and the demo apps where no device uses them.
+     */
+    static void remove(DeviceAppStore apps, LocalUserStore users) {
+        int accounts = DemoAccounts.remove(users);
+        long unusedApps = APPS.stream().filter(app -> apps.removeUnused(app.clientId())).count();
+        if (accounts + unusedApps > 0) {
+            org.slf4j.LoggerFactory.getLogger(DemoData.class).info("Demo data removed: {} demo accounts, {} demo apps.", accounts, unusedApps);
+        }
     }
 }

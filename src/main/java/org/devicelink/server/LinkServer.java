@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.devicelink.code.VerificationLink;
+import org.devicelink.platform.OwnerOnly;
 import org.devicelink.protocol.ProtocolJson;
 import org.devicelink.server.accounts.Accounts;
 import org.devicelink.server.accounts.ApiAccounts;
@@ -22,13 +23,18 @@ import org.devicelink.server.activity.ActivityLog;
 import org.devicelink.server.devices.DeviceRoutes;
 import org.devicelink.server.devices.LinkedDevices;
 import org.devicelink.server.http.ClientAddress;
+import org.devicelink.server.http.HeaderDeadline;
 import org.devicelink.server.http.Headers;
 import org.devicelink.server.http.HttpErrors;
+import org.devicelink.server.http.JettyErrors;
 import org.devicelink.server.http.Pages;
+import org.devicelink.server.http.Requests;
 import org.devicelink.server.http.Tls;
 import org.devicelink.server.issuer.LocalIssuer;
 import org.devicelink.server.issuer.LocalUsers;
+import org.devicelink.server.limits.AddressBlocks;
 import org.devicelink.server.limits.AttemptLimiter;
+import org.devicelink.server.links.CodeLimits;
 import org.devicelink.server.links.LinkRoutes;
 import org.devicelink.server.links.PendingLinks;
 import org.devicelink.server.links.VerificationPage;
@@ -63,22 +69,30 @@ public final class LinkServer implements AutoCloseable {
 
     /** Bodies beyond this are refused with 413 before they are parsed: no call of ours needs more. */
     static final long MAX_REQUEST_BYTES = 16 * 1024;
+    /** A body slower than this (a byte every few seconds) is cut off: it holds a connection for nothing. */
+    static final long MIN_REQUEST_BYTES_PER_SECOND = 64;
 
     private final ServerConfig config;
     private final Database database;
     private final Javalin http;
     private final ScheduledExecutorService chores =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("housekeeping").factory());
+    /** Short timers of the HTTP layer (header deadlines), apart from the chores so a long sweep never delays them. */
+    private final ScheduledExecutorService timers =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("http-timers").daemon().factory());
     private final String baseUrl;
     private final Path certificateFile;
+    private final java.util.List<AutoCloseable> parts = new java.util.ArrayList<>();
 
     private LinkServer(ServerConfig config, Clock clock) {
         this.config = config;
         int port = config.port() == 0 ? freePort(config.host()) : config.port();
         this.baseUrl = config.baseUrl(port);
+        secureDataFolder(config);
         Tls tls = config.tls() ? Tls.forDataDir(config.dataDir()) : null;
         this.certificateFile = tls == null ? null : tls.certificateFile();
         this.database = new Database(config.databaseUrl(), config.databaseUser(), config.databasePassword(), config.databasePool());
+        secureDataFolder(config); // the database's own files, made just now
         try {
             this.http = Javalin.create(javalin -> {
                 javalin.concurrency.useVirtualThreads = true;
@@ -87,11 +101,19 @@ public final class LinkServer implements AutoCloseable {
                 javalin.startup.showOldJavalinVersionWarning = false;
                 javalin.jsonMapper(new JavalinJackson(ProtocolJson.MAPPER, true));
                 javalin.fileRenderer(new Pages());
-                javalin.jetty.addConnector((server, httpConfig) -> tls != null
-                        ? tls.connector(server, httpConfig, config.host(), port)
-                        : Tls.plainConnector(server, httpConfig, config.host(), port));
-                // nothing of ours belongs in a cache, unless a route says otherwise (metadata, keys)
-                javalin.routes.before(Headers::noStore);
+                javalin.jetty.addConnector((server, httpConfig) -> {
+                    var connector = tls != null ? tls.connector(server, httpConfig, config.host(), port)
+                            : Tls.plainConnector(server, httpConfig, config.host(), port);
+                    connector.addEventListener(new HeaderDeadline(config.headerTimeout(), timers));
+                    return connector;
+                });
+                boolean overTls = tls != null || config.baseUrl(port).startsWith("https:");
+                javalin.routes.before(ctx -> {
+                    Headers.everyAnswer(ctx, overTls);
+                    Requests.checkCharset(ctx);
+                });
+                javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+                javalin.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND));
                 HttpErrors.register(javalin.routes);
                 routes(javalin.routes, clock);
             });
@@ -100,6 +122,7 @@ public final class LinkServer implements AutoCloseable {
             chores.scheduleWithFixedDelay(() -> {
                 try {
                     housekeeping.run();
+                    secureDataFolder(config); // files the database made since
                 } catch (RuntimeException e) {
                     LoggerFactory.getLogger(LinkServer.class).warn("Housekeeping failed; it will try again in an hour", e);
                 }
@@ -123,7 +146,7 @@ public final class LinkServer implements AutoCloseable {
     private void routes(io.javalin.config.RoutesConfig routes, Clock clock) {
         var random = new SecureRandom();
         Sql sql = database.sql();
-        var secrets = new ServerSecrets(sql, clock);
+        var secrets = new ServerSecrets(sql, clock, config.keysFile());
         var hash = new KeyedHash(Base64.getDecoder().decode(secrets.getOrCreate("code-hmac-key", () -> {
             var key = new byte[32];
             random.nextBytes(key);
@@ -132,14 +155,18 @@ public final class LinkServer implements AutoCloseable {
         var pendingLinks = new PendingLinkStore(sql);
         var linkedDevices = new LinkedDeviceStore(sql);
         var apps = new DeviceAppStore(sql);
-        var users = new LocalUsers(new LocalUserStore(sql), clock, random);
+        var userStore = new LocalUserStore(sql);
+        var users = new LocalUsers(userStore, clock, random);
         if (config.demoAccounts()) {
             DemoData.seed(apps, users);
+        } else {
+            DemoData.remove(apps, userStore);
         }
         var activity = new ActivityLog(new ActivityStore(sql), clock);
         var notifier = new InProcessNotifier();
         var rotation = new TokenRotation(sql);
-        var limiter = new AttemptLimiter(new AttemptCounters(sql, clock, config.limitWindow(), config.lockout()));
+        var limiter = new AttemptLimiter(sql, new AttemptCounters(sql, clock), config.lockout());
+        var blocks = new AddressBlocks(config.ipv4Prefix());
         var clientAddress = new ClientAddress(config.trustProxy());
 
         var deviceKey = SigningKey.shared(secrets, "device-token-signing-key");
@@ -155,17 +182,28 @@ public final class LinkServer implements AutoCloseable {
         var bearerTokens = new BearerTokens(config.trustedIssuers(), new Accounts(new AccountStore(sql), clock));
         if (config.localIssuer()) {
             var issuer = new LocalIssuer(baseUrl, new LocalIssuer.Settings(config.issuerAccessLifetime(), config.issuerRefreshLifetime(),
-                    config.loginFailures(), config.addressFailures(), config.demoAccounts()),
-                    sql, users, secrets, hash, rotation, limiter, clientAddress, clock, random);
+                    config.loginFailures(), config.addressFailures(), config.limitWindow(), config.demoAccounts()),
+                    sql, users, secrets, hash, rotation, limiter, blocks, clientAddress, clock, random);
+            parts.add(issuer);
             bearerTokens.trust(issuer.trustedIssuer(), issuer.publicKeys());
             issuer.register(routes);
         }
         ApiAccounts.register(routes, bearerTokens);
-        new LinkRoutes(new PendingLinks(sql, pendingLinks, linkedDevices, apps, limiter,
-                new PendingLinks.Limits(config.accountFailures(), config.addressFailures()), activity, notifier, hash, clock,
-                config.maxDevicesPerAccount()), clientAddress).register(routes);
+        var codeLimits = new CodeLimits(config.accountFailures(), config.accountDailyFailures(), config.addressFailures(),
+                config.addressDailyFailures(), config.allAccountsHourly(), config.limitWindow());
+        new LinkRoutes(new PendingLinks(sql, pendingLinks, linkedDevices, apps, limiter, blocks, codeLimits, activity, notifier, hash,
+                clock, config.maxDevicesPerAccount()), clientAddress).register(routes);
         new DeviceRoutes(new LinkedDevices(sql, linkedDevices, activity, clock)).register(routes);
         new VerificationPage().register(routes);
+    }
+
+    /** The data folder holds keys and sign-ins: owner-only, checked and tightened at every start. */
+    private static void secureDataFolder(ServerConfig config) {
+        try {
+            OwnerOnly.folder(config.dataDir());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** The URL everything is served under, e.g. {@code https://localhost:8443}. */
@@ -191,6 +229,14 @@ public final class LinkServer implements AutoCloseable {
     public void close() {
         chores.shutdownNow();
         http.stop();
+        timers.shutdownNow();
+        for (AutoCloseable part : parts) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                LoggerFactory.getLogger(LinkServer.class).warn("Could not stop {} cleanly", part, e);
+            }
+        }
         database.close();
     }
 

@@ -23,6 +23,7 @@ public record ServerConfig(
         int port,
         String publicUrl,
         boolean tls,
+        Duration headerTimeout,
         boolean trustProxy,
         String databaseUrl,
         String databaseUser,
@@ -33,7 +34,11 @@ public record ServerConfig(
         Duration accessTokenLifetime,
         Duration refreshTokenLifetime,
         int accountFailures,
+        int accountDailyFailures,
         int addressFailures,
+        int addressDailyFailures,
+        int allAccountsHourly,
+        int ipv4Prefix,
         Duration limitWindow,
         Duration lockout,
         int maxDevicesPerAccount,
@@ -42,6 +47,7 @@ public record ServerConfig(
         Duration issuerAccessLifetime,
         Duration issuerRefreshLifetime,
         int loginFailures,
+        Path keysFile,
         List<TrustedIssuer> trustedIssuers) {
 
     public static final String SETTINGS_FILE = "server.properties";
@@ -101,17 +107,21 @@ public record ServerConfig(
         }
         String databaseUrl = v.text(Setting.DATABASE_URL);
         if (databaseUrl.isEmpty()) {
-            // AUTO_SERVER lets `devicelink server accounts …` use the database while the server runs
-            databaseUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("devicelink") + ";AUTO_SERVER=TRUE";
+            databaseUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("devicelink");
         }
         boolean localIssuer = v.bool(Setting.LOCAL_ISSUER);
         boolean demoAccounts = localIssuer && v.bool(Setting.DEMO_ACCOUNTS);
         String host = v.text(Setting.HOST);
-        if (demoAccounts && !List.of("127.0.0.1", "localhost", "::1", "[::1]").contains(host)) {
-            throw new IllegalArgumentException("The demo accounts have a published password, so they are only served on this "
-                    + "computer. Set local-issuer.demo-accounts=false to listen on " + host + ".");
+        boolean trustProxy = v.bool(Setting.TRUST_PROXY);
+        if (demoAccounts) {
+            exposure(host, trustProxy, publicUrl).ifPresent(way -> {
+                throw new IllegalArgumentException("The demo accounts have a published password, so they are only served when "
+                        + "this server can be reached from this computer alone, and " + way
+                        + ". Set local-issuer.demo-accounts=false to serve it so.");
+            });
         }
-        return new ServerConfig(dataDir, host, port, publicUrl, tls, v.bool(Setting.TRUST_PROXY),
+        String keysFile = v.text(Setting.KEYS_FILE);
+        return new ServerConfig(dataDir, host, port, publicUrl, tls, Duration.ofSeconds(v.integer(Setting.HEADER_TIMEOUT, 1, 600)), trustProxy,
                 databaseUrl, v.text(Setting.DATABASE_USER), v.text(Setting.DATABASE_PASSWORD),
                 v.integer(Setting.DATABASE_POOL, 2, 500),
                 Duration.ofSeconds(v.integer(Setting.CODE_LIFETIME, 1, 86_400)),
@@ -119,7 +129,11 @@ public record ServerConfig(
                 Duration.ofSeconds(v.integer(Setting.ACCESS_TOKEN_LIFETIME, 10, 86_400)),
                 Duration.ofSeconds(v.integer(Setting.REFRESH_TOKEN_LIFETIME, 60, 400 * 86_400)),
                 v.integer(Setting.ACCOUNT_FAILURES, 1, 10_000),
+                v.integer(Setting.ACCOUNT_DAILY_FAILURES, 1, 100_000),
                 v.integer(Setting.ADDRESS_FAILURES, 1, 100_000),
+                v.integer(Setting.ADDRESS_DAILY_FAILURES, 1, 1_000_000),
+                v.integer(Setting.ALL_ACCOUNTS_HOURLY, 1, 100_000_000),
+                v.integer(Setting.IPV4_PREFIX, 8, 32),
                 Duration.ofSeconds(v.integer(Setting.LIMIT_WINDOW, 1, 86_400)),
                 Duration.ofSeconds(v.integer(Setting.LOCKOUT, 1, 86_400)),
                 v.integer(Setting.MAX_DEVICES, 1, 10_000),
@@ -127,8 +141,28 @@ public record ServerConfig(
                 Duration.ofSeconds(v.integer(Setting.ISSUER_ACCESS_LIFETIME, 10, 86_400)),
                 Duration.ofSeconds(v.integer(Setting.ISSUER_REFRESH_LIFETIME, 60, 400 * 86_400)),
                 v.integer(Setting.LOGIN_FAILURES, 1, 1000),
+                keysFile.isEmpty() ? null : Path.of(keysFile),
                 TrustedIssuer.fromSettings(values));
     }
+
+    /**
+     * How the server can be reached from elsewhere than this computer, if it can: a host that is not loopback, a proxy
+     * it trusts (which forwards from anywhere), or a public URL on another host.
+     */
+    static java.util.Optional<String> exposure(String host, boolean trustProxy, String publicUrl) {
+        if (!LOOPBACK.contains(host.toLowerCase(java.util.Locale.ROOT))) {
+            return java.util.Optional.of("host is " + host);
+        }
+        if (trustProxy) {
+            return java.util.Optional.of("trust-proxy is on (a proxy forwards from anywhere)");
+        }
+        if (!publicUrl.isEmpty() && !LOOPBACK.contains(URI.create(publicUrl).getHost().toLowerCase(java.util.Locale.ROOT))) {
+            return java.util.Optional.of("public-url is " + publicUrl);
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static final List<String> LOOPBACK = List.of("127.0.0.1", "localhost", "::1", "[::1]");
 
     /** The base URL that devices and people see: the issuer and the prefix of every link the server hands out. */
     public String baseUrl(int boundPort) {

@@ -13,8 +13,9 @@ public enum Setting {
     PORT("port", "8443", "Port to listen on; 0 picks a free one."),
     PUBLIC_URL("public-url", "", "The URL devices and people use to reach this server (issuer, verification page); empty: https://localhost:PORT (http:// when tls=false)."),
     TLS("tls", "true", "Serve HTTPS with the data folder's certificate (created on first start). false: plain HTTP, only behind a TLS proxy."),
+    HEADER_TIMEOUT("http.header-timeout", "10", "Seconds a new connection has to send its first request's headers, whole; then it is closed (against slow senders)."),
     TRUST_PROXY("trust-proxy", "false", "Take the client address from X-Forwarded-For (set it only behind your own proxy)."),
-    DATABASE_URL("database.url", "", "JDBC URL; empty: an H2 file in the data folder. PostgreSQL: jdbc:postgresql://host/db."),
+    DATABASE_URL("database.url", "", "JDBC URL; empty: an H2 file in the data folder (each commit written before it is answered). PostgreSQL: jdbc:postgresql://host/db."),
     DATABASE_USER("database.user", "", "Database user."),
     DATABASE_PASSWORD("database.password", "", "Database password."),
     DATABASE_POOL("database.pool", "10", "Most database connections this node holds (at least 2: migrations need a second one)."),
@@ -22,16 +23,21 @@ public enum Setting {
     POLL_INTERVAL("code.interval", "5", "Seconds a device waits between token polls (interval); each slow_down adds 5."),
     ACCESS_TOKEN_LIFETIME("token.access-lifetime", "600", "Seconds a device's access token is valid."),
     REFRESH_TOKEN_LIFETIME("token.refresh-lifetime", "7776000", "Seconds a device's refresh token is valid if unused (90 days); every use rotates it."),
-    ACCOUNT_FAILURES("limit.account-failures", "10", "Wrong codes one account may try within limit.window before it is locked out."),
-    ADDRESS_FAILURES("limit.address-failures", "30", "Wrong codes one client address may try within limit.window before it is locked out."),
-    LIMIT_WINDOW("limit.window", "900", "Seconds over which wrong codes are counted."),
-    LOCKOUT("limit.lockout", "900", "Seconds an account or address stays locked out (sent as Retry-After)."),
+    ACCOUNT_FAILURES("limit.account-failures", "5", "Wrong codes one account may try within limit.window; then it waits until the window ends."),
+    ACCOUNT_DAILY_FAILURES("limit.account-daily-failures", "9", "Wrong codes one account may try within a day (a third while wrong codes surge, see limit.all-accounts-hourly)."),
+    ADDRESS_FAILURES("limit.address-failures", "30", "Wrong codes one address block may try within limit.window (and wrong passwords, for the local provider)."),
+    ADDRESS_DAILY_FAILURES("limit.address-daily-failures", "100", "Wrong codes one address block may try within a day."),
+    ALL_ACCOUNTS_HOURLY("limit.all-accounts-hourly", "1000", "Wrong codes all accounts together may try within an hour before each account's day is cut to a third."),
+    IPV4_PREFIX("limit.ipv4-prefix", "32", "How IPv4 addresses are grouped into blocks for the limits: 32 (each address) to 8 bits. IPv6 addresses count by their /64."),
+    LIMIT_WINDOW("limit.window", "900", "Seconds over which wrong codes and wrong passwords are counted."),
+    LOCKOUT("limit.lockout", "900", "Seconds a lockout lasts at least (sent as Retry-After); it lasts until its window ends in any case."),
     MAX_DEVICES("devices.max-per-account", "25", "Most devices linked to one account at once."),
     LOCAL_ISSUER("local-issuer", "true", "Serve the local OpenID provider at /idp and trust its tokens (the embedded default's sign-in)."),
     DEMO_ACCOUNTS("local-issuer.demo-accounts", "true", "Create the demo accounts (alex, sam, riley; password link-demo) in an empty provider. Only allowed when host is a loopback address."),
     ISSUER_ACCESS_LIFETIME("local-issuer.access-lifetime", "3600", "Seconds a sign-in access token is valid."),
     ISSUER_REFRESH_LIFETIME("local-issuer.refresh-lifetime", "1209600", "Seconds a sign-in lasts without use (14 days); every refresh rotates it."),
-    LOGIN_FAILURES("local-issuer.login-failures", "5", "Wrong passwords for one username within limit.window before it is locked out.");
+    LOGIN_FAILURES("local-issuer.login-failures", "5", "Wrong passwords for one username within limit.window before it is locked out."),
+    KEYS_FILE("keys.file", "", "A file that holds the code-hashing and token-signing keys, apart from the database (made on first start; copy it to every node); empty: the keys are kept in the database.");
 
     private final String key;
     private final String defaultValue;

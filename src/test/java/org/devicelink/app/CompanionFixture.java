@@ -52,6 +52,11 @@ public final class CompanionFixture implements AutoCloseable {
 
     public CompanionFixture(Stage stage, Path dir, Map<String, String> serverSettings, String theme) throws IOException {
         server = new LinkServerFixture(Databases.H2, dir.resolve("server"), serverSettings);
+        if ("false".equals(serverSettings.get("local-issuer.demo-accounts"))) {
+            // a server the demo accounts may not be served on (behind a proxy, say): the same people, as real accounts
+            server.addAccount("alex", "Alex Morgan", org.devicelink.protocol.Role.ORGANIZER, null);
+            server.addAccount("sam", "Sam Morgan", org.devicelink.protocol.Role.CHILD, "alex");
+        }
         String base = server.server().baseUrl();
         settingsFile = new SettingsFile(dir.resolve("app"));
         settingsFile.update(saved -> saved.withTheme(theme));

@@ -31,9 +31,9 @@ class LinkScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        // behind a proxy the server trusts, so a test can say which network a device asks from
+        // behind a proxy the server trusts, so a test can say which network a device asks from (and so no demo accounts)
         app = new CompanionFixture(stage, dir.resolve("t" + System.nanoTime()),
-                Map.of("limit.account-failures", "3", "trust-proxy", "true"), "light");
+                Map.of("limit.account-failures", "3", "trust-proxy", "true", "local-issuer.demo-accounts", "false"), "light");
     }
 
     @AfterEach

@@ -34,6 +34,11 @@ public final class LinkServerFixture implements AutoCloseable {
     public void start() {
         server = LinkServer.start(ServerConfig.from(settings, dataDir), clock);
         http = new Http(server.baseUrl(), server.certificateFile());
+        if (!server.config().demoAccounts()) {
+            // the apps the tests' devices run, registered as an operator would (the demo ones are there only with demo data)
+            var apps = new org.devicelink.server.store.DeviceAppStore(server.sql());
+            DemoData.APPS.forEach(apps::put);
+        }
     }
 
     /** Stops and starts the server on the same data folder and database (a new port). */
@@ -48,6 +53,12 @@ public final class LinkServerFixture implements AutoCloseable {
 
     public LinkServer server() {
         return server;
+    }
+
+    /** Adds an account at the local provider, password {@code link-demo} (for servers without the demo accounts). */
+    public void addAccount(String username, String displayName, org.devicelink.protocol.Role role, String familyOf) {
+        new org.devicelink.server.issuer.LocalUsers(new org.devicelink.server.store.LocalUserStore(server.sql()), clock,
+                new java.security.SecureRandom()).add(username, displayName, "link-demo".toCharArray(), role, familyOf);
     }
 
     /** Everything the database holds, every column of every table, as one text: to show what is not in it. */

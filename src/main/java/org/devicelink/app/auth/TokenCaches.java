@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
+import org.devicelink.platform.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ public final class TokenCaches {
     /** The secret store {@code secretStore} opens, or the owner-only file in {@code dir} when it cannot be opened. */
     static ITokenCacheAccessAspect forDirectory(Path dir, Callable<ITokenCacheAccessAspect> secretStore) {
         try {
-            Files.createDirectories(dir);
+            OwnerOnly.folder(dir);
             return secretStore.call();
         } catch (Exception | Error e) {
             // without a working Secret Service the extension throws Errors (UnsatisfiedLinkError, JNA's Error)

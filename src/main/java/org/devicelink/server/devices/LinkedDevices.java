@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.devicelink.protocol.DeviceStatus;
+import org.devicelink.protocol.DisplayText;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.ProblemType;
 import org.devicelink.protocol.RenameRequest;
@@ -35,6 +36,7 @@ public final class LinkedDevices {
     }
 
     public List<LinkedDevice> list(Account owner) {
+        devices.endUncollected(owner.id(), clock.instant());
         return devices.listForAccount(owner.id(), MAX_LISTED).stream().map(LinkedDevices::view).toList();
     }
 
@@ -46,7 +48,7 @@ public final class LinkedDevices {
         if (name.length() > RenameRequest.MAX_NAME_LENGTH) {
             throw new ApiProblem(ProblemType.INVALID_REQUEST, "problem.invalid-request.name-too-long", RenameRequest.MAX_NAME_LENGTH);
         }
-        if (name.chars().anyMatch(Character::isISOControl)) {
+        if (!DisplayText.showable(name)) {
             throw new ApiProblem(ProblemType.INVALID_REQUEST, "problem.invalid-request.name-control");
         }
         String id = checkedId(deviceId);

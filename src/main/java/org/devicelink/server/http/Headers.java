@@ -13,6 +13,18 @@ public final class Headers {
         ctx.header("Cache-Control", "no-store").header("Pragma", "no-cache");
     }
 
+    /**
+     * What every answer carries: no caching (unless a route says otherwise), no type sniffing, and over TLS, HSTS,
+     * so that a browser that has been here once never comes back over plain HTTP.
+     */
+    public static void everyAnswer(Context ctx, boolean overTls) {
+        noStore(ctx);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        if (overTls) {
+            ctx.header("Strict-Transport-Security", "max-age=31536000");
+        }
+    }
+
     /** For public documents that change seldom (metadata, keys). */
     public static Context cacheFor(Context ctx, Duration age) {
         ctx.res().setHeader("Pragma", null);

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.OAuthError;
 import org.devicelink.protocol.Problem;
@@ -19,12 +23,26 @@ import org.slf4j.LoggerFactory;
 public final class HttpErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
-    private static final String OAUTH_PATHS = "/oauth2/";
+    private static final Duration LOG_EVERY = Duration.ofMinutes(1);
+    /** When each cause of an unexpected failure was last logged: a flood of one cause is one line a minute. */
+    private static final Map<String, Long> LAST_LOGGED = new ConcurrentHashMap<>();
+    private static final Map<String, LongAdder> SUPPRESSED = new ConcurrentHashMap<>();
 
     private HttpErrors() {}
 
+    /** The paths that answer in RFC 6749 error JSON: ours for devices, and the local provider's token endpoint. */
+    static boolean speaksOAuth(String path) {
+        return path.startsWith("/oauth2/") || path.startsWith("/idp/oauth2/");
+    }
+
     public static void register(RoutesConfig routes) {
-        routes.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e));
+        routes.exception(ApiProblem.class, (e, ctx) -> {
+            if (speaksOAuth(ctx.path())) {
+                oauthError(ctx, e.type().status(), new OAuthError(OAuthError.INVALID_REQUEST, e.getMessage()));
+            } else {
+                problem(ctx, e);
+            }
+        });
         routes.exception(OAuthProblem.class, (e, ctx) -> oauthError(ctx, e.status(), e.body()));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             ProblemType type = switch (e.getStatus()) {
@@ -37,7 +55,11 @@ public final class HttpErrors {
             failure(ctx, type, type == ProblemType.INVALID_REQUEST ? e.getMessage() : Messages.get("problem." + type.slug()));
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            if (unreadableRequest(e)) {
+                failure(ctx, ProblemType.INVALID_REQUEST, Messages.get("problem.invalid-request.unreadable"));
+                return;
+            }
+            logAtMostEveryMinute(ctx, e);
             failure(ctx, ProblemType.SERVER_ERROR, Messages.get("problem.server-error"));
         });
         routes.error(404, ctx -> {
@@ -49,7 +71,7 @@ public final class HttpErrors {
 
     /** A failure on any path, in the format that path speaks. */
     private static void failure(Context ctx, ProblemType type, String detail) {
-        if (ctx.path().startsWith(OAUTH_PATHS)) {
+        if (speaksOAuth(ctx.path())) {
             String error = type == ProblemType.SERVER_ERROR ? "server_error" : OAuthError.INVALID_REQUEST;
             oauthError(ctx, type.status(), new OAuthError(error, detail));
         } else {
@@ -80,6 +102,32 @@ public final class HttpErrors {
             ctx.status(status).contentType(contentType).result(ProtocolJson.MAPPER.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A body the client broke (a bad chunk, a cut-off stream): the client's failure, not the server's. */
+    private static boolean unreadableRequest(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.eclipse.jetty.http.HttpException http && http.getCode() < 500
+                    || cause instanceof java.io.IOException && !(cause instanceof java.sql.SQLException)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void logAtMostEveryMinute(Context ctx, Exception e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        String cause = e.getClass().getName() + (trace.length > 0 ? "@" + trace[0] : "");
+        long now = System.nanoTime();
+        Long last = LAST_LOGGED.get(cause);
+        if (last == null || now - last > LOG_EVERY.toNanos()) {
+            LAST_LOGGED.put(cause, now);
+            long suppressed = SUPPRESSED.computeIfAbsent(cause, c -> new LongAdder()).sumThenReset();
+            LOG.error("Unexpected failure on {} {}{}", ctx.method(), ctx.path(),
+                    suppressed > 0 ? " (and " + suppressed + " more like it in the last minute)" : "", e);
+        } else {
+            SUPPRESSED.computeIfAbsent(cause, c -> new LongAdder()).increment();
         }
     }
 

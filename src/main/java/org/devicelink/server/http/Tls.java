@@ -8,7 +8,6 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -32,6 +31,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.devicelink.platform.OwnerOnly;
 import org.devicelink.platform.UserFolders;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -110,8 +110,7 @@ public final class Tls {
     }
 
     private static void create(Path dir, Path certificateFile) throws IOException, GeneralSecurityException {
-        Files.createDirectories(dir);
-        ownerOnly(dir, "rwx------");
+        OwnerOnly.folder(dir);
         var generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair keys = generator.generateKeyPair();
@@ -125,12 +124,13 @@ public final class Tls {
         try (OutputStream out = Files.newOutputStream(temporary)) {
             keyStore.store(out, KEYSTORE_PASSWORD);
         }
-        ownerOnly(temporary, "rw-------");
+        OwnerOnly.file(temporary);
         var pem = new StringWriter();
         try (var writer = new JcaPEMWriter(pem)) {
             writer.writeObject(certificate);
         }
         Files.writeString(certificateFile, pem.toString());
+        OwnerOnly.file(certificateFile);
         Files.move(temporary, dir.resolve(KEYSTORE_FILE), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -163,12 +163,6 @@ public final class Tls {
             return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
         } catch (org.bouncycastle.operator.OperatorCreationException e) {
             throw new GeneralSecurityException(e);
-        }
-    }
-
-    private static void ownerOnly(Path path, String permissions) throws IOException {
-        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
         }
     }
 }

@@ -94,28 +94,30 @@ record AuthorizationRequest(String clientId, String redirectUri, String scope, S
             return "http".equals(uri.getScheme()) && host != null
                     && List.of("localhost", "127.0.0.1", "[::1]").contains(host.toLowerCase(java.util.Locale.ROOT))
                     && uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null
+                    && (uri.getPort() == -1 || uri.getPort() >= 1 && uri.getPort() <= 65535)
                     && (path.isEmpty() || path.equals("/"));
         } catch (java.net.URISyntaxException e) {
             return false;
         }
     }
 
-    String sign(KeyedHash hash) {
+    /** The request as the login form carries it, signed together with the form's CSRF token: one is no good without the other. */
+    String sign(KeyedHash hash, String csrfToken) {
         try {
             String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(ProtocolJson.MAPPER.writeValueAsBytes(this));
-            return payload + "." + hash.of(KeyedHash.Kind.SIGNED_REQUEST, payload);
+            return payload + "." + hash.of(KeyedHash.Kind.SIGNED_REQUEST, payload + "|" + csrfToken);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    static AuthorizationRequest verify(String signed, KeyedHash hash) {
+    static AuthorizationRequest verify(String signed, String csrfToken, KeyedHash hash) {
         int dot = signed == null ? -1 : signed.lastIndexOf('.');
         if (dot < 0 || signed.length() > 4096) {
             throw new Unanswerable("The sign-in form was damaged. Start signing in again from the app.");
         }
         String payload = signed.substring(0, dot);
-        byte[] expected = hash.of(KeyedHash.Kind.SIGNED_REQUEST, payload).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = hash.of(KeyedHash.Kind.SIGNED_REQUEST, payload + "|" + csrfToken).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, signed.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
             throw new Unanswerable("The sign-in form was altered. Start signing in again from the app.");
         }

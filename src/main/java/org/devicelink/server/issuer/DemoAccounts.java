@@ -2,6 +2,7 @@ package org.devicelink.server.issuer;
 
 import java.util.UUID;
 import org.devicelink.protocol.Role;
+import org.devicelink.server.store.LocalUserStore;
 
 /**
  * The accounts a new user tries the embedded default with: a parent who organizes a family, a child in it, and a
@@ -20,6 +21,15 @@ public final class DemoAccounts {
     public static final String SUPPORT = "riley";
 
     private DemoAccounts() {}
+
+    /** Removes the demo accounts that are still demo accounts (their published password); returns how many. */
+    public static int remove(LocalUserStore store) {
+        int removed = 0;
+        for (String username : java.util.List.of(PARENT, CHILD, SUPPORT)) {
+            removed += store.removeIfPassword(username, PASSWORD_HASH) ? 1 : 0;
+        }
+        return removed;
+    }
 
     /** Adds the demo accounts to an empty provider; does nothing once any account exists. */
     public static void seed(LocalUsers users) {

@@ -25,8 +25,10 @@ import org.devicelink.server.http.ClientAddress;
 import org.devicelink.server.http.Forms;
 import org.devicelink.server.http.Headers;
 import org.devicelink.server.http.OAuthProblem;
+import org.devicelink.server.limits.AddressBlocks;
 import org.devicelink.server.limits.AttemptLimiter;
 import org.devicelink.server.store.KeyedHash;
+import org.devicelink.server.store.LocalUserStore;
 import org.devicelink.server.store.ServerSecrets;
 import org.devicelink.server.store.SignInStore;
 import org.devicelink.server.store.Sql;
@@ -38,7 +40,7 @@ import org.devicelink.server.tokens.TokenRotation;
  * code + PKCE S256, loopback redirects only, CSRF-protected), token endpoint (code, refresh), JWKS and
  * {@code client_info}, shaped so that MSAL4J's {@code oidcAuthority} flow works against it unchanged.
  */
-public final class LocalIssuer {
+public final class LocalIssuer implements AutoCloseable {
 
     public static final String DISCOVERY = LocalSignIn.PATH + "/.well-known/openid-configuration";
     public static final String AUTHORIZE = LocalSignIn.PATH + "/oauth2/v2.0/authorize";
@@ -53,18 +55,22 @@ public final class LocalIssuer {
     private final IssuerGrants grants;
     private final KeyedHash hash;
     private final AttemptLimiter limiter;
+    private final AddressBlocks blocks;
+    private final PasswordChecks passwords;
     private final int loginFailures;
     private final int addressFailures;
+    private final Duration limitWindow;
     private final boolean showDemoAccounts;
     private final ClientAddress clientAddress;
     private final SecureRandom random;
 
     /** What the issuer needs from the server's settings. */
     public record Settings(Duration accessLifetime, Duration refreshLifetime, int loginFailures, int addressFailures,
-                           boolean demoAccounts) {}
+                           Duration limitWindow, boolean demoAccounts) {}
 
     public LocalIssuer(String baseUrl, Settings settings, Sql sql, LocalUsers users, ServerSecrets secrets, KeyedHash hash,
-                       TokenRotation rotation, AttemptLimiter limiter, ClientAddress clientAddress, Clock clock, SecureRandom random) {
+                       TokenRotation rotation, AttemptLimiter limiter, AddressBlocks blocks, ClientAddress clientAddress, Clock clock,
+                       SecureRandom random) {
         this.issuer = LocalSignIn.authority(baseUrl);
         this.users = users;
         this.key = SigningKey.shared(secrets, "local-issuer-signing-key");
@@ -72,6 +78,10 @@ public final class LocalIssuer {
         this.grants = new IssuerGrants(sql, new SignInStore(sql), users, key, rotation, hash, issuer, settings.accessLifetime(),
                 settings.refreshLifetime(), clock, random);
         this.limiter = limiter;
+        this.blocks = blocks;
+        // half the cores at most, so that sign-ins never take the whole machine from devices polling
+        this.passwords = new PasswordChecks(users, Math.max(1, Runtime.getRuntime().availableProcessors() / 2), 32);
+        this.limitWindow = settings.limitWindow();
         this.loginFailures = settings.loginFailures();
         this.addressFailures = settings.addressFailures();
         this.showDemoAccounts = settings.demoAccounts();
@@ -90,6 +100,11 @@ public final class LocalIssuer {
 
     public String issuer() {
         return issuer;
+    }
+
+    @Override
+    public void close() {
+        passwords.close();
     }
 
     public void register(RoutesConfig routes) {
@@ -134,19 +149,20 @@ public final class LocalIssuer {
         loginPage(ctx, 200, request, "", "");
     }
 
-    private void submitLogin(Context ctx) {
-        AuthorizationRequest request;
-        try {
-            request = AuthorizationRequest.verify(ctx.formParam("request"), hash);
-        } catch (AuthorizationRequest.Unanswerable e) {
-            message(ctx, 400, "Sign-in cannot continue", e.getMessage());
-            return;
-        }
+    private void submitLogin(Context ctx) throws InterruptedException {
+        // the CSRF token: in the cookie, in the form, and signed into the request; all three must agree
         String cookie = ctx.cookie(CSRF_COOKIE);
         String field = ctx.formParam("csrf");
         if (cookie == null || field == null || !MessageDigest.isEqual(cookie.getBytes(), field.getBytes())) {
             message(ctx, 400, "Sign-in cannot continue", "This sign-in form did not come from this browser session. "
                     + "Start signing in again from the DeviceLink app (and make sure cookies are allowed for this page).");
+            return;
+        }
+        AuthorizationRequest request;
+        try {
+            request = AuthorizationRequest.verify(ctx.formParam("request"), field, hash);
+        } catch (AuthorizationRequest.Unanswerable e) {
+            message(ctx, 400, "Sign-in cannot continue", e.getMessage());
             return;
         }
         if ("cancel".equals(ctx.formParam("action"))) {
@@ -159,22 +175,31 @@ public final class LocalIssuer {
             loginPage(ctx, 400, request, username.length() > 64 ? "" : username, "Type your username and password.");
             return;
         }
-        var counted = List.of(AttemptLimiter.Subject.of("login", username.toLowerCase(java.util.Locale.ROOT), loginFailures),
-                AttemptLimiter.Subject.of("login-address", clientAddress.of(ctx), addressFailures));
-        var wait = limiter.lockedFor(counted);
-        if (wait.isPresent()) {
-            ctx.header("Retry-After", Long.toString(Messages.wholeSeconds(wait.get())));
-            loginPage(ctx, 429, request, username, "Too many wrong passwords. Wait " + Messages.waitText(wait.get())
-                    + " and try again.");
+        var counted = List.of(AttemptLimiter.Subject.of("login", username.toLowerCase(java.util.Locale.ROOT), loginFailures, limitWindow),
+                AttemptLimiter.Subject.of("login-address", blocks.blockOf(clientAddress.of(ctx)), addressFailures, limitWindow));
+        // counted before the check, so that concurrent wrong passwords cannot get past the limit
+        var attempt = limiter.attempt(counted);
+        if (attempt.refused()) {
+            Duration wait = attempt.refusedFor().orElseThrow();
+            ctx.header("Retry-After", Long.toString(Messages.wholeSeconds(wait)));
+            loginPage(ctx, 429, request, username, "Too many wrong passwords. Wait " + Messages.waitText(wait) + " and try again.");
             return;
         }
-        var user = users.authenticate(username, password.toCharArray());
+        Optional<LocalUserStore.User> user;
+        try {
+            user = passwords.authenticate(username, password.toCharArray());
+        } catch (PasswordChecks.Busy e) {
+            limiter.succeeded(counted); // not judged: not a failure
+            ctx.header("Retry-After", "5");
+            loginPage(ctx, 503, request, username, "Many people are signing in right now. Wait a few seconds and try again.");
+            return;
+        }
         if (user.isEmpty()) {
-            limiter.recordFailure(counted);
             loginPage(ctx, 401, request, username, "That username and password do not match. Check them and try again.");
             return;
         }
         limiter.reset(counted.getFirst());
+        limiter.succeeded(List.of(counted.get(1)));
         String code = grants.issueCode(user.get(), request);
         answerClient(ctx, request, Map.of("code", code));
     }
@@ -198,7 +223,7 @@ public final class LocalIssuer {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("error", error.isEmpty() ? null : error);
         model.put("action", AUTHORIZE);
-        model.put("request", request.sign(hash));
+        model.put("request", request.sign(hash, csrfToken));
         model.put("csrf", csrfToken);
         model.put("username", username);
         model.put("server", issuer.substring(0, issuer.length() - LocalSignIn.PATH.length()));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.devicelink.protocol.DisplayText;
 import org.devicelink.protocol.Role;
 import org.devicelink.server.store.LocalUserStore;
 
@@ -28,8 +29,8 @@ public final class LocalUsers {
      */
     public LocalUserStore.User add(String username, String displayName, char[] password, Role role, String familyOf) {
         String name = checkUsername(username);
-        if (displayName == null || displayName.isBlank() || displayName.length() > 128) {
-            throw new IllegalArgumentException("Give a display name of 1 to 128 characters.");
+        if (displayName == null || displayName.isBlank() || displayName.length() > 128 || !DisplayText.showable(displayName)) {
+            throw new IllegalArgumentException("Give a display name of 1 to 128 characters, all of them visible.");
         }
         if (password == null || password.length < 8) {
             throw new IllegalArgumentException("Passwords have at least 8 characters.");

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import org.devicelink.code.UserCode;
 import org.devicelink.protocol.ApproveRequest;
@@ -17,6 +16,7 @@ import org.devicelink.server.activity.ActivityKind;
 import org.devicelink.server.activity.ActivityRecorder;
 import org.devicelink.server.devices.LinkedDevices;
 import org.devicelink.server.http.ApiProblem;
+import org.devicelink.server.limits.AddressBlocks;
 import org.devicelink.server.limits.AttemptLimiter;
 import org.devicelink.server.notify.ApprovalNotifier;
 import org.devicelink.server.store.DeviceAppStore;
@@ -29,30 +29,28 @@ import org.devicelink.server.store.Sql;
 /** The approver's side of a link: look a code up, approve it for an account, or deny it. */
 public final class PendingLinks {
 
-    /** How many wrong codes an account and a client address may try within the window (RFC 8628 §5.1). */
-    public record Limits(int perAccount, int perAddress) {}
-
     private final Sql sql;
     private final PendingLinkStore links;
     private final LinkedDeviceStore devices;
     private final DeviceAppStore apps;
-    private final AttemptLimiter limiter;
-    private final Limits limits;
+    private final CodeAttempts attempts;
     private final ActivityRecorder activity;
     private final ApprovalNotifier notifier;
     private final KeyedHash hash;
     private final Clock clock;
     private final int maxDevicesPerAccount;
 
+    /**
+     * @param limits how many wrong codes an account, an address block and the whole deployment may try (RFC 8628 §5.1)
+     */
     public PendingLinks(Sql sql, PendingLinkStore links, LinkedDeviceStore devices, DeviceAppStore apps, AttemptLimiter limiter,
-                        Limits limits, ActivityRecorder activity, ApprovalNotifier notifier, KeyedHash hash, Clock clock,
-                        int maxDevicesPerAccount) {
+                        AddressBlocks blocks, CodeLimits limits, ActivityRecorder activity, ApprovalNotifier notifier, KeyedHash hash,
+                        Clock clock, int maxDevicesPerAccount) {
         this.sql = sql;
         this.links = links;
         this.devices = devices;
         this.apps = apps;
-        this.limiter = limiter;
-        this.limits = limits;
+        this.attempts = new CodeAttempts(limiter, blocks, limits);
         this.activity = activity;
         this.notifier = notifier;
         this.hash = hash;
@@ -76,6 +74,7 @@ public final class PendingLinks {
         var found = find(codeInput, approver);
         String ownerId = approver.account().id();
         LinkedDevice linked = sql.inTransaction(() -> {
+            devices.endUncollected(ownerId, clock.instant()); // approved long ago, never collected: not linked, not counted
             if (devices.countActive(ownerId) >= maxDevicesPerAccount) {
                 throw ApiProblem.of(ProblemType.DEVICE_LIMIT_REACHED);
             }
@@ -110,25 +109,29 @@ public final class PendingLinks {
 
     private record Found(UserCode code, PendingLinkStore.Row row) {}
 
-    /** A pending, unexpired link for this code, counting wrong codes against the approver. */
+    /** A pending, unexpired link for this code; a wrong code counts against the approver (RFC 8628 §5.1). */
     private Found find(String codeInput, Approver approver) {
-        var counted = List.of(AttemptLimiter.Subject.of("account", approver.account().id(), limits.perAccount()),
-                AttemptLimiter.Subject.of("address", approver.address(), limits.perAddress()));
-        limiter.lockedFor(counted).ifPresent(wait -> {
-            throw ApiProblem.tooManyAttempts(wait);
-        });
+        var counted = attempts.subjects(approver.account().id(), approver.address());
+        var attempt = attempts.attempt(counted);
+        if (attempt.refused()) {
+            if (attempt.lockedNow().contains(counted.getFirst()) || attempt.lockedNow().contains(counted.get(1))) {
+                activity.record(Activity.of(ActivityKind.LOCKED_OUT, approver.account().id()));
+            }
+            throw ApiProblem.tooManyAttempts(attempt.refusedFor().orElseThrow());
+        }
         UserCode code = switch (UserCode.parse(codeInput)) {
             case UserCode.Parsed.Valid(UserCode c) -> c;
             case UserCode.Parsed.Invalid invalid -> {
-                failed(counted, approver);
+                attempts.wrong();
                 throw new ApiProblem(ProblemType.CODE_INVALID, invalid.messageKey(), invalid.messageArguments());
             }
         };
         var row = links.findByUserCode(hash.of(KeyedHash.Kind.USER_CODE, code.value())).orElse(null);
         if (row == null) {
-            failed(counted, approver);
+            attempts.wrong();
             throw ApiProblem.of(ProblemType.CODE_NOT_FOUND);
         }
+        attempts.found(counted);
         if (row.status() != LinkStatus.PENDING) {
             throw new ApiProblem(ProblemType.CODE_USED, row.status() == LinkStatus.DENIED ? "problem.code-used.denied"
                     : "problem.code-used.approved", code.display());
@@ -137,15 +140,6 @@ public final class PendingLinks {
             throw ApiProblem.of(ProblemType.CODE_EXPIRED);
         }
         return new Found(code, row);
-    }
-
-    private void failed(List<AttemptLimiter.Subject> counted, Approver approver) {
-        sql.inTransaction(() -> {
-            if (limiter.recordFailure(counted).contains(counted.getFirst())) { // the account itself is locked out now
-                activity.record(Activity.of(ActivityKind.LOCKED_OUT, approver.account().id()));
-            }
-            return null;
-        });
     }
 
     private PendingLink view(UserCode code, PendingLinkStore.Row row, Approver approver) {

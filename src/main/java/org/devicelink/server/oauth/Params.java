@@ -1,5 +1,6 @@
 package org.devicelink.server.oauth;
 
+import org.devicelink.protocol.DisplayText;
 import org.devicelink.protocol.OAuthError;
 import org.devicelink.server.http.OAuthProblem;
 
@@ -28,8 +29,9 @@ final class Params {
         if (text == null || text.isBlank()) {
             return null;
         }
-        if (text.chars().anyMatch(Character::isISOControl)) {
-            throw new OAuthProblem(OAuthError.INVALID_REQUEST, "Parameter " + name + " contains control characters.");
+        if (!DisplayText.showable(text)) {
+            throw new OAuthProblem(OAuthError.INVALID_REQUEST, "Parameter " + name
+                    + " contains characters that do not show as themselves (control, invisible or direction-changing ones).");
         }
         return text.strip();
     }

@@ -76,6 +76,7 @@ public final class TokenGrants {
             case DENIED -> throw new OAuthProblem(OAuthError.ACCESS_DENIED, "The request was denied.");
             case APPROVED -> {
                 if (link.expiredAt(now)) {
+                    devices.end(link.deviceId(), DeviceStatus.UNLINKED, EndReason.NOT_COLLECTED, now); // it never got its tokens
                     throw expired();
                 }
                 yield handOver(link);
@@ -134,6 +135,7 @@ public final class TokenGrants {
             case REFRESH_TOKEN_REUSE -> "The device's session was ended because a refresh token was reused. Link the device again.";
             case SIGNED_OUT -> "The device signed out. Link it again.";
             case UNLINKED_BY_OWNER -> "The device was unlinked from its account. Link it again.";
+            case NOT_COLLECTED -> "The device never collected its tokens before its code expired. Link it again.";
         };
     }
 

@@ -6,59 +6,102 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Counts failed attempts per subject ("account:…", "address:…", "login:…") in a fixed window and locks a subject
- * out once it reaches its limit. The counters live in the database, so every node sees the same count.
+ * Attempts counted per subject ("account:…", "address:…", "login:…") in fixed windows, in the database so every node
+ * sees the same counts. An attempt is counted before it is judged (reserved) and given back when it succeeds, and the
+ * check and the count are one locked step: no number of concurrent attempts gets past a limit.
  */
 public final class AttemptCounters {
 
     private final Sql sql;
     private final Clock clock;
-    private final Duration window;
-    private final Duration lockout;
 
-    public AttemptCounters(Sql sql, Clock clock, Duration window, Duration lockout) {
+    public AttemptCounters(Sql sql, Clock clock) {
         this.sql = sql;
         this.clock = clock;
-        this.window = window;
-        this.lockout = lockout;
     }
 
-    /** How long {@code subject} must still wait, when it is locked out. */
-    public Optional<Duration> lockedFor(String subject) {
-        Instant now = clock.instant();
-        return sql.queryOne("SELECT locked_until FROM attempt_limits WHERE subject = ?", r -> r.instant("locked_until"), subject)
-                .filter(now::isBefore)
-                .map(until -> Duration.between(now, until));
-    }
+    /**
+     * What a reservation found.
+     *
+     * @param lockedFor  how long the subject must still wait; empty when the attempt may go ahead (and is counted)
+     * @param lockedNow  whether this reservation is the one that locked the subject out
+     */
+    public record Reservation(Optional<Duration> lockedFor, boolean lockedNow) {}
 
-    /** Counts one failure; true when it is the one that locks the subject out. */
-    public boolean recordFailure(String subject, int limit) {
+    private record Counter(Instant windowStartedAt, int attempts, Instant lockedUntil) {}
+
+    /**
+     * Counts one attempt against {@code subject}, unless it is locked out or has had {@code limit} attempts in its window:
+     * then it is locked out until its window ends (at least {@code minLockout} from now), and the attempt is refused.
+     * Runs in the caller's transaction when there is one, so several subjects are reserved together or not at all.
+     */
+    public Reservation reserve(String subject, int limit, Duration window, Duration minLockout) {
         Instant now = clock.instant();
-        Instant windowOpen = now.minus(window);
         return sql.inTransaction(() -> {
-            int updated = sql.update("UPDATE attempt_limits SET failures = failures + 1 WHERE subject = ? AND window_started_at > ?",
-                    subject, windowOpen);
-            if (updated == 0) {
-                updated = sql.update("UPDATE attempt_limits SET failures = 1, window_started_at = ?, locked_until = NULL "
-                        + "WHERE subject = ? AND window_started_at <= ?", now, subject, windowOpen);
+            if (sql.insertUnlessPresent("INSERT INTO attempt_limits (subject, window_started_at, failures) VALUES (?, ?, 1)", subject, now)) {
+                return new Reservation(Optional.empty(), false);
             }
-            if (updated == 0) {
-                try {
-                    sql.update("INSERT INTO attempt_limits (subject, window_started_at, failures) VALUES (?, ?, 1)", subject, now);
-                } catch (Sql.StoreException e) {
-                    if (!Sql.isDuplicateKey(e)) {
-                        throw e;
-                    }
-                    sql.update("UPDATE attempt_limits SET failures = failures + 1 WHERE subject = ?", subject);
-                }
+            Counter c = lockedRow(subject).orElseThrow(); // there already (perhaps counted by another node a moment ago)
+            if (c.lockedUntil() != null && now.isBefore(c.lockedUntil())) {
+                return new Reservation(Optional.of(Duration.between(now, c.lockedUntil())), false);
             }
-            return sql.update("UPDATE attempt_limits SET locked_until = ? WHERE subject = ? AND failures >= ? AND locked_until IS NULL",
-                    now.plus(lockout), subject, limit) == 1;
+            boolean windowOver = !now.isBefore(c.windowStartedAt().plus(window)) || c.lockedUntil() != null;
+            if (windowOver) {
+                sql.update("UPDATE attempt_limits SET failures = 1, window_started_at = ?, locked_until = NULL WHERE subject = ?", now, subject);
+                return new Reservation(Optional.empty(), false);
+            }
+            if (c.attempts() >= limit) {
+                Instant windowEnd = c.windowStartedAt().plus(window);
+                Instant until = windowEnd.isAfter(now.plus(minLockout)) ? windowEnd : now.plus(minLockout);
+                sql.update("UPDATE attempt_limits SET locked_until = ? WHERE subject = ?", until, subject);
+                return new Reservation(Optional.of(Duration.between(now, until)), true);
+            }
+            sql.update("UPDATE attempt_limits SET failures = failures + 1 WHERE subject = ?", subject);
+            return new Reservation(Optional.empty(), false);
         });
     }
 
-    /** Forgets a subject's failures (a successful sign-in). */
+    /** Gives back a reserved attempt that succeeded: only failures count. */
+    public void refund(String subject) {
+        sql.update("UPDATE attempt_limits SET failures = failures - 1 WHERE subject = ? AND failures > 0 AND locked_until IS NULL", subject);
+    }
+
+    /** How many attempts {@code subject} has had in its current window (0 once the window is over). */
+    public int count(String subject, Duration window) {
+        Instant now = clock.instant();
+        return sql.queryOne("SELECT window_started_at, failures, locked_until FROM attempt_limits WHERE subject = ?", AttemptCounters::map, subject)
+                .filter(c -> now.isBefore(c.windowStartedAt().plus(window)))
+                .map(Counter::attempts).orElse(0);
+    }
+
+    /** Counts one attempt without a limit (a tally, such as all wrong codes on this deployment). */
+    public void tally(String subject, Duration window) {
+        Instant now = clock.instant();
+        sql.inTransaction(() -> {
+            if (sql.insertUnlessPresent("INSERT INTO attempt_limits (subject, window_started_at, failures) VALUES (?, ?, 1)", subject, now)) {
+                return null;
+            }
+            if (!now.isBefore(lockedRow(subject).orElseThrow().windowStartedAt().plus(window))) {
+                sql.update("UPDATE attempt_limits SET failures = 1, window_started_at = ? WHERE subject = ?", now, subject);
+            } else {
+                sql.update("UPDATE attempt_limits SET failures = failures + 1 WHERE subject = ?", subject);
+            }
+            return null;
+        });
+    }
+
+    /** Forgets a subject's attempts (a successful sign-in), unless it is locked out. */
     public void reset(String subject) {
         sql.update("DELETE FROM attempt_limits WHERE subject = ? AND (locked_until IS NULL OR locked_until < ?)", subject, clock.instant());
+    }
+
+    /** The subject's row, locked for this transaction: the check and the count that follows cannot interleave. */
+    private Optional<Counter> lockedRow(String subject) {
+        return sql.queryOne("SELECT window_started_at, failures, locked_until FROM attempt_limits WHERE subject = ? FOR UPDATE",
+                AttemptCounters::map, subject);
+    }
+
+    private static Counter map(Sql.Row r) throws java.sql.SQLException {
+        return new Counter(r.instant("window_started_at"), r.integer("failures"), r.instant("locked_until"));
     }
 }

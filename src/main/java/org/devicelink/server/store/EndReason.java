@@ -7,5 +7,7 @@ public enum EndReason {
     /** The device signed out (RFC 7009 revocation of its refresh token). */
     SIGNED_OUT,
     /** A used refresh token came back: someone holds a copy, so the whole session was ended (OAuth 2.1 §4.3.1). */
-    REFRESH_TOKEN_REUSE
+    REFRESH_TOKEN_REUSE,
+    /** Approved, but its code expired before the device collected its tokens: it never was linked. */
+    NOT_COLLECTED
 }

@@ -25,6 +25,7 @@ public final class Housekeeping {
     public int run() {
         Instant now = clock.instant();
         Instant cutoff = now.minus(KEEP_EXPIRED_REQUESTS);
+        new LinkedDeviceStore(sql).endUncollected(null, now);
         return sql.update("DELETE FROM pending_links WHERE expires_at < ?", cutoff)
                 + sql.update("DELETE FROM refresh_tokens WHERE expires_at < ?", cutoff)
                 + sql.update("DELETE FROM attempt_limits WHERE window_started_at < ? AND (locked_until IS NULL OR locked_until < ?)",

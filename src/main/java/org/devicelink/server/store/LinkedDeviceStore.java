@@ -59,6 +59,20 @@ public final class LinkedDeviceStore {
         });
     }
 
+    /**
+     * Ends the devices whose code expired approved but never redeemed: they never got their tokens, so they are not
+     * linked and count toward no limit. For one account, or every account when {@code accountId} is null.
+     */
+    public int endUncollected(String accountId, Instant now) {
+        String uncollected = "SELECT device_id FROM pending_links WHERE status = ? AND expires_at <= ? AND device_id IS NOT NULL";
+        return accountId == null
+                ? sql.update("UPDATE linked_devices SET status = ?, end_reason = ?, ended_at = ? WHERE status = ? AND id IN (" + uncollected + ")",
+                        DeviceStatus.UNLINKED, EndReason.NOT_COLLECTED, now, DeviceStatus.ACTIVE, LinkStatus.APPROVED, now)
+                : sql.update("UPDATE linked_devices SET status = ?, end_reason = ?, ended_at = ? WHERE status = ? AND account_id = ? "
+                        + "AND id IN (" + uncollected + ")", DeviceStatus.UNLINKED, EndReason.NOT_COLLECTED, now, DeviceStatus.ACTIVE,
+                        accountId, LinkStatus.APPROVED, now);
+    }
+
     public void touch(String id, Instant now) {
         sql.update("UPDATE linked_devices SET last_active_at = ? WHERE id = ?", now, id);
     }

@@ -45,6 +45,11 @@ public final class LocalUserStore {
         return sql.update("DELETE FROM local_users WHERE username = ?", username) == 1;
     }
 
+    /** Removes the account only if its password is still the one given by hash (so a real account of the same name stays). */
+    public boolean removeIfPassword(String username, String passwordHash) {
+        return sql.update("DELETE FROM local_users WHERE username = ? AND password_hash = ?", username, passwordHash) == 1;
+    }
+
     public boolean isEmpty() {
         return sql.queryOne("SELECT COUNT(*) AS n FROM local_users", r -> r.integer("n")).orElse(0) == 0;
     }

@@ -68,6 +68,31 @@ public final class Sql {
         });
     }
 
+    /**
+     * An INSERT that may lose a race for its key: true when it inserted, false when the key was there already. Inside a
+     * transaction it runs under a savepoint, since PostgreSQL aborts a transaction whose statement failed.
+     */
+    public boolean insertUnlessPresent(String sql, Object... args) {
+        return withConnection(connection -> {
+            java.sql.Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+            try (PreparedStatement statement = prepare(connection, sql, args)) {
+                statement.executeUpdate();
+                if (savepoint != null) {
+                    connection.releaseSavepoint(savepoint);
+                }
+                return true;
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+                if (savepoint != null) {
+                    connection.rollback(savepoint);
+                }
+                return false;
+            }
+        });
+    }
+
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
         return withConnection(connection -> {
             try (PreparedStatement statement = prepare(connection, sql, args);
