@@ -17,10 +17,17 @@ public final class LinkServerFixture implements AutoCloseable {
     public final ShiftingClock clock = new ShiftingClock();
     private final Path dataDir;
     private final Map<String, String> settings = new HashMap<>();
+    private final boolean testApps;
     private LinkServer server;
     private Http http;
 
     public LinkServerFixture(Databases databases, Path dataDir, Map<String, String> overrides) {
+        this(databases, dataDir, overrides, true);
+    }
+
+    /** @param testApps whether to register the demo apps the tests' devices run when the server has no demo data */
+    public LinkServerFixture(Databases databases, Path dataDir, Map<String, String> overrides, boolean testApps) {
+        this.testApps = testApps;
         this.dataDir = dataDir;
         settings.put(Setting.DATA_DIR.key(), dataDir.toString());
         settings.put(Setting.PORT.key(), "0");
@@ -34,7 +41,7 @@ public final class LinkServerFixture implements AutoCloseable {
     public void start() {
         server = LinkServer.start(ServerConfig.from(settings, dataDir), clock);
         http = new Http(server.baseUrl(), server.certificateFile());
-        if (!server.config().demoAccounts()) {
+        if (testApps && !server.config().demoAccounts()) {
             // the apps the tests' devices run, registered as an operator would (the demo ones are there only with demo data)
             var apps = new org.devicelink.server.store.DeviceAppStore(server.sql());
             DemoData.APPS.forEach(apps::put);

@@ -2,18 +2,11 @@ package org.devicelink.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,12 +38,12 @@ class PackagedProgramsIT {
             List<String> server = new ArrayList<>(List.of("server", "--data-dir", dir.resolve("data").toString(), "--port", "0",
                     "--set", "code.interval=1"));
             issuer.trustSettings().forEach((key, value) -> server.addAll(List.of("--set", key + "=" + value)));
-            Output serverOut = run(server);
+            PackagedServer serverOut = run(server);
             String baseUrl = serverOut.await(Pattern.compile("link server on (https://localhost:\\d+)"));
             Path certificate = dir.resolve("data/tls/server.pem");
             assertThat(certificate).exists();
 
-            Output deviceOut = run(List.of("device", "--server", baseUrl, "--ca", certificate.toString(), "--name", "Attic TV",
+            PackagedServer deviceOut = run(List.of("device", "--server", baseUrl, "--ca", certificate.toString(), "--name", "Attic TV",
                     "--refresh-every", "1", "--once"));
             String code = deviceOut.await(Pattern.compile("\\n\\s+([B-Z]{4}-[B-Z]{4})\\n"));
 
@@ -71,57 +64,15 @@ class PackagedProgramsIT {
 
     @Test
     void aWrongSettingStopsTheServerWithItsName() throws Exception {
-        Output out = run(List.of("server", "--data-dir", dir.toString(), "--set", "code.lifetime=forever"));
+        PackagedServer out = run(List.of("server", "--data-dir", dir.toString(), "--set", "code.lifetime=forever"));
         assertThat(processes.getFirst().waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(processes.getFirst().exitValue()).isEqualTo(2);
         assertThat(out.text()).contains("'code.lifetime' must be a whole number");
     }
 
-    private Output run(List<String> arguments) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path jar = Path.of("target", "devicelink.jar");
-        assertThat(jar).as("mvn package makes the jar before integration tests").exists();
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow", "-jar", jar.toString()));
-        command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        processes.add(process);
-        return new Output(process);
-    }
-
-    /** Everything a process printed, gathered as it comes. */
-    private static final class Output {
-        private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-
-        Output(Process process) {
-            Thread.ofVirtual().start(() -> {
-                try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = reader.readLine()) != null) {
-                        lines.add(line);
-                    }
-                } catch (IOException ignored) {
-                    // the process ended
-                }
-            });
-        }
-
-        String text() {
-            synchronized (lines) {
-                return String.join("\n", lines) + "\n";
-            }
-        }
-
-        String await(Pattern pattern) throws InterruptedException {
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (Instant.now().isBefore(deadline)) {
-                Matcher matcher = pattern.matcher(text());
-                if (matcher.find()) {
-                    return matcher.group(1);
-                }
-                Thread.sleep(100);
-            }
-            throw new AssertionError("never printed " + pattern + ":\n" + text());
-        }
+    private PackagedServer run(List<String> arguments) throws IOException {
+        PackagedServer program = PackagedServer.run(arguments);
+        processes.add(program.process());
+        return program;
     }
 }

@@ -28,6 +28,29 @@ class ServerConfigTest {
     }
 
     @Test
+    void finding3_theDemoAccountsAreServedOnlyWhenNothingButThisComputerReachesTheServer() {
+        assertThat(config(Map.of()).demoAccounts()).isTrue();
+        assertThatThrownBy(() -> config(Map.of("host", "0.0.0.0"))).hasMessageContaining("host is 0.0.0.0")
+                .hasMessageContaining("local-issuer.demo-accounts=false");
+        // the README's recipe behind a proxy: host stays 127.0.0.1, but the proxy forwards from anywhere
+        assertThatThrownBy(() -> config(Map.of("tls", "false", "trust-proxy", "true", "public-url", "https://link.example.org")))
+                .hasMessageContaining("trust-proxy is on");
+        assertThatThrownBy(() -> config(Map.of("public-url", "https://link.example.org"))).hasMessageContaining("public-url is https://link.example.org");
+        assertThat(config(Map.of("public-url", "https://localhost:8443")).demoAccounts()).isTrue();
+        assertThat(config(Map.of("host", "0.0.0.0", "local-issuer.demo-accounts", "false")).demoAccounts()).isFalse();
+    }
+
+    @Test
+    void finding0_anH2FileWritesEveryCommitAndFinding2_opensNoListener() {
+        String url = config(Map.of()).databaseUrl();
+        assertThat(url).doesNotContainIgnoringCase("AUTO_SERVER");
+        assertThat(org.devicelink.server.store.DatabaseUrls.durable(url)).endsWith(";WRITE_DELAY=0");
+        assertThat(org.devicelink.server.store.DatabaseUrls.durable("jdbc:h2:file:/srv/dl;WRITE_DELAY=100")).as("an operator's own choice")
+                .endsWith(";WRITE_DELAY=100");
+        assertThat(org.devicelink.server.store.DatabaseUrls.durable("jdbc:postgresql://db/dl")).isEqualTo("jdbc:postgresql://db/dl");
+    }
+
+    @Test
     void theDefaultsAreTheDocumentedOnes() {
         var config = ServerConfig.load(Path.of("user-data"), null, Map.of(), Map.of("data-dir", dir.toString()));
         assertThat(config.port()).isEqualTo(8443);

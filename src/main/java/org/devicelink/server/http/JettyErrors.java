@@ -20,7 +20,10 @@ import org.eclipse.jetty.util.Callback;
 public final class JettyErrors extends ErrorHandler {
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+    protected void generateResponse(Request request, Response response, int jettyCode, String message, Throwable cause, Callback callback) {
+        // a version or a method that is no HTTP at all is the client's garbage, not the server's failure
+        int code = jettyCode == 505 || jettyCode == 501 ? 400 : jettyCode;
+        response.setStatus(code);
         String path = request.getHttpURI() == null || request.getHttpURI().getPath() == null ? "/" : request.getHttpURI().getPath();
         ProblemType type = switch (code) {
             case 413 -> ProblemType.REQUEST_TOO_LARGE;

@@ -15,7 +15,7 @@ public final class Database implements AutoCloseable {
 
     public Database(String jdbcUrl, String user, String password, int maxConnections) {
         var config = new HikariConfig();
-        config.setJdbcUrl(durable(jdbcUrl));
+        config.setJdbcUrl(DatabaseUrls.durable(jdbcUrl));
         if (!user.isEmpty()) {
             config.setUsername(user);
         }
@@ -32,15 +32,6 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         this.sql = new Sql(dataSource);
-    }
-
-    /**
-     * An H2 file writes each commit before the commit returns, so nothing is answered before it is on disk: by default
-     * it keeps the last half second of commits in memory, which a killed process loses.
-     */
-    static String durable(String jdbcUrl) {
-        boolean h2File = jdbcUrl.startsWith("jdbc:h2:file:") || jdbcUrl.startsWith("jdbc:h2:./") || jdbcUrl.startsWith("jdbc:h2:/");
-        return h2File && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=") ? jdbcUrl + ";WRITE_DELAY=0" : jdbcUrl;
     }
 
     public Sql sql() {

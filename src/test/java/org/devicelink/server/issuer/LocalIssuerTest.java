@@ -180,7 +180,7 @@ class LocalIssuerTest {
     @Test
     void onlyLoopbackRedirectsOfTheAppAreServed() {
         for (String redirect : new String[] {"https://evil.example/callback", "http://192.168.1.5:8080/", "http://localhost.evil.example/",
-                "http://localhost:5000/other/path", "http://user@localhost:5000/"}) {
+                "http://localhost:5000/other/path", "http://user@localhost:5000/", "http://localhost:99999", "http://localhost:0"}) {
             var page = browser.open(authorize(Map.of("redirect_uri", redirect)));
             assertThat(page.status()).as(redirect).isEqualTo(400);
             assertThat(page.body()).as(redirect).contains("Sign-in cannot continue").doesNotContain("<form");
@@ -212,6 +212,29 @@ class LocalIssuerTest {
         fields.put("request", (signed.charAt(0) == 'e' ? "f" : "e") + signed.substring(1)); // one character of the payload
         fields.putAll(Map.of("username", "alex", "password", "link-demo", "action", "signin"));
         assertThat(browser.post(login.formAction(), fields).body()).contains("altered");
+    }
+
+    @Test
+    void finding13_theCsrfTokenIsBoundToTheRequestItWasMadeFor() {
+        // two login pages in one browser: the second page's cookie and field, with the first page's signed request
+        var first = browser.open(authorize(Map.of()));
+        var second = browser.open(authorize(Map.of("state", "another-state")));
+        Map<String, String> fields = second.hiddenFields();
+        fields.put("request", first.hiddenFields().get("request"));
+        fields.putAll(Map.of("username", "alex", "password", "link-demo", "action", "signin"));
+        var mixed = browser.post(second.formAction(), fields);
+        assertThat(mixed.status()).isEqualTo(400);
+        assertThat(mixed.body()).contains("altered").doesNotContain("name=\"code\"");
+        assertThat(browser.submit(second, "alex", "link-demo", "signin").hiddenFields()).containsKey("code");
+    }
+
+    @Test
+    void finding10_whatAPersonTypesIsShownAsTypedNeverAsTemplateSlots() {
+        var login = browser.open(authorize(Map.of()));
+        var answer = browser.submit(login, "{{error}}<b>x</b>", "wrong", "signin");
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.body()).contains("value=\"{{error}}&lt;b&gt;x&lt;/b&gt;\"").doesNotContain("<b>x</b>");
+        assertThat(answer.body().split("role=\"alert\"", -1)).as("one error box, not two").hasSize(2);
     }
 
     @Test

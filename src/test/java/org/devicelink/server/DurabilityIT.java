@@ -1,0 +1,115 @@
+package org.devicelink.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Finding 0 of the security review: nothing is answered 2xx before it is on disk. The packaged server on the embedded
+ * default (H2 in its data folder) is killed with SIGKILL right after each kind of write, and started again; the write
+ * is there.
+ */
+class DurabilityIT {
+
+    @TempDir
+    Path dir;
+    TestIssuer issuer;
+    PackagedServer server;
+    Http http;
+    int port;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        issuer.close();
+    }
+
+    void start() throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("server", "--data-dir", dir.resolve("data").toString(), "--port",
+                Integer.toString(port), "--set", "code.interval=1"));
+        issuer.trustSettings().forEach((key, value) -> arguments.addAll(List.of("--set", key + "=" + value)));
+        server = PackagedServer.run(arguments);
+        String base = server.await(Pattern.compile("link server on (https://localhost:\\d+)"));
+        http = new Http(base, dir.resolve("data/tls/server.pem"));
+    }
+
+    /** Kills the server the moment the write was answered, and starts it again on the same data folder. */
+    void killAndRestart() throws Exception {
+        server.kill();
+        start();
+    }
+
+    Http.Response poll(JsonNode code) {
+        return http.form("/oauth2/token", Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code", "client_id", "demo-console",
+                "device_code", code.path("device_code").asText()));
+    }
+
+    Http.Response refresh(String token) {
+        return http.form("/oauth2/token", Map.of("grant_type", "refresh_token", "client_id", "demo-console", "refresh_token", token));
+    }
+
+    @Test
+    void finding0_everyAcknowledgedWriteSurvivesTheServerBeingKilled() throws Exception {
+        issuer = new TestIssuer();
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        start();
+        String alex = issuer.token("alex-subject", "Alex");
+
+        // a new code
+        var asked = http.form("/oauth2/device_authorization", Map.of("client_id", "demo-console", "device_name", "Attic TV"));
+        assertThat(asked.status()).isEqualTo(200);
+        JsonNode code = asked.json();
+        killAndRestart();
+        assertThat(http.get("/api/v1/links/" + code.path("user_code").asText(), alex).status()).as("the code").isEqualTo(200);
+
+        // an approval
+        assertThat(http.post("/api/v1/links/" + code.path("user_code").asText() + "/approve", alex, "{}").status()).isEqualTo(200);
+        killAndRestart();
+        // a redemption
+        var tokens = poll(code);
+        assertThat(tokens.status()).as("the approval: " + tokens.body()).isEqualTo(200);
+        killAndRestart();
+        // a refresh rotation
+        var rotated = refresh(tokens.json().path("refresh_token").asText());
+        assertThat(rotated.status()).as("the redemption's refresh token: " + rotated.body()).isEqualTo(200);
+        killAndRestart();
+        var again = refresh(rotated.json().path("refresh_token").asText());
+        assertThat(again.status()).as("the rotated refresh token: " + again.body()).isEqualTo(200);
+        assertThat(refresh(tokens.json().path("refresh_token").asText()).oauthError()).as("the spent one stays spent")
+                .isEqualTo("invalid_grant");
+        killAndRestart();
+
+        // a rename (the replay above ended this device's session; the name is still its own)
+        String id = http.get("/api/v1/devices", alex).json().get(0).path("id").asText();
+        assertThat(http.patch("/api/v1/devices/" + id, alex, "{\"name\":\"Loft TV\"}").status()).isEqualTo(200);
+        killAndRestart();
+        assertThat(http.get("/api/v1/devices", alex).json().get(0).path("name").asText()).as("the rename").isEqualTo("Loft TV");
+
+        // an unlink, of a second device
+        JsonNode second = http.form("/oauth2/device_authorization", Map.of("client_id", "demo-console")).json();
+        http.post("/api/v1/links/" + second.path("user_code").asText() + "/approve", alex, "{}");
+        String refreshToken = poll(second).json().path("refresh_token").asText();
+        String secondId = http.get("/api/v1/devices", alex).json().get(0).path("id").asText();
+        assertThat(http.delete("/api/v1/devices/" + secondId, alex).status()).isEqualTo(200);
+        killAndRestart();
+        assertThat(refresh(refreshToken).oauthError()).as("the unlink").isEqualTo("invalid_grant");
+
+        // a denial
+        JsonNode third = http.form("/oauth2/device_authorization", Map.of("client_id", "demo-console")).json();
+        assertThat(http.post("/api/v1/links/" + third.path("user_code").asText() + "/deny", alex, "{}").status()).isEqualTo(204);
+        killAndRestart();
+        assertThat(poll(third).oauthError()).as("the denial").isEqualTo("access_denied");
+    }
+}

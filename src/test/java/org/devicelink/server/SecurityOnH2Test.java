@@ -1,0 +1,9 @@
+package org.devicelink.server;
+
+/** The security review's database findings on H2, the embedded default. */
+class SecurityOnH2Test extends SecurityContract {
+    @Override
+    Databases databases() {
+        return Databases.H2;
+    }
+}

@@ -1,0 +1,9 @@
+package org.devicelink.server;
+
+/** The security review's database findings on PostgreSQL, the database of a scaled-out deployment. */
+class SecurityOnPostgresTest extends SecurityContract {
+    @Override
+    Databases databases() {
+        return Databases.POSTGRES;
+    }
+}
