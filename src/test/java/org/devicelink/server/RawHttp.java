@@ -20,17 +20,44 @@ public final class RawHttp implements AutoCloseable {
     public record Answer(int status, String head, String body) {}
 
     private final Socket socket;
+    private boolean headOnly;
 
     public RawHttp(String baseUrl, Path certificate) throws IOException {
         URI uri = URI.create(baseUrl);
         if (certificate != null) {
-            var tls = (SSLSocket) PinnedCertificate.trusting(certificate).getSocketFactory().createSocket(uri.getHost(), uri.getPort());
+            var plain = new Socket(uri.getHost(), uri.getPort());
+            plain.setTcpNoDelay(true); // the handshake's small writes must not wait on delayed acknowledgements
+            var tls = (SSLSocket) trust(certificate).getSocketFactory().createSocket(plain, uri.getHost(), uri.getPort(), true);
             tls.startHandshake();
             socket = tls;
         } else {
             socket = new Socket(uri.getHost(), uri.getPort());
+            socket.setTcpNoDelay(true);
         }
         socket.setSoTimeout(30_000);
+    }
+
+    /** The answer to come is to a HEAD request: it has a head only. */
+    public RawHttp expectingHeadOnly(boolean headOnly) {
+        this.headOnly = headOnly;
+        return this;
+    }
+
+    private static final java.util.Map<Path, javax.net.ssl.SSLContext> TRUST = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One TLS context per certificate: made once, since thousands of connections share it. */
+    private static javax.net.ssl.SSLContext trust(Path certificate) throws IOException {
+        try {
+            return TRUST.computeIfAbsent(certificate, c -> {
+                try {
+                    return PinnedCertificate.trusting(c);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     public RawHttp send(String text) throws IOException {
@@ -45,14 +72,39 @@ public final class RawHttp implements AutoCloseable {
         return this;
     }
 
-    /** Reads until the server closes the connection or the answer's announced body is complete. */
+    /** Waits at most this long for each read. */
+    public RawHttp timeout(java.time.Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+        return this;
+    }
+
+    /**
+     * Reads the final answer (past any 100 Continue): until its announced body is complete, its chunks end, or the
+     * server closes the connection. An answer with no body (HEAD, 204, 304) ends with its head.
+     */
     public Answer answer() throws IOException {
         InputStream in = socket.getInputStream();
         var all = new ByteArrayOutputStream();
         var buffer = new byte[8192];
-        int headEnd = -1;
-        long contentLength = -1;
+        int start = 0;
         while (true) {
+            String text = all.toString(StandardCharsets.ISO_8859_1);
+            int headEnd = text.indexOf("\r\n\r\n", start);
+            if (headEnd >= 0) {
+                String head = text.substring(start, headEnd);
+                int status = head.startsWith("HTTP/") && head.length() >= 12 ? Integer.parseInt(head.substring(9, 12)) : 0;
+                if (status >= 100 && status < 200) {
+                    start = headEnd + 4; // an interim answer: the final one follows
+                    continue;
+                }
+                var length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(head);
+                boolean chunked = java.util.regex.Pattern.compile("(?im)^transfer-encoding:.*chunked").matcher(head).find();
+                if (status == 204 || status == 304 || headOnly
+                        || length.find() && all.size() >= headEnd + 4 + Long.parseLong(length.group(1))
+                        || chunked && text.endsWith("0\r\n\r\n")) {
+                    break;
+                }
+            }
             int n;
             try {
                 n = in.read(buffer);
@@ -63,16 +115,8 @@ public final class RawHttp implements AutoCloseable {
                 break;
             }
             all.write(buffer, 0, n);
-            String text = all.toString(StandardCharsets.ISO_8859_1);
-            if (headEnd < 0 && (headEnd = text.indexOf("\r\n\r\n")) >= 0) {
-                var length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(text.substring(0, headEnd));
-                contentLength = length.find() ? Long.parseLong(length.group(1)) : -1;
-            }
-            if (headEnd >= 0 && contentLength >= 0 && all.size() >= headEnd + 4 + contentLength) {
-                break;
-            }
         }
-        String text = all.toString(StandardCharsets.UTF_8);
+        String text = all.toString(StandardCharsets.UTF_8).substring(start);
         int end = text.indexOf("\r\n\r\n");
         if (!text.startsWith("HTTP/")) {
             return new Answer(0, "", text);
