@@ -91,7 +91,8 @@ public final class LinkServer implements AutoCloseable {
         secureDataFolder(config);
         Tls tls = config.tls() ? Tls.forDataDir(config.dataDir()) : null;
         this.certificateFile = tls == null ? null : tls.certificateFile();
-        this.database = new Database(config.databaseUrl(), config.databaseUser(), config.databasePassword(), config.databasePool());
+        this.database = new Database(config.databaseUrl(), config.databaseUser(), config.databasePassword(), config.databasePool(),
+                config.databasePowerSafe());
         secureDataFolder(config); // the database's own files, made just now
         try {
             this.http = Javalin.create(javalin -> {
@@ -109,9 +110,12 @@ public final class LinkServer implements AutoCloseable {
                 });
                 boolean overTls = tls != null || config.baseUrl(port).startsWith("https:");
                 javalin.routes.before(ctx -> {
+                    database.sql().takeWrote(); // a fresh request has written nothing yet
                     Headers.everyAnswer(ctx, overTls);
                     Requests.checkCharset(ctx);
                 });
+                // nothing is answered before what it wrote is on disk
+                javalin.routes.after(ctx -> database.awaitDurable());
                 javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
                 javalin.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND));
                 HttpErrors.register(javalin.routes);

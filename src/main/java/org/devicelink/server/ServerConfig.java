@@ -28,6 +28,7 @@ public record ServerConfig(
         String databaseUrl,
         String databaseUser,
         String databasePassword,
+        boolean databasePowerSafe,
         int databasePool,
         Duration codeLifetime,
         int pollInterval,
@@ -122,7 +123,7 @@ public record ServerConfig(
         }
         String keysFile = v.text(Setting.KEYS_FILE);
         return new ServerConfig(dataDir, host, port, publicUrl, tls, Duration.ofSeconds(v.integer(Setting.HEADER_TIMEOUT, 1, 600)), trustProxy,
-                databaseUrl, v.text(Setting.DATABASE_USER), v.text(Setting.DATABASE_PASSWORD),
+                databaseUrl, v.text(Setting.DATABASE_USER), v.text(Setting.DATABASE_PASSWORD), v.bool(Setting.DATABASE_POWER_SAFE),
                 v.integer(Setting.DATABASE_POOL, 2, 500),
                 Duration.ofSeconds(v.integer(Setting.CODE_LIFETIME, 1, 86_400)),
                 v.integer(Setting.POLL_INTERVAL, 1, 60),

@@ -18,6 +18,7 @@ public enum Setting {
     DATABASE_URL("database.url", "", "JDBC URL; empty: an H2 file in the data folder (each commit written before it is answered). PostgreSQL: jdbc:postgresql://host/db."),
     DATABASE_USER("database.user", "", "Database user."),
     DATABASE_PASSWORD("database.password", "", "Database password."),
+    DATABASE_POWER_SAFE("database.power-safe", "true", "On an H2 file: true, an answered write survives a power cut (its group of commits is forced to the disk); false, it survives a killed server only (written to the operating system)."),
     DATABASE_POOL("database.pool", "10", "Most database connections this node holds (at least 2: migrations need a second one)."),
     CODE_LIFETIME("code.lifetime", "600", "Seconds a device's code stays valid (expires_in)."),
     POLL_INTERVAL("code.interval", "5", "Seconds a device waits between token polls (interval); each slow_down adds 5."),

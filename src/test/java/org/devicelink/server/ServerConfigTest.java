@@ -41,13 +41,12 @@ class ServerConfigTest {
     }
 
     @Test
-    void finding0_anH2FileWritesEveryCommitAndFinding2_opensNoListener() {
-        String url = config(Map.of()).databaseUrl();
-        assertThat(url).doesNotContainIgnoringCase("AUTO_SERVER");
-        assertThat(org.devicelink.server.store.DatabaseUrls.durable(url)).endsWith(";WRITE_DELAY=0");
-        assertThat(org.devicelink.server.store.DatabaseUrls.durable("jdbc:h2:file:/srv/dl;WRITE_DELAY=100")).as("an operator's own choice")
-                .endsWith(";WRITE_DELAY=100");
-        assertThat(org.devicelink.server.store.DatabaseUrls.durable("jdbc:postgresql://db/dl")).isEqualTo("jdbc:postgresql://db/dl");
+    void finding2_theEmbeddedDatabaseOpensNoListenerAndFinding0_isPutOnDiskByTheServer() {
+        var config = config(Map.of());
+        assertThat(config.databaseUrl()).doesNotContainIgnoringCase("AUTO_SERVER");
+        assertThat(org.devicelink.server.store.DatabaseUrls.isH2File(config.databaseUrl())).isTrue();
+        assertThat(config.databasePowerSafe()).isTrue();
+        assertThat(org.devicelink.server.store.DatabaseUrls.isH2File("jdbc:postgresql://db/dl")).isFalse();
     }
 
     @Test

@@ -12,10 +12,19 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Sql sql;
+    private final GroupCommit groupCommit;
 
     public Database(String jdbcUrl, String user, String password, int maxConnections) {
+        this(jdbcUrl, user, password, maxConnections, true);
+    }
+
+    /**
+     * @param powerSafe on an H2 file: whether an acknowledged write must survive a power cut (each group of commits
+     *                  forced to the device), or a killed process only (written to the operating system)
+     */
+    public Database(String jdbcUrl, String user, String password, int maxConnections, boolean powerSafe) {
         var config = new HikariConfig();
-        config.setJdbcUrl(DatabaseUrls.durable(jdbcUrl));
+        config.setJdbcUrl(jdbcUrl);
         if (!user.isEmpty()) {
             config.setUsername(user);
         }
@@ -32,6 +41,15 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         this.sql = new Sql(dataSource);
+        // PostgreSQL puts every commit on disk before it returns; an H2 file needs telling
+        this.groupCommit = DatabaseUrls.isH2File(jdbcUrl) ? new GroupCommit(dataSource, powerSafe) : null;
+    }
+
+    /** Returns once what this thread has written is on disk (at once on PostgreSQL, whose commits already are). */
+    public void awaitDurable() {
+        if (groupCommit != null && sql.takeWrote()) {
+            groupCommit.awaitDurable();
+        }
     }
 
     public Sql sql() {
@@ -40,6 +58,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
         dataSource.close();
     }
 }

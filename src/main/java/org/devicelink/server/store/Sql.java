@@ -21,6 +21,8 @@ public final class Sql {
 
     private final DataSource dataSource;
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
+    /** Whether this thread has committed a change since it last asked: a request's answer waits for it to be on disk. */
+    private final ThreadLocal<Boolean> wrote = ThreadLocal.withInitial(() -> false);
 
     public Sql(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -47,6 +49,7 @@ public final class Sql {
             try {
                 T result = work.run();
                 connection.commit();
+                wrote.set(true);
                 return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -63,9 +66,20 @@ public final class Sql {
     public int update(String sql, Object... args) {
         return withConnection(connection -> {
             try (PreparedStatement statement = prepare(connection, sql, args)) {
-                return statement.executeUpdate();
+                int changed = statement.executeUpdate();
+                if (changed > 0 && transaction.get() == null) {
+                    wrote.set(true);
+                }
+                return changed;
             }
         });
+    }
+
+    /** Whether this thread committed a change since it last asked; asking forgets it. */
+    public boolean takeWrote() {
+        boolean did = wrote.get();
+        wrote.set(false);
+        return did;
     }
 
     /**
@@ -77,7 +91,9 @@ public final class Sql {
             java.sql.Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
             try (PreparedStatement statement = prepare(connection, sql, args)) {
                 statement.executeUpdate();
-                if (savepoint != null) {
+                if (savepoint == null) {
+                    wrote.set(true);
+                } else {
                     connection.releaseSavepoint(savepoint);
                 }
                 return true;
