@@ -17,9 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
-/** {@code devicelink server accounts list|add|remove}: the local sign-in provider's accounts, also while the server runs. */
+/** {@code devicelink server accounts list|add|remove}: the local sign-in provider's accounts. */
 @Command(name = "accounts", mixinStandardHelpOptions = true,
-        description = "Manage the local sign-in provider's accounts (works while the server runs).")
+        description = "Manage the local sign-in provider's accounts (on H2, with the server stopped; on PostgreSQL, any time).")
 final class AccountsCommand {
 
     static CommandLine commandLine(UserFolders folders) {

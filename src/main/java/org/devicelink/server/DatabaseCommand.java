@@ -9,7 +9,7 @@ import org.devicelink.server.store.Database;
 import org.devicelink.server.store.Sql;
 import picocli.CommandLine;
 
-/** A command that manages a server through its database: found by the server's own settings, even while it runs. */
+/** A command that manages a server through its database, found by the server's own settings. */
 abstract class DatabaseCommand implements Callable<Integer> {
 
     private final String name;
@@ -34,7 +34,23 @@ abstract class DatabaseCommand implements Callable<Integer> {
             return work.applyAsInt(open.apply(database.sql()));
         } catch (IllegalArgumentException e) {
             return refuse(e.getMessage());
+        } catch (RuntimeException e) {
+            if (heldByAnotherProcess(e)) {
+                return refuse("the server is running on " + config.dataDir() + ", and its H2 database opens in one process only. "
+                        + "Stop the server, run this, and start it again (on PostgreSQL this works while it runs).");
+            }
+            throw e;
         }
+    }
+
+    /** H2's answer when another process (the running server) has the database file open. */
+    private static boolean heldByAnotherProcess(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (String.valueOf(cause.getMessage()).contains("Database may be already in use")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Says why nothing was done; exit code 2. */

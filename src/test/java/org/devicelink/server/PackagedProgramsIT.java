@@ -63,6 +63,16 @@ class PackagedProgramsIT {
     }
 
     @Test
+    void theAccountsCommandSaysToStopTheServerThatHoldsItsH2File() throws Exception {
+        Path data = dir.resolve("data");
+        run(List.of("server", "--data-dir", data.toString(), "--port", "0")).await(Pattern.compile("(link server on)"));
+        PackagedServer list = run(List.of("server", "accounts", "list", "--data-dir", data.toString()));
+        assertThat(processes.getLast().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(processes.getLast().exitValue()).isEqualTo(2);
+        assertThat(list.text()).contains("the server is running on " + data).contains("Stop the server");
+    }
+
+    @Test
     void aWrongSettingStopsTheServerWithItsName() throws Exception {
         PackagedServer out = run(List.of("server", "--data-dir", dir.toString(), "--set", "code.lifetime=forever"));
         assertThat(processes.getFirst().waitFor(30, TimeUnit.SECONDS)).isTrue();
