@@ -169,6 +169,18 @@ abstract class SecurityContract {
     }
 
     @Test
+    void anAddressBlockHasADailyAllowanceOfWrongCodes() {
+        server(Map.of("limit.account-failures", "100", "limit.address-failures", "100", "limit.address-daily-failures", "3"));
+        for (int i = 0; i < 3; i++) {
+            fixture.clock.advance(Duration.ofHours(2));
+            assertThat(lookUp(wrongCode(i), token("user" + i)).status()).isEqualTo(404); // three people on one address
+        }
+        var locked = lookUp(wrongCode(3), token("user3"));
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(Long.parseLong(locked.header("Retry-After"))).as("until the block's day ends").isBetween(19 * 3600L, 20 * 3600L + 1);
+    }
+
+    @Test
     void aSurgeOfWrongCodesAcrossAccountsCutsEveryAccountsDay() {
         server(Map.of("limit.account-failures", "100", "limit.account-daily-failures", "9", "limit.all-accounts-hourly", "5"));
         for (int i = 0; i < 5; i++) {
