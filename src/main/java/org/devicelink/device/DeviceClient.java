@@ -76,7 +76,8 @@ public final class DeviceClient {
     private final Sleeper sleeper;
     private Endpoints endpoints;
 
-    private record Endpoints(URI deviceAuthorization, URI token, URI revocation) {}
+    /** @param pollWait the most seconds the server holds a poll for its code's decision; 0 when it never does */
+    private record Endpoints(URI deviceAuthorization, URI token, URI revocation, long pollWait) {}
 
     public DeviceClient(URI server, String clientId, SSLContext tls, Sleeper sleeper) {
         this.server = server;
@@ -128,17 +129,30 @@ public final class DeviceClient {
         }
     }
 
-    /** RFC 8628 §3.4–3.5: polls until approval; throws {@link Refused} on {@code access_denied} or {@code expired_token}. */
+    /**
+     * RFC 8628 §3.4–3.5: polls until approval; throws {@link Refused} on {@code access_denied} or {@code expired_token}.
+     * Polls start at least the interval apart. Where the server advertises held polls, each poll asks to wait for the
+     * decision ({@code Prefer: wait=N}), so the tokens arrive the moment the person approves; the first poll goes at once.
+     */
     public Tokens awaitApproval(DeviceAuthorization code, Listener listener) throws IOException, Refused, InterruptedException {
         int interval = Math.max(1, code.interval());
         Instant expiresAt = Instant.now().plusSeconds(code.expiresIn());
         Duration backoff = Duration.ofSeconds(interval);
+        long wait = endpoints().pollWait();
+        Instant lastPoll = wait > 0 ? null : Instant.now();
         while (true) {
-            sleeper.sleep(Duration.ofSeconds(interval));
+            if (lastPoll != null) {
+                Duration sinceLast = Duration.between(lastPoll, Instant.now());
+                Duration rest = Duration.ofSeconds(interval).minus(sinceLast);
+                if (rest.isPositive()) {
+                    sleeper.sleep(rest);
+                }
+            }
+            lastPoll = Instant.now();
             HttpResponse<String> response;
             try {
                 response = post(endpoints().token(), Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code",
-                        "client_id", clientId, "device_code", code.deviceCode()));
+                        "client_id", clientId, "device_code", code.deviceCode()), wait);
             } catch (IOException e) {
                 if (Instant.now().isAfter(expiresAt)) {
                     throw new Refused(OAuthError.EXPIRED_TOKEN, "The code expired while the server was unreachable.");
@@ -161,7 +175,7 @@ public final class DeviceClient {
                 }
                 default -> {
                     if (response.statusCode() >= 500) {
-                        backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
+                        backoff = min(max(backoff.multipliedBy(2), retryAfter(response)), MAX_BACKOFF);
                         listener.onConnectionProblem("the server answered " + response.statusCode(), backoff);
                         sleeper.sleep(backoff);
                     } else {
@@ -210,21 +224,36 @@ public final class DeviceClient {
             }
             JsonNode metadata = JSON.readTree(response.body());
             endpoints = new Endpoints(URI.create(metadata.path("device_authorization_endpoint").asText()),
-                    URI.create(metadata.path("token_endpoint").asText()), URI.create(metadata.path("revocation_endpoint").asText()));
+                    URI.create(metadata.path("token_endpoint").asText()), URI.create(metadata.path("revocation_endpoint").asText()),
+                    Math.clamp(metadata.path(DeviceAuthorization.POLL_WAIT_METADATA).asLong(0), 0, 60));
         }
         return endpoints;
     }
 
     private HttpResponse<String> post(URI uri, Map<String, String> form) throws IOException {
+        return post(uri, form, 0);
+    }
+
+    /** @param wait seconds the server may hold the request for a decision (RFC 7240 {@code Prefer: wait}); 0: none */
+    private HttpResponse<String> post(URI uri, Map<String, String> form, long wait) throws IOException {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        var request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+        var request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT.plusSeconds(wait))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .header("User-Agent", "DeviceLink-DeviceKit/1")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return send(request);
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (wait > 0) {
+            request.header("Prefer", "wait=" + wait);
+        }
+        return send(request.build());
+    }
+
+    /** The server's Retry-After in seconds (a 503 while its database is out of reach), or zero. */
+    private static Duration retryAfter(HttpResponse<String> response) {
+        return response.headers().firstValue("Retry-After").filter(v -> v.matches("\\d{1,5}"))
+                .map(v -> Duration.ofSeconds(Long.parseLong(v))).orElse(Duration.ZERO);
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException {
@@ -274,6 +303,10 @@ public final class DeviceClient {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static void putIfPresent(Map<String, String> form, String key, String value) {

@@ -13,4 +13,11 @@ public record DeviceAuthorization(
         String verificationUri,
         String verificationUriComplete,
         long expiresIn,
-        int interval) {}
+        int interval) {
+
+    /**
+     * Our extension of the server's RFC 8414 metadata: the most seconds a device-code token poll may ask to be held
+     * ({@code Prefer: wait=N}, RFC 7240) and answered the moment its code is decided. Absent: polls are never held.
+     */
+    public static final String POLL_WAIT_METADATA = "device_code_poll_wait_max";
+}

@@ -23,7 +23,8 @@ public enum ProblemType {
     NOT_FOUND("not-found", 404, "No such resource"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Send JSON"),
-    SERVER_ERROR("server-error", 500, "The server failed");
+    SERVER_ERROR("server-error", 500, "The server failed"),
+    UNAVAILABLE("unavailable", 503, "Temporarily unavailable");
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String PREFIX = "urn:devicelink:problem:";

@@ -38,13 +38,12 @@ import org.devicelink.server.links.CodeLimits;
 import org.devicelink.server.links.LinkRoutes;
 import org.devicelink.server.links.PendingLinks;
 import org.devicelink.server.links.VerificationPage;
+import org.devicelink.server.notify.ApprovalNotifier;
 import org.devicelink.server.notify.InProcessNotifier;
+import org.devicelink.server.notify.PostgresNotifier;
 import org.devicelink.server.oauth.AccessTokens;
-import org.devicelink.server.oauth.DeviceAuthorizations;
 import org.devicelink.server.oauth.DeviceTokens;
 import org.devicelink.server.oauth.OAuthRoutes;
-import org.devicelink.server.oauth.Revocations;
-import org.devicelink.server.oauth.TokenGrants;
 import org.devicelink.server.store.AccountStore;
 import org.devicelink.server.store.ActivityStore;
 import org.devicelink.server.store.AttemptCounters;
@@ -118,7 +117,7 @@ public final class LinkServer implements AutoCloseable {
                 javalin.routes.after(ctx -> database.awaitDurable());
                 javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
                 javalin.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND));
-                HttpErrors.register(javalin.routes);
+                HttpErrors.register(javalin.routes, Sql::unavailable);
                 routes(javalin.routes, clock);
             });
             http.start();
@@ -167,7 +166,7 @@ public final class LinkServer implements AutoCloseable {
             DemoData.remove(apps, userStore);
         }
         var activity = new ActivityLog(new ActivityStore(sql), clock);
-        var notifier = new InProcessNotifier();
+        ApprovalNotifier notifier = own(database.postgres() ? PostgresNotifier.start(sql, database::openDedicated) : new InProcessNotifier(sql));
         var rotation = new TokenRotation(sql);
         var limiter = new AttemptLimiter(sql, new AttemptCounters(sql, clock), config.lockout());
         var blocks = new AddressBlocks(config.ipv4Prefix());
@@ -177,11 +176,12 @@ public final class LinkServer implements AutoCloseable {
         var deviceTokens = new DeviceTokens(new AccessTokens(deviceKey, baseUrl, config.accessTokenLifetime(), clock), linkedDevices,
                 hash, config.refreshTokenLifetime(), clock, random);
         var verificationLink = new VerificationLink(URI.create(baseUrl + VerificationPage.PATH));
-        new OAuthRoutes(
-                new DeviceAuthorizations(apps, pendingLinks, hash, verificationLink, config.codeLifetime(), config.pollInterval(), clock, random),
-                new TokenGrants(sql, pendingLinks, linkedDevices, deviceTokens, rotation, activity, hash, clock),
-                new Revocations(sql, linkedDevices, activity, hash, clock),
-                deviceKey, baseUrl, clientAddress).register(routes);
+        var oauth = own(new OAuthRoutes(
+                new OAuthRoutes.Parts(sql, apps, pendingLinks, linkedDevices, deviceTokens, rotation, activity, notifier, hash),
+                new OAuthRoutes.Pace(config.codeLifetime(), config.pollInterval(), config.pollWait()),
+                verificationLink, deviceKey, baseUrl, clientAddress, clock, random));
+        oauth.register(routes);
+        chores.scheduleWithFixedDelay(oauth::forgetExpired, 1, 1, TimeUnit.MINUTES);
 
         var bearerTokens = new BearerTokens(config.trustedIssuers(), new Accounts(new AccountStore(sql), clock));
         if (config.localIssuer()) {
@@ -199,6 +199,12 @@ public final class LinkServer implements AutoCloseable {
                 clock, config.maxDevicesPerAccount()), clientAddress).register(routes);
         new DeviceRoutes(new LinkedDevices(sql, linkedDevices, activity, clock)).register(routes);
         new VerificationPage().register(routes);
+    }
+
+    /** A part closed with the server, in the order it was made. */
+    private <T extends AutoCloseable> T own(T part) {
+        parts.add(part);
+        return part;
     }
 
     /** The data folder holds keys and sign-ins: owner-only, checked and tightened at every start. */

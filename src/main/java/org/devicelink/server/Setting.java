@@ -22,6 +22,7 @@ public enum Setting {
     DATABASE_POOL("database.pool", "10", "Most database connections this node holds (at least 2: migrations need a second one)."),
     CODE_LIFETIME("code.lifetime", "600", "Seconds a device's code stays valid (expires_in)."),
     POLL_INTERVAL("code.interval", "5", "Seconds a device waits between token polls (interval); each slow_down adds 5."),
+    POLL_WAIT("code.poll-wait", "20", "Most seconds a token poll that asks to wait (Prefer: wait=N) is held open and answered the moment its code is approved or denied; 0: never held; at most 25, under the 30-second idle timeout of this server's connections and of common proxies."),
     ACCESS_TOKEN_LIFETIME("token.access-lifetime", "600", "Seconds a device's access token is valid."),
     REFRESH_TOKEN_LIFETIME("token.refresh-lifetime", "7776000", "Seconds a device's refresh token is valid if unused (90 days); every use rotates it."),
     ACCOUNT_FAILURES("limit.account-failures", "5", "Wrong codes one account may try within limit.window; then it waits until the window ends."),

@@ -35,7 +35,11 @@ public final class HttpErrors {
         return path.startsWith("/oauth2/") || path.startsWith("/idp/oauth2/");
     }
 
-    public static void register(RoutesConfig routes) {
+    /** How long a client is asked to wait when the database is out of reach (a restart, a failover). */
+    public static final Duration RETRY_UNAVAILABLE = Duration.ofSeconds(5);
+
+    /** @param unavailable whether a failure means the database is out of reach for now (503, try again), not a fault */
+    public static void register(RoutesConfig routes, java.util.function.Predicate<Throwable> unavailable) {
         routes.exception(ApiProblem.class, (e, ctx) -> {
             if (speaksOAuth(ctx.path())) {
                 oauthError(ctx, e.type().status(), new OAuthError(OAuthError.INVALID_REQUEST, e.getMessage()));
@@ -59,6 +63,12 @@ public final class HttpErrors {
                 failure(ctx, ProblemType.INVALID_REQUEST, Messages.get("problem.invalid-request.unreadable"));
                 return;
             }
+            if (unavailable.test(e)) {
+                long seconds = RETRY_UNAVAILABLE.toSeconds();
+                ctx.header("Retry-After", Long.toString(seconds));
+                failure(ctx, ProblemType.UNAVAILABLE, Messages.get("problem.unavailable", seconds));
+                return;
+            }
             logAtMostEveryMinute(ctx, e);
             failure(ctx, ProblemType.SERVER_ERROR, Messages.get("problem.server-error"));
         });
@@ -72,7 +82,11 @@ public final class HttpErrors {
     /** A failure on any path, in the format that path speaks. */
     private static void failure(Context ctx, ProblemType type, String detail) {
         if (speaksOAuth(ctx.path())) {
-            String error = type == ProblemType.SERVER_ERROR ? "server_error" : OAuthError.INVALID_REQUEST;
+            String error = switch (type) {
+                case SERVER_ERROR -> "server_error";
+                case UNAVAILABLE -> "temporarily_unavailable";
+                default -> OAuthError.INVALID_REQUEST;
+            };
             oauthError(ctx, type.status(), new OAuthError(error, detail));
         } else {
             write(ctx, type.status(), ProblemType.MEDIA_TYPE, Problem.of(type, detail));

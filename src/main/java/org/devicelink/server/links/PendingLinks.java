@@ -87,9 +87,9 @@ public final class PendingLinks {
                 throw new ApiProblem(ProblemType.CODE_USED, "problem.code-used.race");
             }
             activity.record(new Activity(ActivityKind.LINKED, ownerId, deviceId, name, row.clientId(), null));
+            notifier.decided(row.deviceCodeHash());
             return LinkedDevices.view(devices.find(deviceId).orElseThrow());
         });
-        notifier.decided(found.row().id());
         return linked;
     }
 
@@ -102,9 +102,9 @@ public final class PendingLinks {
             }
             activity.record(new Activity(report ? ActivityKind.REPORTED : ActivityKind.DENIED, approver.account().id(), null,
                     row.deviceName(), row.clientId(), null));
+            notifier.decided(row.deviceCodeHash());
             return null;
         });
-        notifier.decided(row.id());
     }
 
     private record Found(UserCode code, PendingLinkStore.Row row) {}

@@ -26,6 +26,7 @@ public final class DeviceAuthorizations {
 
     private final DeviceAppStore apps;
     private final PendingLinkStore links;
+    private final PendingPolls polls;
     private final KeyedHash hash;
     private final VerificationLink verificationLink;
     private final Duration lifetime;
@@ -33,10 +34,11 @@ public final class DeviceAuthorizations {
     private final Clock clock;
     private final SecureRandom random;
 
-    public DeviceAuthorizations(DeviceAppStore apps, PendingLinkStore links, KeyedHash hash, VerificationLink verificationLink,
-                                Duration lifetime, int interval, Clock clock, SecureRandom random) {
+    DeviceAuthorizations(DeviceAppStore apps, PendingLinkStore links, PendingPolls polls, KeyedHash hash,
+                         VerificationLink verificationLink, Duration lifetime, int interval, Clock clock, SecureRandom random) {
         this.apps = apps;
         this.links = links;
+        this.polls = polls;
         this.hash = hash;
         this.verificationLink = verificationLink;
         this.lifetime = lifetime;
@@ -57,13 +59,15 @@ public final class DeviceAuthorizations {
         String model = Params.displayText(request.deviceModel(), "device_model", MAX_DEVICE_NAME);
         Instant now = clock.instant();
         String deviceCode = KeyedHash.newToken(random);
+        long epoch = polls.epoch();
         for (int attempt = 0; ; attempt++) {
             UserCode userCode = UserCode.random(random);
-            var row = new PendingLinkStore.Row(UUID.randomUUID().toString(), app.clientId(), scope,
-                    name, model, request.clientAddress(), Params.truncate(request.userAgent(), 256),
-                    now, now.plus(lifetime), interval, null, LinkStatus.PENDING, null, null);
+            var row = new PendingLinkStore.Row(UUID.randomUUID().toString(), hash.of(KeyedHash.Kind.DEVICE_CODE, deviceCode),
+                    app.clientId(), scope, name, model, request.clientAddress(), Params.truncate(request.userAgent(), 256),
+                    now, now.plus(lifetime), interval, LinkStatus.PENDING, null, null);
             try {
-                links.insert(row, hash.of(KeyedHash.Kind.DEVICE_CODE, deviceCode), hash.of(KeyedHash.Kind.USER_CODE, userCode.value()));
+                links.insert(row, hash.of(KeyedHash.Kind.USER_CODE, userCode.value()));
+                polls.remember(row, epoch); // its first polls need not read it back
             } catch (Sql.StoreException e) {
                 // one in 2^34 per live code: draw another user code
                 if (Sql.isDuplicateKey(e) && attempt < 5) {

@@ -2,17 +2,33 @@ package org.devicelink.server.oauth;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.devicelink.code.VerificationLink;
+import org.devicelink.protocol.DeviceAuthorization;
+import org.devicelink.protocol.OAuthError;
+import org.devicelink.protocol.ProtocolJson;
+import org.devicelink.server.activity.ActivityRecorder;
 import org.devicelink.server.http.ClientAddress;
 import org.devicelink.server.http.Forms;
 import org.devicelink.server.http.Headers;
+import org.devicelink.server.http.OAuthProblem;
+import org.devicelink.server.notify.ApprovalNotifier;
+import org.devicelink.server.store.DeviceAppStore;
+import org.devicelink.server.store.KeyedHash;
+import org.devicelink.server.store.LinkedDeviceStore;
+import org.devicelink.server.store.PendingLinkStore;
+import org.devicelink.server.store.Sql;
 import org.devicelink.server.tokens.SigningKey;
+import org.devicelink.server.tokens.TokenRotation;
 
 /** The device-facing OAuth endpoints: RFC 8628, RFC 6749 token, RFC 7009 revocation, RFC 8414 metadata, JWKS. */
-public final class OAuthRoutes {
+public final class OAuthRoutes implements AutoCloseable {
 
     public static final String METADATA = "/.well-known/oauth-authorization-server";
     public static final String DEVICE_AUTHORIZATION = "/oauth2/device_authorization";
@@ -20,22 +36,39 @@ public final class OAuthRoutes {
     public static final String REVOKE = "/oauth2/revoke";
     public static final String JWKS = "/oauth2/jwks";
     private static final Duration PUBLIC_DOCUMENTS = Duration.ofMinutes(5);
+    private static final Duration METADATA_REFRESH = Duration.ofMinutes(1);
 
     private final DeviceAuthorizations authorizations;
     private final TokenGrants grants;
     private final Revocations revocations;
+    private final PendingPolls polls;
+    private final HeldPolls held;
     private final SigningKey key;
     private final String issuer;
     private final ClientAddress clientAddress;
+    private final Clock clock;
+    private volatile Metadata metadata;
 
-    public OAuthRoutes(DeviceAuthorizations authorizations, TokenGrants grants, Revocations revocations, SigningKey key,
-                       String issuer, ClientAddress clientAddress) {
-        this.authorizations = authorizations;
-        this.grants = grants;
-        this.revocations = revocations;
+    /** How devices are served: a code's lifetime, the interval between polls, and the longest a poll is held. */
+    public record Pace(Duration codeLifetime, int interval, Duration pollWait) {}
+
+    /** The stores and parts the device flow uses, built once per node. */
+    public record Parts(Sql sql, DeviceAppStore apps, PendingLinkStore links, LinkedDeviceStore devices, DeviceTokens tokens,
+                        TokenRotation rotation, ActivityRecorder activity, ApprovalNotifier notifier, KeyedHash hash) {}
+
+    public OAuthRoutes(Parts parts, Pace pace, VerificationLink verificationLink, SigningKey key, String issuer,
+                       ClientAddress clientAddress, Clock clock, SecureRandom random) {
+        this.polls = new PendingPolls(parts.notifier(), PendingPolls.defaultMaxEntries(), clock);
+        this.held = new HeldPolls(parts.notifier(), pace.pollWait());
+        this.authorizations = new DeviceAuthorizations(parts.apps(), parts.links(), polls, parts.hash(), verificationLink,
+                pace.codeLifetime(), pace.interval(), clock, random);
+        this.grants = new TokenGrants(parts.sql(), parts.links(), parts.devices(), parts.tokens(), parts.rotation(),
+                parts.activity(), parts.hash(), polls, clock);
+        this.revocations = new Revocations(parts.sql(), parts.devices(), parts.activity(), parts.hash(), clock);
         this.key = key;
         this.issuer = issuer;
         this.clientAddress = clientAddress;
+        this.clock = clock;
     }
 
     public void register(RoutesConfig routes) {
@@ -48,11 +81,7 @@ public final class OAuthRoutes {
                     Forms.single(ctx, "device_name"), Forms.single(ctx, "device_model"), clientAddress.of(ctx), ctx.userAgent());
             ctx.json(authorizations.start(request));
         });
-        routes.post(TOKEN, ctx -> {
-            Forms.requireForm(ctx);
-            ctx.json(grants.grant(Forms.single(ctx, "grant_type"), Forms.single(ctx, "client_id"),
-                    Forms.single(ctx, "device_code"), Forms.single(ctx, "refresh_token")));
-        });
+        routes.post(TOKEN, this::token);
         routes.post(REVOKE, ctx -> {
             Forms.requireForm(ctx);
             revocations.revoke(Forms.single(ctx, "client_id"), Forms.single(ctx, "token"), Forms.single(ctx, "token_type_hint"));
@@ -60,7 +89,60 @@ public final class OAuthRoutes {
         });
     }
 
+    /**
+     * A pending device-code poll that asks to wait ({@code Prefer: wait=N}) is held, with no thread, until its code is
+     * decided or the wait is over, and then answered as that same poll would be: tokens, denied, or still pending.
+     */
+    private void token(Context ctx) {
+        Forms.requireForm(ctx);
+        String grantType = Forms.single(ctx, "grant_type");
+        String clientId = Forms.single(ctx, "client_id");
+        String deviceCode = Forms.single(ctx, "device_code");
+        Duration wait = held.requested(ctx.header("Prefer"));
+        try {
+            ctx.json(grants.grant(grantType, clientId, deviceCode, Forms.single(ctx, "refresh_token")));
+        } catch (OAuthProblem pending) {
+            if (wait.isZero() || !OAuthError.AUTHORIZATION_PENDING.equals(pending.error())) {
+                throw pending;
+            }
+            ctx.header("Preference-Applied", "wait=" + wait.toSeconds());
+            ctx.future(() -> held.hold(grants.pollKey(deviceCode), wait, () -> grants.stillWaiting(clientId, deviceCode))
+                    .thenAccept(decided -> ctx.json(grants.afterWait(clientId, deviceCode))));
+        }
+    }
+
+    /** Forgets the codes past their time that this node remembered; returns how many. */
+    public int forgetExpired() {
+        return polls.forgetExpired();
+    }
+
+    @Override
+    public void close() {
+        held.close();
+    }
+
+    /** The metadata changes only when apps do (their scopes): built once a minute at most, so it costs what a file does. */
+    private record Metadata(String json, Instant builtAt) {}
+
     private void metadata(Context ctx) {
+        Metadata current = metadata;
+        Instant now = clock.instant();
+        if (current == null || now.isAfter(current.builtAt().plus(METADATA_REFRESH))) {
+            current = new Metadata(json(buildMetadata()), now);
+            metadata = current;
+        }
+        Headers.cacheFor(ctx, PUBLIC_DOCUMENTS).contentType("application/json").result(current.json());
+    }
+
+    private static String json(Object value) {
+        try {
+            return ProtocolJson.MAPPER.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, Object> buildMetadata() {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("issuer", issuer);
         metadata.put("device_authorization_endpoint", issuer + DEVICE_AUTHORIZATION);
@@ -72,6 +154,9 @@ public final class OAuthRoutes {
         metadata.put("token_endpoint_auth_methods_supported", List.of("none"));
         metadata.put("revocation_endpoint_auth_methods_supported", List.of("none"));
         metadata.put("scopes_supported", authorizations.scopesSupported());
-        Headers.cacheFor(ctx, PUBLIC_DOCUMENTS).json(metadata);
+        if (!held.max().isZero()) { // our extension: a poll may wait this long for its code's decision (Prefer: wait=N)
+            metadata.put(DeviceAuthorization.POLL_WAIT_METADATA, held.max().toSeconds());
+        }
+        return metadata;
     }
 }

@@ -1,9 +1,7 @@
 package org.devicelink.server.oauth;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.devicelink.protocol.DeviceStatus;
 import org.devicelink.protocol.OAuthError;
 import org.devicelink.protocol.TokenResponse;
@@ -13,6 +11,7 @@ import org.devicelink.server.activity.ActivityRecorder;
 import org.devicelink.server.http.OAuthProblem;
 import org.devicelink.server.store.EndReason;
 import org.devicelink.server.store.KeyedHash;
+import org.devicelink.server.store.LinkStatus;
 import org.devicelink.server.store.LinkedDeviceStore;
 import org.devicelink.server.store.PendingLinkStore;
 import org.devicelink.server.store.Sql;
@@ -34,10 +33,11 @@ public final class TokenGrants {
     private final TokenRotation rotation;
     private final ActivityRecorder activity;
     private final KeyedHash hash;
+    private final PendingPolls polls;
     private final Clock clock;
 
-    public TokenGrants(Sql sql, PendingLinkStore links, LinkedDeviceStore devices, DeviceTokens tokens, TokenRotation rotation,
-                       ActivityRecorder activity, KeyedHash hash, Clock clock) {
+    TokenGrants(Sql sql, PendingLinkStore links, LinkedDeviceStore devices, DeviceTokens tokens, TokenRotation rotation,
+                ActivityRecorder activity, KeyedHash hash, PendingPolls polls, Clock clock) {
         this.sql = sql;
         this.links = links;
         this.devices = devices;
@@ -45,6 +45,7 @@ public final class TokenGrants {
         this.rotation = rotation;
         this.activity = activity;
         this.hash = hash;
+        this.polls = polls;
         this.clock = clock;
     }
 
@@ -52,26 +53,53 @@ public final class TokenGrants {
         Params.required(grantType, "grant_type", 128);
         Params.required(clientId, "client_id", 64);
         return switch (grantType) {
-            case DEVICE_CODE_GRANT -> redeemDeviceCode(clientId, Params.required(deviceCode, "device_code", 128));
+            case DEVICE_CODE_GRANT -> redeemDeviceCode(clientId, Params.required(deviceCode, "device_code", 128), true);
             case REFRESH_TOKEN_GRANT -> refresh(clientId, Params.required(refreshToken, "refresh_token", 128));
             default -> throw new OAuthProblem(OAuthError.UNSUPPORTED_GRANT_TYPE,
                     "Supported grant types: " + DEVICE_CODE_GRANT + ", " + REFRESH_TOKEN_GRANT + ".");
         };
     }
 
-    private TokenResponse redeemDeviceCode(String clientId, String deviceCode) {
-        // millisecond precision, so the value read back from either database compares equal in recordPoll
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        var link = links.findByDeviceCode(hash.of(KeyedHash.Kind.DEVICE_CODE, deviceCode))
-                .filter(l -> l.clientId().equals(clientId))
-                .orElseThrow(() -> new OAuthProblem(OAuthError.INVALID_GRANT, "Unknown device_code for this client."));
+    /** The name under which a device code's decision is announced, and its polls remembered. */
+    String pollKey(String deviceCode) {
+        return hash.of(KeyedHash.Kind.DEVICE_CODE, deviceCode);
+    }
+
+    /** Whether the code is still waiting for its person: asked once a held poll has subscribed to its decision. */
+    boolean stillWaiting(String clientId, String deviceCode) {
+        String key = pollKey(deviceCode);
+        return polls.find(key).isPresent() || links.findByDeviceCode(key)
+                .filter(l -> l.clientId().equals(clientId) && l.status() == LinkStatus.PENDING && !l.expiredAt(clock.instant()))
+                .isPresent();
+    }
+
+    /** The answer to a held poll once it has waited: the same poll, so it is not paced again. */
+    TokenResponse afterWait(String clientId, String deviceCode) {
+        return redeemDeviceCode(clientId, deviceCode, false);
+    }
+
+    /**
+     * A pending code remembered by this node is answered from memory; any other is read from its row (one indexed read)
+     * and remembered while it waits. Only an approved code writes: its redemption.
+     */
+    private TokenResponse redeemDeviceCode(String clientId, String deviceCode, boolean paced) {
+        Instant now = clock.instant();
+        String key = pollKey(deviceCode);
+        var remembered = polls.find(key).filter(w -> !w.expiredAt(now));
+        if (remembered.isPresent()) {
+            if (!remembered.get().clientId.equals(clientId)) {
+                throw unknown();
+            }
+            throw pending(remembered.get(), now, paced);
+        }
+        long epoch = polls.epoch();
+        var link = links.findByDeviceCode(key).filter(l -> l.clientId().equals(clientId)).orElseThrow(TokenGrants::unknown);
         return switch (link.status()) {
             case PENDING -> {
                 if (link.expiredAt(now)) {
                     throw expired();
                 }
-                pace(link, now);
-                throw new OAuthProblem(OAuthError.AUTHORIZATION_PENDING, "Waiting for the person to approve on their DeviceLink app.");
+                throw pending(polls.remember(link, epoch), now, paced);
             }
             case DENIED -> throw new OAuthProblem(OAuthError.ACCESS_DENIED, "The request was denied.");
             case APPROVED -> {
@@ -85,16 +113,14 @@ public final class TokenGrants {
         };
     }
 
-    /** RFC 8628 §3.5 slow_down: polls closer together than the interval (less a fifth for jitter) are refused. */
-    private void pace(PendingLinkStore.Row link, Instant now) {
-        Instant previous = link.lastPolledAt();
-        Duration tolerance = Duration.ofSeconds(link.pollInterval()).dividedBy(5);
-        boolean tooSoon = previous != null
-                && now.isBefore(previous.plusSeconds(link.pollInterval()).minus(tolerance));
-        if (tooSoon || !links.recordPoll(link.id(), previous, now)) {
-            int interval = links.slowDown(link.id(), now);
-            throw new OAuthProblem(OAuthError.SLOW_DOWN, "Polling too fast: wait " + interval + " seconds between polls.", interval);
+    /** RFC 8628 §3.5: {@code authorization_pending}, or {@code slow_down} for good when polled too soon. */
+    private OAuthProblem pending(PendingPolls.Waiting waiting, Instant now, boolean paced) {
+        int slower = paced ? waiting.pace(now) : 0;
+        if (slower > 0) {
+            links.slowDown(waiting.linkId, slower); // so a node that reads the row later knows it too
+            return new OAuthProblem(OAuthError.SLOW_DOWN, "Polling too fast: wait " + slower + " seconds between polls.", slower);
         }
+        return new OAuthProblem(OAuthError.AUTHORIZATION_PENDING, "Waiting for the person to approve on their DeviceLink app.");
     }
 
     private TokenResponse handOver(PendingLinkStore.Row link) {
@@ -137,6 +163,10 @@ public final class TokenGrants {
             case UNLINKED_BY_OWNER -> "The device was unlinked from its account. Link it again.";
             case NOT_COLLECTED -> "The device never collected its tokens before its code expired. Link it again.";
         };
+    }
+
+    private static OAuthProblem unknown() {
+        return new OAuthProblem(OAuthError.INVALID_GRANT, "Unknown device_code for this client.");
     }
 
     private static OAuthProblem used() {

@@ -10,7 +10,14 @@ import org.flywaydb.core.Flyway;
  */
 public final class Database implements AutoCloseable {
 
+    /** How long a request waits for a connection before it is answered 503: fail fast, never pile up. */
+    static final long CONNECTION_WAIT_MILLIS = 2_000;
+    /** How long one statement may run on PostgreSQL: a stuck database costs a request this, not a thread for ever. */
+    static final long STATEMENT_MILLIS = 5_000;
+
     private final HikariDataSource dataSource;
+    private final String jdbcUrl;
+    private final java.util.Properties connectionProperties = new java.util.Properties();
     private final Sql sql;
     private final GroupCommit groupCommit;
 
@@ -23,15 +30,24 @@ public final class Database implements AutoCloseable {
      *                  forced to the device), or a killed process only (written to the operating system)
      */
     public Database(String jdbcUrl, String user, String password, int maxConnections, boolean powerSafe) {
-        var config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        this.jdbcUrl = jdbcUrl;
         if (!user.isEmpty()) {
-            config.setUsername(user);
+            connectionProperties.setProperty("user", user);
         }
         if (!password.isEmpty()) {
-            config.setPassword(password);
+            connectionProperties.setProperty("password", password);
         }
+        if (DatabaseUrls.isPostgres(jdbcUrl)) {
+            connectionProperties.setProperty("connectTimeout", "2");
+            connectionProperties.setProperty("socketTimeout", Long.toString(STATEMENT_MILLIS / 1000 * 3));
+            connectionProperties.setProperty("options", "-c statement_timeout=" + STATEMENT_MILLIS
+                    + " -c idle_in_transaction_session_timeout=" + STATEMENT_MILLIS * 2);
+        }
+        var config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setDataSourceProperties(connectionProperties);
         config.setMaximumPoolSize(maxConnections);
+        config.setConnectionTimeout(CONNECTION_WAIT_MILLIS);
         config.setPoolName("devicelink");
         this.dataSource = new HikariDataSource(config);
         try {
@@ -50,6 +66,16 @@ public final class Database implements AutoCloseable {
         if (groupCommit != null && sql.takeWrote()) {
             groupCommit.awaitDurable();
         }
+    }
+
+    /** Whether this is PostgreSQL (shared by nodes) rather than an H2 file (one node). */
+    public boolean postgres() {
+        return DatabaseUrls.isPostgres(jdbcUrl);
+    }
+
+    /** A connection of its own, outside the pool, with the pool's settings: for a listener that holds one for good. */
+    public java.sql.Connection openDedicated() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl, connectionProperties);
     }
 
     public Sql sql() {

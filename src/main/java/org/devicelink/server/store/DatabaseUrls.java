@@ -9,4 +9,9 @@ public final class DatabaseUrls {
     public static boolean isH2File(String jdbcUrl) {
         return jdbcUrl.startsWith("jdbc:h2:file:") || jdbcUrl.startsWith("jdbc:h2:./") || jdbcUrl.startsWith("jdbc:h2:/");
     }
+
+    /** PostgreSQL: the database that several nodes share, and tell each other of decisions through (LISTEN/NOTIFY). */
+    public static boolean isPostgres(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
 }

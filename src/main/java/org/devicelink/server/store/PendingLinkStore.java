@@ -10,8 +10,8 @@ import java.util.Optional;
  */
 public final class PendingLinkStore {
 
-    private static final String COLUMNS = "id, client_id, scope, device_name, device_model, client_address, user_agent, "
-            + "requested_at, expires_at, poll_interval, last_polled_at, status, decided_by, device_id";
+    private static final String COLUMNS = "id, device_code_hash, client_id, scope, device_name, device_model, client_address, user_agent, "
+            + "requested_at, expires_at, poll_interval, status, decided_by, device_id";
 
     private final Sql sql;
 
@@ -19,20 +19,21 @@ public final class PendingLinkStore {
         this.sql = sql;
     }
 
-    public record Row(String id, String clientId, String scope, String deviceName, String deviceModel,
+    /** @param deviceCodeHash the device side's key: how a poll finds this request, and how its decision is announced */
+    public record Row(String id, String deviceCodeHash, String clientId, String scope, String deviceName, String deviceModel,
                       String clientAddress, String userAgent, Instant requestedAt, Instant expiresAt,
-                      int pollInterval, Instant lastPolledAt, LinkStatus status, String decidedBy, String deviceId) {
+                      int pollInterval, LinkStatus status, String decidedBy, String deviceId) {
 
         public boolean expiredAt(Instant now) {
             return !now.isBefore(expiresAt);
         }
     }
 
-    public void insert(Row row, String deviceCodeHash, String userCodeHash) {
+    public void insert(Row row, String userCodeHash) {
         sql.update("INSERT INTO pending_links (id, device_code_hash, user_code_hash, client_id, scope, device_name, "
                         + "device_model, client_address, user_agent, requested_at, expires_at, poll_interval, status) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                row.id(), deviceCodeHash, userCodeHash, row.clientId(), row.scope(), row.deviceName(), row.deviceModel(),
+                row.id(), row.deviceCodeHash(), userCodeHash, row.clientId(), row.scope(), row.deviceName(), row.deviceModel(),
                 row.clientAddress(), row.userAgent(), row.requestedAt(), row.expiresAt(), row.pollInterval(), row.status());
     }
 
@@ -44,17 +45,9 @@ public final class PendingLinkStore {
         return sql.queryOne("SELECT " + COLUMNS + " FROM pending_links WHERE user_code_hash = ?", PendingLinkStore::map, userCodeHash);
     }
 
-    /** Records a poll if nobody else recorded one since {@code previous}; false means a concurrent poll won. */
-    public boolean recordPoll(String id, Instant previous, Instant now) {
-        return previous == null
-                ? sql.update("UPDATE pending_links SET last_polled_at = ? WHERE id = ? AND last_polled_at IS NULL", now, id) == 1
-                : sql.update("UPDATE pending_links SET last_polled_at = ? WHERE id = ? AND last_polled_at = ?", now, id, previous) == 1;
-    }
-
-    /** RFC 8628 slow_down: the interval grows by 5 s for good. Returns the new interval. */
-    public int slowDown(String id, Instant now) {
-        sql.update("UPDATE pending_links SET poll_interval = poll_interval + 5, last_polled_at = ? WHERE id = ?", now, id);
-        return sql.queryOne("SELECT poll_interval FROM pending_links WHERE id = ?", r -> r.integer("poll_interval"), id).orElseThrow();
+    /** RFC 8628 slow_down: the device's interval has grown to {@code interval} for good (never shrinks). */
+    public void slowDown(String id, int interval) {
+        sql.update("UPDATE pending_links SET poll_interval = ? WHERE id = ? AND poll_interval < ?", interval, id, interval);
     }
 
     public boolean approve(String id, String accountId, String deviceId, Instant now) {
@@ -73,9 +66,9 @@ public final class PendingLinkStore {
     }
 
     private static Row map(Sql.Row r) throws java.sql.SQLException {
-        return new Row(r.string("id"), r.string("client_id"), r.string("scope"), r.string("device_name"),
+        return new Row(r.string("id"), r.string("device_code_hash"), r.string("client_id"), r.string("scope"), r.string("device_name"),
                 r.string("device_model"), r.string("client_address"), r.string("user_agent"), r.instant("requested_at"),
-                r.instant("expires_at"), r.integer("poll_interval"), r.instant("last_polled_at"), r.choice("status", LinkStatus.class),
+                r.instant("expires_at"), r.integer("poll_interval"), r.choice("status", LinkStatus.class),
                 r.string("decided_by"), r.string("device_id"));
     }
 }

@@ -23,6 +23,7 @@ public final class Sql {
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
     /** Whether this thread has committed a change since it last asked: a request's answer waits for it to be on disk. */
     private final ThreadLocal<Boolean> wrote = ThreadLocal.withInitial(() -> false);
+    private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
     public Sql(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -46,20 +47,36 @@ public final class Sql {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             transaction.set(connection);
+            afterCommit.set(new ArrayList<>());
+            List<Runnable> committed;
+            T result;
             try {
-                T result = work.run();
+                result = work.run();
                 connection.commit();
                 wrote.set(true);
-                return result;
+                committed = afterCommit.get();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             } finally {
                 transaction.remove();
+                afterCommit.remove();
                 connection.setAutoCommit(true);
             }
+            committed.forEach(Runnable::run);
+            return result;
         } catch (SQLException e) {
             throw new StoreException(e);
+        }
+    }
+
+    /** Runs {@code action} once the current transaction has committed (never if it rolls back); at once outside one. */
+    public void afterCommit(Runnable action) {
+        List<Runnable> pending = afterCommit.get();
+        if (pending == null) {
+            action.run();
+        } else {
+            pending.add(action);
         }
     }
 
@@ -237,6 +254,26 @@ public final class Sql {
                 default -> rs.getObject(column, OffsetDateTime.class).toInstant();
             };
         }
+    }
+
+    /**
+     * Whether a failure means the database is out of reach for now (down, restarting, failing over, or too slow to
+     * answer in time) rather than a fault: the request changed nothing and may simply be sent again.
+     */
+    public static boolean unavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientException) {
+                return true; // the pool's timeout waiting for a connection is one
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                // 08: connection lost or refused; 57P0x: shutting down or starting; 57014: statement timeout; 53: out of resources
+                if (state.startsWith("08") || state.startsWith("57P0") || state.equals("57014") || state.startsWith("53")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A database failure; callers above the store never see SQLException. */
