@@ -82,6 +82,7 @@ public final class LinkServer implements AutoCloseable {
     private final String baseUrl;
     private final Path certificateFile;
     private final java.util.List<AutoCloseable> parts = new java.util.ArrayList<>();
+    private OAuthRoutes oauth;
 
     private LinkServer(ServerConfig config, Clock clock) {
         this.config = config;
@@ -176,7 +177,7 @@ public final class LinkServer implements AutoCloseable {
         var deviceTokens = new DeviceTokens(new AccessTokens(deviceKey, baseUrl, config.accessTokenLifetime(), clock), linkedDevices,
                 hash, config.refreshTokenLifetime(), clock, random);
         var verificationLink = new VerificationLink(URI.create(baseUrl + VerificationPage.PATH));
-        var oauth = own(new OAuthRoutes(
+        oauth = own(new OAuthRoutes(
                 new OAuthRoutes.Parts(sql, apps, pendingLinks, linkedDevices, deviceTokens, rotation, activity, notifier, hash),
                 new OAuthRoutes.Pace(config.codeLifetime(), config.pollInterval(), config.pollWait()),
                 verificationLink, deviceKey, baseUrl, clientAddress, clock, random));
@@ -230,6 +231,11 @@ public final class LinkServer implements AutoCloseable {
         return config;
     }
 
+    /** What this node holds in memory for devices now (for tests and the load tool's figures). */
+    public OAuthRoutes.Load load() {
+        return oauth.load();
+    }
+
     /** The database, for tests that look at what is stored. */
     Sql sql() {
         return database.sql();
@@ -238,6 +244,9 @@ public final class LinkServer implements AutoCloseable {
     @Override
     public void close() {
         chores.shutdownNow();
+        if (oauth != null) {
+            oauth.releaseHeldPolls(); // answered while the database is still there; the devices poll again, elsewhere
+        }
         http.stop();
         timers.shutdownNow();
         for (AutoCloseable part : parts) {

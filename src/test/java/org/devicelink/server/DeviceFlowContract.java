@@ -77,6 +77,22 @@ abstract class DeviceFlowContract {
                 "client_id", CONSOLE, "device_code", code.path("device_code").asText()));
     }
 
+    /** A poll that asks to be held until the code is decided, up to {@code seconds}. */
+    Http.Response heldPoll(JsonNode code, int seconds) {
+        return http().form("/oauth2/token", Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code",
+                "client_id", CONSOLE, "device_code", code.path("device_code").asText()), Map.of("Prefer", "wait=" + seconds));
+    }
+
+    /** Runs a call on a thread of its own and waits until this node holds {@code held} polls. */
+    <T> CompletableFuture<T> whileHeld(Supplier<T> call, int held) throws InterruptedException {
+        var answer = CompletableFuture.supplyAsync(call, Executors.newVirtualThreadPerTaskExecutor());
+        for (int i = 0; i < 500 && fixture.server().load().heldPolls() < held && !answer.isDone(); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(fixture.server().load().heldPolls()).as("polls held").isEqualTo(held);
+        return answer;
+    }
+
     Http.Response approve(String userCode, String token) {
         return http().post("/api/v1/links/" + userCode + "/approve", token, "{\"account\":\"me\"}");
     }
@@ -199,6 +215,75 @@ abstract class DeviceFlowContract {
         fixture.clock.advance(Duration.ofSeconds(11));
         assertThat(poll(code).oauthError()).isEqualTo("authorization_pending");
         assertThat(poll(code).header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void aHeldPollIsAnsweredWithTokensTheMomentTheCodeIsApproved() throws Exception {
+        server();
+        var metadata = http().get("/.well-known/oauth-authorization-server", null).json();
+        assertThat(metadata.path(DeviceAuthorization.POLL_WAIT_METADATA).asInt()).isEqualTo(20);
+        JsonNode code = startCode(CONSOLE, "Console");
+        var held = whileHeld(() -> heldPoll(code, 20), 1);
+        assertThat(held).isNotDone();
+        assertThat(approve(code.path("user_code").asText(), alex).status()).isEqualTo(200);
+        var answer = held.get(10, TimeUnit.SECONDS); // long before the 20 s it may be held
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().path("refresh_token").asText()).isNotBlank();
+        assertThat(answer.header("Preference-Applied")).isEqualTo("wait=20");
+        assertThat(fixture.server().load().heldPolls()).isZero();
+        assertThat(poll(code).json().path("error_description").asText()).contains("already been used");
+    }
+
+    @Test
+    void aHeldPollHearsOfADenialAtOnce() throws Exception {
+        server();
+        JsonNode code = startCode(CONSOLE, "Console");
+        var held = whileHeld(() -> heldPoll(code, 20), 1);
+        assertThat(http().post("/api/v1/links/" + code.path("user_code").asText() + "/deny", alex, "{}").status()).isEqualTo(204);
+        assertThat(held.get(10, TimeUnit.SECONDS).oauthError()).isEqualTo("access_denied");
+    }
+
+    @Test
+    void aHeldPollThatHearsNothingIsAnsweredPendingWhenItsWaitEnds() throws Exception {
+        server(Map.of("code.poll-wait", "1"));
+        JsonNode code = startCode(CONSOLE, "Console");
+        var answer = heldPoll(code, 600); // asks for more than the server allows: held for its 1 s at most
+        assertThat(answer.oauthError()).isEqualTo("authorization_pending");
+        assertThat(answer.header("Preference-Applied")).isEqualTo("wait=1");
+        fixture.clock.advance(Duration.ofSeconds(1));
+        assertThat(poll(code).header("Preference-Applied")).as("a poll that does not ask is not held").isNull();
+    }
+
+    @Test
+    void aHeldPollIsStillOnePollPacedLikeAnyOther() throws Exception {
+        server();
+        JsonNode code = startCode(CONSOLE, "Console");
+        var held = whileHeld(() -> heldPoll(code, 20), 1);
+        var second = heldPoll(code, 20); // the device polls again at once, while its first poll is held
+        assertThat(second.oauthError()).isEqualTo("slow_down");
+        assertThat(second.header("Preference-Applied")).isNull();
+        assertThat(approve(code.path("user_code").asText(), alex).status()).isEqualTo(200);
+        assertThat(held.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+    }
+
+    @Test
+    void withHeldPollsOffTheServerNeitherHoldsNorAdvertisesThem() {
+        server(Map.of("code.poll-wait", "0"));
+        assertThat(http().get("/.well-known/oauth-authorization-server", null).json().has(DeviceAuthorization.POLL_WAIT_METADATA)).isFalse();
+        JsonNode code = startCode(CONSOLE, "Console");
+        var answer = heldPoll(code, 20);
+        assertThat(answer.oauthError()).isEqualTo("authorization_pending");
+        assertThat(answer.header("Preference-Applied")).isNull();
+    }
+
+    @Test
+    void aNodeThatStopsAnswersTheDevicesItHolds() throws Exception {
+        server();
+        JsonNode code = startCode(CONSOLE, "Console");
+        var held = whileHeld(() -> heldPoll(code, 20), 1);
+        fixture.server().close();
+        assertThat(held.get(10, TimeUnit.SECONDS).oauthError()).isEqualTo("authorization_pending");
+        fixture.start();
     }
 
     @Test

@@ -61,11 +61,16 @@ public final class Http {
     }
 
     public Response form(String path, Map<String, String> params) {
+        return form(path, params, Map.of());
+    }
+
+    public Response form(String path, Map<String, String> params, Map<String, String> headers) {
         String body = params.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        var request = request(path).header("Content-Type", "application/x-www-form-urlencoded");
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Response get(String path, String token) {

@@ -25,6 +25,7 @@ final class HeldPolls implements AutoCloseable {
     private final ScheduledExecutorService timers =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("held-polls").daemon().factory());
     private final ExecutorService continuations = Executors.newVirtualThreadPerTaskExecutor();
+    private final java.util.Set<CompletableFuture<Void>> holding = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** @param max the longest hold: well under a code's lifetime and under common proxies' idle timeouts */
     HeldPolls(ApprovalNotifier notifier, Duration max) {
@@ -55,9 +56,11 @@ final class HeldPolls implements AutoCloseable {
      */
     CompletableFuture<Void> hold(String key, Duration wait, BooleanSupplier stillWaiting) {
         var done = new CompletableFuture<Void>();
+        holding.add(done);
         var subscription = notifier.onDecided(key, () -> done.complete(null));
         var timeout = timers.schedule(() -> done.complete(null), wait.toMillis(), TimeUnit.MILLISECONDS);
         done.whenComplete((v, e) -> {
+            holding.remove(done);
             subscription.close();
             timeout.cancel(false);
         });
@@ -65,6 +68,16 @@ final class HeldPolls implements AutoCloseable {
             done.complete(null);
         }
         return done.thenApplyAsync(v -> v, continuations);
+    }
+
+    /** Answers every held poll now, as its wait had ended: a node that stops sends its devices to poll again elsewhere. */
+    void releaseAll() {
+        holding.forEach(done -> done.complete(null));
+    }
+
+    /** How many polls this node holds now. */
+    int holding() {
+        return holding.size();
     }
 
     @Override

@@ -116,6 +116,18 @@ public final class OAuthRoutes implements AutoCloseable {
         return polls.forgetExpired();
     }
 
+    /** Answers the polls this node holds (still pending), before it stops serving. */
+    public void releaseHeldPolls() {
+        held.releaseAll();
+    }
+
+    /** How many polls this node holds and how many pending codes it remembers: what a node's memory carries. */
+    public record Load(int heldPolls, int rememberedCodes) {}
+
+    public Load load() {
+        return new Load(held.holding(), polls.size());
+    }
+
     @Override
     public void close() {
         held.close();
