@@ -13,8 +13,9 @@ import org.devicelink.tls.PinnedCertificate;
  */
 public final class LinkServerFixture implements AutoCloseable {
 
-    public final TestIssuer issuer = new TestIssuer();
-    public final ShiftingClock clock = new ShiftingClock();
+    public final TestIssuer issuer;
+    public final ShiftingClock clock;
+    private final boolean ownsIssuer;
     private final Path dataDir;
     private final Map<String, String> settings = new HashMap<>();
     private final boolean testApps;
@@ -29,6 +30,9 @@ public final class LinkServerFixture implements AutoCloseable {
     public LinkServerFixture(Databases databases, Path dataDir, Map<String, String> overrides, boolean testApps) {
         this.testApps = testApps;
         this.dataDir = dataDir;
+        this.issuer = new TestIssuer();
+        this.clock = new ShiftingClock();
+        this.ownsIssuer = true;
         settings.put(Setting.DATA_DIR.key(), dataDir.toString());
         settings.put(Setting.PORT.key(), "0");
         settings.put(Setting.DATABASE_URL.key(), databases.newDatabase(dataDir));
@@ -36,6 +40,22 @@ public final class LinkServerFixture implements AutoCloseable {
         settings.putAll(issuer.trustSettings());
         settings.putAll(overrides);
         start();
+    }
+
+    /** Another node of the same deployment: the same database, settings, issuer and clock, its own data folder and port. */
+    private LinkServerFixture(LinkServerFixture first, Path dataDir) {
+        this.testApps = false; // the first node registered them in the shared database
+        this.dataDir = dataDir;
+        this.issuer = first.issuer;
+        this.clock = first.clock;
+        this.ownsIssuer = false;
+        settings.putAll(first.settings);
+        settings.put(Setting.DATA_DIR.key(), dataDir.toString());
+        start();
+    }
+
+    public LinkServerFixture anotherNode(Path dataDir) {
+        return new LinkServerFixture(this, dataDir);
     }
 
     public void start() {
@@ -94,6 +114,8 @@ public final class LinkServerFixture implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        issuer.close();
+        if (ownsIssuer) {
+            issuer.close();
+        }
     }
 }
