@@ -91,7 +91,7 @@ final class PendingPolls implements ApprovalNotifier.Observer {
     Waiting remember(PendingLinkStore.Row row, long epoch) {
         var fresh = new Waiting(row);
         String key = row.deviceCodeHash();
-        if (!notifier.tracking() || epoch != this.epoch.get() || byKey.size() >= maxEntries) {
+        if (!notifier.tracking() || byKey.size() >= maxEntries) {
             return fresh;
         }
         Waiting kept = byKey.putIfAbsent(key, fresh);
