@@ -83,10 +83,12 @@ public final class LinkServer implements AutoCloseable {
     private final Path certificateFile;
     private final java.util.List<AutoCloseable> parts = new java.util.ArrayList<>();
     private OAuthRoutes oauth;
+    private final int port;
 
     private LinkServer(ServerConfig config, Clock clock) {
         this.config = config;
         int port = config.port() == 0 ? freePort(config.host()) : config.port();
+        this.port = port;
         this.baseUrl = config.baseUrl(port);
         secureDataFolder(config);
         Tls tls = config.tls() ? Tls.forDataDir(config.dataDir()) : null;
@@ -182,7 +184,14 @@ public final class LinkServer implements AutoCloseable {
                 new OAuthRoutes.Pace(config.codeLifetime(), config.pollInterval(), config.pollWait()),
                 verificationLink, deviceKey, baseUrl, clientAddress, clock, random));
         oauth.register(routes);
-        chores.scheduleWithFixedDelay(oauth::forgetExpired, 1, 1, TimeUnit.MINUTES);
+        chores.scheduleWithFixedDelay(() -> {
+            try {
+                oauth.forgetExpired();
+                oauth.refreshMetadata();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(LinkServer.class).warn("Could not rebuild the OAuth metadata ({}); serving the last", e.getMessage());
+            }
+        }, 1, 1, TimeUnit.MINUTES);
 
         var bearerTokens = new BearerTokens(config.trustedIssuers(), new Accounts(new AccountStore(sql), clock));
         if (config.localIssuer()) {
@@ -220,6 +229,11 @@ public final class LinkServer implements AutoCloseable {
     /** The URL everything is served under, e.g. {@code https://localhost:8443}. */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** The port this node listens on (behind a proxy, not the one in {@link #baseUrl}). */
+    public int port() {
+        return port;
     }
 
     /** The certificate clients on this machine should trust; null when serving plain HTTP. */

@@ -59,14 +59,15 @@ public final class HttpErrors {
             failure(ctx, type, type == ProblemType.INVALID_REQUEST ? e.getMessage() : Messages.get("problem." + type.slug()));
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            if (unreadableRequest(e)) {
-                failure(ctx, ProblemType.INVALID_REQUEST, Messages.get("problem.invalid-request.unreadable"));
-                return;
-            }
+            // first: a refused database connection carries an IOException too
             if (unavailable.test(e)) {
                 long seconds = RETRY_UNAVAILABLE.toSeconds();
                 ctx.header("Retry-After", Long.toString(seconds));
                 failure(ctx, ProblemType.UNAVAILABLE, Messages.get("problem.unavailable", seconds));
+                return;
+            }
+            if (unreadableRequest(e)) {
+                failure(ctx, ProblemType.INVALID_REQUEST, Messages.get("problem.invalid-request.unreadable"));
                 return;
             }
             logAtMostEveryMinute(ctx, e);

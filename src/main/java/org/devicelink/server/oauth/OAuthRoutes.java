@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,6 @@ public final class OAuthRoutes implements AutoCloseable {
     public static final String REVOKE = "/oauth2/revoke";
     public static final String JWKS = "/oauth2/jwks";
     private static final Duration PUBLIC_DOCUMENTS = Duration.ofMinutes(5);
-    private static final Duration METADATA_REFRESH = Duration.ofMinutes(1);
 
     private final DeviceAuthorizations authorizations;
     private final TokenGrants grants;
@@ -46,8 +44,7 @@ public final class OAuthRoutes implements AutoCloseable {
     private final SigningKey key;
     private final String issuer;
     private final ClientAddress clientAddress;
-    private final Clock clock;
-    private volatile Metadata metadata;
+    private volatile String metadata;
 
     /** How devices are served: a code's lifetime, the interval between polls, and the longest a poll is held. */
     public record Pace(Duration codeLifetime, int interval, Duration pollWait) {}
@@ -68,7 +65,7 @@ public final class OAuthRoutes implements AutoCloseable {
         this.key = key;
         this.issuer = issuer;
         this.clientAddress = clientAddress;
-        this.clock = clock;
+        refreshMetadata();
     }
 
     public void register(RoutesConfig routes) {
@@ -133,17 +130,16 @@ public final class OAuthRoutes implements AutoCloseable {
         held.close();
     }
 
-    /** The metadata changes only when apps do (their scopes): built once a minute at most, so it costs what a file does. */
-    private record Metadata(String json, Instant builtAt) {}
-
     private void metadata(Context ctx) {
-        Metadata current = metadata;
-        Instant now = clock.instant();
-        if (current == null || now.isAfter(current.builtAt().plus(METADATA_REFRESH))) {
-            current = new Metadata(json(buildMetadata()), now);
-            metadata = current;
-        }
-        Headers.cacheFor(ctx, PUBLIC_DOCUMENTS).contentType("application/json").result(current.json());
+        Headers.cacheFor(ctx, PUBLIC_DOCUMENTS).contentType("application/json").result(metadata);
+    }
+
+    /**
+     * Builds the metadata again (it changes only when apps do: their scopes). Called every minute, off the requests,
+     * so the metadata is served from memory even while the database is slow or away; a failed rebuild keeps the last.
+     */
+    public void refreshMetadata() {
+        metadata = json(buildMetadata());
     }
 
     private static String json(Object value) {

@@ -1,0 +1,207 @@
+package org.devicelink.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.devicelink.device.DeviceClient;
+import org.devicelink.protocol.DeviceAuthorization;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a deployment on PostgreSQL survives: the database stopped and started again during a flow, and a node that
+ * vanishes while it holds a device's poll. A PostgreSQL of its own, on a fixed port and data folder, so it can restart.
+ */
+class PostgresFaultsTest {
+
+    @TempDir
+    Path pgData;
+    @TempDir
+    Path dirA;
+    @TempDir
+    Path dirB;
+    int pgPort;
+    EmbeddedPostgres postgres;
+    String url;
+    LinkServerFixture a;
+    LinkServerFixture b;
+
+    @BeforeEach
+    void startPostgres() throws Exception {
+        pgPort = freePort();
+        postgres = startPostgres(pgPort);
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            connection.createStatement().execute("CREATE DATABASE faults");
+        }
+        url = postgres.getJdbcUrl("postgres", "faults");
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        if (b != null) {
+            b.close();
+        }
+        if (a != null) {
+            a.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private EmbeddedPostgres startPostgres(int port) throws IOException {
+        return EmbeddedPostgres.builder().setPort(port).setDataDirectory(pgData).setCleanDataDirectory(false).start();
+    }
+
+    @Test
+    void postgresStoppedAndStartedAgainDuringAFlowFailsFastThenRecoversLosingNothing() throws Exception {
+        a = new LinkServerFixture(dataDir -> url, dirA, Map.of());
+        b = a.anotherNode(dirB);
+        String alex = a.issuer.token("alex-subject", "Alex");
+        JsonNode approved = startCode(a);
+        assertThat(a.http().post("/api/v1/links/" + approved.path("user_code").asText() + "/approve", alex, "{}").status()).isEqualTo(200);
+
+        postgres.close();
+        Instant asked = Instant.now();
+        var poll = poll(a, approved);
+        assertThat(Duration.between(asked, Instant.now())).as("answered within the pool's wait, not hung").isLessThan(Duration.ofSeconds(10));
+        assertThat(poll.status()).as(poll.body()).isEqualTo(503);
+        assertThat(poll.oauthError()).isEqualTo("temporarily_unavailable");
+        assertThat(poll.header("Retry-After")).isEqualTo("5");
+        var devices = a.http().get("/api/v1/devices", alex);
+        assertThat(devices.status()).as(devices.body()).isEqualTo(503);
+        assertThat(devices.problem()).isEqualTo("unavailable");
+        assertThat(devices.json().path("detail").asText()).contains("cannot reach its database").contains("try again in 5 seconds");
+        assertThat(a.http().form("/oauth2/device_authorization", Map.of("client_id", DeviceFlowContract.CONSOLE)).status()).isEqualTo(503);
+
+        postgres = startPostgres(pgPort);
+        var collected = eventually(() -> poll(a, approved), r -> r.status() != 503);
+        assertThat(collected.status()).as("the approval made before the outage: " + collected.body()).isEqualTo(200);
+        assertThat(collected.json().path("refresh_token").asText()).isNotBlank();
+
+        // both nodes hear each other's decisions again: a poll held on A answers an approval on B at once
+        eventually(() -> startCode(a), code -> a.server().load().rememberedCodes() > 0); // A remembers codes only while it listens
+        eventually(() -> startCode(b), code -> b.server().load().rememberedCodes() > 0);
+        JsonNode code = startCode(a);
+        var held = CompletableFuture.supplyAsync(() -> heldPoll(a, code), Executors.newVirtualThreadPerTaskExecutor());
+        eventually(() -> a.server().load().heldPolls(), n -> n == 1);
+        assertThat(b.http().post("/api/v1/links/" + code.path("user_code").asText() + "/approve", alex, "{}").status()).isEqualTo(200);
+        assertThat(held.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aNodeThatVanishesWhileHoldingADevicesPollLeavesTheDeviceToCompleteThroughAnother() throws Exception {
+        try (var proxy = new TcpProxy()) {
+            var plain = Map.of("tls", "false", "public-url", "http://localhost:" + proxy.port());
+            a = new LinkServerFixture(dataDir -> url, dirA, plain);
+            b = a.anotherNode(dirB);
+            proxy.nodes(List.of(a.server().port(), b.server().port()));
+            String alex = a.issuer.token("alex-subject", "Alex");
+            var device = new DeviceClient(URI.create("http://localhost:" + proxy.port()), DeviceFlowContract.CONSOLE, null);
+            var shown = new CompletableFuture<DeviceAuthorization>();
+            var linked = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return device.link("Console", null, null, new DeviceClient.Listener() {
+                        @Override
+                        public void onCode(DeviceAuthorization code) {
+                            shown.complete(code);
+                        }
+                    });
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, Executors.newVirtualThreadPerTaskExecutor());
+            String userCode = shown.get(10, TimeUnit.SECONDS).userCode();
+            eventually(() -> a.server().load().heldPolls(), n -> n == 1);
+
+            proxy.kill(a.server().port()); // A is gone mid-poll, as a crashed machine is
+            eventually(() -> b.server().load().heldPolls(), n -> n == 1); // the device polls again, through B
+            var nodeB = new Http("http://localhost:" + b.server().port(), null);
+            assertThat(nodeB.post("/api/v1/links/" + userCode + "/approve", alex, "{}").status()).isEqualTo(200);
+            var tokens = linked.get(10, TimeUnit.SECONDS);
+            assertThat(tokens.refreshToken()).isNotBlank();
+        }
+    }
+
+    @Test
+    void aStuckDatabaseCostsRequestsSecondsNeverTheServersThreads() throws Exception {
+        a = new LinkServerFixture(dataDir -> url, dirA, Map.of());
+        JsonNode waiting = startCode(a);
+        assertThat(poll(a, waiting).oauthError()).isEqualTo("authorization_pending");
+        try (Connection lock = postgres.getDatabase("postgres", "faults").getConnection()) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("LOCK TABLE pending_links IN ACCESS EXCLUSIVE MODE"); // every new code waits on it
+            Instant start = Instant.now();
+            var stuck = new java.util.ArrayList<CompletableFuture<Http.Response>>();
+            var threads = Executors.newVirtualThreadPerTaskExecutor();
+            for (int i = 0; i < 30; i++) { // three times the pool
+                stuck.add(CompletableFuture.supplyAsync(() -> a.http().form("/oauth2/device_authorization",
+                        Map.of("client_id", DeviceFlowContract.CONSOLE)), threads));
+            }
+            Thread.sleep(500);
+            // meanwhile, what needs no database is served at once
+            var metadata = CompletableFuture.supplyAsync(() -> a.http().get("/.well-known/oauth-authorization-server", null), threads);
+            assertThat(metadata.get(2, TimeUnit.SECONDS).status()).isEqualTo(200);
+            a.clock.advance(Duration.ofSeconds(2));
+            var remembered = CompletableFuture.supplyAsync(() -> poll(a, waiting), threads);
+            assertThat(remembered.get(2, TimeUnit.SECONDS).oauthError()).isEqualTo("authorization_pending");
+            for (var answer : stuck) {
+                var response = answer.get(15, TimeUnit.SECONDS);
+                assertThat(response.status()).as(response.body()).isEqualTo(503);
+                assertThat(response.header("Retry-After")).isEqualTo("5");
+            }
+            assertThat(Duration.between(start, Instant.now())).as("bounded by the statement timeout").isLessThan(Duration.ofSeconds(12));
+            lock.rollback();
+        }
+        assertThat(a.http().form("/oauth2/device_authorization", Map.of("client_id", DeviceFlowContract.CONSOLE)).status()).isEqualTo(200);
+    }
+
+    static JsonNode startCode(LinkServerFixture node) {
+        var response = node.http().form("/oauth2/device_authorization", Map.of("client_id", DeviceFlowContract.CONSOLE));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    static Http.Response poll(LinkServerFixture node, JsonNode code) {
+        return node.http().form("/oauth2/token", Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code",
+                "client_id", DeviceFlowContract.CONSOLE, "device_code", code.path("device_code").asText()));
+    }
+
+    static Http.Response heldPoll(LinkServerFixture node, JsonNode code) {
+        return node.http().form("/oauth2/token", Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code",
+                "client_id", DeviceFlowContract.CONSOLE, "device_code", code.path("device_code").asText()), Map.of("Prefer", "wait=20"));
+    }
+
+    /** Calls {@code call} until {@code done} holds, for up to 30 s; returns the last result. */
+    static <T> T eventually(java.util.function.Supplier<T> call, java.util.function.Predicate<T> done) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        T last = call.get();
+        while (!done.test(last)) {
+            assertThat(Instant.now()).as("still not so after 30 s: " + last).isBefore(deadline);
+            Thread.sleep(100);
+            last = call.get();
+        }
+        return last;
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
