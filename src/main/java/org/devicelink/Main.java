@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.devicelink.app.CompanionApp;
 import org.devicelink.app.scan.ScanCommand;
+import org.devicelink.bench.BenchCommand;
 import org.devicelink.device.DeviceCommand;
 import org.devicelink.platform.UserFolders;
 import org.devicelink.server.ServerCommand;
@@ -37,7 +38,8 @@ public final class Main implements Callable<Integer> {
         return new CommandLine(new Main(folders))
                 .addSubcommand(ServerCommand.commandLine(folders))
                 .addSubcommand(new DeviceCommand(folders))
-                .addSubcommand(new ScanCommand());
+                .addSubcommand(new ScanCommand())
+                .addSubcommand(new BenchCommand(folders));
     }
 
     @Override

@@ -235,6 +235,36 @@ abstract class DeviceFlowContract {
     }
 
     @Test
+    void theDeviceKitHasItsTokensTheMomentThePersonApproves() throws Exception {
+        server(Map.of("code.interval", "10")); // without held polls the device would learn of it up to 10 s later
+        DeviceClient device = fixture.device(CONSOLE);
+        var shown = new CompletableFuture<DeviceAuthorization>();
+        var linking = CompletableFuture.supplyAsync(() -> {
+            try {
+                return device.link("Console", null, null, new DeviceClient.Listener() {
+                    @Override
+                    public void onCode(DeviceAuthorization code) {
+                        shown.complete(code);
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, Executors.newVirtualThreadPerTaskExecutor());
+        String userCode = shown.get(10, TimeUnit.SECONDS).userCode();
+        for (int i = 0; i < 500 && fixture.server().load().heldPolls() == 0; i++) {
+            Thread.sleep(10); // the kit's first poll goes at once, and is held
+        }
+        assertThat(fixture.server().load().heldPolls()).isEqualTo(1);
+        long approving = System.nanoTime();
+        assertThat(approve(userCode, alex).status()).isEqualTo(200);
+        var tokens = linking.get(5, TimeUnit.SECONDS);
+        long millis = (System.nanoTime() - approving) / 1_000_000;
+        assertThat(tokens.refreshToken()).isNotBlank();
+        System.out.println("approval to device-kit tokens: " + millis + " ms");
+    }
+
+    @Test
     void aHeldPollHearsOfADenialAtOnce() throws Exception {
         server();
         JsonNode code = startCode(CONSOLE, "Console");

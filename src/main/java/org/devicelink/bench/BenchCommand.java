@@ -1,0 +1,444 @@
+package org.devicelink.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLSocketFactory;
+import org.devicelink.platform.UserFolders;
+import org.devicelink.protocol.DeviceAuthorization;
+import org.devicelink.protocol.LocalSignIn;
+import org.devicelink.protocol.ProtocolJson;
+import org.devicelink.tls.PinnedCertificate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code devicelink bench}: drives a running link server as a launch day would, over the wire like any device and
+ * any companion, and reports throughput and latency per operation, approval-to-token latency and the server's memory.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Load a running link server and report throughput, p50/p99 per operation, approval-to-token latency and memory.",
+                "Scenarios: mix (devices waiting and polling at the advertised interval, people approving links, devices collecting, "
+                        + "refreshing and being unlinked); device-authorizations, pending-polls and metadata (each as fast as the "
+                        + "connections go; metadata is the ceiling of the stack)."})
+public final class BenchCommand implements Callable<Integer> {
+
+    static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+
+    private final UserFolders folders;
+    @Option(names = "--server", description = "Link server URL (default ${DEFAULT-VALUE}).")
+    URI server = URI.create("https://localhost:8443");
+    @Option(names = "--ca", description = "PEM certificate to trust (default: the local server's, from the user's data folder).")
+    Path certificate;
+    @Option(names = "--scenario", description = "mix, device-authorizations, pending-polls or metadata (default ${DEFAULT-VALUE}).")
+    String scenario = "mix";
+    @Option(names = "--duration", description = "Seconds to measure, after the warm-up (default ${DEFAULT-VALUE}).")
+    int duration = 60;
+    @Option(names = "--warmup", description = "Seconds run first and left out of the figures (default ${DEFAULT-VALUE}).")
+    int warmup = 5;
+    @Option(names = "--connections", description = "Connections of the as-fast-as-possible scenarios (default ${DEFAULT-VALUE}).")
+    int connections = 32;
+    @Option(names = "--pending", description = "Codes asked for before pending-polls polls them round robin; in mix, devices that "
+            + "wait the whole run, each on its own connection (default: 10000, or 200 in mix).")
+    Integer pending;
+    @Option(names = "--links", description = "In mix: how many devices are linked, approved by a person (default ${DEFAULT-VALUE}).")
+    int links = 100;
+    @Option(names = "--link-rate", description = "In mix: links started per second (default ${DEFAULT-VALUE}).")
+    double linkRate = 5;
+    @Option(names = "--no-held", description = "Never ask for held polls (Prefer: wait), as a client that knows nothing of them.")
+    boolean noHeld;
+    @Option(names = "--client-id", description = "Registered device app (default ${DEFAULT-VALUE}).")
+    String clientId = "demo-console";
+    @Option(names = "--username", description = "Approver at the server's local provider (default ${DEFAULT-VALUE}).")
+    String username = "alex";
+    @Option(names = "--password", description = "Their password (default: the demo accounts').")
+    String password = "link-demo";
+    @Option(names = "--token", description = "An access token for the companion API instead of signing in (another identity provider).")
+    String token;
+    @Option(names = "--pid", description = "The server's process id: its memory (RSS) is reported.")
+    Long pid;
+    @Option(names = "--csv", description = "Write every sample (operation, start, latency) to this CSV file.")
+    Path csv;
+    @Option(names = "--plot", description = "Draw p50 and p99 latency over the run to this PNG file.")
+    Path plot;
+
+    private final PrintStream out;
+    private final Samples samples = new Samples();
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private SSLSocketFactory tls;
+    private volatile boolean stopping;
+    private long pollWait;
+    /** The span of the run the figures cover, in ms, when not warm-up then duration (the mix: all of it). */
+    private long[] measured;
+
+    public BenchCommand(UserFolders folders) {
+        this(folders, System.out);
+    }
+
+    BenchCommand(UserFolders folders, PrintStream out) {
+        this.folders = folders;
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            Path pem = certificate != null ? certificate : folders.localServerCertificate();
+            if ("https".equals(server.getScheme())) {
+                if (!Files.exists(pem)) {
+                    throw new IOException("No certificate to trust at " + pem + ": pass the server's with --ca.");
+                }
+                tls = PinnedCertificate.trusting(pem).getSocketFactory();
+            }
+            JsonNode metadata;
+            try (var http = connection()) {
+                var answer = http.get("/.well-known/oauth-authorization-server", Map.of());
+                if (answer.status() != 200) {
+                    throw new IOException("The server at " + server + " has no OAuth metadata (HTTP " + answer.status() + ").");
+                }
+                metadata = ProtocolJson.MAPPER.readTree(answer.body());
+            }
+            pollWait = !noHeld ? metadata.path(DeviceAuthorization.POLL_WAIT_METADATA).asLong(0) : 0;
+            long rssBefore = rss();
+            String result = switch (scenario) {
+                case "metadata" -> closedLoop("metadata", http -> http.get("/.well-known/oauth-authorization-server", Map.of()));
+                case "device-authorizations" -> closedLoop("device authorization", this::deviceAuthorization);
+                case "pending-polls" -> pendingPolls();
+                case "mix" -> mix();
+                default -> throw new IllegalArgumentException("Unknown scenario '" + scenario
+                        + "': choose mix, device-authorizations, pending-polls or metadata.");
+            };
+            report(result, rssBefore);
+            return 0;
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("devicelink bench: " + e.getMessage());
+            return 1;
+        } finally {
+            stopping = true;
+            threads.shutdownNow();
+        }
+    }
+
+    private RawHttp connection() {
+        return new RawHttp(server, tls);
+    }
+
+    @FunctionalInterface
+    interface Call {
+        RawHttp.Response run(RawHttp http) throws IOException;
+    }
+
+    /** {@link #connections} connections, each sending {@code call} as soon as the last answer is in, for the whole run. */
+    private String closedLoop(String operation, Call call) throws Exception {
+        var workers = new ArrayList<CompletableFuture<Void>>();
+        for (int i = 0; i < connections; i++) {
+            workers.add(CompletableFuture.runAsync(() -> {
+                try (var http = connection()) {
+                    while (!stopping) {
+                        timed(operation, http, call);
+                    }
+                }
+            }, threads));
+        }
+        runFor(warmup + duration);
+        stopping = true;
+        CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        return connections + " connections, " + operation + " as fast as they go";
+    }
+
+    /** Asks for {@code pending} codes, then polls them round robin as fast as the connections go. */
+    private String pendingPolls() throws Exception {
+        int count = pending != null ? pending : 10_000;
+        List<String> codes = java.util.Collections.synchronizedList(new ArrayList<>());
+        var next = new AtomicInteger();
+        var creators = new ArrayList<CompletableFuture<Void>>();
+        var progress = new Progress("asking for " + count + " codes", count, () -> codes.size());
+        for (int i = 0; i < connections; i++) {
+            creators.add(CompletableFuture.runAsync(() -> {
+                try (var http = connection()) {
+                    while (next.getAndIncrement() < count) {
+                        var answer = deviceAuthorization(http);
+                        if (answer.status() == 200) {
+                            codes.add(ProtocolJson.MAPPER.readTree(answer.body()).path("device_code").asText());
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, threads));
+        }
+        CompletableFuture.allOf(creators.toArray(CompletableFuture[]::new)).get(1, TimeUnit.HOURS);
+        progress.close();
+        out.printf("%,d pending codes; server memory now %s%n", codes.size(), rssText(rss()));
+        var round = new AtomicLong();
+        String[] all = codes.toArray(String[]::new);
+        return closedLoop("pending poll", http -> {
+            String code = all[(int) (round.getAndIncrement() % all.length)];
+            return http.post("/oauth2/token", Map.of(), "application/x-www-form-urlencoded",
+                    ApproverSignIn.form(Map.of("grant_type", DEVICE_GRANT, "client_id", clientId, "device_code", code)));
+        }) + ", over " + all.length + " codes";
+    }
+
+    /**
+     * The launch-day mix: {@code pending} devices waiting the whole run, polling at the advertised interval; and
+     * {@link #links} devices that a person approves, 1–3 s after looking the code up. Each linked device collects its
+     * tokens, refreshes once and is unlinked (so the account stays under its device limit).
+     */
+    private String mix() throws Exception {
+        int waiting = pending != null ? pending : 200;
+        String bearer;
+        try (var http = connection()) {
+            bearer = token != null ? token : ApproverSignIn.accessToken(http, LocalSignIn.CLIENT_ID, username, password);
+        }
+        for (int i = 0; i < waiting; i++) {
+            threads.execute(this::waitingDevice);
+        }
+        var inFlight = new Semaphore(20); // under the default limit of 25 devices per account
+        var flows = new ArrayList<CompletableFuture<Void>>();
+        long start = System.nanoTime();
+        var progress = new Progress("linking " + links + " devices", links, () -> (int) flows.stream().filter(CompletableFuture::isDone).count());
+        for (int i = 0; i < links; i++) {
+            long due = start + (long) (i / linkRate * 1e9);
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, due - System.nanoTime()));
+            inFlight.acquire();
+            flows.add(CompletableFuture.runAsync(() -> {
+                try {
+                    link(bearer);
+                } catch (IOException | InterruptedException | RuntimeException e) {
+                    samples.operation("link").failures.increment();
+                    samples.operation("link").answered(shorter(e.getMessage()));
+                } finally {
+                    inFlight.release();
+                }
+            }, threads));
+        }
+        CompletableFuture.allOf(flows.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+        progress.close();
+        stopping = true;
+        measured = new long[] {0, samples.nowMillis() + 1};
+        return waiting + " devices waiting, " + links + " linked at " + linkRate + "/s, held polls "
+                + (pollWait > 0 ? "on (wait=" + pollWait + ")" : "off");
+    }
+
+    /** A device that shows its code all run long and polls at the advertised interval (held where offered). */
+    private void waitingDevice() {
+        try (var http = connection()) {
+            var answer = timed("device authorization", http, this::deviceAuthorization);
+            if (answer.status() != 200) {
+                return;
+            }
+            var code = ProtocolJson.MAPPER.readValue(answer.body(), DeviceAuthorization.class);
+            pollUntilDecided(http, code);
+        } catch (IOException | InterruptedException e) {
+            samples.operation("pending poll").failures.increment();
+        }
+    }
+
+    private void link(String bearer) throws IOException, InterruptedException {
+        try (var device = connection(); var person = connection()) {
+            var answer = timed("device authorization", device, this::deviceAuthorization);
+            var code = ProtocolJson.MAPPER.readValue(answer.body(), DeviceAuthorization.class);
+            var tokens = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return pollUntilDecided(device, code);
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, threads);
+            Map<String, String> auth = Map.of("Authorization", "Bearer " + bearer);
+            String path = "/api/v1/links/" + code.userCode();
+            expect(timed("lookup", person, http -> http.get(path, auth)), 200, "lookup");
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1000, 3000)); // the person reads what is asking
+            long approving = samples.nanos();
+            var approved = timed("approve", person, http -> http.post(path + "/approve", auth, "application/json", "{}"));
+            expect(approved, 200, "approve");
+            TokenAnswer collected = tokens.join();
+            samples.operation("approval to tokens").answered("linked");
+            recordSince("approval to tokens", approving, collected.at());
+            String deviceId = ProtocolJson.MAPPER.readTree(approved.body()).path("id").asText();
+            var refreshed = timed("refresh", device, http -> http.post("/oauth2/token", Map.of(), "application/x-www-form-urlencoded",
+                    ApproverSignIn.form(Map.of("grant_type", "refresh_token", "client_id", clientId, "refresh_token", collected.refreshToken()))));
+            expect(refreshed, 200, "refresh");
+            expect(timed("unlink", person, http -> http.send("DELETE", "/api/v1/devices/" + deviceId, auth, null, null)), 200, "unlink");
+        }
+    }
+
+    private record TokenAnswer(String refreshToken, long at) {}
+
+    /** Polls as the device kit does: polls start at least the interval apart, held where offered. */
+    private TokenAnswer pollUntilDecided(RawHttp http, DeviceAuthorization code) throws IOException, InterruptedException {
+        long interval = code.interval() * 1_000_000_000L;
+        long last = pollWait > 0 ? Long.MIN_VALUE : System.nanoTime();
+        String form = ApproverSignIn.form(Map.of("grant_type", DEVICE_GRANT, "client_id", clientId, "device_code", code.deviceCode()));
+        Map<String, String> prefer = pollWait > 0 ? Map.of("Prefer", "wait=" + pollWait) : Map.of();
+        String operation = pollWait > 0 ? "held poll" : "pending poll";
+        while (!stopping) {
+            if (last != Long.MIN_VALUE) {
+                TimeUnit.NANOSECONDS.sleep(Math.max(0, last + interval - System.nanoTime()));
+            }
+            last = System.nanoTime();
+            var answer = http.post("/oauth2/token", prefer, "application/x-www-form-urlencoded", form);
+            long at = System.nanoTime();
+            if (answer.status() == 200) {
+                recordSince(operation + " → tokens", last, at);
+                return new TokenAnswer(ProtocolJson.MAPPER.readTree(answer.body()).path("refresh_token").asText(), at);
+            }
+            String error = ProtocolJson.MAPPER.readTree(answer.body()).path("error").asText("http " + answer.status());
+            recordSince(operation, last, at);
+            samples.operation(operation).answered(error);
+            switch (error) {
+                case "authorization_pending" -> { }
+                case "slow_down" -> interval += 5_000_000_000L;
+                default -> throw new IOException("The device was told " + error);
+            }
+        }
+        throw new InterruptedException("stopped");
+    }
+
+    private RawHttp.Response deviceAuthorization(RawHttp http) throws IOException {
+        return http.post("/oauth2/device_authorization", Map.of(), "application/x-www-form-urlencoded",
+                ApproverSignIn.form(Map.of("client_id", clientId, "device_name", "Bench console")));
+    }
+
+    private RawHttp.Response timed(String operation, RawHttp http, Call call) {
+        long start = samples.nanos();
+        try {
+            var answer = call.run(http);
+            samples.record(operation, start);
+            samples.operation(operation).answered(answerName(answer));
+            if (answer.status() >= 500) {
+                samples.operation(operation).failures.increment();
+            }
+            return answer;
+        } catch (IOException e) {
+            samples.operation(operation).failures.increment();
+            samples.operation(operation).answered(shorter("connection: " + e.getMessage()));
+            return new RawHttp.Response(599, Map.of(), new byte[0]);
+        }
+    }
+
+    private void recordSince(String operation, long startNanos, long endNanos) {
+        samples.operation(operation).add(samples.millisAt(startNanos), (endNanos - startNanos) / 1_000);
+    }
+
+    private static void expect(RawHttp.Response answer, int status, String what) throws IOException {
+        if (answer.status() != status) {
+            throw new IOException(what + " answered HTTP " + answer.status() + ": " + answer.text());
+        }
+    }
+
+    /** The status, and for an OAuth error its code: {@code 400 authorization_pending}. */
+    private static String answerName(RawHttp.Response answer) {
+        if (answer.status() == 400 && answer.body().length > 0 && answer.body()[0] == '{') {
+            try {
+                return "400 " + ProtocolJson.MAPPER.readTree(answer.body()).path("error").asText();
+            } catch (IOException e) {
+                return "400";
+            }
+        }
+        return Integer.toString(answer.status());
+    }
+
+    private static String shorter(String message) {
+        return message == null ? "(no message)" : message.length() > 100 ? message.substring(0, 100) + "…" : message;
+    }
+
+    private void runFor(int seconds) throws InterruptedException {
+        var progress = new Progress(scenario + ", " + warmup + " s warm-up then " + duration + " s", seconds,
+                () -> (int) (samples.nowMillis() / 1000));
+        Thread.sleep(seconds * 1000L);
+        progress.close();
+    }
+
+    private void report(String what, long rssBefore) throws IOException {
+        long from = measured != null ? measured[0] : warmup * 1000L;
+        long to = measured != null ? measured[1] : from + duration * 1000L;
+        out.println();
+        out.println("devicelink bench against " + server + ": " + what);
+        out.printf("%-22s %10s %10s %9s %9s %9s  %s%n", "operation", "count", "per s", "p50 ms", "p99 ms", "max ms", "answers");
+        for (var s : samples.summaries(from, to)) {
+            out.printf("%-22s %,10d %,10.0f %9.2f %9.2f %9.1f  %s%s%n", s.operation(), s.count(), s.perSecond(), s.p50Millis(),
+                    s.p99Millis(), s.maxMillis(), s.answers(), s.failures() > 0 ? "  FAILED " + s.failures() : "");
+        }
+        if (pid != null) {
+            out.printf("server memory (RSS): %s before, %s after%n", rssText(rssBefore), rssText(rss()));
+        }
+        if (csv != null) {
+            samples.writeCsv(csv);
+            out.println("samples: " + csv);
+        }
+        if (plot != null) {
+            LatencyPlot.write(plot, "devicelink bench: " + what, samples.perSecond(to));
+            out.println("plot: " + plot);
+        }
+    }
+
+    /** The server's resident memory in bytes (Linux /proc), or -1 when not asked or not readable. */
+    private long rss() {
+        if (pid == null) {
+            return -1;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", pid.toString(), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("devicelink bench: cannot read the memory of process " + pid + ": " + e.getMessage());
+        }
+        return -1;
+    }
+
+    private static String rssText(long bytes) {
+        return bytes < 0 ? "unknown" : String.format("%,d MB", bytes / (1024 * 1024));
+    }
+
+    /** A progress bar on the terminal's error stream, redrawn twice a second until closed. */
+    private final class Progress implements AutoCloseable {
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        Progress(String what, int total, java.util.function.IntSupplier current) {
+            threads.execute(() -> {
+                long lastCount = 0;
+                long lastAt = System.nanoTime();
+                while (!done.isDone()) {
+                    int now = Math.min(total, current.getAsInt());
+                    int filled = total == 0 ? 30 : now * 30 / total;
+                    long count = samples.total();
+                    long at = System.nanoTime();
+                    double rate = (count - lastCount) / ((at - lastAt) / 1e9);
+                    lastCount = count;
+                    lastAt = at;
+                    System.err.printf("\r%s [%s%s] %d/%d  %,.0f req/s   ", what, "#".repeat(filled), ".".repeat(30 - filled), now, total, rate);
+                    try {
+                        done.get(500, TimeUnit.MILLISECONDS);
+                    } catch (Exception e) {
+                        // next frame
+                    }
+                }
+                System.err.println();
+            });
+        }
+
+        @Override
+        public void close() {
+            done.complete(null);
+        }
+    }
+}
