@@ -44,7 +44,7 @@ public final class Database implements AutoCloseable {
                     + " -c idle_in_transaction_session_timeout=" + STATEMENT_MILLIS * 2);
         }
         var config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(powerSafe ? DatabaseUrls.reuseFreedSpace(jdbcUrl) : jdbcUrl);
         config.setDataSourceProperties(connectionProperties);
         config.setMaximumPoolSize(maxConnections);
         config.setConnectionTimeout(CONNECTION_WAIT_MILLIS);

@@ -14,12 +14,15 @@ import javax.crypto.spec.SecretKeySpec;
 public final class KeyedHash {
 
     private final SecretKeySpec key;
+    /** Keyed once; each digest works on a copy, which is cheaper than looking the algorithm up and keying it again. */
+    private final Mac prototype;
 
     public KeyedHash(byte[] key) {
         if (key.length < 32) {
             throw new IllegalArgumentException("the hashing key needs at least 256 bits");
         }
         this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.prototype = newMac();
     }
 
     /** A new secret to hand out and store only hashed: 256 random bits, base64url (device codes, refresh tokens). */
@@ -31,29 +34,45 @@ public final class KeyedHash {
 
     /** What a secret is; its label goes into the digest, so a user code never matches a token of the same text. */
     public enum Kind {
-        USER_CODE("user-code"),
-        DEVICE_CODE("device-code"),
-        REFRESH_TOKEN("refresh-token"),
-        SIGN_IN_CODE("idp-code"),
-        SIGN_IN_REFRESH_TOKEN("idp-refresh-token"),
+        // a waiting code's two keys are 128 bits: it lives minutes, and shorter keys keep it under 1 KB on disk
+        USER_CODE("user-code", 16),
+        DEVICE_CODE("device-code", 16),
+        REFRESH_TOKEN("refresh-token", 32),
+        SIGN_IN_CODE("idp-code", 32),
+        SIGN_IN_REFRESH_TOKEN("idp-refresh-token", 32),
         /** The local provider's login form carries its authorization request signed with this. */
-        SIGNED_REQUEST("authorization-request");
+        SIGNED_REQUEST("authorization-request", 32);
 
         private final String label; // never change one: stored digests are computed with it
+        private final int bytes;
 
-        Kind(String label) {
+        Kind(String label, int bytes) {
             this.label = label;
+            this.bytes = bytes;
         }
     }
 
-    /** Hex digest of {@code secret}, labelled by its kind. */
+    /** Hex digest of {@code secret}, labelled by its kind (the first bytes of the HMAC, as many as the kind keeps). */
     public String of(Kind kind, String secret) {
+        Mac mac = copy();
+        mac.update(kind.label.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return HexFormat.of().formatHex(mac.doFinal(secret.getBytes(StandardCharsets.UTF_8)), 0, kind.bytes);
+    }
+
+    private Mac copy() {
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return newMac(); // a provider that cannot copy
+        }
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            mac.update(kind.label.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return HexFormat.of().formatHex(mac.doFinal(secret.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
