@@ -100,6 +100,8 @@ public final class LinkServer implements AutoCloseable {
             this.http = Javalin.create(javalin -> {
                 javalin.concurrency.useVirtualThreads = true;
                 javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
+                // Javalin copies each answer through a new buffer of this size (32 KB by default): our answers are small
+                javalin.http.responseBufferSize = 4096;
                 javalin.startup.showJavalinBanner = false;
                 javalin.startup.showOldJavalinVersionWarning = false;
                 javalin.jsonMapper(new JavalinJackson(ProtocolJson.MAPPER, true));

@@ -47,7 +47,10 @@ public final class HttpErrors {
                 problem(ctx, e);
             }
         });
-        routes.exception(OAuthProblem.class, (e, ctx) -> oauthError(ctx, e.status(), e.body()));
+        routes.exception(OAuthProblem.class, (e, ctx) -> {
+            Headers.noStore(ctx);
+            ctx.status(e.status()).contentType("application/json").result(e.json());
+        });
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             ProblemType type = switch (e.getStatus()) {
                 case 413 -> ProblemType.REQUEST_TOO_LARGE;

@@ -7,6 +7,7 @@ public final class OAuthProblem extends RuntimeException {
 
     private final String error;
     private final Integer interval;
+    private volatile String json; // written once: an answer given thousands of times a second is serialized once
 
     public OAuthProblem(String error, String description) {
         this(error, description, null);
@@ -28,5 +29,19 @@ public final class OAuthProblem extends RuntimeException {
 
     public OAuthError body() {
         return new OAuthError(error, getMessage(), interval);
+    }
+
+    /** The answer's JSON. A problem without a stack trace is immutable, so one instance may answer many requests. */
+    String json() {
+        String written = json;
+        if (written == null) {
+            try {
+                written = org.devicelink.protocol.ProtocolJson.MAPPER.writeValueAsString(body());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            json = written;
+        }
+        return written;
     }
 }

@@ -25,6 +25,9 @@ public final class TokenGrants {
 
     public static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
     public static final String REFRESH_TOKEN_GRANT = "refresh_token";
+    /** The most frequent answer of all, made (and serialized) once. */
+    private static final OAuthProblem STILL_PENDING =
+            new OAuthProblem(OAuthError.AUTHORIZATION_PENDING, "Waiting for the person to approve on their DeviceLink app.");
 
     private final Sql sql;
     private final PendingLinkStore links;
@@ -120,7 +123,7 @@ public final class TokenGrants {
             links.slowDown(waiting.linkId, slower); // so a node that reads the row later knows it too
             return new OAuthProblem(OAuthError.SLOW_DOWN, "Polling too fast: wait " + slower + " seconds between polls.", slower);
         }
-        return new OAuthProblem(OAuthError.AUTHORIZATION_PENDING, "Waiting for the person to approve on their DeviceLink app.");
+        return STILL_PENDING;
     }
 
     private TokenResponse handOver(PendingLinkStore.Row link) {
