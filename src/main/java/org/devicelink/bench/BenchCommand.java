@@ -262,10 +262,10 @@ public final class BenchCommand implements Callable<Integer> {
             }, threads);
             Map<String, String> auth = Map.of("Authorization", "Bearer " + bearer);
             String path = "/api/v1/links/" + code.userCode();
-            expect(timed("lookup", person, http -> http.get(path, auth)), 200, "lookup");
+            expect(patiently("lookup", person, http -> http.get(path, auth)), 200, "lookup");
             Thread.sleep(ThreadLocalRandom.current().nextLong(1000, 3000)); // the person reads what is asking
             long approving = samples.nanos();
-            var approved = timed("approve", person, http -> http.post(path + "/approve", auth, "application/json", "{}"));
+            var approved = patiently("approve", person, http -> http.post(path + "/approve", auth, "application/json", "{}"));
             expect(approved, 200, "approve");
             TokenAnswer collected = tokens.join();
             samples.operation("approval to tokens").answered("linked");
@@ -304,6 +304,7 @@ public final class BenchCommand implements Callable<Integer> {
             switch (error) {
                 case "authorization_pending" -> { }
                 case "slow_down" -> interval += 5_000_000_000L;
+                case "temporarily_unavailable" -> TimeUnit.SECONDS.sleep(Math.max(1, retryAfterSeconds(answer))); // as the device kit does
                 default -> throw new IOException("The device was told " + error);
             }
         }
@@ -330,6 +331,31 @@ public final class BenchCommand implements Callable<Integer> {
             samples.operation(operation).answered(shorter("connection: " + e.getMessage()));
             return new RawHttp.Response(599, Map.of(), new byte[0]);
         }
+    }
+
+    /**
+     * A call as a person's companion makes it: when the server asks to wait a few seconds (429 while other lookups
+     * of the account are judged, 503 while its database is away), it waits that long and tries again, twice at most.
+     */
+    private RawHttp.Response patiently(String operation, RawHttp http, Call call) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            var answer = timed(operation, http, call);
+            long wait = retryAfterSeconds(answer);
+            if (attempt == 2 || wait < 0) {
+                return answer;
+            }
+            TimeUnit.SECONDS.sleep(wait);
+        }
+    }
+
+    /** The seconds a 429 or 503 asks to wait, when it is a few; -1 otherwise. */
+    private static long retryAfterSeconds(RawHttp.Response answer) {
+        String header = answer.headers().get("retry-after");
+        if ((answer.status() != 429 && answer.status() != 503) || header == null || !header.matches("\\d{1,2}")) {
+            return -1;
+        }
+        long seconds = Long.parseLong(header);
+        return seconds <= 5 ? seconds : -1;
     }
 
     private void recordSince(String operation, long startNanos, long endNanos) {

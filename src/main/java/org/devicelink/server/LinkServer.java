@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -81,6 +82,8 @@ public final class LinkServer implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("http-timers").daemon().factory());
     private final String baseUrl;
     private final Path certificateFile;
+    /** How long a stopping node waits for the answers it is writing. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private final java.util.List<AutoCloseable> parts = new java.util.ArrayList<>();
     private OAuthRoutes oauth;
     private final int port;
@@ -120,7 +123,12 @@ public final class LinkServer implements AutoCloseable {
                 });
                 // nothing is answered before what it wrote is on disk
                 javalin.routes.after(ctx -> database.awaitDurable());
-                javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+                javalin.jetty.modifyServer(server -> {
+                    server.setErrorHandler(new JettyErrors());
+                    // a node that stops finishes what it is answering (its held polls, released first) before it closes
+                    server.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+                    server.setStopTimeout(STOP_GRACE.toMillis());
+                });
                 javalin.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND));
                 HttpErrors.register(javalin.routes, Sql::unavailable);
                 routes(javalin.routes, clock);

@@ -30,6 +30,11 @@ public final class ApiProblem extends RuntimeException {
     }
 
     /** Too many attempts: the sentence says how long to wait, and so do {@code Retry-After} and {@code retryAfter}. */
+    /** Held back a moment, not locked out: other attempts of the same account are still being judged. */
+    public static ApiProblem crowded(Duration wait) {
+        return new ApiProblem(ProblemType.TOO_MANY_ATTEMPTS, wait, Messages.get("problem.too-many-attempts.crowded"));
+    }
+
     public static ApiProblem tooManyAttempts(Duration wait) {
         return new ApiProblem(ProblemType.TOO_MANY_ATTEMPTS, wait, Messages.get("problem.too-many-attempts", Messages.waitText(wait)));
     }

@@ -91,16 +91,23 @@ public final class Tls {
         https.addCustomizer(new SecureRequestCustomizer(false));
         var connector = new ServerConnector(server, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
                 new HttpConnectionFactory(https));
-        connector.setHost(host);
-        connector.setPort(port);
-        return connector;
+        return listening(connector, host, port);
     }
 
     /** Plain HTTP, for behind the operator's own TLS proxy ({@code tls=false}). */
     public static ServerConnector plainConnector(Server server, HttpConfiguration httpConfig, String host, int port) {
-        var connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
+        return listening(new ServerConnector(server, new HttpConnectionFactory(httpConfig)), host, port);
+    }
+
+    /**
+     * Where a connector listens, and how many new connections may wait to be accepted: a crowd of devices that
+     * connect at once (a launch, a node coming back) queues rather than being reset, as the default of 50 was.
+     */
+    private static ServerConnector listening(ServerConnector connector, String host, int port) {
         connector.setHost(host);
         connector.setPort(port);
+        connector.setAcceptQueueSize(4096);
+        connector.setShutdownIdleTimeout(100); // a stopping node closes idle keep-alive connections at once, not after 1 s
         return connector;
     }
 

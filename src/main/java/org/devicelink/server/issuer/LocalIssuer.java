@@ -195,6 +195,7 @@ public final class LocalIssuer implements AutoCloseable {
             return;
         }
         if (user.isEmpty()) {
+            limiter.failed(counted);
             loginPage(ctx, 401, request, username, "That username and password do not match. Check them and try again.");
             return;
         }

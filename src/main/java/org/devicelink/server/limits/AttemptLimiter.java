@@ -9,9 +9,10 @@ import org.devicelink.server.store.Sql;
 
 /**
  * Guessing limits (RFC 8628 §5.1 for user codes, and the local provider's passwords). Each attempt is counted against
- * its subjects (an account, an address block, a username) before it is judged, and given back when it succeeds, so
- * only failures count and no concurrency overshoots a limit. A subject that reaches its limit is locked out until its
- * window ends: however short the lockout is set, a window never allows more than its limit.
+ * its subjects (an account, an address block, a username) as in flight before it is judged, then given back when it
+ * succeeds or kept when it fails, so only failures count and no concurrency overshoots a limit. A subject whose
+ * failures reach its limit is locked out until its window ends: however short the lockout is set, a window never
+ * allows more than its limit. Attempts in flight that fill the limit only hold new ones back for a second.
  */
 public final class AttemptLimiter {
 
@@ -27,8 +28,9 @@ public final class AttemptLimiter {
      *
      * @param refusedFor the wait, when a subject is locked out; empty when the attempt may go ahead
      * @param lockedNow  the subjects this attempt locked out
+     * @param crowded    refused only while other attempts of the same subject are being judged
      */
-    public record Attempt(Optional<Duration> refusedFor, List<Subject> lockedNow) {
+    public record Attempt(Optional<Duration> refusedFor, List<Subject> lockedNow, boolean crowded) {
         public boolean refused() {
             return refusedFor.isPresent();
         }
@@ -52,11 +54,12 @@ public final class AttemptLimiter {
                 var reservation = counters.reserve(subject.key(), subject.limit(), subject.window(), minLockout);
                 if (reservation.lockedFor().isPresent()) {
                     counted.forEach(s -> counters.refund(s.key())); // refused: this attempt counts against nobody
-                    return new Attempt(reservation.lockedFor(), reservation.lockedNow() ? List.of(subject) : List.of());
+                    return new Attempt(reservation.lockedFor(), reservation.lockedNow() ? List.of(subject) : List.of(),
+                            reservation.crowded());
                 }
                 counted.add(subject);
             }
-            return new Attempt(Optional.empty(), List.of());
+            return new Attempt(Optional.empty(), List.of(), false);
         });
     }
 
@@ -64,6 +67,14 @@ public final class AttemptLimiter {
     public void succeeded(List<Subject> subjects) {
         sql.inTransaction(() -> {
             subjects.forEach(s -> counters.refund(s.key()));
+            return null;
+        });
+    }
+
+    /** The attempt failed: it counts against every subject for the rest of their windows. */
+    public void failed(List<Subject> subjects) {
+        sql.inTransaction(() -> {
+            subjects.forEach(s -> counters.fail(s.key()));
             return null;
         });
     }

@@ -47,8 +47,9 @@ final class CodeAttempts {
         limiter.succeeded(subjects);
     }
 
-    /** The code was wrong: it stays counted, and goes into the deployment's tally. */
-    void wrong() {
+    /** The code was wrong: it counts against its subjects, and goes into the deployment's tally. */
+    void wrong(List<AttemptLimiter.Subject> subjects) {
+        limiter.failed(subjects);
         limiter.tally(ALL_WRONG_CODES, HOUR);
     }
 }

@@ -117,18 +117,21 @@ public final class PendingLinks {
             if (attempt.lockedNow().contains(counted.getFirst()) || attempt.lockedNow().contains(counted.get(1))) {
                 activity.record(Activity.of(ActivityKind.LOCKED_OUT, approver.account().id()));
             }
+            if (attempt.crowded()) {
+                throw ApiProblem.crowded(attempt.refusedFor().orElseThrow());
+            }
             throw ApiProblem.tooManyAttempts(attempt.refusedFor().orElseThrow());
         }
         UserCode code = switch (UserCode.parse(codeInput)) {
             case UserCode.Parsed.Valid(UserCode c) -> c;
             case UserCode.Parsed.Invalid invalid -> {
-                attempts.wrong();
+                attempts.wrong(counted);
                 throw new ApiProblem(ProblemType.CODE_INVALID, invalid.messageKey(), invalid.messageArguments());
             }
         };
         var row = links.findByUserCode(hash.of(KeyedHash.Kind.USER_CODE, code.value())).orElse(null);
         if (row == null) {
-            attempts.wrong();
+            attempts.wrong(counted);
             throw ApiProblem.of(ProblemType.CODE_NOT_FOUND);
         }
         attempts.found(counted);

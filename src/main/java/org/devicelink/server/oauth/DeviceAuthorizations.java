@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.devicelink.code.UserCode;
 import org.devicelink.code.VerificationLink;
@@ -25,6 +27,7 @@ public final class DeviceAuthorizations {
     public static final int MAX_SCOPE = 512;
 
     private final DeviceAppStore apps;
+    private volatile Map<String, DeviceAppStore.App> known = Map.of();
     private final PendingLinkStore links;
     private final PendingPolls polls;
     private final KeyedHash hash;
@@ -52,7 +55,7 @@ public final class DeviceAuthorizations {
                           String clientAddress, String userAgent) {}
 
     public DeviceAuthorization start(Request request) {
-        DeviceAppStore.App app = apps.find(Params.required(request.clientId(), "client_id", 64))
+        DeviceAppStore.App app = app(Params.required(request.clientId(), "client_id", 64))
                 .orElseThrow(() -> new OAuthProblem(OAuthError.INVALID_CLIENT, "Unknown client_id: this device app is not registered."));
         String scope = grantedScope(app, Params.optional(request.scope(), "scope", MAX_SCOPE));
         String name = Params.displayText(request.deviceName(), "device_name", MAX_DEVICE_NAME);
@@ -80,10 +83,26 @@ public final class DeviceAuthorizations {
         }
     }
 
+    /**
+     * Reads the registered apps again; called every minute. A new code needs its app, so the apps are kept in memory
+     * rather than read for every code: an app registered since is read on its first request, one removed since is
+     * still served for up to a minute.
+     */
+    void refreshApps() {
+        var all = new java.util.HashMap<String, DeviceAppStore.App>();
+        apps.all().forEach(app -> all.put(app.clientId(), app));
+        known = Map.copyOf(all);
+    }
+
+    private Optional<DeviceAppStore.App> app(String clientId) {
+        DeviceAppStore.App app = known.get(clientId);
+        return app != null ? Optional.of(app) : apps.find(clientId);
+    }
+
     /** Every scope some registered app may ask for (RFC 8414 {@code scopes_supported}). */
     public List<String> scopesSupported() {
         var scopes = new java.util.TreeSet<String>();
-        apps.all().forEach(app -> scopes.addAll(app.allowedScopes()));
+        known.values().forEach(app -> scopes.addAll(app.allowedScopes()));
         return List.copyOf(scopes);
     }
 

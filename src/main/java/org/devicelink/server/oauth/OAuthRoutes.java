@@ -135,10 +135,12 @@ public final class OAuthRoutes implements AutoCloseable {
     }
 
     /**
-     * Builds the metadata again (it changes only when apps do: their scopes). Called every minute, off the requests,
+     * Reads the registered apps and builds the metadata again (it changes only when apps do: their scopes). Called
+     * every minute, off the requests,
      * so the metadata is served from memory even while the database is slow or away; a failed rebuild keeps the last.
      */
     public void refreshMetadata() {
+        authorizations.refreshApps();
         metadata = json(buildMetadata());
     }
 
