@@ -245,7 +245,10 @@ public final class BenchCommand implements Callable<Integer> {
             var code = ProtocolJson.MAPPER.readValue(answer.body(), DeviceAuthorization.class);
             pollUntilDecided(http, code);
         } catch (IOException | InterruptedException e) {
-            samples.operation("pending poll").failures.increment();
+            if (!stopping) { // the run's end stops every waiting device: that is no failure
+                samples.operation("pending poll").failures.increment();
+                samples.operation("pending poll").answered(shorter(e.getMessage()));
+            }
         }
     }
 

@@ -118,6 +118,9 @@ final class Samples {
         var series = new LinkedHashMap<String, double[][]>();
         int seconds = (int) Math.max(1, (toMillis + 999) / 1000);
         for (String name : order) {
+            if (operations.get(name).count() == 0) {
+                continue; // nothing to draw: an operation that only failed
+            }
             var buckets = new ArrayList<List<Long>>();
             for (int i = 0; i < seconds; i++) {
                 buckets.add(new ArrayList<>());
