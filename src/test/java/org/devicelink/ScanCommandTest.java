@@ -52,6 +52,54 @@ class ScanCommandTest {
     }
 
     @Test
+    void rawPrintsOneLineAPictureWhateverItsTextHolds() throws Exception {
+        Path crlf = dir.resolve("two\tlines.png"); // a tab in the name too: scripts split on it
+        QrCode.of("first line\r\nsecond\\line\u0007\u001bend").writePng(crlf, 5);
+        var raw = scan("scan", "--raw", crlf.toString());
+        assertThat(raw.out()).isEqualTo(dir.resolve("two\\tlines.png") + "\tfirst line\\r\\nsecond\\\\line\\u0007\\u001bend"
+                + System.lineSeparator());
+        assertThat(raw.exit()).isZero();
+    }
+
+    @Test
+    void jsonPrintsAnObjectAPictureWithWhatFoundIt() throws Exception {
+        Path ours = dir.resolve("ours.png");
+        QrCode.of("https://link.example.org/link?code=WDJB-MJHT").writePng(ours, 5);
+        Path foreign = dir.resolve("foreign.png");
+        QrCode.of("https://evil.example.com/link?code=WDJB-MJHT").writePng(foreign, 5);
+        Path blank = dir.resolve("blank.png");
+        QrCode.of("x").writePng(blank, 5);
+        Files.write(blank, java.util.Arrays.copyOf(Files.readAllBytes(blank), 40)); // a cut-off download
+
+        var run = scan("scan", "--json", "--server", "https://link.example.org", ours.toString(), foreign.toString(), blank.toString());
+        var lines = run.out().lines().map(line -> {
+            try {
+                return JSON.readTree(line);
+            } catch (Exception e) {
+                throw new AssertionError("not one JSON object a line: " + line, e);
+            }
+        }).toList();
+        assertThat(lines).hasSize(3);
+        var found = lines.get(0);
+        assertThat(found.get("file").asText()).isEqualTo(ours.toString());
+        assertThat(found.get("code").asText()).isEqualTo("WDJB-MJHT");
+        assertThat(found.get("text").asText()).isEqualTo("https://link.example.org/link?code=WDJB-MJHT");
+        assertThat(found.get("engine").asText()).isEqualTo("zxing");
+        assertThat(found.get("look").asText()).isEqualTo("1.00x");
+        assertThat(found.get("corners")).hasSize(4);
+        assertThat(found.get("ms").asDouble()).isPositive();
+        assertThat(found.get("error").isNull()).isTrue();
+        assertThat(lines.get(1).get("code").isNull()).isTrue();
+        assertThat(lines.get(1).get("refused").asText()).contains("evil.example.com");
+        assertThat(lines.get(2).get("error").asText()).startsWith("cannot read:");
+        assertThat(run.exit()).isEqualTo(1);
+
+        assertThat(scan("scan", "--json", "--raw", ours.toString()).exit()).as("one format at a time").isEqualTo(2);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    @Test
     void ofSeveralCodesInOnePictureOursIsPrinted() throws Exception {
         Path page = org.devicelink.app.scan.QrPictures.twoCodes("https://apps.example.com/get-devicelink",
                 "https://link.example.org/link?code=WDJB-MJHT", dir.resolve("page.png"));

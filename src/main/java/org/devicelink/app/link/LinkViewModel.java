@@ -238,7 +238,7 @@ public final class LinkViewModel {
         executor.run(busy, () -> {
             try (FrameSource source = open.call()) {
                 var frame = source.next().orElseThrow(() -> new FrameSource.ScanFailure(Messages.get("scan.nothing")));
-                return new Read(frame, QrDecoder.readAll(frame));
+                return new Read(frame, QrDecoder.readAll(frame).stream().map(QrDecoder.Found::text).toList());
             }
         }, read -> then.accept(read.frame(), read.texts()), e -> error.set(whenFailed.apply(e)));
     }

@@ -13,8 +13,9 @@ import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,15 +24,20 @@ import java.util.function.Function;
  * Finds the text of a QR code in a picture: a screenshot, a photo of a TV, a camera frame. ZXing, tried the ways
  * that rescue real photos: the picture as it is and at other scales (a code that fills the frame reads better
  * smaller, a far-away one larger), with the local (hybrid) binarizer and then the global one for glare and uneven
- * light, normal and inverted. ZXing's Reed-Solomon check stands behind every answer, so a result is never a guess.
+ * light, normal and inverted. Where ZXing finds nothing, BoofCV looks (it finds codes under glare, perspective and
+ * curvature that ZXing's finder search misses). Reed-Solomon error correction stands behind every answer, and ZXing
+ * turns every engine's codewords into text, so a result is never a guess and reads the same whoever found it.
  */
 public final class QrDecoder {
 
     /**
      * What was found: the text, and the code's four corners (top-left, top-right, bottom-right, bottom-left) in the
-     * picture's own pixels, for an outline; no corners when the code was read as a pure barcode.
+     * picture's own pixels, for an outline; no corners when the code was read as a pure barcode. The engine and the
+     * look that found it are for measurements and {@code devicelink scan --json}.
      */
-    public record Found(String text, List<Point> corners) {}
+    public record Found(String text, List<Point> corners, Engine engine, String look) {}
+
+    public enum Engine { ZXING, BOOFCV }
 
     public record Point(double x, double y) {}
 
@@ -49,8 +55,9 @@ public final class QrDecoder {
 
     /** Decodes an 8-bit grey picture, row by row ({@code width * height} bytes), every way there is. */
     public static Optional<Found> read(byte[] grey, int width, int height) {
+        var boofCv = new BoofCvEngine();
         for (Look look : looks(width, height)) {
-            Optional<Found> found = look.read(grey, width, height);
+            Optional<Found> found = look.read(grey, width, height, boofCv);
             if (found.isPresent()) {
                 return found;
             }
@@ -60,7 +67,7 @@ public final class QrDecoder {
         try {
             var source = new PlanarYUVLuminanceSource(grey, width, height, 0, 0, width, height, false);
             Result result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), PURE);
-            return Optional.of(new Found(result.getText(), corners(result.getResultPoints(), 1.0)));
+            return Optional.of(new Found(result.getText(), corners(result.getResultPoints(), 1.0), Engine.ZXING, "pure barcode"));
         } catch (ReaderException e) {
             return Optional.empty();
         }
@@ -71,17 +78,19 @@ public final class QrDecoder {
      * one {@link #read} finds first. Each code found is painted over and the picture read again, so every code gets
      * the whole pipeline (ZXing's multi-reader missed a small code beside a big one).
      */
-    public static List<String> readAll(FrameSource.Frame frame) {
-        var texts = new LinkedHashSet<String>();
+    public static List<Found> readAll(FrameSource.Frame frame) {
+        var codes = new ArrayList<Found>();
+        var texts = new HashSet<String>();
         byte[] grey = frame.grey().clone();
         for (int i = 0; i < MAX_CODES; i++) {
             Optional<Found> found = read(grey, frame.width(), frame.height());
             if (found.isEmpty() || !texts.add(found.get().text())) {
                 break;
             }
+            codes.add(found.get());
             paintOver(grey, frame.width(), frame.height(), found.get().corners());
         }
-        return List.copyOf(texts);
+        return List.copyOf(codes);
     }
 
     private static final int MAX_CODES = 4;
@@ -108,48 +117,71 @@ public final class QrDecoder {
      * still scene has been seen every way after a few frames. One scanner per stream; not thread-safe.
      */
     public static final class FrameScanner {
+        private final BoofCvEngine boofCv = new BoofCvEngine();
         private int next;
 
         public Optional<Found> read(FrameSource.Frame frame) {
             List<Look> looks = looks(frame.width(), frame.height());
-            Look look = looks.get(next++ % looks.size());
-            return look.read(frame.grey(), frame.width(), frame.height());
+            return looks.get(next++ % looks.size()).read(frame.grey(), frame.width(), frame.height(), boofCv);
+        }
+
+        /** How many frames of a still scene it takes to have seen it every way. */
+        public static int turns(int width, int height) {
+            return looks(width, height).size();
         }
     }
 
     /**
-     * One way of looking at a picture: at a scale, normal or inverted, with the local (hybrid) binarizer and then
-     * the global one for glare and uneven light.
+     * One way of looking at a picture: by an engine, at a scale, normal or inverted. ZXing looks with the local
+     * (hybrid) binarizer and then the global one for glare and uneven light.
      */
-    record Look(double scale, boolean inverted) {
+    record Look(Engine engine, double scale, boolean inverted) {
 
-        Optional<Found> read(byte[] grey, int width, int height) {
+        Optional<Found> read(byte[] grey, int width, int height, BoofCvEngine boofCv) {
             int w = (int) Math.round(width * scale);
             int h = (int) Math.round(height * scale);
             byte[] pixels = scale == 1.0 ? grey : resize(grey, width, height, w, h);
+            if (engine == Engine.BOOFCV) {
+                return boofCv.read(pixels, w, h).map(code -> new Found(code.text(),
+                        code.corners().stream().map(p -> new Point(p.x / scale, p.y / scale)).toList(), engine, name()));
+            }
             LuminanceSource source = new PlanarYUVLuminanceSource(pixels, w, h, 0, 0, w, h, false);
             // QRCodeReader ignores ALSO_INVERTED (only MultiFormatReader honours it): light-on-dark is inverted here
             LuminanceSource tone = inverted ? source.invert() : source;
             for (var binarizer : BINARIZERS) {
                 try {
                     Result result = new QRCodeReader().decode(new BinaryBitmap(binarizer.apply(tone)), HINTS);
-                    return Optional.of(new Found(result.getText(), corners(result.getResultPoints(), scale)));
+                    return Optional.of(new Found(result.getText(), corners(result.getResultPoints(), scale), engine, name()));
                 } catch (ReaderException e) {
                     // not found, or found and not readable: the next way may see it
                 }
             }
             return Optional.empty();
         }
+
+        String name() {
+            return String.format(Locale.ROOT, "%.2fx%s", scale, inverted ? " inverted" : "");
+        }
     }
 
-    /** Every scale normal, then inverted, scale by scale: the commonest case first. */
+    /**
+     * ZXing's looks: every scale normal, then inverted, scale by scale, the commonest case first. Then BoofCV's, at
+     * the scales that are not smaller: it found nothing more in smaller pictures, and read a wrong text in one (a
+     * photo whose code says "photography" where its caption says "photograph").
+     */
     static List<Look> looks(int width, int height) {
         var looks = new ArrayList<Look>();
-        for (double scale : scales(width, height)) {
-            looks.add(new Look(scale, false));
-            looks.add(new Look(scale, true));
+        List<Double> scales = scales(width, height);
+        for (double scale : scales) {
+            looks.add(new Look(Engine.ZXING, scale, false));
+            looks.add(new Look(Engine.ZXING, scale, true));
         }
-        return looks;
+        for (double scale : scales) {
+            if (scale >= 1) {
+                looks.add(new Look(Engine.BOOFCV, scale, false));
+            }
+        }
+        return List.copyOf(looks);
     }
 
     /**

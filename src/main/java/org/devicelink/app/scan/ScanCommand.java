@@ -1,66 +1,127 @@
 package org.devicelink.app.scan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.devicelink.code.VerificationLink;
 import org.devicelink.i18n.Messages;
+import org.devicelink.platform.ProgressBar;
+import org.devicelink.protocol.ProtocolJson;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code devicelink scan}: the device code in each picture's QR, for support staff and scripts. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = "Print the device code in the QR code of each picture (or why there is none). Exit code 1 when any has none.")
+        description = "Print the device code in the QR code of each picture (or why there is none), one line a picture. "
+                + "Exit code 1 when any has none.")
 public final class ScanCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pictures (PNG, JPEG, GIF, BMP).")
     List<Path> files;
-    @Option(names = "--raw", description = "Print whatever text each QR holds: FILE<TAB>TEXT, or FILE<TAB> when none.")
-    boolean raw;
+    @ArgGroup(exclusive = true)
+    Format format = new Format();
     @Option(names = "--server", description = "The link server whose codes are accepted (default https://localhost:8443).")
     URI server = URI.create("https://localhost:8443");
 
+    static final class Format {
+        @Option(names = "--raw", description = "Print whatever text each QR holds: FILE<TAB>TEXT, or FILE<TAB> when none. "
+                + "Backslashes and control characters are escaped (\\\\, \\n, \\r, \\t, \\uXXXX), so a picture is one line.")
+        boolean raw;
+        @Option(names = "--json", description = "Print a JSON object a picture (one a line): file, text, texts (every code in it), "
+                + "code (ours), refused, corners, engine, look, ms, error.")
+        boolean json;
+    }
+
+    /** One picture's line of {@code --json}; null where it does not apply. */
+    record Scan(String file, String text, List<String> texts, String code, String refused, List<double[]> corners,
+                String engine, String look, double ms, String error) {}
+
     @Override
-    public Integer call() {
+    public Integer call() throws JsonProcessingException {
         var link = new VerificationLink(server.resolve("/link"));
+        var progress = ProgressBar.onTerminal(System.err, files.size());
         int missing = 0;
         for (Path file : files) {
-            String result;
-            boolean found;
-            try {
-                var frame = Picture.file(file).next().orElseThrow();
-                if (raw) {
-                    var text = QrDecoder.read(frame).map(QrDecoder.Found::text);
-                    found = text.isPresent();
-                    result = text.map(t -> t.replace('\t', ' ').replace('\n', ' ')).orElse("");
-                } else {
-                    List<String> texts = QrDecoder.readAll(frame);
-                    found = false;
-                    if (texts.isEmpty()) {
-                        result = "no QR code found";
-                    } else {
-                        result = switch (link.readAny(texts)) { // ours, when the picture shows several
-                            case VerificationLink.Scanned.Code(var code) -> {
-                                found = true;
-                                yield code.display();
-                            }
-                            case VerificationLink.Scanned.Refused refused ->
-                                    "not a DeviceLink code: " + Messages.get(refused.messageKey(), refused.messageArguments());
-                        };
-                    }
-                }
-            } catch (IOException e) {
-                result = raw ? "" : "cannot read: " + e.getMessage();
-                found = false;
-            }
+            Scan scan = scan(file, link);
+            boolean found = format.raw ? scan.text() != null : scan.code() != null;
             if (!found) {
                 missing++;
             }
-            System.out.println(file + "\t" + result);
+            progress.clear();
+            System.out.println(format.json ? ProtocolJson.MAPPER.writeValueAsString(scan) : line(scan));
+            progress.done(file.getFileName().toString());
         }
+        progress.clear();
         return missing == 0 ? 0 : 1;
+    }
+
+    /** Reads one picture: with {@code --raw} the first code there is; otherwise ours, when it shows several. */
+    private Scan scan(Path file, VerificationLink link) {
+        long start = System.nanoTime();
+        try {
+            var frame = Picture.file(file).next().orElseThrow();
+            List<QrDecoder.Found> codes = format.raw ? QrDecoder.read(frame).stream().toList() : QrDecoder.readAll(frame);
+            double ms = (System.nanoTime() - start) / 1e6;
+            if (codes.isEmpty()) {
+                return new Scan(file.toString(), null, List.of(), null, null, null, null, null, ms, "no QR code found");
+            }
+            QrDecoder.Found chosen = codes.stream().filter(c -> link.read(c.text()) instanceof VerificationLink.Scanned.Code)
+                    .findFirst().orElse(codes.getFirst());
+            String code = null;
+            String refused = null;
+            switch (link.read(chosen.text())) {
+                case VerificationLink.Scanned.Code(var ours) -> code = ours.display();
+                case VerificationLink.Scanned.Refused r -> refused = Messages.get(r.messageKey(), r.messageArguments());
+            }
+            return new Scan(file.toString(), chosen.text(), codes.stream().map(QrDecoder.Found::text).toList(), code, refused,
+                    chosen.corners().stream().map(p -> new double[] {round(p.x()), round(p.y())}).toList(),
+                    chosen.engine().name().toLowerCase(Locale.ROOT), chosen.look(), ms, null);
+        } catch (IOException e) {
+            return new Scan(file.toString(), null, List.of(), null, null, null, null, null,
+                    (System.nanoTime() - start) / 1e6, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private String line(Scan scan) {
+        String result;
+        if (format.raw) {
+            result = scan.text() == null ? "" : oneLine(scan.text());
+        } else if (scan.error() != null) {
+            result = scan.error();
+        } else {
+            result = scan.code() != null ? scan.code() : "not a DeviceLink code: " + scan.refused();
+        }
+        return oneLine(scan.file()) + "\t" + result;
+    }
+
+    /** The text with backslashes and control characters (line and paragraph separators too) escaped: one line. */
+    static String oneLine(String text) {
+        var out = new StringBuilder(text.length());
+        text.chars().forEach(c -> {
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                        out.append(String.format("\\u%04x", c));
+                    } else {
+                        out.append((char) c);
+                    }
+                }
+            }
+        });
+        return out.toString();
+    }
+
+    private static double round(double pixels) {
+        return Math.round(pixels * 10) / 10.0;
     }
 }

@@ -8,12 +8,21 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Random;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
 import org.devicelink.device.QrCode;
 
 /**
  * What a webcam does to a QR on a TV across the room, made on purpose and seeded: the code at a size and angle in a
- * 1280x720 frame, then perspective, blur, noise, low contrast, glare, inversion or the pixel grid of a screen.
+ * 1280x720 frame, then perspective, blur, noise, low contrast, glare, inversion or the pixel grid of a screen; and the
+ * harder kinds that real photos show (curvature, heavy glare, bright spots, shadows, scratches, motion blur, JPEG at
+ * low quality, over- and under-exposure).
  */
 public final class CameraDamage {
 
@@ -133,6 +142,135 @@ public final class CameraDamage {
         }
         g.dispose();
         return blur(out, 1);
+    }
+
+    /**
+     * A code on a curved surface (a bottle, a bent card): columns squeezed towards its edges as on a cylinder
+     * {@code radius} px round seen from the front, and rows bowed by up to {@code bow} px.
+     */
+    static BufferedImage curve(BufferedImage src, double radius, double bow) {
+        double cx = centre(src).x;
+        var out = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < WIDTH; x++) {
+            double d = Math.max(-1, Math.min(1, (x - cx) / radius));
+            int sx = (int) Math.max(0, Math.min(WIDTH - 1, cx + radius * Math.asin(d)));
+            int dy = (int) Math.round(bow * d * d);
+            for (int y = 0; y < HEIGHT; y++) {
+                out.setRGB(x, y, src.getRGB(sx, Math.max(0, Math.min(HEIGHT - 1, y - dy))));
+            }
+        }
+        return out;
+    }
+
+    /** The middle of the code's white card: where the damage that aims at the code aims. */
+    private static Point2D.Double centre(BufferedImage src) {
+        double sx = 0;
+        double sy = 0;
+        int n = 0;
+        for (int y = 0; y < src.getHeight(); y += 2) {
+            for (int x = 0; x < src.getWidth(); x += 2) {
+                if (grey(src.getRGB(x, y)) > 200) {
+                    sx += x;
+                    sy += y;
+                    n++;
+                }
+            }
+        }
+        return n == 0 ? new Point2D.Double(WIDTH / 2.0, HEIGHT / 2.0) : new Point2D.Double(sx / n, sy / n);
+    }
+
+    /** A lamp reflected right on the code, nearly white at its middle. */
+    static BufferedImage heavyGlare(BufferedImage src, Random random) {
+        Point2D.Double c = centre(src);
+        return light(src, c.x + (random.nextDouble() - 0.5) * 120, c.y + (random.nextDouble() - 0.5) * 120, 150, 250);
+    }
+
+    /** Several small, blown-out reflections (ceiling lights on a glossy screen). */
+    static BufferedImage brightSpots(BufferedImage src, Random random) {
+        Point2D.Double c = centre(src);
+        var out = src;
+        for (int i = 0; i < 6; i++) {
+            out = light(out, c.x + (random.nextDouble() - 0.5) * 260, c.y + (random.nextDouble() - 0.5) * 260,
+                    14 + 20 * random.nextDouble(), 255);
+        }
+        return out;
+    }
+
+    private static BufferedImage light(BufferedImage src, double cx, double cy, double radius, int alpha) {
+        var out = copy(src);
+        Graphics2D g = out.createGraphics();
+        g.setPaint(new RadialGradientPaint((float) cx, (float) cy, (float) radius, new float[] {0f, 0.5f, 1f},
+                new Color[] {new Color(255, 255, 255, alpha), new Color(255, 255, 255, alpha * 3 / 4), new Color(255, 255, 255, 0)}));
+        g.fillRect(0, 0, WIDTH, HEIGHT);
+        g.dispose();
+        return out;
+    }
+
+    /** A shadow with a soft edge across part of the frame: one side of a random line darkened to {@code depth}. */
+    static BufferedImage shadow(BufferedImage src, double depth, Random random) {
+        double angle = random.nextDouble() * Math.PI * 2;
+        double nx = Math.cos(angle);
+        double ny = Math.sin(angle);
+        double offset = (random.nextDouble() - 0.5) * 80;
+        Point2D.Double c = centre(src);
+        return map(src, (x, y, grey) -> {
+            double side = (x - c.x) * nx + (y - c.y) * ny - offset;
+            double t = Math.max(0, Math.min(1, 0.5 + side / 12)); // a sharp edge: a hand or a window frame
+            return (int) Math.round(grey * (1 - t * (1 - depth)));
+        });
+    }
+
+    /** Scratches and marks: a few dark strokes across the code's middle. */
+    static BufferedImage scratches(BufferedImage src, double width, Random random) {
+        var out = copy(src);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new Color(30, 30, 30));
+        g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        Point2D.Double c = centre(src);
+        for (int i = 0; i < 3; i++) {
+            double x = c.x + (random.nextDouble() - 0.5) * 160;
+            double y = c.y + (random.nextDouble() - 0.5) * 160;
+            double a = random.nextDouble() * Math.PI;
+            g.drawLine((int) (x - 60 * Math.cos(a)), (int) (y - 60 * Math.sin(a)), (int) (x + 60 * Math.cos(a)), (int) (y + 60 * Math.sin(a)));
+        }
+        g.dispose();
+        return out;
+    }
+
+    /** A hand that moved: a horizontal smear {@code length} px long. */
+    static BufferedImage motionBlur(BufferedImage src, int length) {
+        return map(src, (x, y, grey) -> {
+            int sum = 0;
+            for (int dx = 0; dx < length; dx++) {
+                sum += grey(src.getRGB(Math.min(src.getWidth() - 1, Math.max(0, x + dx - length / 2)), y));
+            }
+            return sum / length;
+        });
+    }
+
+    /** A picture sent through a chat app: JPEG at {@code quality} (0..1). */
+    static BufferedImage jpeg(BufferedImage src, float quality) {
+        try {
+            var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            var params = writer.getDefaultWriteParam();
+            params.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            params.setCompressionQuality(quality);
+            var bytes = new ByteArrayOutputStream();
+            try (var stream = ImageIO.createImageOutputStream(bytes)) {
+                writer.setOutput(stream);
+                writer.write(null, new IIOImage(src, null, null), params);
+            }
+            writer.dispose();
+            return ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Over- or under-exposed: every grey times {@code gain}, clipped, then lifted by {@code lift}. */
+    static BufferedImage exposure(BufferedImage src, double gain, int lift) {
+        return map(src, (x, y, grey) -> (int) Math.round(grey * gain + lift));
     }
 
     @FunctionalInterface

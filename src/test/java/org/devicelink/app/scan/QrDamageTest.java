@@ -3,36 +3,77 @@ package org.devicelink.app.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.BiFunction;
+import javax.imageio.ImageIO;
 import org.devicelink.code.SeededRandom;
 import org.devicelink.code.UserCode;
 import org.junit.jupiter.api.Test;
 
 /**
  * Decode rates per kind of camera damage on generated 1280x720 frames, seeded so every run sees the same pictures
- * (codes included). The floors are what the decoder reaches today, so a change that loses ground fails here; a wrong
- * text is never allowed.
+ * (codes included). Each kind stands for a category of real photos; the harder kinds (from "strong perspective" on)
+ * are made so that not every frame can be read. The floors are what the decoder reaches today, so a change that
+ * loses ground fails here; a wrong text is never allowed.
  */
 class QrDamageTest {
 
     static final int PER_KIND = 12;
 
-    /** Of {@code total} frames: read every way (a picture), and read as a camera would (one look a frame, in turn). */
+    /**
+     * One kind of damage, and the frames of it read every way (as a picture) and as a camera reads them (one look a
+     * frame, in turn) that the decoder must not fall below.
+     */
+    record Kind(String name, long seed, double module, boolean longText, BiFunction<BufferedImage, Random, BufferedImage> damage,
+                int floor, int floorByCamera) {}
+
+    static final List<Kind> KINDS = List.of(
+            new Kind("clean, small (2.5 px modules), any angle", 1, 2.5, false, (f, r) -> f, 12, 12),
+            new Kind("clean, frame-filling (14 px modules), any angle", 2, 14, false, (f, r) -> f, 12, 12),
+            new Kind("perspective", 3, 7, false, (f, r) -> CameraDamage.perspective(f, 0.18, r), 12, 12),
+            new Kind("blur", 4, 7, false, (f, r) -> CameraDamage.blur(f, 2), 12, 12),
+            new Kind("noise", 5, 6, false, (f, r) -> CameraDamage.noise(f, 28, r), 12, 12),
+            new Kind("low contrast", 6, 6, false, (f, r) -> CameraDamage.lowContrast(f, 0.22), 12, 12),
+            new Kind("glare", 7, 7, false, CameraDamage::glare, 12, 12),
+            new Kind("inverted", 8, 6, false, (f, r) -> CameraDamage.invert(f), 12, 12),
+            new Kind("photographed screen", 9, 8, false, (f, r) -> CameraDamage.screenGrid(f, 3), 12, 12),
+            new Kind("strong perspective", 10, 6, false, (f, r) -> CameraDamage.perspective(f, 0.34, r), 8, 8),
+            new Kind("curved", 11, 7, false, (f, r) -> CameraDamage.curve(f, 260, 50), 8, 8),
+            new Kind("heavy glare", 12, 7, false, CameraDamage::heavyGlare, 5, 5),
+            new Kind("bright spots", 13, 7, false, CameraDamage::brightSpots, 4, 4),
+            new Kind("shadow", 14, 7, false, (f, r) -> CameraDamage.shadow(f, 0.2, r), 8, 8),
+            new Kind("scratches", 15, 8, false, (f, r) -> CameraDamage.scratches(f, 7, r), 9, 9),
+            new Kind("motion blur", 16, 7, false, (f, r) -> CameraDamage.motionBlur(f, 12), 7, 7),
+            new Kind("defocus", 17, 6, false, (f, r) -> CameraDamage.blur(f, 4), 2, 2),
+            new Kind("JPEG at quality 0.05", 18, 2, false, (f, r) -> CameraDamage.jpeg(f, 0.05f), 3, 3),
+            new Kind("over-exposed", 19, 6, false, (f, r) -> CameraDamage.exposure(f, 0.12, 222), 12, 12),
+            new Kind("under-exposed", 20, 6, false, (f, r) -> CameraDamage.noise(CameraDamage.exposure(f, 0.06, 3), 4, r), 11, 11),
+            new Kind("high version (a 600-character text), 2.6 px modules", 21, 2.6, true, (f, r) -> CameraDamage.blur(f, 1), 12, 12));
+
+    /** Of {@code total} frames: read every way (a picture), and read as a camera would. */
     record Rate(int read, int wrong, int readByCamera, int total) {}
 
-    private static Rate rate(long seed, BiFunction<BufferedImage, Random, BufferedImage> damage, double module) {
-        var random = new Random(seed);
+    private static Rate rate(Kind kind) {
+        var random = new Random(kind.seed());
         int read = 0;
         int wrong = 0;
         int readByCamera = 0;
         for (int i = 0; i < PER_KIND; i++) {
-            String text = "https://localhost:8443/link?code=" + UserCode.random(SeededRandom.of(seed * 1000 + i)).display();
+            String text = "https://localhost:8443/link?code=" + UserCode.random(SeededRandom.of(kind.seed() * 1000 + i)).display();
+            if (kind.longText()) {
+                text += "&note=" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36).repeat(50).substring(0, 560);
+            }
             double degrees = random.nextDouble() * 360;
-            var frame = damage.apply(CameraDamage.frame(text, module, degrees, random), random);
+            var frame = kind.damage().apply(CameraDamage.frame(text, kind.module(), degrees, random), random);
+            if (i == 0) {
+                save(kind, frame);
+            }
             var still = Picture.of(frame).next().orElseThrow();
             var found = QrDecoder.read(still);
             if (found.isPresent()) {
@@ -42,10 +83,10 @@ class QrDamageTest {
                     wrong++;
                 }
             }
-            // a camera held still on the same scene: as many frames as there are looks
+            // a camera held still on the same scene: as many frames as it takes to look every way
             var scanner = new QrDecoder.FrameScanner();
             Optional<QrDecoder.Found> seen = Optional.empty();
-            for (int f = 0; f < QrDecoder.looks(still.width(), still.height()).size() && seen.isEmpty(); f++) {
+            for (int f = 0; f < QrDecoder.FrameScanner.turns(still.width(), still.height()) && seen.isEmpty(); f++) {
                 seen = scanner.read(still);
             }
             if (seen.isPresent()) {
@@ -59,26 +100,26 @@ class QrDamageTest {
         return new Rate(read, wrong, readByCamera, PER_KIND);
     }
 
+    /** One frame of each kind, to look at: does it look like a photo of that category? */
+    private static void save(Kind kind, BufferedImage frame) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target/screenshots/qr-damage"));
+            ImageIO.write(frame, "png", dir.resolve(String.format("%02d-%s.png", kind.seed(),
+                    kind.name().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-+$", ""))).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
     void decodeRatesPerKindOfDamage() {
-        Map<String, Rate> rates = new LinkedHashMap<>();
-        rates.put("clean, small (2.5 px modules), any angle", rate(1, (f, r) -> f, 2.5));
-        rates.put("clean, frame-filling (14 px modules), any angle", rate(2, (f, r) -> f, 14));
-        rates.put("perspective", rate(3, (f, r) -> CameraDamage.perspective(f, 0.18, r), 7));
-        rates.put("blur", rate(4, (f, r) -> CameraDamage.blur(f, 2), 7));
-        rates.put("noise", rate(5, (f, r) -> CameraDamage.noise(f, 28, r), 6));
-        rates.put("low contrast", rate(6, (f, r) -> CameraDamage.lowContrast(f, 0.22), 6));
-        rates.put("glare", rate(7, CameraDamage::glare, 7));
-        rates.put("inverted", rate(8, (f, r) -> CameraDamage.invert(f), 6));
-        rates.put("photographed screen", rate(9, (f, r) -> CameraDamage.screenGrid(f, 3), 8));
-        rates.forEach((kind, rate) -> System.out.printf("%-50s %2d/%d read, %2d/%d by camera, %d wrong%n", kind, rate.read(),
-                rate.total(), rate.readByCamera(), rate.total(), rate.wrong()));
-
-        assertThat(rates.values()).allSatisfy(rate -> assertThat(rate.wrong()).isZero());
-        // the frames are the same on every run, and every kind reads them all today: one lost is a regression
-        rates.forEach((kind, rate) -> {
-            assertThat(rate.read()).as(kind + ", as a picture").isEqualTo(PER_KIND);
-            assertThat(rate.readByCamera()).as(kind + ", by the camera path").isEqualTo(PER_KIND);
-        });
+        for (Kind kind : KINDS) {
+            Rate rate = rate(kind);
+            System.out.printf("%-52s %2d/%d read, %2d/%d by camera, %d wrong%n", kind.name(), rate.read(), rate.total(),
+                    rate.readByCamera(), rate.total(), rate.wrong());
+            assertThat(rate.wrong()).as(kind.name() + ": wrong texts").isZero();
+            assertThat(rate.read()).as(kind.name() + ", as a picture").isGreaterThanOrEqualTo(kind.floor());
+            assertThat(rate.readByCamera()).as(kind.name() + ", by the camera path").isGreaterThanOrEqualTo(kind.floorByCamera());
+        }
     }
 }
