@@ -45,15 +45,15 @@ class QrDamageTest {
             new Kind("photographed screen", 9, 8, false, (f, r) -> CameraDamage.screenGrid(f, 3), 12, 12),
             new Kind("strong perspective", 10, 6, false, (f, r) -> CameraDamage.perspective(f, 0.34, r), 8, 8),
             new Kind("curved", 11, 7, false, (f, r) -> CameraDamage.curve(f, 260, 50), 8, 8),
-            new Kind("heavy glare", 12, 7, false, CameraDamage::heavyGlare, 5, 5),
-            new Kind("bright spots", 13, 7, false, CameraDamage::brightSpots, 4, 4),
-            new Kind("shadow", 14, 7, false, (f, r) -> CameraDamage.shadow(f, 0.2, r), 8, 8),
+            new Kind("heavy glare", 12, 7, false, CameraDamage::heavyGlare, 12, 12),
+            new Kind("bright spots", 13, 7, false, CameraDamage::brightSpots, 6, 6),
+            new Kind("shadow", 14, 7, false, (f, r) -> CameraDamage.shadow(f, 0.2, r), 9, 9),
             new Kind("scratches", 15, 8, false, (f, r) -> CameraDamage.scratches(f, 7, r), 9, 9),
-            new Kind("motion blur", 16, 7, false, (f, r) -> CameraDamage.motionBlur(f, 12), 7, 7),
-            new Kind("defocus", 17, 6, false, (f, r) -> CameraDamage.blur(f, 4), 2, 2),
+            new Kind("motion blur", 16, 7, false, (f, r) -> CameraDamage.motionBlur(f, 12), 11, 11),
+            new Kind("defocus", 17, 6, false, (f, r) -> CameraDamage.blur(f, 4), 11, 11),
             new Kind("JPEG at quality 0.05", 18, 2, false, (f, r) -> CameraDamage.jpeg(f, 0.05f), 3, 3),
             new Kind("over-exposed", 19, 6, false, (f, r) -> CameraDamage.exposure(f, 0.12, 222), 12, 12),
-            new Kind("under-exposed", 20, 6, false, (f, r) -> CameraDamage.noise(CameraDamage.exposure(f, 0.06, 3), 4, r), 11, 11),
+            new Kind("under-exposed", 20, 6, false, (f, r) -> CameraDamage.noise(CameraDamage.exposure(f, 0.06, 3), 4, r), 12, 12),
             new Kind("high version (a 600-character text), 2.6 px modules", 21, 2.6, true, (f, r) -> CameraDamage.blur(f, 1), 12, 12));
 
     /** Of {@code total} frames: read every way (a picture), and read as a camera would. */
