@@ -645,6 +645,22 @@ abstract class DeviceFlowContract {
         }
     }
 
+    @Test
+    void expiredRequestsAreForgottenInBatches() {
+        server();
+        for (int i = 0; i < 5; i++) {
+            startCode(CONSOLE, "Console " + i);
+        }
+        var config = fixture.server().config();
+        try (var database = new org.devicelink.server.store.Database(config.databaseUrl(), config.databaseUser(),
+                config.databasePassword(), 2)) {
+            var housekeeping = new org.devicelink.server.store.Housekeeping(database.sql(), fixture.clock, 2);
+            fixture.clock.advance(Duration.ofDays(8));
+            assertThat(housekeeping.run()).as("5 requests in batches of 2, 2 and 1").isGreaterThanOrEqualTo(5);
+            assertThat(database.sql().query("SELECT COUNT(*) AS n FROM pending_links", row -> row.number("n"))).containsExactly(0L);
+        }
+    }
+
     /** Runs the calls at the same moment and returns their results. */
     @SafeVarargs
     static <T> List<T> race(Supplier<T>... calls) throws Exception {

@@ -3,22 +3,31 @@ package org.devicelink.server.store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * Forgets what no one needs any more: device requests a week past their expiry (kept that long so support can say
  * what happened to a code), spent refresh tokens past their expiry, and attempt counters whose window closed long
- * ago. Every node may run it; the deletes are idempotent.
+ * ago. Every node may run it; the deletes are idempotent. It deletes in batches, each its own short transaction, so a
+ * launch day's million expired codes never hold a lock that devices polling at that moment would wait behind.
  */
 public final class Housekeeping {
 
     static final Duration KEEP_EXPIRED_REQUESTS = Duration.ofDays(7);
+    private static final int BATCH = 1_000;
 
     private final Sql sql;
     private final Clock clock;
+    private final int batch;
 
     public Housekeeping(Sql sql, Clock clock) {
+        this(sql, clock, BATCH);
+    }
+
+    public Housekeeping(Sql sql, Clock clock, int batch) {
         this.sql = sql;
         this.clock = clock;
+        this.batch = batch;
     }
 
     /** Returns how many rows were removed. */
@@ -26,9 +35,23 @@ public final class Housekeeping {
         Instant now = clock.instant();
         Instant cutoff = now.minus(KEEP_EXPIRED_REQUESTS);
         new LinkedDeviceStore(sql).endUncollected(null, now);
-        return sql.update("DELETE FROM pending_links WHERE expires_at < ?", cutoff)
-                + sql.update("DELETE FROM refresh_tokens WHERE expires_at < ?", cutoff)
-                + sql.update("DELETE FROM attempt_limits WHERE window_started_at < ? AND (locked_until IS NULL OR locked_until < ?)",
-                        cutoff, now);
+        return inBatches("DELETE FROM pending_links WHERE id IN (SELECT id FROM pending_links WHERE expires_at < ? LIMIT ?)", cutoff)
+                + inBatches("DELETE FROM refresh_tokens WHERE token_hash IN "
+                        + "(SELECT token_hash FROM refresh_tokens WHERE expires_at < ? LIMIT ?)", cutoff)
+                + inBatches("DELETE FROM attempt_limits WHERE subject IN (SELECT subject FROM attempt_limits "
+                        + "WHERE window_started_at < ? AND (locked_until IS NULL OR locked_until < ?) LIMIT ?)", cutoff, now);
+    }
+
+    /** Runs a delete whose last parameter is its batch size until a batch removes less than a full batch. */
+    private int inBatches(String delete, Object... arguments) {
+        var withBatch = Arrays.copyOf(arguments, arguments.length + 1);
+        withBatch[arguments.length] = batch;
+        int removed = 0;
+        int last;
+        do {
+            last = sql.update(delete, withBatch);
+            removed += last;
+        } while (last == batch);
+        return removed;
     }
 }
