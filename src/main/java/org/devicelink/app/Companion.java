@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import org.devicelink.app.auth.CurrentSession;
+import org.devicelink.app.auth.Session;
 import org.devicelink.app.auth.SignIn;
 import org.devicelink.app.auth.SignInSettings;
 import org.devicelink.app.auth.TokenCaches;
@@ -22,6 +24,7 @@ import org.devicelink.app.settings.SettingsViewModel;
 import org.devicelink.app.signin.SignInViewModel;
 import org.devicelink.code.VerificationLink;
 import org.devicelink.device.DeviceClient;
+import org.devicelink.i18n.Messages;
 import org.devicelink.tls.PinnedCertificate;
 
 /**
@@ -53,6 +56,10 @@ public record Companion(Server server, UiExecutor executor, SignInViewModel sign
         var api = new HttpLinkApi(URI.create(server.url()), server.certificate() == null ? null : PinnedCertificate.trusting(server.certificate()),
                 session::accessToken);
         var link = new LinkViewModel(api, new VerificationLink(URI.create(server.url() + "/link")), executor, Clock.systemUTC());
+        link.accountProperty().bind(Bindings.createStringBinding(() -> {
+            Session signedIn = signIn.sessionProperty().get();
+            return signedIn == null ? "" : Messages.get("confirm.accountName", signedIn.displayName(), signedIn.username());
+        }, signIn.sessionProperty()));
         var devices = new DevicesViewModel(api, executor);
         link.onLinked(device -> devices.refresh());
         AppSettings current = environment.settingsFile().load();

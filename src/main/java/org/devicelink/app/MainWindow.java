@@ -2,7 +2,9 @@ package org.devicelink.app;
 
 import java.time.Duration;
 import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -17,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 import org.devicelink.app.auth.Session;
 import org.devicelink.app.demo.DemoDevice;
@@ -99,6 +102,37 @@ public final class MainWindow {
         tabs.getSelectionModel().select(linkTab);
     }
 
+    /** Puts {@code other} beside the companion's window, so it covers nothing the person needs next (Scan, the code). */
+    private static void placeBeside(Window other, Window window) {
+        var screen = Screen.getScreensForRectangle(window.getX(), window.getY(), window.getWidth(), window.getHeight());
+        Rectangle2D area = (screen.isEmpty() ? Screen.getPrimary() : screen.getFirst()).getVisualBounds();
+        Point2D at = beside(new Rectangle2D(window.getX(), window.getY(), window.getWidth(), window.getHeight()),
+                other.getWidth(), other.getHeight(), area);
+        other.setX(at.getX());
+        other.setY(at.getY());
+    }
+
+    /**
+     * Where a window {@code width} by {@code height} goes beside {@code owner} on a screen's {@code area}: to its right
+     * where there is room, else to its left, else against the side with more room (covering as little as it can).
+     * Top-aligned with the owner, and always on the screen.
+     */
+    static Point2D beside(Rectangle2D owner, double width, double height, Rectangle2D area) {
+        double gap = 12;
+        double right = owner.getMaxX() + gap;
+        double left = owner.getMinX() - gap - width;
+        double x;
+        if (right + width <= area.getMaxX()) {
+            x = right;
+        } else if (left >= area.getMinX()) {
+            x = left;
+        } else {
+            x = area.getMaxX() - owner.getMaxX() >= owner.getMinX() - area.getMinX() ? area.getMaxX() - width : area.getMinX();
+        }
+        double y = Math.max(area.getMinY(), Math.min(owner.getMinY(), area.getMaxY() - height));
+        return new Point2D(Math.max(area.getMinX(), x), y);
+    }
+
     private HBox header(Companion companion, Duration demoRefresh) {
         var logo = new Label("DL");
         logo.getStyleClass().add("logo");
@@ -118,6 +152,7 @@ public final class MainWindow {
                 var device = new DemoDevice(companion.demoDeviceClient(), demoRefresh);
                 device.stage().initOwner(window);
                 device.show();
+                placeBeside(device.stage(), window);
             } catch (java.io.IOException ex) {
                 companion.link().errorProperty().set(Messages.get("demo.cannotStart", ex.getMessage()));
             }

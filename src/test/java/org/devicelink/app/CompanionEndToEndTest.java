@@ -178,4 +178,52 @@ class CompanionEndToEndTest {
         CompanionFixture.await(() -> status.getText().startsWith("Linked to Alex Morgan"));
         Screenshots.save(demoCode.getScene(), "demo-device-linked");
     }
+
+    /**
+     * The person of the issue: signed in, the TV shows its code and QR, and the companion links it in three actions
+     * (Scan, From the screen, Approve). The "screen" is the demo device's own window, as a picture: Monocle cannot
+     * capture a real one (ScreenSourceTest does, on Xvfb). The figures are printed, not asserted: speed is not a test.
+     */
+    @Test
+    void aSignedInPersonLinksTheDeviceOnTheScreenInThreeActions(FxRobot robot) {
+        app.signIn(robot);
+        robot.clickOn("#demoButton");
+        CompanionFixture.await(() -> robot.lookup("#demoCode").tryQuery().isPresent()
+                && robot.lookup("#demoCode").queryAs(Label.class).getText().matches("[A-Z]{4}-[A-Z]{4}"));
+        Label demoCode = robot.lookup("#demoCode").queryAs(Label.class);
+        var tv = demoCode.getScene().getWindow();
+        var companion = app.scene.getWindow();
+        var scan = robot.lookup("#scanButton").query();
+        var scanOnScreen = scan.localToScreen(scan.getBoundsInLocal());
+        assertThat(new javafx.geometry.Rectangle2D(tv.getX(), tv.getY(), tv.getWidth(), tv.getHeight())
+                .intersects(scanOnScreen.getMinX(), scanOnScreen.getMinY(), scanOnScreen.getWidth(), scanOnScreen.getHeight()))
+                .as("the demo device opens beside the companion (%s), not over its Scan button",
+                        new javafx.geometry.Rectangle2D(companion.getX(), companion.getY(), companion.getWidth(), companion.getHeight()))
+                .isFalse();
+        app.screenPicture = Screenshots.save(demoCode.getScene(), "demo-device-on-the-screen");
+
+        int actions = 0;
+        long waited = 0;
+        long start = System.nanoTime();
+        robot.clickOn("#scanButton");
+        actions++;
+        robot.clickOn("#scanScreen");
+        actions++;
+        long before = System.nanoTime();
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#approveButton"));
+        waited += System.nanoTime() - before;
+        assertThat(robot.lookup("#confirmCode").queryAs(Label.class).getText()).isEqualTo(demoCode.getText());
+        assertThat(robot.lookup("#confirmAccount").queryAs(Label.class).getText()).isEqualTo("Alex Morgan (alex)");
+        Screenshots.save(app.scene, "confirm-after-scanning-the-screen");
+        robot.clickOn("#approveButton");
+        actions++;
+        Label status = robot.lookup("#demoStatus").queryAs(Label.class);
+        before = System.nanoTime();
+        CompanionFixture.await(() -> status.getText().startsWith("Linked to Alex Morgan"));
+        waited += System.nanoTime() - before;
+        long total = System.nanoTime() - start;
+        System.out.printf("three actions: %d actions, %.2f s in all, %.2f s waiting on software%n", actions, total / 1e9, waited / 1e9);
+        Screenshots.save(demoCode.getScene(), "demo-device-linked-in-three-actions");
+        assertThat(actions).isEqualTo(3);
+    }
 }

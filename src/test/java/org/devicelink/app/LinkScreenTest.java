@@ -95,6 +95,7 @@ class LinkScreenTest {
         robot.clickOn("#continueButton");
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#approveButton"));
         assertThat(text(robot, "#confirmTitle")).isEqualTo("Link Living room TV to your account?");
+        assertThat(text(robot, "#confirmAccount")).as("which account, named").isEqualTo("Alex Morgan (alex)");
         assertThat(text(robot, "#confirmApp")).isEqualTo("DeviceLink Demo Console");
         assertThat(text(robot, "#confirmModel")).isEqualTo("Bravia X90");
         assertThat(text(robot, "#confirmNetwork")).isEqualTo("this computer");
@@ -202,13 +203,14 @@ class LinkScreenTest {
     }
 
     @Test
-    void aQrPictureOrADeepLinkFillsTheCodeAndAForeignQrIsRefused(FxRobot robot) throws Exception {
+    void aQrPictureGoesStraightToTheConfirmationADeepLinkFillsTheCodeAndAForeignQrIsRefused(FxRobot robot) throws Exception {
         app.signIn(robot);
         var code = app.deviceAsks("Console", "X");
         Path ours = dir.resolve("ours-" + System.nanoTime() + ".png");
         QrCode.of(code.path("verification_uri_complete").asText()).writePng(ours, 6);
         robot.interact(() -> app.companion.link().scanFile(ours));
-        CompanionFixture.await(() -> codeField(robot).getText().equals(code.path("user_code").asText()));
+        awaitConfirmation(robot, code.path("user_code").asText());
+        robot.clickOn("#confirmBack");
 
         Path foreign = dir.resolve("foreign-" + System.nanoTime() + ".png");
         QrCode.of("https://devicelink-login.example.net/link?code=WDJB-MJHT").writePng(foreign, 6);
@@ -228,7 +230,7 @@ class LinkScreenTest {
     }
 
     @Test
-    void theCameraDialogPreviewsOutlinesAndFillsTheCode(FxRobot robot) throws Exception {
+    void theCameraDialogPreviewsOutlinesAndGoesToTheConfirmation(FxRobot robot) throws Exception {
         app.signIn(robot);
         var code = app.deviceAsks("Console", "X");
         // the "webcam": a video of an empty room, then the device's QR
@@ -273,10 +275,11 @@ class LinkScreenTest {
         Screenshots.save(dialog, "camera-dialog-found"); // the frame it was read in, outlined, for a moment
         CompanionFixture.await(() -> robot.lookup("#cameraStatus").tryQuery().isEmpty());
         assertThat(app.rememberedCamera).isEqualTo("Desk camera");
+        awaitConfirmation(robot, code.path("user_code").asText());
     }
 
     @Test
-    void scanningTheScreenFillsTheCodeOrSaysWhatToDoInstead(FxRobot robot) throws Exception {
+    void scanningTheScreenGoesToTheConfirmationOrSaysWhatToDoInstead(FxRobot robot) throws Exception {
         app.signIn(robot);
         // the real screen source, on a display that cannot be captured (Monocle): it says so and what to do instead
         robot.clickOn("#scanButton").clickOn("#scanScreen");
@@ -290,7 +293,8 @@ class LinkScreenTest {
         String link = code.path("verification_uri_complete").asText();
         app.screenPicture = QrPictures.desktop(link, 3, dir.resolve("screen-" + System.nanoTime() + ".png"));
         robot.clickOn("#scanButton").clickOn("#scanScreen");
-        CompanionFixture.await(() -> codeField(robot).getText().equals(code.path("user_code").asText()));
+        awaitConfirmation(robot, code.path("user_code").asText());
+        robot.clickOn("#confirmBack");
         assertThat(text(robot, "#linkError")).isEmpty();
 
         // a thumbnail of the screenshot (1.3-pixel modules: 0 of 100 such codes read on the whole screen, 100 of 100
@@ -313,12 +317,12 @@ class LinkScreenTest {
         robot.drag(x0, y0, javafx.scene.input.MouseButton.PRIMARY).moveTo(new javafx.geometry.Point2D(x1, y1));
         Screenshots.save(picture.getScene(), "screen-region-picker");
         robot.release(javafx.scene.input.MouseButton.PRIMARY);
-        CompanionFixture.await(() -> codeField(robot).getText().equals(second.path("user_code").asText()));
+        awaitConfirmation(robot, second.path("user_code").asText());
         assertThat(CompanionFixture.showing(robot, "#regionPicker")).isFalse();
     }
 
     @Test
-    void aPastedScreenshotOfTheQrFillsTheCode(FxRobot robot) throws Exception {
+    void aPastedScreenshotOfTheQrGoesToTheConfirmation(FxRobot robot) throws Exception {
         app.signIn(robot);
         var code = app.deviceAsks("Console", "X");
         Path png = dir.resolve("pasted-" + System.nanoTime() + ".png");
@@ -329,6 +333,12 @@ class LinkScreenTest {
         robot.interact(() -> javafx.scene.input.Clipboard.getSystemClipboard()
                 .setContent(Map.of(javafx.scene.input.DataFormat.IMAGE, image)));
         robot.clickOn("#codeField").press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
-        CompanionFixture.await(() -> codeField(robot).getText().equals(code.path("user_code").asText()));
+        awaitConfirmation(robot, code.path("user_code").asText());
+    }
+
+    /** A scan of ours goes on by itself: the confirmation shows the device's code, to compare. */
+    private static void awaitConfirmation(FxRobot robot, String userCode) {
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#approveButton")
+                && robot.lookup("#confirmCode").queryAs(Label.class).getText().equals(userCode));
     }
 }

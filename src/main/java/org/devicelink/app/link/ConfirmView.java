@@ -10,8 +10,10 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.devicelink.i18n.Messages;
 import org.kordamp.ikonli.feather.Feather;
@@ -34,18 +36,28 @@ final class ConfirmView {
 
         var details = new GridPane(16, 8);
         details.setId("confirmDetails");
+        var account = value("confirmAccount");
+        account.textProperty().bind(model.accountProperty());
+        var accountHint = new Label(Messages.get("confirm.accountHint"));
+        accountHint.getStyleClass().add("text-muted");
+        accountHint.setWrapText(true);
         var app = value("confirmApp");
         var device = value("confirmDevice");
         var model_ = value("confirmModel");
         var network = value("confirmNetwork");
         var when = value("confirmWhen");
         var scopes = value("confirmScopes");
-        details.addRow(0, key("confirm.app"), app);
-        details.addRow(1, key("confirm.device"), device);
-        details.addRow(2, key("confirm.model"), model_);
-        details.addRow(3, key("confirm.from"), network);
-        details.addRow(4, key("confirm.when"), when);
-        details.addRow(5, key("confirm.scopes"), scopes);
+        var keys = new ColumnConstraints();
+        keys.setMinWidth(Region.USE_PREF_SIZE); // the wrapped hint beside must not squeeze the names to "…"
+        details.getColumnConstraints().addAll(keys, new ColumnConstraints());
+        details.addRow(0, key("confirm.account"), account);
+        details.add(accountHint, 1, 1);
+        details.addRow(2, key("confirm.app"), app);
+        details.addRow(3, key("confirm.device"), device);
+        details.addRow(4, key("confirm.model"), model_);
+        details.addRow(5, key("confirm.from"), network);
+        details.addRow(6, key("confirm.when"), when);
+        details.addRow(7, key("confirm.scopes"), scopes);
 
         var compare = new Label(Messages.get("confirm.compare"));
         var code = new Label();
@@ -83,6 +95,7 @@ final class ConfirmView {
         report.disableProperty().bind(model.busyProperty());
         report.setOnAction(e -> model.deny(true));
         var back = new Hyperlink(Messages.get("confirm.back"));
+        back.setId("confirmBack");
         back.setOnAction(e -> model.startOver());
         var actions = new HBox(10, approve, deny, report);
         actions.setAlignment(Pos.CENTER_LEFT);

@@ -84,7 +84,7 @@ final class EnterCodeView {
 
         var fromCamera = new MenuItem(Messages.get("link.scan.camera"), new FontIcon(Feather.CAMERA));
         fromCamera.setId("scanCamera");
-        fromCamera.setOnAction(e -> new CameraDialog(window.get(), sources, executor, model::acceptLink).show());
+        fromCamera.setOnAction(e -> new CameraDialog(window.get(), sources, executor, model::acceptScanned).show());
         var fromScreen = new MenuItem(Messages.get("link.scan.screen"), new FontIcon(Feather.MONITOR));
         fromScreen.setId("scanScreen");
         // the whole screen first; when it shows no code of ours, the person drags round the QR on a picture of it

@@ -54,6 +54,7 @@ public final class LinkViewModel {
     private final ObjectProperty<PendingLink> pending = new SimpleObjectProperty<>();
     private final ObjectProperty<LinkOutcome> outcome = new SimpleObjectProperty<>();
     private final LongProperty secondsLeft = new SimpleLongProperty();
+    private final StringProperty account = new SimpleStringProperty("");
     private final BooleanBinding codeComplete;
     private final BooleanBinding fromAnotherNetwork;
     private final List<Consumer<LinkedDevice>> linkedListeners = new ArrayList<>();
@@ -104,6 +105,14 @@ public final class LinkViewModel {
 
     public LongProperty secondsLeftProperty() {
         return secondsLeft;
+    }
+
+    /**
+     * The account an approval links the device to, as the confirmation names it: people with several accounts
+     * approve with the wrong one (the background articles' "make sure you are signed in to the correct account").
+     */
+    public StringProperty accountProperty() {
+        return account;
     }
 
     public BooleanBinding codeCompleteProperty() {
@@ -169,16 +178,31 @@ public final class LinkViewModel {
         stage.set(pending.get() == null ? Stage.ENTER : Stage.CONFIRM);
     }
 
-    /** Fills the code from a scanned QR or a clicked {@code devicelink://} link; refuses what is not ours. */
+    /**
+     * Fills the code from a clicked {@code devicelink://} link and waits there: a link can come from anywhere, so the
+     * person still says Continue. Refuses what is not ours.
+     */
     public boolean acceptLink(String text) {
-        return accept(verificationLink.read(text));
+        return accept(verificationLink.read(text), false);
     }
 
-    private boolean accept(VerificationLink.Scanned read) {
+    /** Takes a code from a QR the person scanned with the camera: straight on to the confirmation. */
+    public boolean acceptScanned(String text) {
+        return accept(verificationLink.read(text), true);
+    }
+
+    /**
+     * A QR of ours, scanned by the person on purpose, goes on to the confirmation at once (one action fewer: Approve
+     * is still needed there); a clicked link only fills the code.
+     */
+    private boolean accept(VerificationLink.Scanned read, boolean scanned) {
         return switch (read) {
-            case VerificationLink.Scanned.Code(UserCode scanned) -> {
+            case VerificationLink.Scanned.Code(UserCode ours) -> {
                 startOver();
-                code.set(scanned.display());
+                code.set(ours.display());
+                if (scanned) {
+                    lookUp();
+                }
                 yield true;
             }
             case VerificationLink.Scanned.Refused refused -> {
@@ -206,7 +230,7 @@ public final class LinkViewModel {
     public void scanScreen(Callable<FrameSource> capture, Consumer<FrameSource.Frame> withoutOurs) {
         read(capture, (frame, texts) -> {
             if (!texts.isEmpty() && verificationLink.readAny(texts) instanceof VerificationLink.Scanned.Code ours) {
-                accept(ours);
+                accept(ours, true);
             } else {
                 withoutOurs.accept(frame);
             }
@@ -227,7 +251,7 @@ public final class LinkViewModel {
             if (texts.isEmpty()) {
                 error.set(whenNone);
             } else {
-                accept(verificationLink.readAny(texts));
+                accept(verificationLink.readAny(texts), true);
             }
         }, whenFailed);
     }

@@ -185,13 +185,18 @@ class LinkViewModelTest {
     }
 
     @Test
-    void aPictureOfOurQrFillsTheCodeAndEveryOtherPictureSaysWhatItIs() throws Exception {
+    void aPictureOfOurQrGoesStraightToTheConfirmationAndEveryOtherPictureSaysWhatItIs() throws Exception {
         var model = model();
+        api.lookup = () -> asking(true);
         Path ours = dir.resolve("ours.png");
         QrCode.of("https://link.example.org/link?code=WDJB-MJHT").writePng(ours, 5);
         model.scanFile(ours);
         assertThat(model.codeProperty().get()).isEqualTo("WDJB-MJHT");
         assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(api.calls).containsExactly("lookup WDJB-MJHT");
+        assertThat(model.stageProperty().get()).isEqualTo(LinkViewModel.Stage.CONFIRM);
+        model.startOver();
+        api.calls.clear();
 
         Path foreign = dir.resolve("foreign.png");
         QrCode.of("https://link.example.org.evil.example/link?code=WDJB-MJHT").writePng(foreign, 5);
@@ -210,6 +215,7 @@ class LinkViewModelTest {
 
         model.acceptLink("devicelink://link?code=BCDF-GHJK");
         assertThat(model.codeProperty().get()).isEqualTo("BCDF-GHJK");
-        assertThat(api.calls).isEmpty();
+        assertThat(api.calls).as("a clicked link waits for Continue").isEmpty();
+        assertThat(model.stageProperty().get()).isEqualTo(LinkViewModel.Stage.ENTER);
     }
 }
