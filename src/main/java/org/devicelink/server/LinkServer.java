@@ -87,12 +87,16 @@ public final class LinkServer implements AutoCloseable {
     private final java.util.List<AutoCloseable> parts = new java.util.ArrayList<>();
     private OAuthRoutes oauth;
     private final int port;
+    /** The login's plain-HTTP entrance on loopback (see {@link ServerConfig#browserEntrance}), or 0. */
+    private final int browserPort;
+    private static final String BROWSER_HOST = "127.0.0.1";
 
     private LinkServer(ServerConfig config, Clock clock) {
         this.config = config;
         int port = config.port() == 0 ? freePort(config.host()) : config.port();
         this.port = port;
         this.baseUrl = config.baseUrl(port);
+        this.browserPort = config.browserEntrance() ? freePort(BROWSER_HOST) : 0;
         secureDataFolder(config);
         Tls tls = config.tls() ? Tls.forDataDir(config.dataDir()) : null;
         this.certificateFile = tls == null ? null : tls.certificateFile();
@@ -115,8 +119,18 @@ public final class LinkServer implements AutoCloseable {
                     connector.addEventListener(new HeaderDeadline(config.headerTimeout(), timers));
                     return connector;
                 });
+                if (browserPort != 0) {
+                    javalin.jetty.addConnector((server, httpConfig) -> {
+                        var connector = Tls.plainConnector(server, httpConfig, BROWSER_HOST, browserPort);
+                        connector.addEventListener(new HeaderDeadline(config.headerTimeout(), timers));
+                        return connector;
+                    });
+                }
                 boolean overTls = tls != null || config.baseUrl(port).startsWith("https:");
                 javalin.routes.before(ctx -> {
+                    if (browserPort != 0 && ctx.req().getLocalPort() == browserPort) {
+                        LocalIssuer.browserEntranceOnly(ctx, BROWSER_HOST + ":" + browserPort);
+                    }
                     database.sql().takeWrote(); // a fresh request has written nothing yet
                     Headers.everyAnswer(ctx, overTls);
                     Requests.checkCharset(ctx);
@@ -205,7 +219,7 @@ public final class LinkServer implements AutoCloseable {
 
         var bearerTokens = new BearerTokens(config.trustedIssuers(), new Accounts(new AccountStore(sql), clock));
         if (config.localIssuer()) {
-            var issuer = new LocalIssuer(baseUrl, new LocalIssuer.Settings(config.issuerAccessLifetime(), config.issuerRefreshLifetime(),
+            var issuer = new LocalIssuer(baseUrl, browserPort == 0 ? baseUrl : "http://" + BROWSER_HOST + ":" + browserPort, new LocalIssuer.Settings(config.issuerAccessLifetime(), config.issuerRefreshLifetime(),
                     config.loginFailures(), config.addressFailures(), config.limitWindow(), config.demoAccounts()),
                     sql, users, secrets, hash, rotation, limiter, blocks, clientAddress, clock, random);
             parts.add(issuer);
@@ -239,6 +253,11 @@ public final class LinkServer implements AutoCloseable {
     /** The URL everything is served under, e.g. {@code https://localhost:8443}. */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** The login's loopback HTTP entrance for browsers, or 0 when it has none ({@link ServerConfig#browserEntrance}). */
+    public int browserPort() {
+        return browserPort;
     }
 
     /** The port this node listens on (behind a proxy, not the one in {@link #baseUrl}). */

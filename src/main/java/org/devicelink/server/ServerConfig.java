@@ -167,6 +167,15 @@ public record ServerConfig(
 
     private static final List<String> LOOPBACK = List.of("127.0.0.1", "localhost", "::1", "[::1]");
 
+    /**
+     * Whether the local provider's login gets a plain-HTTP entrance on 127.0.0.1, for the browser: a server on this
+     * computer alone has only a self-signed certificate, which no browser trusts. Loopback HTTP is a secure context to
+     * every browser (as for RFC 8252's loopback redirect), so the person signs in with no certificate warning.
+     */
+    public boolean browserEntrance() {
+        return localIssuer && tls && exposure(host, trustProxy, publicUrl).isEmpty();
+    }
+
     /** The base URL that devices and people see: the issuer and the prefix of every link the server hands out. */
     public String baseUrl(int boundPort) {
         if (!publicUrl.isEmpty()) {

@@ -114,7 +114,37 @@ class HttpHardeningTest {
         Set<Integer> opened = new HashSet<>(ListeningSockets.ofThisProcess());
         opened.removeAll(before);
         opened.remove(java.net.URI.create(fixture.issuer.issuer()).getPort()); // the test's own identity provider
-        assertThat(opened).containsExactly(java.net.URI.create(fixture.server().baseUrl()).getPort());
+        assertThat(fixture.server().browserPort()).as("the login's loopback entrance, tested below").isPositive();
+        assertThat(opened).containsExactlyInAnyOrder(java.net.URI.create(fixture.server().baseUrl()).getPort(),
+                fixture.server().browserPort());
+    }
+
+    @Test
+    void theLoginsLoopbackEntranceServesTheLoginPageAndNothingElse() throws Exception {
+        server(Map.of());
+        String entrance = "http://127.0.0.1:" + fixture.server().browserPort();
+        var discovery = http().get("/idp/.well-known/openid-configuration", null).json();
+        assertThat(discovery.path("authorization_endpoint").asText()).isEqualTo(entrance + "/idp/oauth2/v2.0/authorize");
+        assertThat(discovery.path("issuer").asText()).as("the issuer stays the HTTPS server").startsWith("https://localhost:");
+
+        // signing in through it, in a real browser that trusts nothing of ours: SignInInChromiumTest
+        var login = new ScriptedBrowser(fixture.server().certificateFile()).open(LoginPages.authorize(entrance));
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.body()).contains("name=\"username\"");
+
+        int port = fixture.server().browserPort();
+        for (String path : List.of("/idp/.well-known/openid-configuration", "/idp/oauth2/v2.0/token", "/api/v1/devices",
+                "/oauth2/device_authorization", "/link")) {
+            try (var raw = new RawHttp("http://127.0.0.1:" + port, null)) {
+                var answer = raw.send("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n").answer();
+                assertThat(answer.status()).as(path + " is not served at the loopback entrance").isEqualTo(404);
+            }
+        }
+        try (var raw = new RawHttp("http://127.0.0.1:" + port, null)) {
+            var answer = raw.send("GET " + LoginPages.authorize("").getRawPath() + "?" + LoginPages.authorize("").getRawQuery()
+                    + " HTTP/1.1\r\nHost: rebound.example:" + port + "\r\nConnection: close\r\n\r\n").answer();
+            assertThat(answer.status()).as("a page that rebinds its name to 127.0.0.1 (DNS rebinding) gets nothing").isEqualTo(404);
+        }
     }
 
     @Test

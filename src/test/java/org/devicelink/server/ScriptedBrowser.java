@@ -1,6 +1,7 @@
 package org.devicelink.server;
 
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,7 +50,7 @@ public final class ScriptedBrowser {
 
     public ScriptedBrowser(Path trustedCertificate) {
         try {
-            this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            this.http = HttpClient.newBuilder().cookieHandler(new LoopbackIsSecure())
                     .sslContext(PinnedCertificate.trusting(trustedCertificate)).followRedirects(HttpClient.Redirect.NEVER).build();
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -90,6 +92,32 @@ public final class ScriptedBrowser {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** As browsers do, loopback HTTP counts as a secure context: Secure cookies are kept and sent there as over HTTPS. */
+    private static final class LoopbackIsSecure extends CookieHandler {
+        private final CookieManager cookies = new CookieManager();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+            return cookies.get(secure(uri), headers);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+            cookies.put(secure(uri), headers);
+        }
+
+        private static URI secure(URI uri) {
+            if (!"http".equals(uri.getScheme()) || !List.of("127.0.0.1", "localhost").contains(uri.getHost())) {
+                return uri;
+            }
+            try {
+                return new URI("https", uri.getUserInfo(), uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), uri.getFragment());
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException(e);
+            }
         }
     }
 

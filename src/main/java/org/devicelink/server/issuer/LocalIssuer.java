@@ -6,6 +6,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.http.SameSite;
 import java.net.URI;
 import java.security.MessageDigest;
@@ -50,6 +51,7 @@ public final class LocalIssuer implements AutoCloseable {
     private static final Duration PUBLIC_DOCUMENTS = Duration.ofMinutes(5);
 
     private final String issuer;
+    private final String browserBase;
     private final LocalUsers users;
     private final SigningKey key;
     private final IssuerGrants grants;
@@ -68,10 +70,14 @@ public final class LocalIssuer implements AutoCloseable {
     public record Settings(Duration accessLifetime, Duration refreshLifetime, int loginFailures, int addressFailures,
                            Duration limitWindow, boolean demoAccounts) {}
 
-    public LocalIssuer(String baseUrl, Settings settings, Sql sql, LocalUsers users, ServerSecrets secrets, KeyedHash hash,
+    /**
+     * @param browserBase where a browser reaches the login page: the server itself, or its loopback HTTP entrance
+     */
+    public LocalIssuer(String baseUrl, String browserBase, Settings settings, Sql sql, LocalUsers users, ServerSecrets secrets, KeyedHash hash,
                        TokenRotation rotation, AttemptLimiter limiter, AddressBlocks blocks, ClientAddress clientAddress, Clock clock,
                        SecureRandom random) {
         this.issuer = LocalSignIn.authority(baseUrl);
+        this.browserBase = browserBase;
         this.users = users;
         this.key = SigningKey.shared(secrets, "local-issuer-signing-key");
         this.hash = hash;
@@ -116,11 +122,21 @@ public final class LocalIssuer implements AutoCloseable {
         routes.post(TOKEN, this::token);
     }
 
+    /**
+     * The loopback entrance serves the login page and nothing else, and only under its own address as the Host: a
+     * web page that rebinds its name to 127.0.0.1 (DNS rebinding) gets nothing from it.
+     */
+    public static void browserEntranceOnly(Context ctx, String hostAndPort) {
+        if (!AUTHORIZE.equals(ctx.path()) || !hostAndPort.equals(ctx.header("Host"))) {
+            throw new NotFoundResponse();
+        }
+    }
+
     private void discovery(Context ctx) {
         String base = issuer.substring(0, issuer.length() - LocalSignIn.PATH.length());
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("issuer", issuer);
-        metadata.put("authorization_endpoint", base + AUTHORIZE);
+        metadata.put("authorization_endpoint", browserBase + AUTHORIZE);
         metadata.put("token_endpoint", base + TOKEN);
         metadata.put("jwks_uri", base + KEYS);
         metadata.put("response_types_supported", List.of("code"));

@@ -1,0 +1,156 @@
+package org.devicelink.app.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Debian's Chromium, headless, driven over its DevTools protocol: a real browser engine with its own trust store, which
+ * knows nothing of our certificates. It shows what a person's browser would, certificate interstitials included.
+ */
+final class HeadlessChromium implements AutoCloseable {
+
+    static final Path BINARY = Path.of("/usr/bin/chromium");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Process process;
+    private final WebSocket socket;
+    private final Map<Integer, CompletableFuture<JsonNode>> waiting = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    /** What a page shows: its address and title, and whether it is Chromium's certificate warning. */
+    record Shown(String url, String title, String text) {
+        boolean certificateWarning() {
+            return url.startsWith("chrome-error:") || title.contains("Privacy error") || text.contains("NET::ERR_CERT");
+        }
+    }
+
+    HeadlessChromium(Path profile) throws Exception {
+        Files.createDirectories(profile);
+        process = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=900,760", "--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank")
+                .redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile()).start();
+        Path activePort = profile.resolve("DevToolsActivePort");
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!Files.exists(activePort) || Files.readAllLines(activePort).size() < 2) {
+            if (Instant.now().isAfter(deadline) || !process.isAlive()) {
+                throw new IOException("Chromium did not start: " + Files.readString(profile.resolve("chromium.log")));
+            }
+            Thread.sleep(100);
+        }
+        int port = Integer.parseInt(Files.readAllLines(activePort).getFirst().strip());
+        var http = HttpClient.newHttpClient();
+        JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        String page = null;
+        for (JsonNode target : targets) {
+            if ("page".equals(target.path("type").asText())) {
+                page = target.path("webSocketDebuggerUrl").asText();
+            }
+        }
+        socket = http.newWebSocketBuilder().buildAsync(URI.create(page), new Listener()).join();
+        call("Page.enable", Map.of());
+    }
+
+    /** Opens {@code url} and waits until the page has loaded (or Chromium has shown its own error page). */
+    Shown open(String url) throws Exception {
+        call("Page.navigate", Map.of("url", url));
+        return settle();
+    }
+
+    /** Runs {@code script} in the page and waits for what it leads to (a form sent, a page loaded). */
+    Shown run(String script) throws Exception {
+        call("Runtime.evaluate", Map.of("expression", script));
+        Thread.sleep(300);
+        return settle();
+    }
+
+    Shown shown() throws Exception {
+        JsonNode value = call("Runtime.evaluate", Map.of("expression",
+                "JSON.stringify([location.href, document.title, document.body ? document.body.innerText : ''])", "returnByValue", true))
+                .path("result").path("value");
+        JsonNode parts = JSON.readTree(value.asText("[\"\",\"\",\"\"]"));
+        return new Shown(parts.get(0).asText(), parts.get(1).asText(), parts.get(2).asText());
+    }
+
+    void screenshot(Path file) throws Exception {
+        String png = call("Page.captureScreenshot", Map.of("format", "png")).path("data").asText();
+        Files.createDirectories(file.getParent());
+        Files.write(file, Base64.getDecoder().decode(png));
+    }
+
+    private Shown settle() throws Exception {
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode state = call("Runtime.evaluate", Map.of("expression", "document.readyState", "returnByValue", true));
+            if ("complete".equals(state.path("result").path("value").asText())) {
+                return shown();
+            }
+            Thread.sleep(100);
+        }
+        return shown();
+    }
+
+    private JsonNode call(String method, Map<String, Object> params) throws Exception {
+        int id = ids.incrementAndGet();
+        var answer = new CompletableFuture<JsonNode>();
+        waiting.put(id, answer);
+        ObjectNode message = JSON.createObjectNode().put("id", id).put("method", method);
+        message.set("params", JSON.valueToTree(params));
+        socket.sendText(JSON.writeValueAsString(message), true).join();
+        JsonNode reply = answer.get(20, TimeUnit.SECONDS);
+        if (reply.has("error")) {
+            throw new IOException(method + ": " + reply.get("error"));
+        }
+        return reply.path("result");
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+                try {
+                    JsonNode message = JSON.readTree(text.toString());
+                    var answer = message.has("id") ? waiting.remove(message.get("id").asInt()) : null;
+                    if (answer != null) {
+                        answer.complete(message);
+                    }
+                } catch (IOException e) {
+                    // not one of our answers
+                }
+                text.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        socket.abort();
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
