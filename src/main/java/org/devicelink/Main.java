@@ -1,6 +1,5 @@
 package org.devicelink;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.devicelink.app.CompanionApp;
 import org.devicelink.app.scan.ScanCommand;
@@ -25,6 +24,10 @@ public final class Main implements Callable<Integer> {
             description = "A devicelink://link?code=… link to open on the Link screen.")
     String deepLink;
 
+    @CommandLine.Option(names = "--smoke-test", arity = "0..1", fallbackValue = "0", paramLabel = "SECONDS",
+            description = "Start, show the window, stay SECONDS (default 0), exit 0: for packaging tests.")
+    Integer smokeTest;
+
     private Main(UserFolders folders) {
         this.folders = folders;
     }
@@ -43,8 +46,8 @@ public final class Main implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        CompanionApp.launch(folders, deepLink == null ? List.of() : List.of(deepLink));
+    public Integer call() throws java.io.IOException {
+        CompanionApp.launch(folders, deepLink, smokeTest);
         return 0;
     }
 }

@@ -6,7 +6,9 @@ import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -28,6 +30,8 @@ import org.devicelink.app.settings.AppSettings;
 import org.devicelink.app.settings.SettingsFile;
 import org.devicelink.i18n.Messages;
 import org.devicelink.platform.OwnerOnly;
+import org.devicelink.platform.SingleInstance;
+import org.devicelink.platform.UserFolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,23 +43,49 @@ public final class CompanionApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompanionApp.class);
     private static final String DATA_DIR = "data-dir";
+    private static final String SMOKE_TEST = "smoke-test";
+    /** Lines later copies handed over (a link, or nothing: come to the front), until the window takes them. */
+    private static final BlockingQueue<String> HANDED_OVER = new LinkedBlockingQueue<>();
     private static final Duration DEMO_REFRESH = Duration.ofSeconds(30);
 
     private final UiExecutor executor = BackgroundWork.onJavaFx();
     private volatile LocalServer localServer; // set off the JavaFX thread, closed on it
+    private Duration smokeTest; // null, or how long --smoke-test stays open once the window shows
 
-    /** Opens the companion on the user's data folder; {@code args} may hold a {@code devicelink://} link. */
-    public static void launch(org.devicelink.platform.UserFolders folders, List<String> args) {
+    /**
+     * Opens the companion on the user's data folder, or, when it is already running there, hands it {@code link}
+     * (a {@code devicelink://} link, or null) and returns at once: one companion, one embedded server, one port.
+     *
+     * @param smokeTest null for a normal start; else seconds to stay open after the window shows, then exit
+     */
+    public static void launch(UserFolders folders, String link, Integer smokeTest) throws IOException {
+        if (claim(folders.data(), link) instanceof SingleInstance.Claim.HandedOver) {
+            return;
+        }
         var all = new ArrayList<String>();
         all.add("--" + DATA_DIR + "=" + folders.data());
-        all.addAll(args);
+        if (smokeTest != null) {
+            all.add("--" + SMOKE_TEST + "=" + smokeTest);
+        }
+        if (link != null) {
+            all.add(link);
+        }
         Application.launch(CompanionApp.class, all.toArray(String[]::new));
+    }
+
+    /** Becomes the running companion of this data folder, or hands {@code link} to the one that is. */
+    static SingleInstance.Claim claim(Path dataDir, String link) throws IOException {
+        return SingleInstance.claim(dataDir, link, HANDED_OVER::add);
     }
 
     @Override
     public void start(Stage stage) {
         Path dataDir = Path.of(getParameters().getNamed().get(DATA_DIR));
-        String deepLink = getParameters().getUnnamed().stream().filter(a -> a.startsWith("devicelink:")).findFirst().orElse(null);
+        String smokeTest = getParameters().getNamed().get(SMOKE_TEST);
+        if (smokeTest != null) {
+            this.smokeTest = Duration.ofSeconds(Long.parseLong(smokeTest));
+        }
+        String deepLink = getParameters().getUnnamed().stream().findFirst().orElse(null);
         open(stage, dataDir, deepLink, url -> Platform.runLater(() -> getHostServices().showDocument(url.toString())));
     }
 
@@ -89,12 +119,59 @@ public final class CompanionApp extends Application {
                 companion.link().acceptLink(deepLink);
             }
             companion.signIn().resume();
+            takeHandovers(stage, window, companion);
+            if (smokeTest != null) {
+                smokeTest(companion);
+            }
         }, e -> {
             progress.setVisible(false);
             label.setWrapText(true);
             label.setMaxWidth(560);
             label.setText(e.getMessage());
+            if (smokeTest != null) {
+                System.out.println("smoke-test: failed: " + e.getMessage());
+                System.exit(1);
+            }
         });
+    }
+
+    /** What later copies hand over: the window comes to the front on the Link screen, with the link's code. */
+    private void takeHandovers(Stage stage, MainWindow window, Companion companion) {
+        Thread.ofPlatform().daemon().name("handovers").start(() -> {
+            while (true) {
+                String line;
+                try {
+                    line = HANDED_OVER.take();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                Platform.runLater(() -> {
+                    stage.setIconified(false);
+                    stage.show();
+                    stage.toFront();
+                    stage.requestFocus();
+                    window.showLink();
+                    if (!line.isBlank()) {
+                        companion.link().acceptLink(line);
+                    }
+                    if (smokeTest != null) {
+                        System.out.println("smoke-test: handed over " + line + " -> Link screen code '" + companion.link().codeProperty().get()
+                                + "', message '" + companion.link().errorProperty().get() + "'");
+                    }
+                });
+            }
+        });
+    }
+
+    /** --smoke-test: the window is up; say so, stay a while (for handovers), then end as the window closing would. */
+    private void smokeTest(Companion companion) {
+        System.out.println("smoke-test: window shown, server " + companion.server().url());
+        var pause = new PauseTransition(javafx.util.Duration.millis(smokeTest.toMillis()));
+        pause.setOnFinished(e -> {
+            System.out.println("smoke-test: done");
+            stop();
+        });
+        pause.play();
     }
 
     /** Starts or finds the server and builds the app's services for it. Runs off the JavaFX thread. */

@@ -20,6 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.devicelink.app.auth.Session;
 import org.devicelink.app.demo.DemoDevice;
@@ -70,6 +71,9 @@ public final class MainWindow {
         };
         companion.signIn().sessionProperty().addListener((o, old, session) -> {
             showSession.run();
+            if (session != null && old == null && window instanceof Stage stage) {
+                stage.toFront(); // back from the browser the person signed in with
+            }
             if (session != null && (old == null || !old.accountId().equals(session.accountId()))) {
                 companion.link().startOver();
                 companion.devices().all().clear();
