@@ -31,6 +31,7 @@ import org.devicelink.app.settings.SettingsFile;
 import org.devicelink.i18n.Messages;
 import org.devicelink.platform.OwnerOnly;
 import org.devicelink.platform.SingleInstance;
+import org.devicelink.platform.UrlScheme;
 import org.devicelink.platform.UserFolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,7 @@ public final class CompanionApp extends Application {
         if (claim(folders.data(), link) instanceof SingleInstance.Claim.HandedOver) {
             return;
         }
+        UrlScheme.register(HANDED_OVER::add);
         var all = new ArrayList<String>();
         all.add("--" + DATA_DIR + "=" + folders.data());
         if (smokeTest != null) {
@@ -108,6 +110,9 @@ public final class CompanionApp extends Application {
         stage.setMinWidth(760);
         stage.setMinHeight(560);
         stage.show();
+        if (smokeTest != null) {
+            System.out.println("smoke-test: first window"); // what the cold-start measurement waits for
+        }
 
         var environment = new Companion.Environment(dataDir, browser, SignIn.DEFAULT_TIMEOUT, scanSources(settingsFile, settings),
                 settingsFile, Theme::apply, executor);
