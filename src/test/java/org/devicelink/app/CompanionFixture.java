@@ -88,13 +88,16 @@ public final class CompanionFixture implements AutoCloseable {
         return cameras;
     }
 
-    /** Who the scripted person at the browser signs in as next. */
+    /** Who the scripted person at the browser signs in as next; null: no browser opens at all. */
     public void signInAs(String who) {
         this.username = who;
     }
 
     private OpenBrowserAction person() {
         return url -> Thread.ofVirtual().start(() -> {
+            if (username == null) {
+                return; // no browser installed, or it failed to start
+            }
             try {
                 var browser = new ScriptedBrowser(server.server().certificateFile());
                 var page = browser.submit(browser.open(URI.create(url.toString())), username, "link-demo", "signin");

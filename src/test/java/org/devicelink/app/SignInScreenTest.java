@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,5 +60,25 @@ class SignInScreenTest {
         robot.clickOn("#accountMenu").clickOn("#signOut");
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#signInScreen"));
         assertThat(robot.lookup("#accountMenu").queryAs(MenuButton.class).getText()).isEqualTo("Not signed in");
+    }
+
+    @Test
+    void whenNoBrowserOpensTheAddressCanBeCopiedAndCancelEndsTheWait(FxRobot robot) throws Exception {
+        app.signInAs(null);
+        robot.clickOn("#signInButton");
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#signInAddress"));
+        String address = robot.lookup("#signInAddress").queryAs(TextField.class).getText();
+        assertThat(address).startsWith("http://127.0.0.1:" + app.server.server().browserPort() + "/idp/oauth2/v2.0/authorize?");
+        Screenshots.save(app.scene, "signin-no-browser");
+
+        robot.clickOn("#copySignInAddress");
+        var copied = new java.util.concurrent.atomic.AtomicReference<String>();
+        robot.interact(() -> copied.set(Clipboard.getSystemClipboard().getString()));
+        assertThat(copied.get()).isEqualTo(address);
+
+        robot.clickOn("#cancelSignIn");
+        CompanionFixture.await(() -> robot.lookup("#signInError").queryAs(Label.class).getText().startsWith("Sign-in was cancelled"));
+        assertThat(CompanionFixture.showing(robot, "#signInAddress")).isFalse();
+        assertThat(robot.lookup("#signInButton").queryAs(javafx.scene.control.Button.class).isDisabled()).as("free to try again").isFalse();
     }
 }

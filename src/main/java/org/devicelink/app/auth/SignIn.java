@@ -51,6 +51,7 @@ public final class SignIn implements SignInService {
     private final ITokenCacheAccessAspect cache;
     private final Clock clock;
     private PublicClientApplication client;
+    private volatile java.util.concurrent.CompletableFuture<IAuthenticationResult> interactive; // the sign-in waiting in the browser
 
     public SignIn(SignInSettings settings, ITokenCacheAccessAspect cache, Clock clock) {
         this.settings = settings;
@@ -87,9 +88,24 @@ public final class SignIn implements SignInService {
                 .build();
         return session(call(() -> {
             var result = client().acquireToken(parameters);
+            interactive = result;
             started.countDown();
-            return result.get();
+            try {
+                return result.get();
+            } catch (java.util.concurrent.CancellationException e) {
+                throw new SignInFailure(SignInFailure.Kind.CANCELLED_OR_TIMED_OUT, "signin.failure.cancelled-or-timed-out");
+            } finally {
+                interactive = null;
+            }
         }));
+    }
+
+    @Override
+    public void cancelInteractive() {
+        var running = interactive;
+        if (running != null) {
+            running.cancel(true); // MSAL's loopback listener then ends at its own timeout, unanswered
+        }
     }
 
     @Override

@@ -17,6 +17,9 @@ public interface SignInService {
     /** Signs a person in through the browser that {@code browser} opens. */
     Session interactive(OpenBrowserAction browser, Duration timeout) throws SignInFailure;
 
+    /** Ends a running {@link #interactive} sign-in at once: it fails as cancelled. Safe from any thread. */
+    void cancelInteractive();
+
     /** The accounts signed in on this computer. */
     List<SavedAccount> accounts() throws SignInFailure;
 

@@ -5,6 +5,10 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DataFormat;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.devicelink.i18n.Messages;
 import org.kordamp.ikonli.feather.Feather;
@@ -45,6 +49,29 @@ public final class SignInView {
         waiting.visibleProperty().bind(model.busyProperty());
         waiting.managedProperty().bind(waiting.visibleProperty());
 
+        // where no browser opens (none installed, or it failed to start), the person can still get there
+        var noBrowser = new Label(Messages.get("signin.no-browser"));
+        noBrowser.getStyleClass().add("text-muted");
+        noBrowser.setWrapText(true);
+        noBrowser.setMaxWidth(440);
+        var address = new TextField();
+        address.setId("signInAddress");
+        address.setEditable(false);
+        address.setMaxWidth(440);
+        address.textProperty().bind(model.addressProperty());
+        address.setAccessibleText(Messages.get("signin.address"));
+        var copy = new Button(Messages.get("signin.copy"), new FontIcon(Feather.COPY));
+        copy.setId("copySignInAddress");
+        copy.setOnAction(e -> Clipboard.getSystemClipboard().setContent(java.util.Map.of(DataFormat.PLAIN_TEXT, model.addressProperty().get())));
+        var cancel = new Button(Messages.get("signin.cancel"));
+        cancel.setId("cancelSignIn");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> model.cancelSignIn());
+        var fallback = new VBox(8, noBrowser, address, new HBox(8, copy, cancel));
+        fallback.setMaxWidth(440);
+        fallback.visibleProperty().bind(model.addressProperty().isNotEmpty());
+        fallback.managedProperty().bind(fallback.visibleProperty());
+
         var error = new Label();
         error.setId("signInError");
         error.getStyleClass().add("danger");
@@ -54,7 +81,7 @@ public final class SignInView {
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
-        root.getChildren().addAll(icon, title, explain, button, progress, waiting, error, where);
+        root.getChildren().addAll(icon, title, explain, button, progress, waiting, fallback, error, where);
         root.setAlignment(Pos.CENTER);
         root.setId("signInScreen");
     }

@@ -33,6 +33,7 @@ public final class SignInViewModel {
     private final ObjectProperty<Session> session = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty address = new SimpleStringProperty("");
     private final ObservableList<SavedAccount> accounts = FXCollections.observableArrayList();
 
     public SignInViewModel(SignInService signIn, CurrentSession current, OpenBrowserAction browser, Duration timeout,
@@ -58,6 +59,11 @@ public final class SignInViewModel {
         return error;
     }
 
+    /** The address the browser was sent to, while a sign-in waits on it: to copy when no browser opened. */
+    public StringProperty addressProperty() {
+        return address;
+    }
+
     public ObservableList<SavedAccount> accounts() {
         return accounts;
     }
@@ -74,10 +80,25 @@ public final class SignInViewModel {
     /** Opens the browser to sign in (again, or with another account). */
     public void signInInteractively() {
         error.set("");
+        OpenBrowserAction showing = url -> {
+            executor.onUi(() -> address.set(url.toString()));
+            browser.openBrowser(url);
+        };
         executor.run(busy, () -> {
-            Session signedIn = signIn.interactive(browser, timeout);
+            Session signedIn = signIn.interactive(showing, timeout);
             return new Update(signedIn, signIn.accounts());
-        }, this::apply, this::fail);
+        }, update -> {
+            address.set("");
+            apply(update);
+        }, e -> {
+            address.set("");
+            fail(e);
+        });
+    }
+
+    /** Stops waiting for the browser at once (the person closed it, or none opened). */
+    public void cancelSignIn() {
+        signIn.cancelInteractive();
     }
 
     public void switchTo(SavedAccount account) {

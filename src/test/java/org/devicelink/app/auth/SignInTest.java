@@ -81,6 +81,25 @@ class SignInTest {
     }
 
     @Test
+    void cancellingEndsTheWaitForTheBrowserAtOnce() throws Exception {
+        SignIn signIn = signIn();
+        var opened = new java.util.concurrent.CountDownLatch(1);
+        var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return signIn.interactive(url -> opened.countDown(), Duration.ofMinutes(5)); // no browser ever comes back
+            } catch (SignInFailure e) {
+                return e;
+            }
+        }, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        assertThat(opened.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(200);
+        signIn.cancelInteractive();
+        Object ended = waiting.get(5, java.util.concurrent.TimeUnit.SECONDS); // not the 5 minutes it would wait
+        assertThat(ended).isInstanceOfSatisfying(SignInFailure.class,
+                e -> assertThat(e.kind()).isEqualTo(SignInFailure.Kind.CANCELLED_OR_TIMED_OUT));
+    }
+
+    @Test
     void afterARestartSignInIsSilentThenRefreshedThenGoneAfterSignOut() throws Exception {
         Session first = signIn().interactive(person("alex", "link-demo"), Duration.ofSeconds(30));
 

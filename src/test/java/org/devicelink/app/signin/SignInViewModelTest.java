@@ -36,8 +36,25 @@ class SignInViewModelTest {
             return "https://login.example.org/idp";
         }
 
+        Runnable whileWaiting = () -> { };
+        boolean cancelled;
+
+        @Override
+        public void cancelInteractive() {
+            cancelled = true;
+        }
+
         @Override
         public Session interactive(OpenBrowserAction browser, Duration timeout) throws SignInFailure {
+            try {
+                browser.openBrowser(java.net.URI.create(authority() + "/authorize?state=1").toURL());
+            } catch (java.net.MalformedURLException e) {
+                throw new AssertionError(e);
+            }
+            whileWaiting.run();
+            if (cancelled) {
+                throw new SignInFailure(SignInFailure.Kind.CANCELLED_OR_TIMED_OUT, "signin.failure.cancelled-or-timed-out");
+            }
             if (failure instanceof SignInFailure f) {
                 throw f;
             }
@@ -74,6 +91,23 @@ class SignInViewModelTest {
     final Provider provider = new Provider();
     final CurrentSession current = new CurrentSession(provider);
     final SignInViewModel model = new SignInViewModel(provider, current, url -> { }, Duration.ofSeconds(5), TestExecutors.callingThread());
+
+    @Test
+    void whileTheBrowserIsAwaitedItsAddressCanBeCopiedAndCancelEndsTheWaitAtOnce() {
+        provider.next = session("alex", "Alex Morgan");
+        var seen = new ArrayList<String>();
+        provider.whileWaiting = () -> {
+            seen.add(model.addressProperty().get());
+            seen.add(Boolean.toString(model.busyProperty().get()));
+            model.cancelSignIn();
+        };
+        model.signInInteractively();
+        assertThat(seen).containsExactly("https://login.example.org/idp/authorize?state=1", "true");
+        assertThat(model.errorProperty().get()).isEqualTo("Sign-in was cancelled or did not finish in time. Try again when you are ready.");
+        assertThat(model.addressProperty().get()).as("nothing to copy once the wait is over").isEmpty();
+        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.sessionProperty().get()).isNull();
+    }
 
     @Test
     void atStartTheLastSignInIsResumedWithoutAsking() throws Exception {
