@@ -52,6 +52,7 @@ public final class CompanionApp extends Application {
     private final UiExecutor executor = BackgroundWork.onJavaFx();
     private volatile LocalServer localServer; // set off the JavaFX thread, closed on it
     private Duration smokeTest; // null, or how long --smoke-test stays open once the window shows
+    private volatile Thread handovers; // takes what later copies hand over, until this app closes
 
     /**
      * Opens the companion on the user's data folder, or, when it is already running there, hands it {@code link}
@@ -142,7 +143,7 @@ public final class CompanionApp extends Application {
 
     /** What later copies hand over: the window comes to the front on the Link screen, with the link's code. */
     private void takeHandovers(Stage stage, MainWindow window, Companion companion) {
-        Thread.ofPlatform().daemon().name("handovers").start(() -> {
+        handovers = Thread.ofPlatform().daemon().name("handovers").start(() -> {
             while (true) {
                 String line;
                 try {
@@ -227,8 +228,11 @@ public final class CompanionApp extends Application {
         System.exit(0); // MSAL and the embedded server keep non-daemon threads; the window closing is the end
     }
 
-    /** Stops the embedded server, if this app started one. */
+    /** Stops taking handovers, and the embedded server if this app started one. */
     void close() {
+        if (handovers != null) {
+            handovers.interrupt();
+        }
         if (localServer != null) {
             localServer.close();
         }

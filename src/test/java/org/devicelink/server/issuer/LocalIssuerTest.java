@@ -95,7 +95,8 @@ class LocalIssuerTest {
     void discoveryDescribesTheProviderMsalExpects() {
         JsonNode discovery = fixture.http().get(LocalIssuer.DISCOVERY, null).json();
         assertThat(discovery.path("issuer").asText()).isEqualTo(base + "/idp");
-        assertThat(discovery.path("authorization_endpoint").asText()).isEqualTo(base + "/idp/oauth2/v2.0/authorize");
+        assertThat(discovery.path("authorization_endpoint").asText()).as("the browser goes to the loopback entrance")
+                .isEqualTo("http://127.0.0.1:" + fixture.server().browserPort() + "/idp/oauth2/v2.0/authorize");
         assertThat(discovery.path("token_endpoint").asText()).isEqualTo(base + "/idp/oauth2/v2.0/token");
         assertThat(discovery.path("code_challenge_methods_supported").toString()).isEqualTo("[\"S256\"]");
         assertThat(fixture.http().get(LocalIssuer.KEYS, null).json().path("keys")).hasSize(1);
