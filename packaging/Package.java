@@ -142,7 +142,7 @@ public class Package {
         deleteTree(tree);
         run(List.of("dpkg-deb", "-R", deb.toString(), tree.toString()));
         stampJars(tree.resolve("opt"));
-        var pack = new ProcessBuilder("fakeroot", "dpkg-deb", "--root-owner-group", "--threads-max=2", "-Zxz", "-b", tree.toString(), deb.toString()).inheritIO();
+        var pack = new ProcessBuilder("fakeroot", "dpkg-deb", "--root-owner-group", "-Zxz", "-z9", "-b", tree.toString(), deb.toString()).inheritIO();
         exitZero(pack.start(), "dpkg-deb -b");
         deleteTree(tree);
     }
