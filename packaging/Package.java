@@ -91,10 +91,11 @@ public class Package {
      * the launcher names the cache. A start with the cache skips that work; without it (another JDK) it is ignored.
      */
     static void aotCache(Path image) throws Exception {
-        Path appDir = PLATFORM.equals("macos") ? image.resolve("Contents/app") : image.resolve("lib/app");
-        if (PLATFORM.equals("windows")) {
-            appDir = image.resolve("app");
-        }
+        Path appDir = image.resolve(switch (PLATFORM) {
+            case "windows" -> "app";
+            case "macos" -> "Contents/app";
+            default -> "lib/app";
+        });
         Path cache = appDir.resolve("devicelink.aot");
         stampJars(appDir); // the cache records each jar's time, and a start with other times ignores it
         Path home = Files.createTempDirectory("devicelink-training");

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import org.eclipse.jetty.server.ServerConnector;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -89,6 +90,8 @@ public final class LinkServer implements AutoCloseable {
     private final int port;
     /** The login's plain-HTTP entrance on loopback (see {@link ServerConfig#browserEntrance}), or 0. */
     private final int browserPort;
+    /** Where a browser opens the login page: that entrance, or the server itself. */
+    private final String browserBase;
     private static final String BROWSER_HOST = "127.0.0.1";
 
     private LinkServer(ServerConfig config, Clock clock) {
@@ -97,6 +100,7 @@ public final class LinkServer implements AutoCloseable {
         this.port = port;
         this.baseUrl = config.baseUrl(port);
         this.browserPort = config.browserEntrance() ? freePort(BROWSER_HOST) : 0;
+        this.browserBase = browserPort == 0 ? baseUrl : "http://" + BROWSER_HOST + ":" + browserPort;
         secureDataFolder(config);
         Tls tls = config.tls() ? Tls.forDataDir(config.dataDir()) : null;
         this.certificateFile = tls == null ? null : tls.certificateFile();
@@ -113,23 +117,16 @@ public final class LinkServer implements AutoCloseable {
                 javalin.startup.showOldJavalinVersionWarning = false;
                 javalin.jsonMapper(new JavalinJackson(ProtocolJson.MAPPER, true));
                 javalin.fileRenderer(new Pages());
-                javalin.jetty.addConnector((server, httpConfig) -> {
-                    var connector = tls != null ? tls.connector(server, httpConfig, config.host(), port)
-                            : Tls.plainConnector(server, httpConfig, config.host(), port);
-                    connector.addEventListener(new HeaderDeadline(config.headerTimeout(), timers));
-                    return connector;
-                });
+                javalin.jetty.addConnector((server, httpConfig) -> withHeaderDeadline(tls != null
+                        ? tls.connector(server, httpConfig, config.host(), port) : Tls.plainConnector(server, httpConfig, config.host(), port)));
                 if (browserPort != 0) {
-                    javalin.jetty.addConnector((server, httpConfig) -> {
-                        var connector = Tls.plainConnector(server, httpConfig, BROWSER_HOST, browserPort);
-                        connector.addEventListener(new HeaderDeadline(config.headerTimeout(), timers));
-                        return connector;
-                    });
+                    javalin.jetty.addConnector((server, httpConfig) ->
+                            withHeaderDeadline(Tls.plainConnector(server, httpConfig, BROWSER_HOST, browserPort)));
                 }
                 boolean overTls = tls != null || config.baseUrl(port).startsWith("https:");
                 javalin.routes.before(ctx -> {
                     if (browserPort != 0 && ctx.req().getLocalPort() == browserPort) {
-                        LocalIssuer.browserEntranceOnly(ctx, BROWSER_HOST + ":" + browserPort);
+                        LocalIssuer.browserEntranceOnly(ctx, URI.create(browserBase).getRawAuthority());
                     }
                     database.sql().takeWrote(); // a fresh request has written nothing yet
                     Headers.everyAnswer(ctx, overTls);
@@ -219,7 +216,7 @@ public final class LinkServer implements AutoCloseable {
 
         var bearerTokens = new BearerTokens(config.trustedIssuers(), new Accounts(new AccountStore(sql), clock));
         if (config.localIssuer()) {
-            var issuer = new LocalIssuer(baseUrl, browserPort == 0 ? baseUrl : "http://" + BROWSER_HOST + ":" + browserPort, new LocalIssuer.Settings(config.issuerAccessLifetime(), config.issuerRefreshLifetime(),
+            var issuer = new LocalIssuer(baseUrl, browserBase, new LocalIssuer.Settings(config.issuerAccessLifetime(), config.issuerRefreshLifetime(),
                     config.loginFailures(), config.addressFailures(), config.limitWindow(), config.demoAccounts()),
                     sql, users, secrets, hash, rotation, limiter, blocks, clientAddress, clock, random);
             parts.add(issuer);
@@ -253,6 +250,12 @@ public final class LinkServer implements AutoCloseable {
     /** The URL everything is served under, e.g. {@code https://localhost:8443}. */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** Slow senders are cut off on every connector alike. */
+    private ServerConnector withHeaderDeadline(ServerConnector connector) {
+        connector.addEventListener(new HeaderDeadline(config.headerTimeout(), timers));
+        return connector;
     }
 
     /** The login's loopback HTTP entrance for browsers, or 0 when it has none ({@link ServerConfig#browserEntrance}). */
