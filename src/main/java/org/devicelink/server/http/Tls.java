@@ -3,34 +3,20 @@ package org.devicelink.server.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.StringWriter;
-import java.math.BigInteger;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.devicelink.platform.OwnerOnly;
 import org.devicelink.platform.UserFolders;
 import org.eclipse.jetty.http.HttpVersion;
@@ -132,44 +118,30 @@ public final class Tls {
             keyStore.store(out, KEYSTORE_PASSWORD);
         }
         OwnerOnly.file(temporary);
-        var pem = new StringWriter();
-        try (var writer = new JcaPEMWriter(pem)) {
-            writer.writeObject(certificate);
-        }
-        Files.writeString(certificateFile, pem.toString());
+        Files.writeString(certificateFile, SelfSignedCertificate.pem(certificate));
         OwnerOnly.file(certificateFile);
         Files.move(temporary, dir.resolve(KEYSTORE_FILE), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static X509Certificate selfSigned(KeyPair keys) throws GeneralSecurityException, IOException {
-        Instant now = Instant.now();
-        var names = new ArrayList<GeneralName>(List.of(
-                new GeneralName(GeneralName.dNSName, "localhost"),
-                new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-                new GeneralName(GeneralName.iPAddress, "::1")));
+    /** ::1, as the 16 bytes a certificate holds. */
+    private static final byte[] IPV6_LOOPBACK = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+
+    private static X509Certificate selfSigned(KeyPair keys) throws GeneralSecurityException {
+        var names = new ArrayList<SelfSignedCertificate.AltName>(List.of(
+                new SelfSignedCertificate.AltName.Dns("localhost"),
+                new SelfSignedCertificate.AltName.Ip(new byte[] {127, 0, 0, 1}),
+                new SelfSignedCertificate.AltName.Ip(IPV6_LOOPBACK)));
         try {
             String host = InetAddress.getLocalHost().getHostName();
-            if (!host.isBlank() && !"localhost".equals(host)) {
-                names.add(new GeneralName(GeneralName.dNSName, host));
+            // a DNS name in a certificate is ASCII (IA5String); a name that is not is left out, as is localhost twice
+            if (!host.isBlank() && !"localhost".equals(host) && StandardCharsets.US_ASCII.newEncoder().canEncode(host)) {
+                names.add(new SelfSignedCertificate.AltName.Dns(host));
             }
         } catch (IOException ignored) {
             // no resolvable host name: localhost and the loopback addresses are enough for the embedded default
         }
-        var builder = new JcaX509v3CertificateBuilder(
-                new X500Name("CN=DeviceLink local server"),
-                new BigInteger(128, new SecureRandom()),
-                Date.from(now.minus(Duration.ofDays(1))),
-                Date.from(now.plus(Duration.ofDays(3650))),
-                new X500Name("CN=DeviceLink local server"),
-                keys.getPublic());
-        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)));
-        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-        builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-        try {
-            var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate());
-            return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
-        } catch (org.bouncycastle.operator.OperatorCreationException e) {
-            throw new GeneralSecurityException(e);
-        }
+        Instant now = Instant.now();
+        return SelfSignedCertificate.make(keys, "DeviceLink local server", names,
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)));
     }
 }
