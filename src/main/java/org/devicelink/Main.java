@@ -1,11 +1,13 @@
 package org.devicelink;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.devicelink.app.CompanionApp;
 import org.devicelink.app.scan.ScanCommand;
 import org.devicelink.bench.BenchCommand;
+import org.devicelink.code.VerificationLink;
 import org.devicelink.device.DeviceCommand;
 import org.devicelink.platform.UserFolders;
 import org.devicelink.server.ServerCommand;
@@ -38,11 +40,37 @@ public final class Main implements Callable<Integer> {
         this.folders = folders;
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         UserFolders folders = UserFolders.forThisUser();
-        // the companion, started far most often, skips building the other programs' commands: a fifth of its start
+        if (startsCompanionAtOnce(folders, args)) {
+            return;
+        }
+        // the companion with other options skips building the other programs' commands
         boolean companion = Arrays.stream(args).noneMatch(a -> PROGRAMS.contains(a) || OTHER_THAN_COMPANION.contains(a));
         System.exit((companion ? new CommandLine(new Main(folders)) : commandLine(folders)).execute(args));
+    }
+
+    /**
+     * The companion as the menu, a clicked link or a packaging test starts it (nothing, a {@code devicelink:} link,
+     * {@code --smoke-test[=SECONDS]}) opens without picocli, whose set-up was a sixth of its start. Anything else,
+     * even a mistyped option, returns false and gets picocli's parsing and messages.
+     */
+    private static boolean startsCompanionAtOnce(UserFolders folders, String[] args) throws IOException {
+        String link = null;
+        Integer smokeTest = null;
+        for (String arg : args) {
+            if (link == null && arg.regionMatches(true, 0, VerificationLink.APP_SCHEME + ":", 0, VerificationLink.APP_SCHEME.length() + 1)) {
+                link = arg;
+            } else if (smokeTest == null && arg.equals("--smoke-test")) {
+                smokeTest = 0;
+            } else if (smokeTest == null && arg.matches("--smoke-test=[0-9]{1,6}")) {
+                smokeTest = Integer.valueOf(arg.substring("--smoke-test=".length()));
+            } else {
+                return false;
+            }
+        }
+        CompanionApp.launch(folders, link, smokeTest);
+        return true;
     }
 
     /** Every command, for these folders. */
@@ -55,7 +83,7 @@ public final class Main implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
         CompanionApp.launch(folders, deepLink, smokeTest);
         return 0;
     }

@@ -12,10 +12,13 @@ public final class Theme {
 
     private Theme() {}
 
-    /** Applies {@code light} or {@code dark} to every window, at once. */
+    /**
+     * Applies {@code light} or {@code dark} to every window, at once. AtlantaFX's binary form of the theme (.bss) is
+     * read without parsing its 165 KB of CSS, which took a sixth of the companion's start.
+     */
     public static void apply(String theme) {
         Application.setUserAgentStylesheet(DARK.equals(theme)
-                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+                ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS());
     }
 
     /** DeviceLink's own stylesheet, for every scene. */
