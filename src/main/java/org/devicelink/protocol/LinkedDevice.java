@@ -2,7 +2,12 @@ package org.devicelink.protocol;
 
 import java.time.Instant;
 
-/** A device linked to an account, as the devices table shows it. */
+/**
+ * A device linked to an account, as the devices table shows it.
+ *
+ * @param accountId   whose device it is: the signed-in person's, or (for a parent) a child's
+ * @param accountName that account's name
+ */
 public record LinkedDevice(
         String id,
         String name,
@@ -11,4 +16,6 @@ public record LinkedDevice(
         String appName,
         Instant linkedAt,
         Instant lastActiveAt,
-        DeviceStatus status) {}
+        DeviceStatus status,
+        String accountId,
+        String accountName) {}

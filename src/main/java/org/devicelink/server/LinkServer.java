@@ -37,6 +37,7 @@ import org.devicelink.server.issuer.LocalUsers;
 import org.devicelink.server.limits.AddressBlocks;
 import org.devicelink.server.limits.AttemptLimiter;
 import org.devicelink.server.links.CodeLimits;
+import org.devicelink.server.links.FamilyRequests;
 import org.devicelink.server.links.LinkRoutes;
 import org.devicelink.server.links.PendingLinks;
 import org.devicelink.server.links.VerificationPage;
@@ -214,7 +215,8 @@ public final class LinkServer implements AutoCloseable {
             }
         }, 1, 1, TimeUnit.MINUTES);
 
-        var bearerTokens = new BearerTokens(config.trustedIssuers(), new Accounts(new AccountStore(sql), clock));
+        var accounts = new Accounts(new AccountStore(sql), clock);
+        var bearerTokens = new BearerTokens(config.trustedIssuers(), accounts);
         if (config.localIssuer()) {
             var issuer = new LocalIssuer(baseUrl, browserBase, new LocalIssuer.Settings(config.issuerAccessLifetime(), config.issuerRefreshLifetime(),
                     config.loginFailures(), config.addressFailures(), config.limitWindow(), config.demoAccounts()),
@@ -226,9 +228,10 @@ public final class LinkServer implements AutoCloseable {
         ApiAccounts.register(routes, bearerTokens);
         var codeLimits = new CodeLimits(config.accountFailures(), config.accountDailyFailures(), config.addressFailures(),
                 config.addressDailyFailures(), config.allAccountsHourly(), config.limitWindow());
-        new LinkRoutes(new PendingLinks(sql, pendingLinks, linkedDevices, apps, limiter, blocks, codeLimits, activity, notifier, hash,
-                clock, config.maxDevicesPerAccount()), clientAddress).register(routes);
-        new DeviceRoutes(new LinkedDevices(sql, linkedDevices, activity, clock)).register(routes);
+        var links = new PendingLinks(sql, accounts, pendingLinks, linkedDevices, apps, limiter, blocks, codeLimits, activity, notifier, hash,
+                clock, config.maxDevicesPerAccount());
+        new LinkRoutes(links, new FamilyRequests(links, pendingLinks, accounts, clock), clientAddress).register(routes);
+        new DeviceRoutes(new LinkedDevices(sql, accounts, linkedDevices, activity, clock)).register(routes);
         new VerificationPage().register(routes);
     }
 

@@ -535,7 +535,7 @@ abstract class DeviceFlowContract {
                 new Case("unknown path", 404, "not-found", () -> http().get("/api/v2/nothing", alex)),
                 new Case("unknown page", 404, "not-found", () -> http().get("/nothing-here", null)),
                 new Case("wrong method", 404, "not-found", () -> http().delete("/api/v1/links/BBBB-BBBB", alex)),
-                new Case("approve someone else's account", 403, "not-allowed",
+                new Case("approve someone else's account", 403, "not-in-family",
                         () -> http().post("/api/v1/links/BBBB-BBBB/approve", alex, "{\"account\":\"child-1\"}")));
         for (Case c : cases) {
             Http.Response response = c.request().get();

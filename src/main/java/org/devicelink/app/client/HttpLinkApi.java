@@ -16,6 +16,7 @@ import javax.net.ssl.SSLContext;
 import org.devicelink.code.UserCode;
 import org.devicelink.protocol.ApproveRequest;
 import org.devicelink.protocol.DenyRequest;
+import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.PendingLink;
 import org.devicelink.protocol.ProblemType;
@@ -48,8 +49,12 @@ public final class HttpLinkApi implements LinkApi {
     }
 
     @Override
-    public LinkedDevice approve(UserCode code) throws ApiFailure {
-        return read(send("POST", "/api/v1/links/" + code.value() + "/approve", new ApproveRequest(ApproveRequest.ME)), LinkedDevice.class);
+    public Approval approve(UserCode code) throws ApiFailure {
+        String body = send("POST", "/api/v1/links/" + code.value() + "/approve", new ApproveRequest(ApproveRequest.ME));
+        var request = read(body, JsonNode.class);
+        return FamilyRequest.AWAITING_PARENT.equals(request.path("status").asText()) && request.has("childId")
+                ? new Approval.AwaitingParent(read(body, FamilyRequest.class))
+                : new Approval.Linked(read(body, LinkedDevice.class));
     }
 
     @Override

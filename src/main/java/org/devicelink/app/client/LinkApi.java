@@ -2,6 +2,7 @@ package org.devicelink.app.client;
 
 import java.util.List;
 import org.devicelink.code.UserCode;
+import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.PendingLink;
 
@@ -19,7 +20,14 @@ public interface LinkApi {
 
     PendingLink lookup(UserCode code) throws ApiFailure;
 
-    LinkedDevice approve(UserCode code) throws ApiFailure;
+    /** What approving did: linked the device, or (for a child) sent it to a parent to decide. */
+    sealed interface Approval {
+        record Linked(LinkedDevice device) implements Approval {}
+
+        record AwaitingParent(FamilyRequest request) implements Approval {}
+    }
+
+    Approval approve(UserCode code) throws ApiFailure;
 
     void deny(UserCode code, boolean report) throws ApiFailure;
 

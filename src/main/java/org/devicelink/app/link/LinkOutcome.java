@@ -7,6 +7,9 @@ public sealed interface LinkOutcome {
 
     record Linked(LinkedDevice device) implements LinkOutcome {}
 
+    /** A child's approval: a parent decides it under Requests. */
+    record AwaitingParent(String deviceName) implements LinkOutcome {}
+
     record Denied(boolean reported) implements LinkOutcome {}
 
     /** {@code retry} is true when trying the same thing again may work (the server was unreachable). */

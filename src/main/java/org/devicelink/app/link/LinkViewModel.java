@@ -147,9 +147,15 @@ public final class LinkViewModel {
     }
 
     public void approve() {
-        executor.run(busy, () -> api.approve(confirmedCode), device -> {
-            finish(new LinkOutcome.Linked(device));
-            linkedListeners.forEach(listener -> listener.accept(device));
+        executor.run(busy, () -> api.approve(confirmedCode), approval -> {
+            finish(switch (approval) {
+                case LinkApi.Approval.Linked linked -> new LinkOutcome.Linked(linked.device());
+                case LinkApi.Approval.AwaitingParent waiting -> new LinkOutcome.AwaitingParent(
+                        waiting.request().deviceName() != null ? waiting.request().deviceName() : waiting.request().appName());
+            });
+            if (approval instanceof LinkApi.Approval.Linked linked) {
+                linkedListeners.forEach(listener -> listener.accept(linked.device()));
+            }
         }, e -> finish(new LinkOutcome.Failed(message(e), e instanceof ApiFailure f && f.unreachable())));
     }
 

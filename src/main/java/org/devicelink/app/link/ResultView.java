@@ -62,6 +62,12 @@ final class ResultView {
                     devices.setVisible(true);
                     devices.setDefaultButton(true);
                 }
+                case LinkOutcome.AwaitingParent waiting -> {
+                    icon.setIconCode(Feather.CLOCK);
+                    icon.getStyleClass().add("muted-icon");
+                    title.setText(Messages.get("result.awaiting-parent", waiting.deviceName()));
+                    detail.setText(Messages.get("result.awaiting-parent.next"));
+                }
                 case LinkOutcome.Denied denied -> {
                     icon.setIconCode(Feather.SHIELD);
                     icon.getStyleClass().add("muted-icon");

@@ -16,4 +16,22 @@ public record Account(String id, String issuer, String subject, String displayNa
     public boolean has(Role role) {
         return roles.contains(role);
     }
+
+    /** A family organizer: chooses whose a device is, and decides their children's requests. */
+    public boolean isParent() {
+        return familyRole() == Role.ORGANIZER;
+    }
+
+    /** A child in a family: their approvals wait for a parent. */
+    public boolean isChild() {
+        return familyRole() == Role.CHILD;
+    }
+
+    /** Organizer or child when the provider names a family and one of those roles (organizer wins); else null. */
+    public Role familyRole() {
+        if (familyId == null) {
+            return null;
+        }
+        return has(Role.ORGANIZER) ? Role.ORGANIZER : has(Role.CHILD) ? Role.CHILD : null;
+    }
 }

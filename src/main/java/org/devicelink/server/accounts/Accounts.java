@@ -1,6 +1,9 @@
 package org.devicelink.server.accounts;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.devicelink.protocol.Role;
@@ -18,26 +21,49 @@ public final class Accounts {
         this.clock = clock;
     }
 
-    /** The account of (issuer, subject), created on first sight; its name follows the provider's. */
+    /** The account of (issuer, subject), created on first sight; its name and family follow the provider's. */
     public Account findOrCreate(String issuer, String subject, String displayName, Set<Role> roles, String familyId) {
+        var said = new Account(null, issuer, subject, displayName, roles, familyId);
+        String family = said.familyRole() == null ? null : familyId; // a family without a role in it is no family
         var existing = store.find(issuer, subject);
         if (existing.isPresent()) {
-            String id = existing.get().id();
-            if (displayName != null && !displayName.equals(existing.get().displayName())) {
-                store.rename(id, displayName);
+            var row = existing.get();
+            String name = displayName != null ? displayName : row.displayName();
+            if (!Objects.equals(name, row.displayName()) || !Objects.equals(family, row.familyId()) || said.familyRole() != row.familyRole()) {
+                store.update(row.id(), name, family, said.familyRole());
             }
-            return new Account(id, issuer, subject, displayName != null ? displayName : existing.get().displayName(), roles, familyId);
+            return new Account(row.id(), issuer, subject, name, roles, family);
         }
         try {
             String id = UUID.randomUUID().toString();
-            store.insert(id, issuer, subject, displayName, clock.instant());
-            return new Account(id, issuer, subject, displayName, roles, familyId);
+            store.insert(id, issuer, subject, displayName, family, said.familyRole(), clock.instant());
+            return new Account(id, issuer, subject, displayName, roles, family);
         } catch (Sql.StoreException e) {
             if (Sql.isDuplicateKey(e)) { // the same person's first two requests raced
                 var raced = store.find(issuer, subject).orElseThrow();
-                return new Account(raced.id(), issuer, subject, raced.displayName(), roles, familyId);
+                return new Account(raced.id(), issuer, subject, raced.displayName(), roles, family);
             }
             throw e;
         }
+    }
+
+    /** {@code id}, when it is a child in the parent's family; empty otherwise (another family, a parent, unknown). */
+    public Optional<AccountStore.Row> childOf(Account parent, String id) {
+        if (!parent.isParent()) {
+            return Optional.empty();
+        }
+        return store.findInFamily(parent.issuer(), parent.familyId(), id).filter(row -> row.familyRole() == Role.CHILD);
+    }
+
+    /** The parent's family as far as it has signed in here: the parent first, then the children. */
+    public List<AccountStore.Row> familyOf(Account parent) {
+        if (!parent.isParent()) {
+            return List.of(new AccountStore.Row(parent.id(), parent.displayName(), parent.familyId(), parent.familyRole()));
+        }
+        var members = new java.util.ArrayList<AccountStore.Row>();
+        var rows = store.family(parent.issuer(), parent.familyId());
+        rows.stream().filter(r -> r.id().equals(parent.id())).forEach(members::add);
+        rows.stream().filter(r -> r.familyRole() == Role.CHILD).forEach(members::add);
+        return members;
     }
 }

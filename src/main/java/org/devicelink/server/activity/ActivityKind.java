@@ -4,6 +4,8 @@ package org.devicelink.server.activity;
 public enum ActivityKind {
     /** A device was linked to the account. */
     LINKED,
+    /** A child approved a device: it waits for a parent. */
+    ASKED_A_PARENT,
     /** A device's request was denied. */
     DENIED,
     /** A device's request was denied with "I didn't start this". */

@@ -5,7 +5,10 @@ import org.devicelink.protocol.RenameRequest;
 import org.devicelink.server.accounts.ApiAccounts;
 import org.devicelink.server.http.Bodies;
 
-/** Companion API for linked devices: {@code GET /api/v1/devices}, {@code PATCH|DELETE /api/v1/devices/{id}}. */
+/**
+ * Companion API for linked devices: {@code GET /api/v1/devices[?member=all|<child id>]},
+ * {@code PATCH|DELETE /api/v1/devices/{id}}.
+ */
 public final class DeviceRoutes {
 
     private final LinkedDevices devices;
@@ -15,7 +18,7 @@ public final class DeviceRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/api/v1/devices", ctx -> ctx.json(devices.list(ApiAccounts.of(ctx))));
+        routes.get("/api/v1/devices", ctx -> ctx.json(devices.list(ApiAccounts.of(ctx), ctx.queryParam("member"))));
         routes.patch("/api/v1/devices/{id}", ctx ->
                 ctx.json(devices.rename(ApiAccounts.of(ctx), ctx.pathParam("id"), Bodies.read(ctx, RenameRequest.class, null))));
         routes.delete("/api/v1/devices/{id}", ctx -> ctx.json(devices.unlink(ApiAccounts.of(ctx), ctx.pathParam("id"))));

@@ -2,42 +2,70 @@ package org.devicelink.server.devices;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import org.devicelink.protocol.DeviceStatus;
 import org.devicelink.protocol.DisplayText;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.ProblemType;
 import org.devicelink.protocol.RenameRequest;
+import org.devicelink.protocol.ApproveRequest;
 import org.devicelink.server.accounts.Account;
+import org.devicelink.server.accounts.Accounts;
 import org.devicelink.server.activity.Activity;
 import org.devicelink.server.activity.ActivityKind;
 import org.devicelink.server.activity.ActivityRecorder;
 import org.devicelink.server.http.ApiProblem;
+import org.devicelink.server.http.PathIds;
+import org.devicelink.server.store.AccountStore;
 import org.devicelink.server.store.EndReason;
 import org.devicelink.server.store.LinkedDeviceStore;
 import org.devicelink.server.store.Sql;
 
-/** An owner's linked devices: list, rename, unlink. Another account's device is reported as not found. */
+/**
+ * An owner's linked devices: list, rename, unlink. A parent may do the same with their children's devices; any other
+ * account's device is reported as not found.
+ */
 public final class LinkedDevices {
 
     static final int MAX_LISTED = 500;
 
+    /** {@code ?member=} for a parent's whole family. */
+    public static final String ALL_MEMBERS = "all";
+
     private final Sql sql;
+    private final Accounts accounts;
     private final LinkedDeviceStore devices;
     private final ActivityRecorder activity;
     private final Clock clock;
 
-    public LinkedDevices(Sql sql, LinkedDeviceStore devices, ActivityRecorder activity, Clock clock) {
+    public LinkedDevices(Sql sql, Accounts accounts, LinkedDeviceStore devices, ActivityRecorder activity, Clock clock) {
         this.sql = sql;
+        this.accounts = accounts;
         this.devices = devices;
         this.activity = activity;
         this.clock = clock;
     }
 
-    public List<LinkedDevice> list(Account owner) {
-        devices.endUncollected(owner.id(), clock.instant());
-        return devices.listForAccount(owner.id(), MAX_LISTED).stream().map(LinkedDevices::view).toList();
+    /**
+     * The devices of {@code member}: the caller's own when null or "me"; for a parent, "all" (theirs and their
+     * children's) or one child's id.
+     */
+    public List<LinkedDevice> list(Account me, String member) {
+        List<String> owners = owners(me, member);
+        owners.forEach(id -> devices.endUncollected(id, clock.instant()));
+        return devices.listForAccounts(owners, MAX_LISTED).stream().map(LinkedDevices::view).toList();
+    }
+
+    private List<String> owners(Account me, String member) {
+        if (member == null || member.equals(ApproveRequest.ME) || member.equals(me.id())) {
+            return List.of(me.id());
+        }
+        if (!me.isParent()) {
+            throw ApiProblem.of(ProblemType.PARENTS_ONLY);
+        }
+        if (member.equals(ALL_MEMBERS)) {
+            return accounts.familyOf(me).stream().map(AccountStore.Row::id).toList();
+        }
+        return List.of(accounts.childOf(me, member).orElseThrow(() -> ApiProblem.of(ProblemType.NOT_IN_FAMILY)).id());
     }
 
     public LinkedDevice rename(Account owner, String deviceId, RenameRequest request) {
@@ -53,9 +81,9 @@ public final class LinkedDevices {
         }
         String id = checkedId(deviceId);
         return sql.inTransaction(() -> {
-            var before = devices.find(id).filter(d -> d.accountId().equals(owner.id())).orElseThrow(LinkedDevices::notFound);
-            devices.rename(id, owner.id(), name);
-            activity.record(new Activity(ActivityKind.RENAMED, owner.id(), id, before.name(), before.clientId(), name));
+            var before = mine(owner, id);
+            devices.rename(id, before.accountId(), name);
+            activity.record(new Activity(ActivityKind.RENAMED, before.accountId(), id, before.name(), before.clientId(), name));
             return view(devices.find(id).orElseThrow());
         });
     }
@@ -63,25 +91,29 @@ public final class LinkedDevices {
     public LinkedDevice unlink(Account owner, String deviceId) {
         String id = checkedId(deviceId);
         return sql.inTransaction(() -> {
-            var device = devices.find(id).filter(d -> d.accountId().equals(owner.id())).orElseThrow(LinkedDevices::notFound);
+            var device = mine(owner, id);
             if (devices.end(device.id(), DeviceStatus.UNLINKED, EndReason.UNLINKED_BY_OWNER, clock.instant())) {
-                activity.record(new Activity(ActivityKind.UNLINKED, owner.id(), device.id(), device.name(), device.clientId(), null));
+                String by = device.accountId().equals(owner.id()) ? null : owner.displayName();
+                activity.record(new Activity(ActivityKind.UNLINKED, device.accountId(), device.id(), device.name(), device.clientId(), by));
             }
             return view(devices.find(device.id()).orElseThrow());
         });
     }
 
-    public static LinkedDevice view(LinkedDeviceStore.Device d) {
-        return new LinkedDevice(d.id(), d.name(), d.model(), d.clientId(), d.appName(), d.linkedAt(), d.lastActiveAt(), d.status());
+    /** The device, when it is the caller's or their child's. */
+    private LinkedDeviceStore.Device mine(Account me, String id) {
+        return devices.find(id)
+                .filter(d -> d.accountId().equals(me.id()) || accounts.childOf(me, d.accountId()).isPresent())
+                .orElseThrow(LinkedDevices::notFound);
     }
 
-    /** Device ids are UUIDs, kept in lower case; anything else names no device. */
+    public static LinkedDevice view(LinkedDeviceStore.Device d) {
+        return new LinkedDevice(d.id(), d.name(), d.model(), d.clientId(), d.appName(), d.linkedAt(), d.lastActiveAt(), d.status(),
+                d.accountId(), d.accountName());
+    }
+
     private static String checkedId(String deviceId) {
-        try {
-            return UUID.fromString(deviceId).toString().toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw notFound();
-        }
+        return PathIds.uuid(deviceId, ProblemType.DEVICE_NOT_FOUND);
     }
 
     private static ApiProblem notFound() {

@@ -7,10 +7,12 @@ import java.util.Arrays;
 import java.util.UUID;
 import org.devicelink.code.UserCode;
 import org.devicelink.protocol.ApproveRequest;
+import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.PendingLink;
 import org.devicelink.protocol.ProblemType;
 import org.devicelink.server.accounts.Account;
+import org.devicelink.server.accounts.Accounts;
 import org.devicelink.server.activity.Activity;
 import org.devicelink.server.activity.ActivityKind;
 import org.devicelink.server.activity.ActivityRecorder;
@@ -30,6 +32,7 @@ import org.devicelink.server.store.Sql;
 public final class PendingLinks {
 
     private final Sql sql;
+    private final Accounts accounts;
     private final PendingLinkStore links;
     private final LinkedDeviceStore devices;
     private final DeviceAppStore apps;
@@ -43,10 +46,11 @@ public final class PendingLinks {
     /**
      * @param limits how many wrong codes an account, an address block and the whole deployment may try (RFC 8628 §5.1)
      */
-    public PendingLinks(Sql sql, PendingLinkStore links, LinkedDeviceStore devices, DeviceAppStore apps, AttemptLimiter limiter,
+    public PendingLinks(Sql sql, Accounts accounts, PendingLinkStore links, LinkedDeviceStore devices, DeviceAppStore apps, AttemptLimiter limiter,
                         AddressBlocks blocks, CodeLimits limits, ActivityRecorder activity, ApprovalNotifier notifier, KeyedHash hash,
                         Clock clock, int maxDevicesPerAccount) {
         this.sql = sql;
+        this.accounts = accounts;
         this.links = links;
         this.devices = devices;
         this.apps = apps;
@@ -66,45 +70,99 @@ public final class PendingLinks {
         return view(found.code(), found.row(), approver);
     }
 
-    public LinkedDevice approve(String codeInput, ApproveRequest request, Approver approver) {
-        String account = request == null || request.account() == null ? ApproveRequest.ME : request.account();
-        if (!ApproveRequest.ME.equals(account) && !account.equals(approver.account().id())) {
-            throw new ApiProblem(ProblemType.NOT_ALLOWED, "problem.not-allowed.own-account");
+    /** What an approval did: linked the device, or (a child's) made it wait for a parent. */
+    public sealed interface Approval {
+        record Linked(LinkedDevice device) implements Approval {}
+
+        record AwaitingParent(FamilyRequest request) implements Approval {}
+    }
+
+    /**
+     * Approves the code for {@code request.account()}: the approver ("me"), or, for a parent, a child in their family.
+     * A child's own approval does not link: the request waits for a parent.
+     */
+    public Approval approve(String codeInput, ApproveRequest request, Approver approver) {
+        Account me = approver.account();
+        String wanted = request == null || request.account() == null ? ApproveRequest.ME : request.account();
+        String ownerId;
+        if (ApproveRequest.ME.equals(wanted) || wanted.equals(me.id())) {
+            ownerId = me.id();
+        } else if (!me.isParent()) {
+            throw new ApiProblem(ProblemType.NOT_IN_FAMILY, "problem.not-in-family.not-a-parent"); // before the code: costs no attempt
+        } else {
+            ownerId = accounts.childOf(me, wanted).orElseThrow(() -> ApiProblem.of(ProblemType.NOT_IN_FAMILY)).id();
         }
         var found = find(codeInput, approver);
-        String ownerId = approver.account().id();
-        LinkedDevice linked = sql.inTransaction(() -> {
+        var row = found.row();
+        if (me.isChild()) {
+            return sql.inTransaction(() -> {
+                if (!links.awaitParent(row.id(), me.id(), clock.instant())) {
+                    throw new ApiProblem(ProblemType.CODE_USED, "problem.code-used.race");
+                }
+                activity.record(new Activity(ActivityKind.ASKED_A_PARENT, me.id(), null, deviceName(row), row.clientId(), null));
+                return new Approval.AwaitingParent(familyView(links.find(row.id()).orElseThrow(), me.displayName()));
+            });
+        }
+        return new Approval.Linked(link(row, LinkStatus.PENDING, ownerId, me));
+    }
+
+    /**
+     * Links the request's device to {@code ownerId}, approved by {@code approver}, if it is still {@code from}: the
+     * device limit of the owner holds, and the device's held polls learn of it.
+     */
+    LinkedDevice link(PendingLinkStore.Row row, LinkStatus from, String ownerId, Account approver) {
+        return sql.inTransaction(() -> {
             devices.endUncollected(ownerId, clock.instant()); // approved long ago, never collected: not linked, not counted
             if (devices.countActive(ownerId) >= maxDevicesPerAccount) {
                 throw ApiProblem.of(ProblemType.DEVICE_LIMIT_REACHED);
             }
-            var row = found.row();
             String deviceId = UUID.randomUUID().toString();
-            String name = row.deviceName() != null ? row.deviceName() : appName(row);
+            String name = deviceName(row);
             Instant now = clock.instant();
-            devices.insert(deviceId, ownerId, approver.account().id(), row.clientId(), name, row.deviceModel(), row.scope(), now);
-            if (!links.approve(row.id(), approver.account().id(), deviceId, now)) {
+            devices.insert(deviceId, ownerId, approver.id(), row.clientId(), name, row.deviceModel(), row.scope(), now);
+            if (!links.approve(row.id(), from, approver.id(), deviceId, now)) {
                 throw new ApiProblem(ProblemType.CODE_USED, "problem.code-used.race");
             }
-            activity.record(new Activity(ActivityKind.LINKED, ownerId, deviceId, name, row.clientId(), null));
+            String by = ownerId.equals(approver.id()) ? null : approver.displayName();
+            activity.record(new Activity(ActivityKind.LINKED, ownerId, deviceId, name, row.clientId(), by));
             notifier.decided(row.deviceCodeHash());
             return LinkedDevices.view(devices.find(deviceId).orElseThrow());
         });
-        return linked;
     }
 
-    public void deny(String codeInput, boolean report, Approver approver) {
-        var found = find(codeInput, approver);
-        var row = found.row();
+    /** Denies the request if it is still {@code from}; the owner's activity says so (and who, when not themselves). */
+    void deny(PendingLinkStore.Row row, LinkStatus from, boolean report, String ownerId, Account decider) {
         sql.inTransaction(() -> {
-            if (!links.deny(row.id(), approver.account().id(), report, clock.instant())) {
+            if (!links.deny(row.id(), from, decider.id(), report, clock.instant())) {
                 throw new ApiProblem(ProblemType.CODE_USED, "problem.code-used.race");
             }
-            activity.record(new Activity(report ? ActivityKind.REPORTED : ActivityKind.DENIED, approver.account().id(), null,
-                    row.deviceName(), row.clientId(), null));
+            String by = ownerId.equals(decider.id()) ? null : decider.displayName();
+            activity.record(new Activity(report ? ActivityKind.REPORTED : ActivityKind.DENIED, ownerId, null,
+                    row.deviceName(), row.clientId(), by));
             notifier.decided(row.deviceCodeHash());
             return null;
         });
+    }
+
+    public void deny(String codeInput, boolean report, Approver approver) {
+        deny(find(codeInput, approver).row(), LinkStatus.PENDING, report, approver.account().id(), approver.account());
+    }
+
+    /** A request as the family sees it; {@code childName} is the asker's. */
+    FamilyRequest familyView(PendingLinkStore.Row row, String childName) {
+        Instant now = clock.instant();
+        String status = switch (row.status()) {
+            case PENDING, AWAITING_PARENT -> row.expiredAt(now) ? FamilyRequest.EXPIRED : FamilyRequest.AWAITING_PARENT;
+            case APPROVED, REDEEMED -> FamilyRequest.APPROVED;
+            case DENIED -> FamilyRequest.DENIED;
+        };
+        return new FamilyRequest(row.id(), row.askedBy(), childName, row.clientId(), appName(row), row.deviceName(), row.deviceModel(),
+                Networks.describe(row.clientAddress()), row.requestedAt(), row.expiresAt(),
+                Math.max(0, Duration.between(now, row.expiresAt()).toSeconds()), status);
+    }
+
+    private String deviceName(PendingLinkStore.Row row) {
+        return row.deviceName() != null ? row.deviceName() : appName(row);
     }
 
     private record Found(UserCode code, PendingLinkStore.Row row) {}
@@ -136,8 +194,11 @@ public final class PendingLinks {
         }
         attempts.found(counted);
         if (row.status() != LinkStatus.PENDING) {
-            throw new ApiProblem(ProblemType.CODE_USED, row.status() == LinkStatus.DENIED ? "problem.code-used.denied"
-                    : "problem.code-used.approved", code.display());
+            throw new ApiProblem(ProblemType.CODE_USED, switch (row.status()) {
+                case DENIED -> "problem.code-used.denied";
+                case AWAITING_PARENT -> "problem.code-used.awaiting-parent";
+                default -> "problem.code-used.approved";
+            }, code.display());
         }
         if (row.expiredAt(clock.instant())) {
             throw ApiProblem.of(ProblemType.CODE_EXPIRED);

@@ -67,7 +67,7 @@ public final class DeviceAuthorizations {
             UserCode userCode = UserCode.random(random);
             var row = new PendingLinkStore.Row(UUID.randomUUID().toString(), hash.of(KeyedHash.Kind.DEVICE_CODE, deviceCode),
                     app.clientId(), scope, name, model, request.clientAddress(), Params.truncate(request.userAgent(), 256),
-                    now, now.plus(lifetime), interval, LinkStatus.PENDING, null, null);
+                    now, now.plus(lifetime), interval, LinkStatus.PENDING, null, null, null);
             try {
                 links.insert(row, hash.of(KeyedHash.Kind.USER_CODE, userCode.value()));
                 polls.remember(row, epoch); // its first polls need not read it back

@@ -72,7 +72,7 @@ public final class TokenGrants {
     boolean stillWaiting(String clientId, String deviceCode) {
         String key = pollKey(deviceCode);
         return polls.find(key).isPresent() || links.findByDeviceCode(key)
-                .filter(l -> l.clientId().equals(clientId) && l.status() == LinkStatus.PENDING && !l.expiredAt(clock.instant()))
+                .filter(l -> l.clientId().equals(clientId) && l.status().waiting() && !l.expiredAt(clock.instant()))
                 .isPresent();
     }
 
@@ -98,7 +98,7 @@ public final class TokenGrants {
         long epoch = polls.epoch();
         var link = links.findByDeviceCode(key).filter(l -> l.clientId().equals(clientId)).orElseThrow(TokenGrants::unknown);
         return switch (link.status()) {
-            case PENDING -> {
+            case PENDING, AWAITING_PARENT -> {
                 if (link.expiredAt(now)) {
                     throw expired();
                 }

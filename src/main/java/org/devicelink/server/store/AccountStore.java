@@ -1,10 +1,17 @@
 package org.devicelink.server.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.devicelink.protocol.Role;
 
-/** The {@code accounts} table: people who approve or own devices, keyed by (issuer, subject). */
+/**
+ * The {@code accounts} table: people who approve or own devices, keyed by (issuer, subject), with the family the
+ * provider last said they belong to.
+ */
 public final class AccountStore {
+
+    private static final String COLUMNS = "id, display_name, family_id, family_role";
 
     private final Sql sql;
 
@@ -12,20 +19,41 @@ public final class AccountStore {
         this.sql = sql;
     }
 
-    public record Row(String id, String displayName) {}
+    /** @param familyRole {@link Role#ORGANIZER} or {@link Role#CHILD} in the family {@code familyId}; both null outside one */
+    public record Row(String id, String displayName, String familyId, Role familyRole) {}
 
     public Optional<Row> find(String issuer, String subject) {
-        return sql.queryOne("SELECT id, display_name FROM accounts WHERE issuer = ? AND subject = ?",
-                r -> new Row(r.string("id"), r.string("display_name")), issuer, subject);
+        return sql.queryOne("SELECT " + COLUMNS + " FROM accounts WHERE issuer = ? AND subject = ?", AccountStore::map, issuer, subject);
+    }
+
+    /** The account {@code id} if it is in the family {@code familyId} of {@code issuer}. */
+    public Optional<Row> findInFamily(String issuer, String familyId, String id) {
+        return sql.queryOne("SELECT " + COLUMNS + " FROM accounts WHERE issuer = ? AND family_id = ? AND id = ?", AccountStore::map,
+                issuer, familyId, id);
+    }
+
+    /** A family is a household: more members than this are not listed (nor their devices). */
+    public static final int MAX_FAMILY = 50;
+
+    /** The family's accounts that have signed in here, by name. */
+    public List<Row> family(String issuer, String familyId) {
+        return sql.query("SELECT " + COLUMNS + " FROM accounts WHERE issuer = ? AND family_id = ? ORDER BY display_name, id FETCH FIRST "
+                        + MAX_FAMILY + " ROWS ONLY",
+                AccountStore::map, issuer, familyId);
     }
 
     /** Adds an account; a {@link Sql.StoreException} with a duplicate key when the same person raced to it. */
-    public void insert(String id, String issuer, String subject, String displayName, Instant now) {
-        sql.update("INSERT INTO accounts (id, issuer, subject, display_name, created_at) VALUES (?, ?, ?, ?, ?)",
-                id, issuer, subject, displayName, now);
+    public void insert(String id, String issuer, String subject, String displayName, String familyId, Role familyRole, Instant now) {
+        sql.update("INSERT INTO accounts (id, issuer, subject, display_name, family_id, family_role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                id, issuer, subject, displayName, familyId, familyRole, now);
     }
 
-    public void rename(String id, String displayName) {
-        sql.update("UPDATE accounts SET display_name = ? WHERE id = ?", displayName, id);
+    /** What the provider says now: its name, and its family. */
+    public void update(String id, String displayName, String familyId, Role familyRole) {
+        sql.update("UPDATE accounts SET display_name = ?, family_id = ?, family_role = ? WHERE id = ?", displayName, familyId, familyRole, id);
+    }
+
+    private static Row map(Sql.Row r) throws java.sql.SQLException {
+        return new Row(r.string("id"), r.string("display_name"), r.string("family_id"), r.choice("family_role", Role.class));
     }
 }

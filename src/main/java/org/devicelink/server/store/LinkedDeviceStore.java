@@ -35,9 +35,11 @@ public final class LinkedDeviceStore {
         return sql.queryOne(SELECT + "WHERE d.id = ?", LinkedDeviceStore::map, id);
     }
 
-    public List<Device> listForAccount(String accountId, int limit) {
-        return sql.query(SELECT + "WHERE d.account_id = ? ORDER BY d.linked_at DESC, d.id FETCH FIRST " + limit + " ROWS ONLY",
-                LinkedDeviceStore::map, accountId);
+    /** The devices of these accounts (one, or a family's few), newest first. */
+    public List<Device> listForAccounts(List<String> accountIds, int limit) {
+        String marks = String.join(", ", java.util.Collections.nCopies(accountIds.size(), "?"));
+        return sql.query(SELECT + "WHERE d.account_id IN (" + marks + ") ORDER BY d.linked_at DESC, d.id FETCH FIRST " + limit + " ROWS ONLY",
+                LinkedDeviceStore::map, accountIds.toArray());
     }
 
     public int countActive(String accountId) {

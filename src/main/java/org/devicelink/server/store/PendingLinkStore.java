@@ -1,6 +1,7 @@
 package org.devicelink.server.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,7 +12,8 @@ import java.util.Optional;
 public final class PendingLinkStore {
 
     private static final String COLUMNS = "id, device_code_hash, client_id, scope, device_name, device_model, client_address, user_agent, "
-            + "requested_at, expires_at, poll_interval, status, decided_by, device_id";
+            + "requested_at, expires_at, poll_interval, status, decided_by, device_id, asked_by";
+    private static final String P_COLUMNS = COLUMNS.replaceAll("(\\w+)", "p.$1"); // the same, in a join of pending_links p
 
     private final Sql sql;
 
@@ -19,10 +21,13 @@ public final class PendingLinkStore {
         this.sql = sql;
     }
 
-    /** @param deviceCodeHash the device side's key: how a poll finds this request, and how its decision is announced */
+    /**
+     * @param deviceCodeHash the device side's key: how a poll finds this request, and how its decision is announced
+     * @param askedBy        the child whose approval waits for a parent (whose device it becomes), or null
+     */
     public record Row(String id, String deviceCodeHash, String clientId, String scope, String deviceName, String deviceModel,
                       String clientAddress, String userAgent, Instant requestedAt, Instant expiresAt,
-                      int pollInterval, LinkStatus status, String decidedBy, String deviceId) {
+                      int pollInterval, LinkStatus status, String decidedBy, String deviceId, String askedBy) {
 
         public boolean expiredAt(Instant now) {
             return !now.isBefore(expiresAt);
@@ -50,14 +55,34 @@ public final class PendingLinkStore {
         sql.update("UPDATE pending_links SET poll_interval = ? WHERE id = ? AND poll_interval < ?", interval, id, interval);
     }
 
-    public boolean approve(String id, String accountId, String deviceId, Instant now) {
+    /** Approves a request still {@code from} (pending, or awaiting a parent); false when another decision won. */
+    public boolean approve(String id, LinkStatus from, String accountId, String deviceId, Instant now) {
         return sql.update("UPDATE pending_links SET status = ?, decided_at = ?, decided_by = ?, device_id = ? "
-                + "WHERE id = ? AND status = ? AND expires_at > ?", LinkStatus.APPROVED, now, accountId, deviceId, id, LinkStatus.PENDING, now) == 1;
+                + "WHERE id = ? AND status = ? AND expires_at > ?", LinkStatus.APPROVED, now, accountId, deviceId, id, from, now) == 1;
     }
 
-    public boolean deny(String id, String accountId, boolean reported, Instant now) {
+    /** Denies a request still {@code from} (pending, or awaiting a parent); false when another decision won. */
+    public boolean deny(String id, LinkStatus from, String accountId, boolean reported, Instant now) {
         return sql.update("UPDATE pending_links SET status = ?, decided_at = ?, decided_by = ?, reported = ? "
-                + "WHERE id = ? AND status = ? AND expires_at > ?", LinkStatus.DENIED, now, accountId, reported, id, LinkStatus.PENDING, now) == 1;
+                + "WHERE id = ? AND status = ? AND expires_at > ?", LinkStatus.DENIED, now, accountId, reported, id, from, now) == 1;
+    }
+
+    /** A child's approval: the request now waits for a parent of theirs; false when another decision won. */
+    public boolean awaitParent(String id, String childId, Instant now) {
+        return sql.update("UPDATE pending_links SET status = ?, asked_by = ? WHERE id = ? AND status = ? AND expires_at > ?",
+                LinkStatus.AWAITING_PARENT, childId, id, LinkStatus.PENDING, now) == 1;
+    }
+
+    public Optional<Row> find(String id) {
+        return sql.queryOne("SELECT " + COLUMNS + " FROM pending_links WHERE id = ?", PendingLinkStore::map, id);
+    }
+
+    /** The unexpired requests the family's children asked a parent for, newest first. */
+    public List<Row> awaitingParent(String issuer, String familyId, Instant now, int limit) {
+        return sql.query("SELECT " + P_COLUMNS + " FROM pending_links p JOIN accounts c ON c.id = p.asked_by "
+                        + "WHERE p.status = ? AND p.expires_at > ? AND c.issuer = ? AND c.family_id = ? "
+                        + "ORDER BY p.requested_at DESC, p.id FETCH FIRST " + limit + " ROWS ONLY",
+                PendingLinkStore::map, LinkStatus.AWAITING_PARENT, now, issuer, familyId);
     }
 
     /** Exactly-once hand-over of the tokens: only one caller, on any node, gets true. */
@@ -69,6 +94,6 @@ public final class PendingLinkStore {
         return new Row(r.string("id"), r.string("device_code_hash"), r.string("client_id"), r.string("scope"), r.string("device_name"),
                 r.string("device_model"), r.string("client_address"), r.string("user_agent"), r.instant("requested_at"),
                 r.instant("expires_at"), r.integer("poll_interval"), r.choice("status", LinkStatus.class),
-                r.string("decided_by"), r.string("device_id"));
+                r.string("decided_by"), r.string("device_id"), r.string("asked_by"));
     }
 }

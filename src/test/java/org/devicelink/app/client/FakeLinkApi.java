@@ -36,9 +36,9 @@ public final class FakeLinkApi implements LinkApi {
     }
 
     @Override
-    public LinkedDevice approve(UserCode code) throws ApiFailure {
+    public Approval approve(UserCode code) throws ApiFailure {
         calls.add("approve " + code.display());
-        return call(approve);
+        return new Approval.Linked(call(approve));
     }
 
     @Override

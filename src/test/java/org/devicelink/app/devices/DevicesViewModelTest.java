@@ -20,7 +20,7 @@ class DevicesViewModelTest {
     final DevicesViewModel model = new DevicesViewModel(api, held.executor);
 
     static LinkedDevice device(String id, String name, String model, String app, DeviceStatus status) {
-        return new LinkedDevice(id, name, model, "client-" + app, app, NOW, null, status);
+        return new LinkedDevice(id, name, model, "client-" + app, app, NOW, null, status, "a-1", "Alex Morgan");
     }
 
     static final LinkedDevice KITCHEN = device("1", "Kitchen TV", "Frame 55", "Demo TV", DeviceStatus.ACTIVE);

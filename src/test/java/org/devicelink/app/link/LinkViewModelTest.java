@@ -46,7 +46,7 @@ class LinkViewModelTest {
     }
 
     static LinkedDevice kitchenTv() {
-        return new LinkedDevice("d-1", "Kitchen TV", "Frame 55", "demo-console", "Demo Console", NOW, null, DeviceStatus.ACTIVE);
+        return new LinkedDevice("d-1", "Kitchen TV", "Frame 55", "demo-console", "Demo Console", NOW, null, DeviceStatus.ACTIVE, "a-1", "Alex Morgan");
     }
 
     /** Types a code and continues to the confirmation. */

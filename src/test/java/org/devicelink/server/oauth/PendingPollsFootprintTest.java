@@ -28,7 +28,7 @@ class PendingPollsFootprintTest {
             random.nextBytes(key);
             var row = new PendingLinkStore.Row(UUID.randomUUID().toString(), HexFormat.of().formatHex(key), new String("demo-console"),
                     "offline_access profile play", "Living room console", "DL-2", "192.0.2.7", "DeviceLink-DeviceKit/1",
-                    now, now.plusSeconds(600), 5, LinkStatus.PENDING, null, null);
+                    now, now.plusSeconds(600), 5, LinkStatus.PENDING, null, null, null);
             polls.remember(row, polls.epoch()).pace(now); // polled once: its pace is kept too
         }
         long bytes = GraphLayout.parseInstance(polls).totalSize();

@@ -21,7 +21,7 @@ class PendingPollsTest {
 
     static PendingLinkStore.Row row(String key) {
         return new PendingLinkStore.Row("id-" + key, key, "demo-console", "play", null, null, "127.0.0.1", null,
-                NOW, NOW.plusSeconds(600), 5, LinkStatus.PENDING, null, null);
+                NOW, NOW.plusSeconds(600), 5, LinkStatus.PENDING, null, null, null);
     }
 
     @Test

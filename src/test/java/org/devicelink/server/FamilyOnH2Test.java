@@ -1,0 +1,9 @@
+package org.devicelink.server;
+
+/** The family rules on H2. */
+class FamilyOnH2Test extends FamilyContract {
+    @Override
+    Databases databases() {
+        return Databases.H2;
+    }
+}
