@@ -75,11 +75,20 @@ final class HeadlessChromium implements AutoCloseable {
         return settle();
     }
 
-    /** Runs {@code script} in the page and waits for what it leads to (a form sent, a page loaded). */
-    Shown run(String script) throws Exception {
+    /**
+     * Runs {@code script} in the page and waits until a page showing {@code awaited} has loaded, up to 15 s. It waits
+     * for the text, not for a load: a sign-in passes through pages (the password check, an auto-posting form) that
+     * are each "complete" for a moment.
+     */
+    Shown run(String script, String awaited) throws Exception {
         call("Runtime.evaluate", Map.of("expression", script));
-        Thread.sleep(300);
-        return settle();
+        Instant deadline = Instant.now().plusSeconds(15);
+        Shown shown = settle();
+        while (!shown.text().contains(awaited) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            shown = settle();
+        }
+        return shown;
     }
 
     Shown shown() throws Exception {

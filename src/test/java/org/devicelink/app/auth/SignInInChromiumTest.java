@@ -57,7 +57,7 @@ class SignInInChromiumTest {
                     chromium.screenshot(SCREENSHOTS.resolve("signin-login-chromium.png"));
                     var after = chromium.run("document.querySelector('[name=username]').value = 'alex';"
                             + "document.querySelector('[name=password]').value = 'link-demo';"
-                            + "document.querySelector('button[value=signin]').click();");
+                            + "document.querySelector('button[value=signin]').click();", "You are signed in");
                     chromium.screenshot(SCREENSHOTS.resolve("signin-signed-in-chromium.png"));
                     pages.complete(new HeadlessChromium.Shown[] {login, after});
                 } catch (Exception e) {
