@@ -132,7 +132,8 @@ public final class DeviceClient {
     /**
      * RFC 8628 §3.4–3.5: polls until approval; throws {@link Refused} on {@code access_denied} or {@code expired_token}.
      * Polls start at least the interval apart. Where the server advertises held polls, each poll asks to wait for the
-     * decision ({@code Prefer: wait=N}), so the tokens arrive the moment the person approves; the first poll goes at once.
+     * decision ({@code Prefer: wait=N}), and the first poll goes at once. A held poll whose code is approved answers
+     * {@code 307}: the next poll goes at once and collects the tokens, so they arrive the moment the person approves.
      */
     public Tokens awaitApproval(DeviceAuthorization code, Listener listener) throws IOException, Refused, InterruptedException {
         int interval = Math.max(1, code.interval());
@@ -140,6 +141,7 @@ public final class DeviceClient {
         Duration backoff = Duration.ofSeconds(interval);
         long wait = endpoints().pollWait();
         Instant lastPoll = wait > 0 ? null : Instant.now();
+        boolean askedAgain = false;
         while (true) {
             if (lastPoll != null) {
                 Duration sinceLast = Duration.between(lastPoll, Instant.now());
@@ -166,6 +168,12 @@ public final class DeviceClient {
             if (response.statusCode() == 200) {
                 return Tokens.of(JSON.readValue(response.body(), TokenResponse.class), Instant.now());
             }
+            if (response.statusCode() == 307 && !askedAgain) { // a held poll whose code was approved: collect at once
+                askedAgain = true;
+                lastPoll = null;
+                continue;
+            }
+            askedAgain = false; // so a server that kept answering 307 would still be polled at the interval
             OAuthError error = error(response);
             switch (String.valueOf(error.error())) {
                 case OAuthError.AUTHORIZATION_PENDING -> { }

@@ -218,7 +218,7 @@ abstract class DeviceFlowContract {
     }
 
     @Test
-    void aHeldPollIsAnsweredWithTokensTheMomentTheCodeIsApproved() throws Exception {
+    void aHeldPollIsAnsweredTheMomentTheCodeIsApprovedAndTheNextPollCollectsTheTokens() throws Exception {
         server();
         var metadata = http().get("/.well-known/oauth-authorization-server", null).json();
         assertThat(metadata.path(DeviceAuthorization.POLL_WAIT_METADATA).asInt()).isEqualTo(20);
@@ -227,11 +227,35 @@ abstract class DeviceFlowContract {
         assertThat(held).isNotDone();
         assertThat(approve(code.path("user_code").asText(), alex).status()).isEqualTo(200);
         var answer = held.get(10, TimeUnit.SECONDS); // long before the 20 s it may be held
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        assertThat(answer.json().path("refresh_token").asText()).isNotBlank();
+        // no tokens down a connection held for seconds: it may have died meanwhile, and they would be lost with the code
+        assertThat(answer.status()).as(answer.body()).isEqualTo(307);
+        assertThat(answer.header("Location")).isEqualTo(metadata.path("token_endpoint").asText());
         assertThat(answer.header("Preference-Applied")).isEqualTo("wait=20");
         assertThat(fixture.server().load().heldPolls()).isZero();
+        var collected = heldPoll(code, 20); // at once, not paced: the code is no longer pending
+        assertThat(collected.status()).as(collected.body()).isEqualTo(200);
+        assertThat(collected.json().path("refresh_token").asText()).isNotBlank();
         assertThat(poll(code).json().path("error_description").asText()).contains("already been used");
+    }
+
+    @Test
+    void aHeldPollWhoseClientIsGoneUsesNothingUpTheDevicesNextPollCollects() throws Exception {
+        server();
+        JsonNode code = startCode(CONSOLE, "Console");
+        Thread device = Thread.ofVirtual().start(() -> heldPoll(code, 20));
+        for (int i = 0; i < 500 && fixture.server().load().heldPolls() == 0; i++) {
+            Thread.sleep(10);
+        }
+        device.interrupt(); // HttpClient aborts the exchange and drops the connection, as a proxy's timeout would
+        device.join(5_000);
+        assertThat(fixture.server().load().heldPolls()).as("the server cannot tell, and still holds it").isEqualTo(1);
+        assertThat(approve(code.path("user_code").asText(), alex).status()).isEqualTo(200);
+        for (int i = 0; i < 500 && fixture.server().load().heldPolls() > 0; i++) {
+            Thread.sleep(10);
+        }
+        var collected = poll(code);
+        assertThat(collected.status()).as(collected.body()).isEqualTo(200);
+        assertThat(collected.json().path("refresh_token").asText()).isNotBlank();
     }
 
     @Test
@@ -293,7 +317,8 @@ abstract class DeviceFlowContract {
         assertThat(second.oauthError()).isEqualTo("slow_down");
         assertThat(second.header("Preference-Applied")).isNull();
         assertThat(approve(code.path("user_code").asText(), alex).status()).isEqualTo(200);
-        assertThat(held.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+        assertThat(held.get(10, TimeUnit.SECONDS).status()).isEqualTo(307);
+        assertThat(heldPoll(code, 20).status()).as("collected at once, never told to slow down").isEqualTo(200);
     }
 
     @Test

@@ -106,7 +106,7 @@ class PostgresFaultsTest {
         var held = CompletableFuture.supplyAsync(() -> heldPoll(a, code), Executors.newVirtualThreadPerTaskExecutor());
         eventually(() -> a.server().load().heldPolls(), n -> n == 1);
         assertThat(b.http().post("/api/v1/links/" + code.path("user_code").asText() + "/approve", alex, "{}").status()).isEqualTo(200);
-        assertThat(held.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+        assertThat(held.get(10, TimeUnit.SECONDS).status()).isEqualTo(307);
     }
 
     @Test
@@ -134,10 +134,11 @@ class PostgresFaultsTest {
             String userCode = shown.get(10, TimeUnit.SECONDS).userCode();
             eventually(() -> a.server().load().heldPolls(), n -> n == 1);
 
-            proxy.kill(a.server().port()); // A is gone mid-poll, as a crashed machine is
+            proxy.kill(a.server().port()); // A is gone mid-poll for the device, as a crashed machine is, but still holds it
             eventually(() -> b.server().load().heldPolls(), n -> n == 1); // the device polls again, through B
-            var nodeB = new Http("http://localhost:" + b.server().port(), null);
-            assertThat(nodeB.post("/api/v1/links/" + userCode + "/approve", alex, "{}").status()).isEqualTo(200);
+            // approved on A, which hears first: its hold, whose client is gone, must not use the code up
+            var nodeA = new Http("http://localhost:" + a.server().port(), null);
+            assertThat(nodeA.post("/api/v1/links/" + userCode + "/approve", alex, "{}").status()).isEqualTo(200);
             var tokens = linked.get(10, TimeUnit.SECONDS);
             assertThat(tokens.refreshToken()).isNotBlank();
         }

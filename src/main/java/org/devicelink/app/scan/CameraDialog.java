@@ -5,6 +5,7 @@ import java.nio.IntBuffer;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
@@ -160,6 +161,8 @@ public final class CameraDialog {
         final Camera camera;
         final AtomicReference<FrameSource.Frame> latest = new AtomicReference<>();
         volatile boolean running = true;
+        /** False once the source has no more frames: the decoder reads the last one, then stops. */
+        private volatile boolean reading = true;
 
         Session(Camera camera) {
             this.camera = camera;
@@ -174,7 +177,7 @@ public final class CameraDialog {
                 report(e.getMessage());
                 return;
             }
-            Thread decoder = Thread.ofVirtual().name("camera-decode").start(this::decode);
+            Thread.ofVirtual().name("camera-decode").start(this::decode);
             try (source) {
                 report(Messages.get("camera.hint"));
                 while (running) {
@@ -188,26 +191,25 @@ public final class CameraDialog {
             } catch (FrameSource.ScanFailure e) {
                 report(e.getMessage());
             } finally {
-                decoder.interrupt();
+                reading = false; // not an interrupt: BoofCV's worker threads turn one into a RuntimeException
             }
         }
 
         private void decode() {
             var scanner = new QrDecoder.FrameScanner();
             FrameSource.Frame done = null;
-            while (running && !Thread.currentThread().isInterrupted()) {
+            while (running) {
                 FrameSource.Frame frame = latest.get();
                 if (frame == null || frame == done) {
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
+                    if (!reading) {
                         return;
                     }
+                    LockSupport.parkNanos(5_000_000);
                     continue;
                 }
                 done = frame;
                 var found = scanner.read(frame);
-                if (found.isPresent()) {
+                if (found.isPresent() && running) { // not after the dialog closed during the read
                     running = false;
                     var result = found.get();
                     Platform.runLater(() -> {

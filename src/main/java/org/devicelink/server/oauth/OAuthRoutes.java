@@ -88,7 +88,8 @@ public final class OAuthRoutes implements AutoCloseable {
 
     /**
      * A pending device-code poll that asks to wait ({@code Prefer: wait=N}) is held, with no thread, until its code is
-     * decided or the wait is over, and then answered as that same poll would be: tokens, denied, or still pending.
+     * decided or the wait is over, and then answered as that same poll would be (denied, or still pending), except that
+     * an approved code answers {@code 307} back to this endpoint rather than with the tokens themselves.
      */
     private void token(Context ctx) {
         Forms.requireForm(ctx);
@@ -104,7 +105,11 @@ public final class OAuthRoutes implements AutoCloseable {
             }
             ctx.header("Preference-Applied", "wait=" + wait.toSeconds());
             ctx.future(() -> held.hold(grants.pollKey(deviceCode), wait, () -> grants.stillWaiting(clientId, deviceCode))
-                    .thenAccept(decided -> ctx.json(grants.afterWait(clientId, deviceCode))));
+                    .thenAccept(decided -> {
+                        grants.afterWait(clientId, deviceCode);
+                        // approved: ask again at once, and that request, on a live connection, collects the tokens
+                        ctx.status(307).header("Location", issuer + TOKEN);
+                    }));
         }
     }
 

@@ -76,16 +76,25 @@ public final class TokenGrants {
                 .isPresent();
     }
 
-    /** The answer to a held poll once it has waited: the same poll, so it is not paced again. */
-    TokenResponse afterWait(String clientId, String deviceCode) {
-        return redeemDeviceCode(clientId, deviceCode, false);
+    /**
+     * Once a held poll has waited, the answer the same poll would get (not paced again): pending, denied or expired are
+     * thrown, as they change nothing. An approved code returns instead of being redeemed: its tokens go to the device's
+     * next request, never down a connection held for seconds that may have died meanwhile (a proxy's timeout, a
+     * network change), where they would be lost and the code used up.
+     */
+    void afterWait(String clientId, String deviceCode) {
+        approved(clientId, deviceCode, false);
+    }
+
+    private TokenResponse redeemDeviceCode(String clientId, String deviceCode, boolean paced) {
+        return handOver(approved(clientId, deviceCode, paced));
     }
 
     /**
-     * A pending code remembered by this node is answered from memory; any other is read from its row (one indexed read)
-     * and remembered while it waits. Only an approved code writes: its redemption.
+     * The approved, unredeemed link of a device code, or the answer to a poll for it. A pending code remembered by this
+     * node is answered from memory; any other is read from its row (one indexed read) and remembered while it waits.
      */
-    private TokenResponse redeemDeviceCode(String clientId, String deviceCode, boolean paced) {
+    private PendingLinkStore.Row approved(String clientId, String deviceCode, boolean paced) {
         Instant now = clock.instant();
         String key = pollKey(deviceCode);
         var remembered = polls.find(key).filter(w -> !w.expiredAt(now));
@@ -110,7 +119,7 @@ public final class TokenGrants {
                     devices.end(link.deviceId(), DeviceStatus.UNLINKED, EndReason.NOT_COLLECTED, now); // it never got its tokens
                     throw expired();
                 }
-                yield handOver(link);
+                yield link;
             }
             case REDEEMED -> throw used();
         };
