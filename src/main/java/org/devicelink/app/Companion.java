@@ -16,6 +16,7 @@ import org.devicelink.app.auth.TokenCaches;
 import org.devicelink.app.client.HttpLinkApi;
 import org.devicelink.app.common.UiExecutor;
 import org.devicelink.app.devices.DevicesViewModel;
+import org.devicelink.app.family.FamilyViewModel;
 import org.devicelink.app.link.LinkViewModel;
 import org.devicelink.app.scan.ScanSources;
 import org.devicelink.app.settings.AppSettings;
@@ -25,6 +26,7 @@ import org.devicelink.app.signin.SignInViewModel;
 import org.devicelink.code.VerificationLink;
 import org.devicelink.device.DeviceClient;
 import org.devicelink.i18n.Messages;
+import org.devicelink.protocol.FamilyMember;
 import org.devicelink.tls.PinnedCertificate;
 
 /**
@@ -35,7 +37,7 @@ import org.devicelink.tls.PinnedCertificate;
  * @param scanSources the cameras and the screen to scan QR codes from (video files and pictures in tests)
  */
 public record Companion(Server server, UiExecutor executor, SignInViewModel signIn, LinkViewModel link, DevicesViewModel devices,
-                        SettingsViewModel settings, ScanSources scanSources) {
+                        FamilyViewModel family, SettingsViewModel settings, ScanSources scanSources) {
 
     /**
      * @param url         e.g. {@code https://localhost:8443}
@@ -62,9 +64,27 @@ public record Companion(Server server, UiExecutor executor, SignInViewModel sign
         }, signIn.sessionProperty()));
         var devices = new DevicesViewModel(api, executor);
         link.onLinked(device -> devices.refresh());
+        var family = new FamilyViewModel(api, executor);
+        family.onChange(devices::refresh); // a device linked, renamed or unlinked elsewhere
+        family.onChange(link::checkWaiting); // a child's request, decided by a parent
+        family.onLinked(device -> devices.refresh());
+        family.parentProperty().addListener((o, was, parent) -> {
+            devices.familyProperty().set(parent);
+            devices.refresh();
+        });
+        family.members().addListener((javafx.collections.ListChangeListener<FamilyMember>) c ->
+                link.owners().setAll(family.parentProperty().get() ? family.members() : java.util.List.of()));
+        family.parentProperty().addListener((o, was, parent) ->
+                link.owners().setAll(parent ? family.members() : java.util.List.of()));
+        signIn.sessionProperty().addListener((o, old, now) -> {
+            if (now == null || old == null || !old.accountId().equals(now.accountId())) {
+                family.follow(now != null);
+            }
+        });
+        family.follow(signIn.sessionProperty().get() != null);
         AppSettings current = environment.settingsFile().load();
         var settings = new SettingsViewModel(current, environment.settingsFile(), executor, environment.applyTheme());
-        return new Companion(server, executor, signIn, link, devices, settings, environment.scanSources());
+        return new Companion(server, executor, signIn, link, devices, family, settings, environment.scanSources());
     }
 
     /** A device kit client for the demo device, against the same server and trust. */

@@ -1,6 +1,7 @@
 package org.devicelink.app;
 
 import java.time.Duration;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
@@ -25,6 +26,7 @@ import javafx.stage.Window;
 import org.devicelink.app.auth.Session;
 import org.devicelink.app.demo.DemoDevice;
 import org.devicelink.app.devices.DevicesView;
+import org.devicelink.app.family.RequestsView;
 import org.devicelink.app.link.LinkScreen;
 import org.devicelink.app.settings.SettingsView;
 import org.devicelink.app.signin.SignInView;
@@ -42,19 +44,38 @@ public final class MainWindow {
     private final TabPane tabs = new TabPane();
     private final Tab linkTab;
     private final Tab devicesTab;
+    private final Tab requestsTab;
     private Window window;
 
     public MainWindow(Companion companion, Duration demoRefresh) {
         var signInView = new SignInView(companion.signIn(), companion.server().local() ? Messages.get("signin.demo")
                 : Messages.get("signin.where", java.net.URI.create(companion.signIn().authority()).getHost()));
         var linkScreen = new LinkScreen(companion.link(), () -> window, this::showDevices, companion.scanSources(), companion.executor());
-        var devicesView = new DevicesView(companion.devices(), () -> window);
+        var devicesView = new DevicesView(companion.devices(), companion.family().members(), () -> window);
         var settingsView = new SettingsView(companion.settings());
+        var requestsView = new RequestsView(companion.family());
 
         linkTab = tab(Messages.get("tab.link"), Feather.LINK, linkScreen.root(), "linkTab");
         devicesTab = tab(Messages.get("tab.devices"), Feather.MONITOR, devicesView.root(), "devicesTab");
         var settingsTab = tab(Messages.get("tab.settings"), Feather.SETTINGS, settingsView.root(), "settingsTab");
+        requestsTab = tab(Messages.get("tab.requests"), Feather.BELL, requestsView.root(), "requestsTab");
+        var badge = new Label();
+        badge.setId("requestsBadge");
+        badge.getStyleClass().add("badge");
+        badge.textProperty().bind(Bindings.size(companion.family().requests()).asString());
+        badge.visibleProperty().bind(Bindings.isNotEmpty(companion.family().requests()));
+        var requestsTitle = new HBox(6, new FontIcon(Feather.BELL), badge);
+        requestsTitle.setAlignment(Pos.CENTER_LEFT);
+        requestsTab.setGraphic(requestsTitle);
         tabs.getTabs().setAll(linkTab, devicesTab, settingsTab);
+        // only a parent has requests to decide: the tab comes and goes with the role
+        companion.family().parentProperty().addListener((o, was, parent) -> {
+            if (parent && !tabs.getTabs().contains(requestsTab)) {
+                tabs.getTabs().add(2, requestsTab);
+            } else if (!parent) {
+                tabs.getTabs().remove(requestsTab);
+            }
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
         devicesTab.setOnSelectionChanged(e -> {
@@ -100,6 +121,10 @@ public final class MainWindow {
 
     public void showDevices() {
         tabs.getSelectionModel().select(devicesTab);
+    }
+
+    public void showRequests() {
+        tabs.getSelectionModel().select(requestsTab);
     }
 
     public void showLink() {

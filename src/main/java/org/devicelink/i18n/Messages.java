@@ -31,6 +31,12 @@ public final class Messages {
         return BUNDLE.containsKey(key);
     }
 
+    /** "just now", "3 min ago": how long ago something a person did happened. */
+    public static String ago(java.time.Instant then, java.time.Instant now) {
+        long seconds = Math.max(0, Duration.between(then, now).toSeconds());
+        return seconds < 60 ? get("time.justNow") : get("time.minutesAgo", seconds / 60);
+    }
+
     /** "42 seconds" or "15 minutes": how long a person must wait, rounded up. */
     public static String waitText(Duration wait) {
         long seconds = wholeSeconds(wait);

@@ -19,7 +19,9 @@ import org.devicelink.code.VerificationLink;
 import org.devicelink.platform.OwnerOnly;
 import org.devicelink.protocol.ProtocolJson;
 import org.devicelink.server.accounts.Accounts;
+import org.devicelink.server.accounts.AccountChanges;
 import org.devicelink.server.accounts.ApiAccounts;
+import org.devicelink.server.accounts.ChangeStream;
 import org.devicelink.server.accounts.BearerTokens;
 import org.devicelink.server.activity.ActivityLog;
 import org.devicelink.server.devices.DeviceRoutes;
@@ -88,6 +90,7 @@ public final class LinkServer implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private final java.util.List<AutoCloseable> parts = new java.util.ArrayList<>();
     private OAuthRoutes oauth;
+    private ChangeStream changeStream;
     private final int port;
     /** The login's plain-HTTP entrance on loopback (see {@link ServerConfig#browserEntrance}), or 0. */
     private final int browserPort;
@@ -228,10 +231,13 @@ public final class LinkServer implements AutoCloseable {
         ApiAccounts.register(routes, bearerTokens);
         var codeLimits = new CodeLimits(config.accountFailures(), config.accountDailyFailures(), config.addressFailures(),
                 config.addressDailyFailures(), config.allAccountsHourly(), config.limitWindow());
-        var links = new PendingLinks(sql, accounts, pendingLinks, linkedDevices, apps, limiter, blocks, codeLimits, activity, notifier, hash,
+        var changes = new AccountChanges(notifier);
+        var links = new PendingLinks(sql, accounts, pendingLinks, linkedDevices, apps, limiter, blocks, codeLimits, activity, notifier, changes, hash,
                 clock, config.maxDevicesPerAccount());
         new LinkRoutes(links, new FamilyRequests(links, pendingLinks, accounts, clock), clientAddress).register(routes);
-        new DeviceRoutes(new LinkedDevices(sql, accounts, linkedDevices, activity, clock)).register(routes);
+        new DeviceRoutes(new LinkedDevices(sql, accounts, linkedDevices, activity, changes, clock)).register(routes);
+        changeStream = own(new ChangeStream(changes));
+        changeStream.register(routes);
         new VerificationPage().register(routes);
     }
 
@@ -295,6 +301,9 @@ public final class LinkServer implements AutoCloseable {
         chores.shutdownNow();
         if (oauth != null) {
             oauth.releaseHeldPolls(); // answered while the database is still there; the devices poll again, elsewhere
+        }
+        if (changeStream != null) {
+            changeStream.endStreams(); // the companions open them again, elsewhere
         }
         http.stop();
         timers.shutdownNow();

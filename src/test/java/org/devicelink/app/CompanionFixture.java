@@ -64,8 +64,8 @@ public final class CompanionFixture implements AutoCloseable {
                 "", camera -> rememberedCamera = camera);
         companion = Companion.create(new Companion.Server(base, server.server().certificateFile(), true),
                 SignInSettings.local(base, server.server().certificateFile()),
-                new Companion.Environment(dir.resolve("app"), person(), Duration.ofSeconds(30), scanSources, settingsFile, Theme::apply,
-                        BackgroundWork.onJavaFx()));
+                new Companion.Environment(dir.resolve("app"), person(() -> username), Duration.ofSeconds(30), scanSources, settingsFile,
+                        Theme::apply, BackgroundWork.onJavaFx()));
         Theme.apply(theme);
         window = new MainWindow(companion, Duration.ofSeconds(1));
         scene = new Scene(window.root(), 1000, 700);
@@ -93,8 +93,24 @@ public final class CompanionFixture implements AutoCloseable {
         this.username = who;
     }
 
-    private OpenBrowserAction person() {
+    /**
+     * Someone else's companion on their own PC, against the same server, with no window of its own here: signed in as
+     * {@code who} through MSAL and the scripted browser, its view models driven by the test.
+     */
+    public Companion anotherCompanion(Path dir, String who) throws IOException {
+        String base = server.server().baseUrl();
+        var other = Companion.create(new Companion.Server(base, server.server().certificateFile(), true),
+                SignInSettings.local(base, server.server().certificateFile()),
+                new Companion.Environment(dir, person(() -> who), Duration.ofSeconds(30), companion.scanSources(), new SettingsFile(dir),
+                        theme -> { }, BackgroundWork.onJavaFx()));
+        WaitForAsyncUtils.asyncFx(() -> other.signIn().signInInteractively());
+        await(() -> other.signIn().sessionProperty().get() != null);
+        return other;
+    }
+
+    private OpenBrowserAction person(java.util.function.Supplier<String> who) {
         return url -> Thread.ofVirtual().start(() -> {
+            String username = who.get();
             if (username == null) {
                 return; // no browser installed, or it failed to start
             }

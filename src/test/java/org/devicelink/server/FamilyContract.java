@@ -7,6 +7,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.devicelink.protocol.FamilyRequest;
+import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.app.client.HttpLinkApi;
 import org.devicelink.app.client.LinkApi;
 import org.devicelink.code.UserCode;
@@ -128,13 +132,45 @@ abstract class FamilyContract {
     void theCompanionTellsAChildItWaitsForAParentAndAParentThatItIsLinked() throws Exception {
         var tls = PinnedCertificate.trusting(fixture.server().certificateFile());
         var asChild = new HttpLinkApi(URI.create(fixture.server().baseUrl()), tls, () -> sam);
-        var waiting = asChild.approve(codeOf(startCode("Sam's Switch")));
+        var waiting = asChild.approve(codeOf(startCode("Sam's Switch")), "me");
         assertThat(waiting).isInstanceOfSatisfying(LinkApi.Approval.AwaitingParent.class,
                 w -> assertThat(w.request().deviceName()).isEqualTo("Sam's Switch"));
         var asParent = new HttpLinkApi(URI.create(fixture.server().baseUrl()), tls, () -> alex);
-        var linked = asParent.approve(codeOf(startCode("Alex's TV")));
+        var linked = asParent.approve(codeOf(startCode("Alex's TV")), "me");
         assertThat(linked).isInstanceOfSatisfying(LinkApi.Approval.Linked.class,
                 l -> assertThat(l.device().accountName()).isEqualTo("Alex"));
+    }
+
+    @Test
+    void aParentsCompanionHearsOfAChildsRequestAtOnceAndNoOtherFamilyDoes() throws Exception {
+        var tls = PinnedCertificate.trusting(fixture.server().certificateFile());
+        var asParent = new HttpLinkApi(URI.create(fixture.server().baseUrl()), tls, () -> alex);
+        var asOtherParent = new HttpLinkApi(URI.create(fixture.server().baseUrl()), tls, () -> pat);
+        var heard = new LinkedBlockingQueue<String>();
+        var otherHeard = new LinkedBlockingQueue<String>();
+        try (var feed = asParent.watch(() -> heard.add("changed")); var other = asOtherParent.watch(() -> otherHeard.add("changed"))) {
+            assertThat(heard.poll(10, TimeUnit.SECONDS)).as("the stream opens: read everything").isNotNull();
+            assertThat(otherHeard.poll(10, TimeUnit.SECONDS)).isNotNull();
+
+            var code = startCode("Sam's Switch");
+            String request = askedByChild(code);
+            assertThat(heard.poll(5, TimeUnit.SECONDS)).as("the child's request").isNotNull();
+            assertThat(asParent.familyRequests()).extracting(FamilyRequest::id).containsExactly(request);
+            var device = asParent.approveRequest(request);
+            assertThat(device.accountName()).isEqualTo("Sam");
+            assertThat(heard.poll(5, TimeUnit.SECONDS)).as("the approval").isNotNull();
+            assertThat(asParent.familyRequests()).isEmpty();
+            assertThat(asParent.devices(LinkApi.ALL_MEMBERS)).extracting(LinkedDevice::accountName).containsExactly("Sam");
+            assertThat(poll(code).status()).as("the device has its tokens").isEqualTo(200);
+
+            assertThat(http().delete("/api/v1/devices/" + device.id(), sam).status()).isEqualTo(200);
+            assertThat(heard.poll(5, TimeUnit.SECONDS)).as("the child unlinked it, elsewhere").isNotNull();
+            assertThat(otherHeard.poll(1, TimeUnit.SECONDS)).as("another family hears nothing of it").isNull();
+        }
+        assertThat(http().get("/api/v1/events", null).status()).as("no token, no stream").isEqualTo(401);
+        var notAsked = http().get("/api/v1/events", alex);
+        assertThat(notAsked.status()).as("not asked as an event stream").isEqualTo(400);
+        assertThat(notAsked.json().path("detail").asText()).contains("Accept: text/event-stream");
     }
 
     @Test

@@ -33,7 +33,10 @@ class FuzzIT {
     static final List<String> ENDPOINTS = List.of("/.well-known/oauth-authorization-server", "/oauth2/device_authorization",
             "/oauth2/token", "/oauth2/revoke", "/oauth2/jwks", "/link", "/link?code=WDJB-MJHT", "/api/v1/links/WDJB-MJHT",
             "/api/v1/links/WDJB-MJHT/approve", "/api/v1/links/WDJB-MJHT/deny", "/api/v1/devices",
-            "/api/v1/devices/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b", "/idp/.well-known/openid-configuration",
+            "/api/v1/devices/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b", "/api/v1/devices?member=all",
+            "/api/v1/devices?member=3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b", "/api/v1/family/members", "/api/v1/family/requests",
+            "/api/v1/family/requests/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b", "/api/v1/family/requests/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b/approve",
+            "/api/v1/family/requests/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b/deny", "/api/v1/events", "/idp/.well-known/openid-configuration",
             "/idp/oauth2/v2.0/authorize", "/idp/oauth2/v2.0/token", "/idp/discovery/v2.0/keys");
 
     /** One request: its bytes, and its shape (which kinds of method, path, headers and body it is made of). */

@@ -16,6 +16,7 @@ import javax.net.ssl.SSLContext;
 import org.devicelink.code.UserCode;
 import org.devicelink.protocol.ApproveRequest;
 import org.devicelink.protocol.DenyRequest;
+import org.devicelink.protocol.FamilyMember;
 import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.PendingLink;
@@ -49,8 +50,8 @@ public final class HttpLinkApi implements LinkApi {
     }
 
     @Override
-    public Approval approve(UserCode code) throws ApiFailure {
-        String body = send("POST", "/api/v1/links/" + code.value() + "/approve", new ApproveRequest(ApproveRequest.ME));
+    public Approval approve(UserCode code, String account) throws ApiFailure {
+        String body = send("POST", "/api/v1/links/" + code.value() + "/approve", new ApproveRequest(account));
         var request = read(body, JsonNode.class);
         return FamilyRequest.AWAITING_PARENT.equals(request.path("status").asText()) && request.has("childId")
                 ? new Approval.AwaitingParent(read(body, FamilyRequest.class))
@@ -63,12 +64,38 @@ public final class HttpLinkApi implements LinkApi {
     }
 
     @Override
-    public List<LinkedDevice> devices() throws ApiFailure {
-        try {
-            return JSON.readValue(send("GET", "/api/v1/devices", null), new TypeReference<List<LinkedDevice>>() {});
-        } catch (IOException e) {
-            throw unexpected(e);
-        }
+    public List<LinkedDevice> devices(String member) throws ApiFailure {
+        return list(send("GET", "/api/v1/devices?member=" + encode(member), null), new TypeReference<>() {});
+    }
+
+    @Override
+    public List<FamilyMember> familyMembers() throws ApiFailure {
+        return list(send("GET", "/api/v1/family/members", null), new TypeReference<>() {});
+    }
+
+    @Override
+    public List<FamilyRequest> familyRequests() throws ApiFailure {
+        return list(send("GET", "/api/v1/family/requests", null), new TypeReference<>() {});
+    }
+
+    @Override
+    public FamilyRequest familyRequest(String requestId) throws ApiFailure {
+        return read(send("GET", "/api/v1/family/requests/" + encode(requestId), null), FamilyRequest.class);
+    }
+
+    @Override
+    public LinkedDevice approveRequest(String requestId) throws ApiFailure {
+        return read(send("POST", "/api/v1/family/requests/" + encode(requestId) + "/approve", null), LinkedDevice.class);
+    }
+
+    @Override
+    public void declineRequest(String requestId) throws ApiFailure {
+        send("POST", "/api/v1/family/requests/" + encode(requestId) + "/deny", new DenyRequest(false));
+    }
+
+    @Override
+    public AutoCloseable watch(Runnable onChange) {
+        return ChangeFeed.start(http, server.resolve("/api/v1/events"), tokens, onChange);
     }
 
     @Override
@@ -121,6 +148,14 @@ public final class HttpLinkApi implements LinkApi {
             return new ApiFailure(type, body.path("detail").asText(type.title()), retryAfter, null);
         } catch (IOException e) {
             return new ApiFailure(ProblemType.SERVER_ERROR, "HTTP " + response.statusCode(), null, e);
+        }
+    }
+
+    private static <T> List<T> list(String body, TypeReference<List<T>> type) throws ApiFailure {
+        try {
+            return JSON.readValue(body, type);
+        } catch (IOException e) {
+            throw unexpected(e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.devicelink.app.client;
 
 import java.util.List;
 import org.devicelink.code.UserCode;
+import org.devicelink.protocol.FamilyMember;
 import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.PendingLink;
@@ -27,13 +28,37 @@ public interface LinkApi {
         record AwaitingParent(FamilyRequest request) implements Approval {}
     }
 
-    Approval approve(UserCode code) throws ApiFailure;
+    /** @param account {@link org.devicelink.protocol.ApproveRequest#ME}, or (for a parent) a child's id */
+    Approval approve(UserCode code, String account) throws ApiFailure;
 
     void deny(UserCode code, boolean report) throws ApiFailure;
 
-    List<LinkedDevice> devices() throws ApiFailure;
+    /** @param member {@link org.devicelink.protocol.ApproveRequest#ME}, or (for a parent) {@link #ALL_MEMBERS} */
+    List<LinkedDevice> devices(String member) throws ApiFailure;
+
+    /** The whole family's devices, for a parent. */
+    String ALL_MEMBERS = "all";
 
     LinkedDevice rename(String deviceId, String name) throws ApiFailure;
 
     LinkedDevice unlink(String deviceId) throws ApiFailure;
+
+    /** The signed-in person and, for a parent, the children who have signed in here. */
+    List<FamilyMember> familyMembers() throws ApiFailure;
+
+    /** A parent's children's requests that wait for them, newest first. */
+    List<FamilyRequest> familyRequests() throws ApiFailure;
+
+    /** A child's own request (or, for a parent, a child's), whatever became of it. */
+    FamilyRequest familyRequest(String requestId) throws ApiFailure;
+
+    LinkedDevice approveRequest(String requestId) throws ApiFailure;
+
+    void declineRequest(String requestId) throws ApiFailure;
+
+    /**
+     * Calls {@code onChange} (on its own thread) when the server's change stream opens and after every change to the
+     * family's requests or devices, until the returned feed is closed.
+     */
+    AutoCloseable watch(Runnable onChange);
 }

@@ -11,6 +11,11 @@ public final class Problems {
 
     private Problems() {}
 
+    /** What a failed call says to the person: the problem's sentence, or that something unexpected happened. */
+    public static String message(Throwable e) {
+        return e instanceof ApiFailure failure ? message(failure) : Messages.get("error.unexpected", String.valueOf(e.getMessage()));
+    }
+
     public static String message(ApiFailure failure) {
         if (failure.unreachable()) {
             return Messages.get("problem.unreachable", failure.getMessage());

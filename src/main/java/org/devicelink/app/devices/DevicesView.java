@@ -7,6 +7,8 @@ import java.time.format.FormatStyle;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -15,6 +17,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
@@ -28,6 +32,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.DeviceStatus;
+import org.devicelink.protocol.FamilyMember;
 import org.devicelink.protocol.LinkedDevice;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -41,14 +46,35 @@ public final class DevicesView {
     private final VBox root = new VBox(12);
     private final TableView<LinkedDevice> table = new TableView<>();
 
-    public DevicesView(DevicesViewModel model, java.util.function.Supplier<Window> window) {
-        var title = new Label(Messages.get("devices.title"));
+    public DevicesView(DevicesViewModel model, ObservableList<FamilyMember> members, java.util.function.Supplier<Window> window) {
+        var title = new Label();
         title.getStyleClass().add("title-1");
+        title.textProperty().bind(Bindings.when(model.familyProperty()).then(Messages.get("devices.title.family"))
+                .otherwise(Messages.get("devices.title")));
+
+        // a parent's filter: everyone's devices (null), or one member's
+        var whose = new ComboBox<FamilyMember>();
+        whose.setId("memberFilter");
+        Runnable fillMembers = () -> {
+            var choices = new java.util.ArrayList<FamilyMember>();
+            choices.add(null);
+            choices.addAll(members);
+            whose.getItems().setAll(choices);
+            whose.setValue(null);
+        };
+        members.addListener((javafx.collections.ListChangeListener<FamilyMember>) c -> fillMembers.run());
+        fillMembers.run();
+        whose.valueProperty().bindBidirectional(model.memberProperty());
+        whose.setButtonCell(memberCell());
+        whose.setCellFactory(list -> memberCell());
+        whose.visibleProperty().bind(model.familyProperty());
+        whose.managedProperty().bind(model.familyProperty());
 
         var search = new TextField();
         search.setId("deviceFilter");
         search.setPromptText(Messages.get("devices.filter"));
-        search.setPrefColumnCount(20);
+        search.setPrefColumnCount(16);
+        HBox.setHgrow(search, Priority.SOMETIMES);
         search.textProperty().bindBidirectional(model.filterProperty());
         var ended = new CheckBox(Messages.get("devices.showEnded"));
         ended.setId("showEnded");
@@ -67,7 +93,10 @@ public final class DevicesView {
         progress.visibleProperty().bind(model.busyProperty());
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var toolbar = new HBox(10, search, ended, spacer, progress, refresh, rename, unlink);
+        var toolbar = new HBox(10, search, whose, ended, spacer, progress, refresh, rename, unlink);
+        for (var control : java.util.List.of(whose, ended, refresh, rename, unlink)) {
+            control.setMinWidth(Region.USE_PREF_SIZE); // the search field gives way, never a button's words
+        }
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("devicesTable");
@@ -82,14 +111,18 @@ public final class DevicesView {
         var linkedOn = instantColumn("devices.column.linked", LinkedDevice::linkedAt);
         var lastActive = instantColumn("devices.column.active", LinkedDevice::lastActiveAt);
         var status = column("devices.column.status", d -> Messages.get("devices.status." + d.status().wire()));
-        name.setPrefWidth(190);
+        var owner = column("devices.column.account", d -> d.accountName() == null ? "" : d.accountName());
+        owner.setId("accountColumn");
+        owner.visibleProperty().bind(model.familyProperty());
+        owner.setPrefWidth(120);
+        name.setPrefWidth(170);
         device.setPrefWidth(120);
-        app.setPrefWidth(190);
-        linkedOn.setPrefWidth(140);
-        lastActive.setPrefWidth(140);
-        status.setPrefWidth(110);
+        app.setPrefWidth(170);
+        linkedOn.setPrefWidth(130);
+        lastActive.setPrefWidth(130);
+        status.setPrefWidth(90);
         status.setId("statusColumn");
-        table.getColumns().setAll(java.util.List.of(name, device, app, linkedOn, lastActive, status));
+        table.getColumns().setAll(java.util.List.of(name, owner, device, app, linkedOn, lastActive, status));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         var sorted = new SortedList<>(model.shown());
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -153,6 +186,17 @@ public final class DevicesView {
 
     public Parent root() {
         return root;
+    }
+
+    private static ListCell<FamilyMember> memberCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(FamilyMember member, boolean empty) {
+                super.updateItem(member, empty);
+                setText(empty ? null : member == null ? Messages.get("devices.everyone")
+                        : member.you() ? Messages.get("confirm.owner.you", member.name()) : member.name());
+            }
+        };
     }
 
     public TableView<LinkedDevice> table() {

@@ -2,21 +2,24 @@ package org.devicelink.app.devices;
 
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import org.devicelink.app.client.ApiFailure;
 import org.devicelink.app.client.LinkApi;
 import org.devicelink.app.client.Problems;
 import org.devicelink.app.common.UiExecutor;
 import org.devicelink.i18n.Messages;
+import org.devicelink.protocol.ApproveRequest;
 import org.devicelink.protocol.DeviceStatus;
+import org.devicelink.protocol.FamilyMember;
 import org.devicelink.protocol.LinkedDevice;
 
-/** The signed-in person's linked devices: load, filter, rename, unlink. */
+/** The signed-in person's linked devices (a parent's: the family's): load, filter, rename, unlink. */
 public final class DevicesViewModel {
 
     private final LinkApi api;
@@ -25,15 +28,19 @@ public final class DevicesViewModel {
     private final FilteredList<LinkedDevice> shown = new FilteredList<>(devices);
     private final StringProperty filter = new SimpleStringProperty("");
     private final BooleanProperty showEnded = new SimpleBooleanProperty(false);
+    private final BooleanProperty family = new SimpleBooleanProperty(false);
+    private final ObjectProperty<FamilyMember> member = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
+    private long refreshes;
 
     public DevicesViewModel(LinkApi api, UiExecutor executor) {
         this.api = api;
         this.executor = executor;
         filter.addListener((o, old, now) -> applyFilter());
         showEnded.addListener((o, old, now) -> applyFilter());
+        member.addListener((o, old, now) -> applyFilter());
         applyFilter();
     }
 
@@ -67,9 +74,25 @@ public final class DevicesViewModel {
         return status;
     }
 
+    /** Whether the table is a parent's: the whole family's devices, with whose each is and a member filter. */
+    public BooleanProperty familyProperty() {
+        return family;
+    }
+
+    /** The member whose devices are shown (a parent's filter); null: everyone's. */
+    public ObjectProperty<FamilyMember> memberProperty() {
+        return member;
+    }
+
     public void refresh() {
         error.set("");
-        executor.run(busy, api::devices, devices::setAll, this::fail);
+        String whose = family.get() ? LinkApi.ALL_MEMBERS : ApproveRequest.ME;
+        long asked = ++refreshes; // only the newest answer shows: an older one may come back last
+        executor.run(busy, () -> api.devices(whose), found -> {
+            if (asked == refreshes) {
+                devices.setAll(found);
+            }
+        }, this::fail);
     }
 
     public void rename(LinkedDevice device, String newName) {
@@ -106,7 +129,9 @@ public final class DevicesViewModel {
 
     private void applyFilter() {
         String text = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
+        FamilyMember whose = member.get();
         shown.setPredicate(d -> (showEnded.get() || d.status() == DeviceStatus.ACTIVE)
+                && (whose == null || whose.id().equals(d.accountId()))
                 && (text.isEmpty() || contains(d.name(), text) || contains(d.model(), text) || contains(d.appName(), text)));
     }
 
@@ -115,6 +140,6 @@ public final class DevicesViewModel {
     }
 
     private void fail(Throwable e) {
-        error.set(e instanceof ApiFailure failure ? Problems.message(failure) : Messages.get("error.unexpected", String.valueOf(e.getMessage())));
+        error.set(Problems.message(e));
     }
 }

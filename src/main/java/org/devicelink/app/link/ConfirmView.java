@@ -8,6 +8,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
@@ -15,7 +16,9 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.devicelink.i18n.Messages;
+import org.devicelink.protocol.FamilyMember;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -38,9 +41,33 @@ final class ConfirmView {
         details.setId("confirmDetails");
         var account = value("confirmAccount");
         account.textProperty().bind(model.accountProperty());
-        var accountHint = new Label(Messages.get("confirm.accountHint"));
+        var accountHint = new Label();
         accountHint.getStyleClass().add("text-muted");
         accountHint.setWrapText(true);
+        // a parent chooses whose the device becomes: theirs or a child's
+        var owner = new ComboBox<>(model.owners());
+        owner.setId("ownerChooser");
+        owner.valueProperty().bindBidirectional(model.ownerProperty());
+        owner.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(FamilyMember member) {
+                return member == null ? "" : member.you() ? Messages.get("confirm.owner.you", member.name()) : member.name();
+            }
+
+            @Override
+            public FamilyMember fromString(String text) {
+                return null; // not editable
+            }
+        });
+        var choosing = Bindings.size(model.owners()).greaterThan(1);
+        owner.visibleProperty().bind(choosing);
+        owner.managedProperty().bind(choosing);
+        account.visibleProperty().bind(choosing.not());
+        account.managedProperty().bind(choosing.not());
+        var accountKey = key("confirm.account");
+        accountKey.textProperty().bind(Bindings.when(choosing).then(Messages.get("confirm.owner")).otherwise(Messages.get("confirm.account")));
+        accountHint.textProperty().bind(Bindings.when(choosing).then(Messages.get("confirm.ownerHint"))
+                .otherwise(Messages.get("confirm.accountHint")));
         var app = value("confirmApp");
         var device = value("confirmDevice");
         var model_ = value("confirmModel");
@@ -50,7 +77,7 @@ final class ConfirmView {
         var keys = new ColumnConstraints();
         keys.setMinWidth(Region.USE_PREF_SIZE); // the wrapped hint beside must not squeeze the names to "…"
         details.getColumnConstraints().addAll(keys, new ColumnConstraints());
-        details.addRow(0, key("confirm.account"), account);
+        details.addRow(0, accountKey, new HBox(account, owner));
         details.add(accountHint, 1, 1);
         details.addRow(2, key("confirm.app"), app);
         details.addRow(3, key("confirm.device"), device);
@@ -107,18 +134,18 @@ final class ConfirmView {
             if (link == null) {
                 return;
             }
-            String name = link.deviceName() != null ? link.deviceName() : link.appName();
-            title.setText(Messages.get("confirm.title", name));
+            showTitle(title, model);
             app.setText(link.appName());
             device.setText(orUnknown(link.deviceName()));
             model_.setText(orUnknown(link.deviceModel()));
             network.setText(link.network());
-            when.setText(ago(link.requestedAt()));
+            when.setText(Messages.ago(link.requestedAt(), Instant.now()));
             scopes.setText(String.join(", ", link.scopes().stream()
                     .map(scope -> Messages.has("scope." + scope) ? Messages.get("scope." + scope) : scope).toList()));
             code.setText(link.code());
             warning.setText(Messages.get("confirm.otherNetwork", link.network()));
         });
+        model.ownerProperty().addListener((o, old, now) -> showTitle(title, model));
         countdown = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> model.tick(Instant.now())));
         countdown.setCycleCount(Timeline.INDEFINITE);
         // ticks only while the confirmation is on screen
@@ -133,6 +160,17 @@ final class ConfirmView {
 
     Parent root() {
         return root;
+    }
+
+    /** "Link Sam's Switch to your account?", or to the chosen child's. */
+    private static void showTitle(Label title, LinkViewModel model) {
+        var link = model.pendingProperty().get();
+        if (link == null) {
+            return;
+        }
+        String name = link.deviceName() != null ? link.deviceName() : link.appName();
+        FamilyMember owner = model.ownerProperty().get();
+        title.setText(owner == null || owner.you() ? Messages.get("confirm.title", name) : Messages.get("confirm.titleFor", name, owner.name()));
     }
 
     private static Label key(String messageKey) {
@@ -150,11 +188,6 @@ final class ConfirmView {
 
     private static String orUnknown(String text) {
         return text == null || text.isBlank() ? Messages.get("confirm.unknown") : text;
-    }
-
-    private static String ago(Instant then) {
-        long seconds = Math.max(0, Duration.between(then, Instant.now()).toSeconds());
-        return seconds < 60 ? Messages.get("time.justNow") : Messages.get("time.minutesAgo", seconds / 60);
     }
 
 }

@@ -8,7 +8,10 @@ public sealed interface LinkOutcome {
     record Linked(LinkedDevice device) implements LinkOutcome {}
 
     /** A child's approval: a parent decides it under Requests. */
-    record AwaitingParent(String deviceName) implements LinkOutcome {}
+    record AwaitingParent(String requestId, String deviceName) implements LinkOutcome {}
+
+    /** What a parent made of a child's request: {@code approved}, {@code denied} or {@code expired} (no one decided). */
+    record ParentDecided(String deviceName, String status) implements LinkOutcome {}
 
     record Denied(boolean reported) implements LinkOutcome {}
 

@@ -20,6 +20,8 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.devicelink.app.client.ApiFailure;
 import org.devicelink.app.client.LinkApi;
 import org.devicelink.app.client.Problems;
@@ -30,6 +32,9 @@ import org.devicelink.app.scan.QrDecoder;
 import org.devicelink.code.UserCode;
 import org.devicelink.code.VerificationLink;
 import org.devicelink.i18n.Messages;
+import org.devicelink.protocol.ApproveRequest;
+import org.devicelink.protocol.FamilyMember;
+import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.PendingLink;
 import org.devicelink.protocol.ProblemType;
@@ -55,6 +60,8 @@ public final class LinkViewModel {
     private final ObjectProperty<LinkOutcome> outcome = new SimpleObjectProperty<>();
     private final LongProperty secondsLeft = new SimpleLongProperty();
     private final StringProperty account = new SimpleStringProperty("");
+    private final ObservableList<FamilyMember> owners = FXCollections.observableArrayList();
+    private final ObjectProperty<FamilyMember> owner = new SimpleObjectProperty<>();
     private final BooleanBinding codeComplete;
     private final BooleanBinding fromAnotherNetwork;
     private final List<Consumer<LinkedDevice>> linkedListeners = new ArrayList<>();
@@ -115,6 +122,16 @@ public final class LinkViewModel {
         return account;
     }
 
+    /** Whose the device may become: for a parent, themselves and their children (the confirm screen's chooser); else empty. */
+    public ObservableList<FamilyMember> owners() {
+        return owners;
+    }
+
+    /** The chosen owner; null or the signed-in person means themselves. */
+    public ObjectProperty<FamilyMember> ownerProperty() {
+        return owner;
+    }
+
     public BooleanBinding codeCompleteProperty() {
         return codeComplete;
     }
@@ -141,22 +158,37 @@ public final class LinkViewModel {
             confirmedCode = userCode;
             deadline = clock.instant().plusSeconds(link.secondsLeft());
             pending.set(link);
+            owner.set(owners.stream().filter(FamilyMember::you).findFirst().orElse(null)); // each code starts as one's own
             tick(clock.instant());
             stage.set(Stage.CONFIRM);
         }, e -> error.set(message(e)));
     }
 
     public void approve() {
-        executor.run(busy, () -> api.approve(confirmedCode), approval -> {
+        FamilyMember chosen = owner.get();
+        String account = chosen == null || chosen.you() ? ApproveRequest.ME : chosen.id();
+        executor.run(busy, () -> api.approve(confirmedCode, account), approval -> {
             finish(switch (approval) {
                 case LinkApi.Approval.Linked linked -> new LinkOutcome.Linked(linked.device());
-                case LinkApi.Approval.AwaitingParent waiting -> new LinkOutcome.AwaitingParent(
+                case LinkApi.Approval.AwaitingParent waiting -> new LinkOutcome.AwaitingParent(waiting.request().id(),
                         waiting.request().deviceName() != null ? waiting.request().deviceName() : waiting.request().appName());
             });
             if (approval instanceof LinkApi.Approval.Linked linked) {
                 linkedListeners.forEach(listener -> listener.accept(linked.device()));
             }
         }, e -> finish(new LinkOutcome.Failed(message(e), e instanceof ApiFailure f && f.unreachable())));
+    }
+
+    /** A child waiting for a parent reads their request again (the family's change stream says when): what became of it. */
+    public void checkWaiting() {
+        if (!(outcome.get() instanceof LinkOutcome.AwaitingParent waiting)) {
+            return;
+        }
+        executor.run(null, () -> api.familyRequest(waiting.requestId()), request -> {
+            if (outcome.get() == waiting && !FamilyRequest.AWAITING_PARENT.equals(request.status())) {
+                finish(new LinkOutcome.ParentDecided(waiting.deviceName(), request.status()));
+            }
+        }, e -> { }); // the next change asks again; the screen keeps saying it waits
     }
 
     /** Deny; {@code report} is "I didn't start this". */
@@ -295,12 +327,9 @@ public final class LinkViewModel {
     }
 
     private static String message(Throwable e) {
-        if (e instanceof ApiFailure failure) {
-            if (failure.type().orElse(null) == ProblemType.UNAUTHENTICATED) {
-                return Messages.get("signin.ended");
-            }
-            return Problems.message(failure);
+        if (e instanceof ApiFailure failure && failure.type().orElse(null) == ProblemType.UNAUTHENTICATED) {
+            return Messages.get("signin.ended");
         }
-        return Messages.get("error.unexpected", String.valueOf(e.getMessage()));
+        return Problems.message(e);
     }
 }

@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.devicelink.i18n.Messages;
+import org.devicelink.protocol.FamilyRequest;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -67,6 +68,14 @@ final class ResultView {
                     icon.getStyleClass().add("muted-icon");
                     title.setText(Messages.get("result.awaiting-parent", waiting.deviceName()));
                     detail.setText(Messages.get("result.awaiting-parent.next"));
+                }
+                case LinkOutcome.ParentDecided decided -> {
+                    boolean approved = FamilyRequest.APPROVED.equals(decided.status());
+                    icon.setIconCode(approved ? Feather.CHECK_CIRCLE : Feather.SHIELD);
+                    icon.getStyleClass().add(approved ? "success-icon" : "muted-icon");
+                    title.setText(Messages.get("result.parent." + decided.status(), decided.deviceName()));
+                    detail.setText(Messages.get("result.parent." + decided.status() + ".next"));
+                    devices.setVisible(approved);
                 }
                 case LinkOutcome.Denied denied -> {
                     icon.setIconCode(Feather.SHIELD);

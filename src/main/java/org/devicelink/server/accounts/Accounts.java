@@ -1,6 +1,7 @@
 package org.devicelink.server.accounts;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,7 +61,7 @@ public final class Accounts {
         if (!parent.isParent()) {
             return List.of(new AccountStore.Row(parent.id(), parent.displayName(), parent.familyId(), parent.familyRole()));
         }
-        var members = new java.util.ArrayList<AccountStore.Row>();
+        var members = new ArrayList<AccountStore.Row>();
         var rows = store.family(parent.issuer(), parent.familyId());
         rows.stream().filter(r -> r.id().equals(parent.id())).forEach(members::add);
         rows.stream().filter(r -> r.familyRole() == Role.CHILD).forEach(members::add);

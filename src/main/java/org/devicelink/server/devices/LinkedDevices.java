@@ -9,6 +9,7 @@ import org.devicelink.protocol.ProblemType;
 import org.devicelink.protocol.RenameRequest;
 import org.devicelink.protocol.ApproveRequest;
 import org.devicelink.server.accounts.Account;
+import org.devicelink.server.accounts.AccountChanges;
 import org.devicelink.server.accounts.Accounts;
 import org.devicelink.server.activity.Activity;
 import org.devicelink.server.activity.ActivityKind;
@@ -35,10 +36,12 @@ public final class LinkedDevices {
     private final Accounts accounts;
     private final LinkedDeviceStore devices;
     private final ActivityRecorder activity;
+    private final AccountChanges changes;
     private final Clock clock;
 
-    public LinkedDevices(Sql sql, Accounts accounts, LinkedDeviceStore devices, ActivityRecorder activity, Clock clock) {
+    public LinkedDevices(Sql sql, Accounts accounts, LinkedDeviceStore devices, ActivityRecorder activity, AccountChanges changes, Clock clock) {
         this.sql = sql;
+        this.changes = changes;
         this.accounts = accounts;
         this.devices = devices;
         this.activity = activity;
@@ -84,6 +87,7 @@ public final class LinkedDevices {
             var before = mine(owner, id);
             devices.rename(id, before.accountId(), name);
             activity.record(new Activity(ActivityKind.RENAMED, before.accountId(), id, before.name(), before.clientId(), name));
+            changes.changed(owner);
             return view(devices.find(id).orElseThrow());
         });
     }
@@ -95,6 +99,7 @@ public final class LinkedDevices {
             if (devices.end(device.id(), DeviceStatus.UNLINKED, EndReason.UNLINKED_BY_OWNER, clock.instant())) {
                 String by = device.accountId().equals(owner.id()) ? null : owner.displayName();
                 activity.record(new Activity(ActivityKind.UNLINKED, device.accountId(), device.id(), device.name(), device.clientId(), by));
+                changes.changed(owner);
             }
             return view(devices.find(device.id()).orElseThrow());
         });

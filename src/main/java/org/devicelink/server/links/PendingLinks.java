@@ -12,6 +12,7 @@ import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.PendingLink;
 import org.devicelink.protocol.ProblemType;
 import org.devicelink.server.accounts.Account;
+import org.devicelink.server.accounts.AccountChanges;
 import org.devicelink.server.accounts.Accounts;
 import org.devicelink.server.activity.Activity;
 import org.devicelink.server.activity.ActivityKind;
@@ -39,6 +40,7 @@ public final class PendingLinks {
     private final CodeAttempts attempts;
     private final ActivityRecorder activity;
     private final ApprovalNotifier notifier;
+    private final AccountChanges changes;
     private final KeyedHash hash;
     private final Clock clock;
     private final int maxDevicesPerAccount;
@@ -47,8 +49,8 @@ public final class PendingLinks {
      * @param limits how many wrong codes an account, an address block and the whole deployment may try (RFC 8628 §5.1)
      */
     public PendingLinks(Sql sql, Accounts accounts, PendingLinkStore links, LinkedDeviceStore devices, DeviceAppStore apps, AttemptLimiter limiter,
-                        AddressBlocks blocks, CodeLimits limits, ActivityRecorder activity, ApprovalNotifier notifier, KeyedHash hash,
-                        Clock clock, int maxDevicesPerAccount) {
+                        AddressBlocks blocks, CodeLimits limits, ActivityRecorder activity, ApprovalNotifier notifier, AccountChanges changes,
+                        KeyedHash hash, Clock clock, int maxDevicesPerAccount) {
         this.sql = sql;
         this.accounts = accounts;
         this.links = links;
@@ -57,6 +59,7 @@ public final class PendingLinks {
         this.attempts = new CodeAttempts(limiter, blocks, limits);
         this.activity = activity;
         this.notifier = notifier;
+        this.changes = changes;
         this.hash = hash;
         this.clock = clock;
         this.maxDevicesPerAccount = maxDevicesPerAccount;
@@ -100,6 +103,7 @@ public final class PendingLinks {
                     throw new ApiProblem(ProblemType.CODE_USED, "problem.code-used.race");
                 }
                 activity.record(new Activity(ActivityKind.ASKED_A_PARENT, me.id(), null, deviceName(row), row.clientId(), null));
+                changes.changed(me); // the parents' Requests screens
                 return new Approval.AwaitingParent(familyView(links.find(row.id()).orElseThrow(), me.displayName()));
             });
         }
@@ -126,6 +130,7 @@ public final class PendingLinks {
             String by = ownerId.equals(approver.id()) ? null : approver.displayName();
             activity.record(new Activity(ActivityKind.LINKED, ownerId, deviceId, name, row.clientId(), by));
             notifier.decided(row.deviceCodeHash());
+            changes.changed(approver);
             return LinkedDevices.view(devices.find(deviceId).orElseThrow());
         });
     }
@@ -140,6 +145,7 @@ public final class PendingLinks {
             activity.record(new Activity(report ? ActivityKind.REPORTED : ActivityKind.DENIED, ownerId, null,
                     row.deviceName(), row.clientId(), by));
             notifier.decided(row.deviceCodeHash());
+            changes.changed(decider);
             return null;
         });
     }

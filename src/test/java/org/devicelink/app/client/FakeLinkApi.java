@@ -3,6 +3,8 @@ package org.devicelink.app.client;
 import java.util.ArrayList;
 import java.util.List;
 import org.devicelink.code.UserCode;
+import org.devicelink.protocol.FamilyMember;
+import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.PendingLink;
 import org.devicelink.protocol.ProblemType;
@@ -23,6 +25,10 @@ public final class FakeLinkApi implements LinkApi {
     public Answer<List<LinkedDevice>> devices = List::of;
     public Answer<LinkedDevice> rename = () -> { throw new AssertionError("rename not expected"); };
     public Answer<LinkedDevice> unlink = () -> { throw new AssertionError("unlink not expected"); };
+    public Answer<List<FamilyMember>> members = List::of;
+    public Answer<List<FamilyRequest>> requests = List::of;
+    public Answer<FamilyRequest> request = () -> { throw new AssertionError("family request not expected"); };
+    public Runnable changed = () -> { throw new AssertionError("not watched"); };
 
     /** A failure the server would answer with. */
     public static ApiFailure problem(ProblemType type, String detail) {
@@ -36,8 +42,8 @@ public final class FakeLinkApi implements LinkApi {
     }
 
     @Override
-    public Approval approve(UserCode code) throws ApiFailure {
-        calls.add("approve " + code.display());
+    public Approval approve(UserCode code, String account) throws ApiFailure {
+        calls.add("approve " + code.display() + (account.equals("me") ? "" : " for " + account));
         return new Approval.Linked(call(approve));
     }
 
@@ -48,8 +54,8 @@ public final class FakeLinkApi implements LinkApi {
     }
 
     @Override
-    public List<LinkedDevice> devices() throws ApiFailure {
-        calls.add("devices");
+    public List<LinkedDevice> devices(String member) throws ApiFailure {
+        calls.add(member.equals("me") ? "devices" : "devices of " + member);
         return call(devices);
     }
 
@@ -63,6 +69,47 @@ public final class FakeLinkApi implements LinkApi {
     public LinkedDevice unlink(String deviceId) throws ApiFailure {
         calls.add("unlink " + deviceId);
         return call(unlink);
+    }
+
+    @Override
+    public List<FamilyMember> familyMembers() throws ApiFailure {
+        calls.add("family members");
+        return call(members);
+    }
+
+    @Override
+    public List<FamilyRequest> familyRequests() throws ApiFailure {
+        calls.add("family requests");
+        return call(requests);
+    }
+
+    @Override
+    public FamilyRequest familyRequest(String requestId) throws ApiFailure {
+        calls.add("family request " + requestId);
+        return call(request);
+    }
+
+    @Override
+    public LinkedDevice approveRequest(String requestId) throws ApiFailure {
+        calls.add("approve request " + requestId);
+        return call(approve);
+    }
+
+    @Override
+    public void declineRequest(String requestId) throws ApiFailure {
+        calls.add("decline request " + requestId);
+        call(deny);
+    }
+
+    /** The test plays the server's change stream: {@link #changed} calls what the view model gave. */
+    @Override
+    public AutoCloseable watch(Runnable onChange) {
+        calls.add("watch");
+        changed = onChange;
+        return () -> {
+            calls.add("stop watching");
+            changed = () -> { throw new AssertionError("not watched"); };
+        };
     }
 
     private static <T> T call(Answer<T> answer) throws ApiFailure {
