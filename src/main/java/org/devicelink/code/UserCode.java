@@ -42,6 +42,34 @@ public record UserCode(String value) {
         return new UserCode(code.toString());
     }
 
+    /**
+     * The codes one slip away from this one, as a person reading a code aloud makes them: one character misread
+     * (19 × 8) or two neighbours swapped (at most 7). Never this code itself.
+     */
+    public java.util.Set<UserCode> neighbours() {
+        var near = new java.util.LinkedHashSet<UserCode>();
+        char[] chars = value.toCharArray();
+        for (int i = 0; i < LENGTH; i++) {
+            char was = chars[i];
+            for (char c : ALPHABET.toCharArray()) {
+                if (c != was) {
+                    chars[i] = c;
+                    near.add(new UserCode(new String(chars)));
+                }
+            }
+            chars[i] = was;
+        }
+        for (int i = 0; i + 1 < LENGTH; i++) {
+            if (chars[i] != chars[i + 1]) {
+                char[] swapped = chars.clone();
+                swapped[i] = chars[i + 1];
+                swapped[i + 1] = chars[i];
+                near.add(new UserCode(new String(swapped)));
+            }
+        }
+        return near;
+    }
+
     /** Reads what a person typed, or says why it cannot be a code. */
     public static Parsed parse(String input) {
         if (input == null || input.isBlank()) {

@@ -20,6 +20,8 @@ public enum ProblemType {
     NOT_IN_FAMILY("not-in-family", 403, "Not a child in your family"),
     PARENTS_ONLY("parents-only", 403, "Only a family organizer may do this"),
     REQUEST_NOT_FOUND("request-not-found", 404, "No such request is waiting"),
+    SUPPORT_ONLY("support-only", 403, "Only support staff may do this"),
+    SUPPORT_LIMIT("support-limit", 429, "Too many support lookups"),
     UNAUTHENTICATED("unauthenticated", 401, "Sign-in required"),
     INVALID_REQUEST("invalid-request", 400, "The request is not valid"),
     REQUEST_TOO_LARGE("request-too-large", 413, "The request is too large"),

@@ -22,6 +22,8 @@ import org.devicelink.server.accounts.Accounts;
 import org.devicelink.server.accounts.AccountChanges;
 import org.devicelink.server.accounts.ApiAccounts;
 import org.devicelink.server.accounts.ChangeStream;
+import org.devicelink.server.support.SupportDesk;
+import org.devicelink.server.support.SupportRoutes;
 import org.devicelink.server.accounts.BearerTokens;
 import org.devicelink.server.activity.ActivityLog;
 import org.devicelink.server.devices.DeviceRoutes;
@@ -61,6 +63,7 @@ import org.devicelink.server.store.LocalUserStore;
 import org.devicelink.server.store.PendingLinkStore;
 import org.devicelink.server.store.ServerSecrets;
 import org.devicelink.server.store.Sql;
+import org.devicelink.server.store.SupportStore;
 import org.devicelink.server.tokens.SigningKey;
 import org.devicelink.server.tokens.TokenRotation;
 import org.slf4j.LoggerFactory;
@@ -193,7 +196,8 @@ public final class LinkServer implements AutoCloseable {
         } else {
             DemoData.remove(apps, userStore);
         }
-        var activity = new ActivityLog(new ActivityStore(sql), clock);
+        var activityStore = new ActivityStore(sql);
+        var activity = new ActivityLog(activityStore, clock);
         ApprovalNotifier notifier = own(database.postgres() ? PostgresNotifier.start(sql, database::openDedicated) : new InProcessNotifier(sql));
         var rotation = new TokenRotation(sql);
         var limiter = new AttemptLimiter(sql, new AttemptCounters(sql, clock), config.lockout());
@@ -236,6 +240,7 @@ public final class LinkServer implements AutoCloseable {
                 clock, config.maxDevicesPerAccount());
         new LinkRoutes(links, new FamilyRequests(links, pendingLinks, accounts, clock), clientAddress).register(routes);
         new DeviceRoutes(new LinkedDevices(sql, accounts, linkedDevices, activity, changes, clock)).register(routes);
+        new SupportRoutes(new SupportDesk(sql, new SupportStore(sql), apps, linkedDevices, activity, hash, clock), activityStore).register(routes);
         changeStream = own(new ChangeStream(changes));
         changeStream.register(routes);
         new VerificationPage().register(routes);

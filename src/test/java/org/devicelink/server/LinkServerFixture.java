@@ -103,6 +103,11 @@ public final class LinkServerFixture implements AutoCloseable {
         return server.sql().query(select, row -> row.columns(), args);
     }
 
+    /** A statement run on the server's own database, as the server's own role: what it may and may not change. */
+    public int update(String statement, Object... args) {
+        return server.sql().update(statement, args);
+    }
+
     public DeviceClient device(String clientId) {
         try {
             return new DeviceClient(URI.create(server.baseUrl()), clientId, PinnedCertificate.trusting(server.certificateFile()));

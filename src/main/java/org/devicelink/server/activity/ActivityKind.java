@@ -18,5 +18,7 @@ public enum ActivityKind {
     /** Too many wrong codes: the account was locked out for a while. */
     LOCKED_OUT,
     /** A device's used refresh token came back (a possible theft): its session was ended. */
-    REFRESH_TOKEN_REUSE
+    REFRESH_TOKEN_REUSE,
+    /** Support staff looked at the account's code or devices; the detail is the reason they gave. */
+    VIEWED_BY_SUPPORT
 }

@@ -27,7 +27,7 @@ import org.devicelink.server.store.Sql;
  */
 public final class LinkedDevices {
 
-    static final int MAX_LISTED = 500;
+    public static final int MAX_LISTED = 500;
 
     /** {@code ?member=} for a parent's whole family. */
     public static final String ALL_MEMBERS = "all";

@@ -29,14 +29,19 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(type, "problem." + type.slug(), args);
     }
 
-    /** Too many attempts: the sentence says how long to wait, and so do {@code Retry-After} and {@code retryAfter}. */
     /** Held back a moment, not locked out: other attempts of the same account are still being judged. */
     public static ApiProblem crowded(Duration wait) {
         return new ApiProblem(ProblemType.TOO_MANY_ATTEMPTS, wait, Messages.get("problem.too-many-attempts.crowded"));
     }
 
+    /** Too many attempts: the sentence says how long to wait, and so do {@code Retry-After} and {@code retryAfter}. */
     public static ApiProblem tooManyAttempts(Duration wait) {
-        return new ApiProblem(ProblemType.TOO_MANY_ATTEMPTS, wait, Messages.get("problem.too-many-attempts", Messages.waitText(wait)));
+        return waitFor(ProblemType.TOO_MANY_ATTEMPTS, wait);
+    }
+
+    /** A limit reached: the type's own sentence says how long to wait, and so do {@code Retry-After} and {@code retryAfter}. */
+    public static ApiProblem waitFor(ProblemType type, Duration wait) {
+        return new ApiProblem(type, wait, Messages.get("problem." + type.slug(), Messages.waitText(wait)));
     }
 
     public ProblemType type() {

@@ -70,6 +70,7 @@ public final class PendingLinks {
 
     public PendingLink lookup(String codeInput, Approver approver) {
         var found = find(codeInput, approver);
+        links.lookedUp(found.row().id(), clock.instant());
         return view(found.code(), found.row(), approver);
     }
 

@@ -137,7 +137,7 @@ public final class TokenGrants {
 
     private TokenResponse handOver(PendingLinkStore.Row link) {
         return sql.inTransaction(() -> {
-            if (!links.redeem(link.id())) {
+            if (!links.redeem(link.id(), clock.instant())) {
                 throw used();
             }
             var device = devices.find(link.deviceId()).filter(d -> d.status() == DeviceStatus.ACTIVE)

@@ -51,7 +51,9 @@ public final class Database implements AutoCloseable {
         config.setPoolName("devicelink");
         this.dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            // the same scripts for both, and each its own for what SQL cannot say alike (triggers)
+            String own = DatabaseUrls.isPostgres(jdbcUrl) ? "classpath:db/postgresql" : "classpath:db/h2";
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", own).load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -69,8 +69,8 @@ public final class PendingLinkStore {
 
     /** A child's approval: the request now waits for a parent of theirs; false when another decision won. */
     public boolean awaitParent(String id, String childId, Instant now) {
-        return sql.update("UPDATE pending_links SET status = ?, asked_by = ? WHERE id = ? AND status = ? AND expires_at > ?",
-                LinkStatus.AWAITING_PARENT, childId, id, LinkStatus.PENDING, now) == 1;
+        return sql.update("UPDATE pending_links SET status = ?, asked_by = ?, asked_at = ? WHERE id = ? AND status = ? AND expires_at > ?",
+                LinkStatus.AWAITING_PARENT, childId, now, id, LinkStatus.PENDING, now) == 1;
     }
 
     public Optional<Row> find(String id) {
@@ -86,8 +86,14 @@ public final class PendingLinkStore {
     }
 
     /** Exactly-once hand-over of the tokens: only one caller, on any node, gets true. */
-    public boolean redeem(String id) {
-        return sql.update("UPDATE pending_links SET status = ? WHERE id = ? AND status = ?", LinkStatus.REDEEMED, id, LinkStatus.APPROVED) == 1;
+    public boolean redeem(String id, Instant now) {
+        return sql.update("UPDATE pending_links SET status = ?, redeemed_at = ? WHERE id = ? AND status = ?",
+                LinkStatus.REDEEMED, now, id, LinkStatus.APPROVED) == 1;
+    }
+
+    /** Notes the first time a person looked the code up: a line of its story for support. */
+    public void lookedUp(String id, Instant now) {
+        sql.update("UPDATE pending_links SET looked_up_at = ? WHERE id = ? AND looked_up_at IS NULL", now, id);
     }
 
     private static Row map(Sql.Row r) throws java.sql.SQLException {

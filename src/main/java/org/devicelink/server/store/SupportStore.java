@@ -1,0 +1,64 @@
+package org.devicelink.server.store;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/** What support reads of a code (its row, with who decided and who asked), and the insert-only support audit. */
+public final class SupportStore {
+
+    private final Sql sql;
+
+    public SupportStore(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** A code's row as its story needs it; names are the accounts' display names, unmasked here. */
+    public record Story(String clientId, String deviceName, String deviceModel, String clientAddress, Instant requestedAt,
+                        Instant expiresAt, LinkStatus status, boolean reported, Instant lookedUpAt, Instant decidedAt, String decidedBy,
+                        String askedBy, Instant askedAt, Instant redeemedAt, String ownerId) {}
+
+    public Optional<Story> story(String userCodeHash) {
+        return sql.queryOne("SELECT p.client_id, p.device_name, p.device_model, p.client_address, p.requested_at, p.expires_at, "
+                        + "p.status, p.reported, p.looked_up_at, p.decided_at, d.display_name AS decided_by, a.display_name AS asked_by, "
+                        + "p.asked_at, p.redeemed_at, ld.account_id AS owner_id FROM pending_links p "
+                        + "LEFT JOIN accounts d ON d.id = p.decided_by LEFT JOIN accounts a ON a.id = p.asked_by "
+                        + "LEFT JOIN linked_devices ld ON ld.id = p.device_id WHERE p.user_code_hash = ?",
+                r -> new Story(r.string("client_id"), r.string("device_name"), r.string("device_model"), r.string("client_address"),
+                        r.instant("requested_at"), r.instant("expires_at"), r.choice("status", LinkStatus.class), r.bool("reported"),
+                        r.instant("looked_up_at"), r.instant("decided_at"), r.string("decided_by"), r.string("asked_by"),
+                        r.instant("asked_at"), r.instant("redeemed_at"), r.string("owner_id")), userCodeHash);
+    }
+
+    /** Whether any of these codes waits for a person now: one indexed probe each, in one statement. */
+    public boolean anyWaiting(List<String> userCodeHashes, Instant now) {
+        String marks = String.join(", ", Collections.nCopies(userCodeHashes.size(), "?"));
+        Object[] args = new Object[userCodeHashes.size() + 2];
+        userCodeHashes.toArray(args);
+        args[args.length - 2] = LinkStatus.PENDING;
+        args[args.length - 1] = now;
+        return sql.queryOne("SELECT 1 AS one FROM pending_links WHERE user_code_hash IN (" + marks + ") AND status = ? AND expires_at > ? "
+                + "FETCH FIRST 1 ROWS ONLY", r -> true, args).isPresent();
+    }
+
+    public record Audit(String id, Instant at, String supportId, String action, String target, String customerId, String reason) {}
+
+    public void audit(Audit entry) {
+        sql.update("INSERT INTO support_audit (id, at, support_id, action, target, customer_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                entry.id(), entry.at(), entry.supportId(), entry.action(), entry.target(), entry.customerId(), entry.reason());
+    }
+
+    /** The support account's lookups since {@code since}, oldest first: the rate limit's memory is the audit itself. */
+    public List<Instant> lookupsSince(String supportId, Instant since) {
+        return sql.query("SELECT at FROM support_audit WHERE support_id = ? AND at > ? ORDER BY at", r -> r.instant("at"), supportId, since);
+    }
+
+    /** Every audit row of a support account, newest first (for the audit's readers and its tests). */
+    public List<Audit> auditOf(String supportId, int limit) {
+        return sql.query("SELECT id, at, support_id, action, target, customer_id, reason FROM support_audit WHERE support_id = ? "
+                        + "ORDER BY at DESC, id FETCH FIRST " + limit + " ROWS ONLY",
+                r -> new Audit(r.string("id"), r.instant("at"), r.string("support_id"), r.string("action"), r.string("target"),
+                        r.string("customer_id"), r.string("reason")), supportId);
+    }
+}
