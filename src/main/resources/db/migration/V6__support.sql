@@ -11,7 +11,7 @@ CREATE TABLE support_audit (
     at            TIMESTAMP WITH TIME ZONE NOT NULL,
     support_id    VARCHAR(36)  NOT NULL REFERENCES accounts (id),
     action        VARCHAR(32)  NOT NULL,   -- code-lookup | account-devices
-    target        VARCHAR(64)  NOT NULL,   -- the code as typed (normalized), or the account id
+    target        VARCHAR(64)  NOT NULL,   -- the code's keyed digest (as pending_links keeps it), or the account id
     customer_id   VARCHAR(36)  REFERENCES accounts (id),
     reason        VARCHAR(500)
 );

@@ -17,6 +17,7 @@ import org.devicelink.app.client.HttpLinkApi;
 import org.devicelink.app.common.UiExecutor;
 import org.devicelink.app.devices.DevicesViewModel;
 import org.devicelink.app.family.FamilyViewModel;
+import org.devicelink.app.support.SupportViewModel;
 import org.devicelink.app.link.LinkViewModel;
 import org.devicelink.app.scan.ScanSources;
 import org.devicelink.app.settings.AppSettings;
@@ -37,7 +38,7 @@ import org.devicelink.tls.PinnedCertificate;
  * @param scanSources the cameras and the screen to scan QR codes from (video files and pictures in tests)
  */
 public record Companion(Server server, UiExecutor executor, SignInViewModel signIn, LinkViewModel link, DevicesViewModel devices,
-                        FamilyViewModel family, SettingsViewModel settings, ScanSources scanSources) {
+                        FamilyViewModel family, SupportViewModel support, SettingsViewModel settings, ScanSources scanSources) {
 
     /**
      * @param url         e.g. {@code https://localhost:8443}
@@ -76,15 +77,18 @@ public record Companion(Server server, UiExecutor executor, SignInViewModel sign
                 link.owners().setAll(family.parentProperty().get() ? family.members() : java.util.List.of()));
         family.parentProperty().addListener((o, was, parent) ->
                 link.owners().setAll(parent ? family.members() : java.util.List.of()));
+        var support = new SupportViewModel(api, executor);
         signIn.sessionProperty().addListener((o, old, now) -> {
             if (now == null || old == null || !old.accountId().equals(now.accountId())) {
                 family.follow(now != null);
+                support.signedIn(now != null);
             }
         });
         family.follow(signIn.sessionProperty().get() != null);
+        support.signedIn(signIn.sessionProperty().get() != null);
         AppSettings current = environment.settingsFile().load();
         var settings = new SettingsViewModel(current, environment.settingsFile(), executor, environment.applyTheme());
-        return new Companion(server, executor, signIn, link, devices, family, settings, environment.scanSources());
+        return new Companion(server, executor, signIn, link, devices, family, support, settings, environment.scanSources());
     }
 
     /** A device kit client for the demo device, against the same server and trust. */

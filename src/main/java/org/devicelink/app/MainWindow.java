@@ -27,6 +27,7 @@ import org.devicelink.app.auth.Session;
 import org.devicelink.app.demo.DemoDevice;
 import org.devicelink.app.devices.DevicesView;
 import org.devicelink.app.family.RequestsView;
+import org.devicelink.app.support.SupportView;
 import org.devicelink.app.link.LinkScreen;
 import org.devicelink.app.settings.SettingsView;
 import org.devicelink.app.signin.SignInView;
@@ -54,6 +55,7 @@ public final class MainWindow {
         var devicesView = new DevicesView(companion.devices(), companion.family().members(), () -> window);
         var settingsView = new SettingsView(companion.settings());
         var requestsView = new RequestsView(companion.family());
+        var supportTab = tab(Messages.get("tab.support"), Feather.LIFE_BUOY, new SupportView(companion.support()).root(), "supportTab");
 
         linkTab = tab(Messages.get("tab.link"), Feather.LINK, linkScreen.root(), "linkTab");
         devicesTab = tab(Messages.get("tab.devices"), Feather.MONITOR, devicesView.root(), "devicesTab");
@@ -68,7 +70,14 @@ public final class MainWindow {
         requestsTitle.setAlignment(Pos.CENTER_LEFT);
         requestsTab.setGraphic(requestsTitle);
         tabs.getTabs().setAll(linkTab, devicesTab, settingsTab);
-        // only a parent has requests to decide: the tab comes and goes with the role
+        // only support staff verify codes, and only a parent has requests to decide: those tabs come and go with the role
+        companion.support().enabledProperty().addListener((o, was, support) -> {
+            if (support && !tabs.getTabs().contains(supportTab)) {
+                tabs.getTabs().add(tabs.getTabs().size() - 1, supportTab);
+            } else if (!support) {
+                tabs.getTabs().remove(supportTab);
+            }
+        });
         companion.family().parentProperty().addListener((o, was, parent) -> {
             if (parent && !tabs.getTabs().contains(requestsTab)) {
                 tabs.getTabs().add(2, requestsTab);

@@ -36,7 +36,8 @@ class FuzzIT {
             "/api/v1/devices/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b", "/api/v1/devices?member=all",
             "/api/v1/devices?member=3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b", "/api/v1/family/members", "/api/v1/family/requests",
             "/api/v1/family/requests/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b", "/api/v1/family/requests/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b/approve",
-            "/api/v1/family/requests/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b/deny", "/api/v1/events", "/idp/.well-known/openid-configuration",
+            "/api/v1/family/requests/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b/deny", "/api/v1/events", "/api/v1/me", "/api/v1/activity", "/api/v1/support/codes/WDJB-MJHT",
+            "/api/v1/support/accounts/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b/devices", "/idp/.well-known/openid-configuration",
             "/idp/oauth2/v2.0/authorize", "/idp/oauth2/v2.0/token", "/idp/discovery/v2.0/keys");
 
     /** One request: its bytes, and its shape (which kinds of method, path, headers and body it is made of). */

@@ -155,6 +155,8 @@ abstract class SupportContract {
 
         var audit = fixture.query("SELECT action, reason FROM support_audit ORDER BY at");
         assertThat(audit).extracting(row -> row.get("action")).containsExactly("code-lookup", "account-devices");
+        assertThat(fixture.everythingStored()).as("the audit, like every table, holds no code")
+                .doesNotContain(code.path("user_code").asText()).doesNotContain(code.path("user_code").asText().replace("-", ""));
         assertThatThrownBy(() -> fixture.update("UPDATE support_audit SET reason = 'nothing to see'"))
                 .as("the audit cannot be rewritten").hasMessageContaining("insert-only");
         assertThatThrownBy(() -> fixture.update("DELETE FROM support_audit")).hasMessageContaining("insert-only");

@@ -16,7 +16,10 @@ import javax.net.ssl.SSLContext;
 import org.devicelink.code.UserCode;
 import org.devicelink.protocol.ApproveRequest;
 import org.devicelink.protocol.DenyRequest;
+import org.devicelink.protocol.CodeStory;
 import org.devicelink.protocol.FamilyMember;
+import org.devicelink.protocol.Me;
+import org.devicelink.protocol.SupportLookup;
 import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.PendingLink;
@@ -66,6 +69,22 @@ public final class HttpLinkApi implements LinkApi {
     @Override
     public List<LinkedDevice> devices(String member) throws ApiFailure {
         return list(send("GET", "/api/v1/devices?member=" + encode(member), null), new TypeReference<>() {});
+    }
+
+    @Override
+    public Me me() throws ApiFailure {
+        return read(send("GET", "/api/v1/me", null), Me.class);
+    }
+
+    @Override
+    public CodeStory lookUpForSupport(UserCode code) throws ApiFailure {
+        return read(send("GET", "/api/v1/support/codes/" + code.value(), null), CodeStory.class);
+    }
+
+    @Override
+    public List<LinkedDevice> customerDevices(String customerId, String reason) throws ApiFailure {
+        return list(send("POST", "/api/v1/support/accounts/" + encode(customerId) + "/devices", new SupportLookup(reason)),
+                new TypeReference<>() {});
     }
 
     @Override

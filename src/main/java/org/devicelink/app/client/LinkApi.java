@@ -2,7 +2,9 @@ package org.devicelink.app.client;
 
 import java.util.List;
 import org.devicelink.code.UserCode;
+import org.devicelink.protocol.CodeStory;
 import org.devicelink.protocol.FamilyMember;
+import org.devicelink.protocol.Me;
 import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.PendingLink;
@@ -42,6 +44,15 @@ public interface LinkApi {
     LinkedDevice rename(String deviceId, String name) throws ApiFailure;
 
     LinkedDevice unlink(String deviceId) throws ApiFailure;
+
+    /** Who the server says the signed-in person is, and their roles. */
+    Me me() throws ApiFailure;
+
+    /** Support: a code a customer reads out, valid or not, and its story. */
+    CodeStory lookUpForSupport(UserCode code) throws ApiFailure;
+
+    /** Support: a customer's devices, for a written reason the customer will see. */
+    List<LinkedDevice> customerDevices(String customerId, String reason) throws ApiFailure;
 
     /** The signed-in person and, for a parent, the children who have signed in here. */
     List<FamilyMember> familyMembers() throws ApiFailure;

@@ -74,15 +74,16 @@ public final class SupportDesk {
         Instant now = clock.instant();
         return sql.inTransaction(() -> {
             admit(support, now);
-            var found = store.story(hash.of(KeyedHash.Kind.USER_CODE, code.value()));
+            String digest = hash.of(KeyedHash.Kind.USER_CODE, code.value()); // the audit, like every table, holds no code
+            var found = store.story(digest);
             if (found.isEmpty()) {
                 List<String> near = code.neighbours().stream().map(n -> hash.of(KeyedHash.Kind.USER_CODE, n.value())).toList();
-                audit(support, "code-lookup", code.value(), null, null, now);
+                audit(support, "code-lookup", digest, null, null, now);
                 return new CodeStory(code.display(), CodeStory.NOT_FOUND, false, null, null, null, null, List.of(), null,
                         store.anyWaiting(near, now));
             }
             var story = found.get();
-            audit(support, "code-lookup", code.value(), story.ownerId(), null, now);
+            audit(support, "code-lookup", digest, story.ownerId(), null, now);
             if (story.ownerId() != null) {
                 activity.record(new Activity(ActivityKind.VIEWED_BY_SUPPORT, story.ownerId(), null, story.deviceName(), story.clientId(), null));
             }

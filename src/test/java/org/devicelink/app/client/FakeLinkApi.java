@@ -3,7 +3,9 @@ package org.devicelink.app.client;
 import java.util.ArrayList;
 import java.util.List;
 import org.devicelink.code.UserCode;
+import org.devicelink.protocol.CodeStory;
 import org.devicelink.protocol.FamilyMember;
+import org.devicelink.protocol.Me;
 import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.PendingLink;
@@ -26,6 +28,9 @@ public final class FakeLinkApi implements LinkApi {
     public Answer<LinkedDevice> rename = () -> { throw new AssertionError("rename not expected"); };
     public Answer<LinkedDevice> unlink = () -> { throw new AssertionError("unlink not expected"); };
     public Answer<List<FamilyMember>> members = List::of;
+    public Answer<Me> me = () -> new Me("a-1", "Alex Morgan", List.of());
+    public Answer<CodeStory> story = () -> { throw new AssertionError("support lookup not expected"); };
+    public Answer<List<LinkedDevice>> customerDevices = () -> { throw new AssertionError("customer devices not expected"); };
     public Answer<List<FamilyRequest>> requests = List::of;
     public Answer<FamilyRequest> request = () -> { throw new AssertionError("family request not expected"); };
     public Runnable changed = () -> { throw new AssertionError("not watched"); };
@@ -69,6 +74,24 @@ public final class FakeLinkApi implements LinkApi {
     public LinkedDevice unlink(String deviceId) throws ApiFailure {
         calls.add("unlink " + deviceId);
         return call(unlink);
+    }
+
+    @Override
+    public Me me() throws ApiFailure {
+        calls.add("me");
+        return call(me);
+    }
+
+    @Override
+    public CodeStory lookUpForSupport(UserCode code) throws ApiFailure {
+        calls.add("support lookup " + code.display());
+        return call(story);
+    }
+
+    @Override
+    public List<LinkedDevice> customerDevices(String customerId, String reason) throws ApiFailure {
+        calls.add("customer devices " + customerId + " because " + reason);
+        return call(customerDevices);
     }
 
     @Override
