@@ -15,6 +15,7 @@ import org.devicelink.app.auth.SignInSettings;
 import org.devicelink.app.auth.TokenCaches;
 import org.devicelink.app.client.HttpLinkApi;
 import org.devicelink.app.common.UiExecutor;
+import org.devicelink.app.activity.ActivityViewModel;
 import org.devicelink.app.devices.DevicesViewModel;
 import org.devicelink.app.family.FamilyViewModel;
 import org.devicelink.app.support.SupportViewModel;
@@ -38,7 +39,8 @@ import org.devicelink.tls.PinnedCertificate;
  * @param scanSources the cameras and the screen to scan QR codes from (video files and pictures in tests)
  */
 public record Companion(Server server, UiExecutor executor, SignInViewModel signIn, LinkViewModel link, DevicesViewModel devices,
-                        FamilyViewModel family, SupportViewModel support, SettingsViewModel settings, ScanSources scanSources) {
+                        FamilyViewModel family, ActivityViewModel activity, SupportViewModel support, SettingsViewModel settings,
+                        ScanSources scanSources) {
 
     /**
      * @param url         e.g. {@code https://localhost:8443}
@@ -69,9 +71,13 @@ public record Companion(Server server, UiExecutor executor, SignInViewModel sign
         family.onChange(devices::refresh); // a device linked, renamed or unlinked elsewhere
         family.onChange(link::checkWaiting); // a child's request, decided by a parent
         family.onLinked(device -> devices.refresh());
+        var activity = new ActivityViewModel(api, executor);
+        family.onChange(activity::refresh);
         family.parentProperty().addListener((o, was, parent) -> {
             devices.familyProperty().set(parent);
             devices.refresh();
+            activity.familyProperty().set(parent);
+            activity.refresh();
         });
         family.members().addListener((javafx.collections.ListChangeListener<FamilyMember>) c ->
                 link.owners().setAll(family.parentProperty().get() ? family.members() : java.util.List.of()));
@@ -88,7 +94,7 @@ public record Companion(Server server, UiExecutor executor, SignInViewModel sign
         support.signedIn(signIn.sessionProperty().get() != null);
         AppSettings current = environment.settingsFile().load();
         var settings = new SettingsViewModel(current, environment.settingsFile(), executor, environment.applyTheme());
-        return new Companion(server, executor, signIn, link, devices, family, support, settings, environment.scanSources());
+        return new Companion(server, executor, signIn, link, devices, family, activity, support, settings, environment.scanSources());
     }
 
     /** A device kit client for the demo device, against the same server and trust. */

@@ -25,6 +25,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.devicelink.app.auth.Session;
 import org.devicelink.app.demo.DemoDevice;
+import org.devicelink.app.activity.ActivityView;
 import org.devicelink.app.devices.DevicesView;
 import org.devicelink.app.family.RequestsView;
 import org.devicelink.app.support.SupportView;
@@ -55,6 +56,13 @@ public final class MainWindow {
         var devicesView = new DevicesView(companion.devices(), companion.family().members(), () -> window);
         var settingsView = new SettingsView(companion.settings());
         var requestsView = new RequestsView(companion.family());
+        var activityTab = tab(Messages.get("tab.activity"), Feather.CLOCK,
+                new ActivityView(companion.activity(), companion.family().members()).root(), "activityTab");
+        activityTab.setOnSelectionChanged(e -> {
+            if (activityTab.isSelected()) {
+                companion.activity().refresh();
+            }
+        });
         var supportTab = tab(Messages.get("tab.support"), Feather.LIFE_BUOY, new SupportView(companion.support()).root(), "supportTab");
 
         linkTab = tab(Messages.get("tab.link"), Feather.LINK, linkScreen.root(), "linkTab");
@@ -69,7 +77,7 @@ public final class MainWindow {
         var requestsTitle = new HBox(6, new FontIcon(Feather.BELL), badge);
         requestsTitle.setAlignment(Pos.CENTER_LEFT);
         requestsTab.setGraphic(requestsTitle);
-        tabs.getTabs().setAll(linkTab, devicesTab, settingsTab);
+        tabs.getTabs().setAll(linkTab, devicesTab, activityTab, settingsTab);
         // only support staff verify codes, and only a parent has requests to decide: those tabs come and go with the role
         companion.support().enabledProperty().addListener((o, was, support) -> {
             if (support && !tabs.getTabs().contains(supportTab)) {
@@ -107,6 +115,7 @@ public final class MainWindow {
             if (session != null && (old == null || !old.accountId().equals(session.accountId()))) {
                 companion.link().startOver();
                 companion.devices().all().clear();
+                companion.activity().all().clear();
                 companion.devices().refresh();
                 tabs.getSelectionModel().select(linkTab);
                 linkScreen.focusCode();

@@ -22,6 +22,7 @@ import org.devicelink.server.accounts.Accounts;
 import org.devicelink.server.accounts.AccountChanges;
 import org.devicelink.server.accounts.ApiAccounts;
 import org.devicelink.server.accounts.ChangeStream;
+import org.devicelink.server.support.AccountActivity;
 import org.devicelink.server.support.SupportDesk;
 import org.devicelink.server.support.SupportRoutes;
 import org.devicelink.server.accounts.BearerTokens;
@@ -152,7 +153,7 @@ public final class LinkServer implements AutoCloseable {
                 routes(javalin.routes, clock);
             });
             http.start();
-            var housekeeping = new Housekeeping(database.sql(), clock);
+            var housekeeping = new Housekeeping(database.sql(), clock, config.activityKept());
             chores.scheduleWithFixedDelay(() -> {
                 try {
                     housekeeping.run();
@@ -240,7 +241,8 @@ public final class LinkServer implements AutoCloseable {
                 clock, config.maxDevicesPerAccount());
         new LinkRoutes(links, new FamilyRequests(links, pendingLinks, accounts, clock), clientAddress).register(routes);
         new DeviceRoutes(new LinkedDevices(sql, accounts, linkedDevices, activity, changes, clock)).register(routes);
-        new SupportRoutes(new SupportDesk(sql, new SupportStore(sql), apps, linkedDevices, activity, hash, clock), activityStore).register(routes);
+        new SupportRoutes(new SupportDesk(sql, new SupportStore(sql), apps, linkedDevices, activity, hash, clock),
+                new AccountActivity(activityStore, accounts)).register(routes);
         changeStream = own(new ChangeStream(changes));
         changeStream.register(routes);
         new VerificationPage().register(routes);

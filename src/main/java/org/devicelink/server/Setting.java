@@ -34,6 +34,7 @@ public enum Setting {
     LIMIT_WINDOW("limit.window", "900", "Seconds over which wrong codes and wrong passwords are counted."),
     LOCKOUT("limit.lockout", "900", "Seconds a lockout lasts at least (sent as Retry-After); it lasts until its window ends in any case."),
     MAX_DEVICES("devices.max-per-account", "25", "Most devices linked to one account at once."),
+    ACTIVITY_KEEP_DAYS("activity.keep-days", "365", "Days each line of an account's activity is kept; older lines are swept every hour, a thousand at a time."),
     LOCAL_ISSUER("local-issuer", "true", "Serve the local OpenID provider at /idp and trust its tokens (the embedded default's sign-in)."),
     DEMO_ACCOUNTS("local-issuer.demo-accounts", "true", "Create the demo accounts (alex, sam, riley; password link-demo) in an empty provider. Only allowed when host is a loopback address."),
     ISSUER_ACCESS_LIFETIME("local-issuer.access-lifetime", "3600", "Seconds a sign-in access token is valid."),

@@ -148,6 +148,20 @@ class FamilyScreensTest {
         CompanionFixture.await(() -> samsDevices.all().size() == 2);
         robot.interact(() -> samsDevices.unlink(samsDevices.all().getFirst()));
         CompanionFixture.await(() -> table.getItems().size() == 1);
+
+        // the family's activity: newest first, whose each line is, filterable by what happened
+        robot.clickOn("#activityTab");
+        @SuppressWarnings("unchecked")
+        TableView<org.devicelink.protocol.ActivityEntry> activity = robot.lookup("#activityTable").queryAs(TableView.class);
+        CompanionFixture.await(() -> activity.getItems().size() >= ROUNDS + 4);
+        assertThat(activity.getItems().getFirst().kind()).as("Sam's unlink, newest").isEqualTo("unlinked");
+        assertThat(activity.getItems()).extracting(org.devicelink.protocol.ActivityEntry::accountName).containsOnly("Sam Morgan");
+        Screenshots.save(app.scene, "family-activity");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> kind = robot.lookup("#activityKind").queryAs(ComboBox.class);
+        robot.interact(() -> kind.setValue("linked"));
+        assertThat(activity.getItems()).hasSize(2).allSatisfy(e -> assertThat(e.detail()).isEqualTo("Alex Morgan"));
+        assertThat(org.devicelink.app.activity.ActivityView.sentence(activity.getItems().getFirst())).isEqualTo("Linked by Alex Morgan");
     }
 
     @Test

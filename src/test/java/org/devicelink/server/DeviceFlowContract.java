@@ -660,7 +660,7 @@ abstract class DeviceFlowContract {
         var config = fixture.server().config();
         try (var database = new org.devicelink.server.store.Database(config.databaseUrl(), config.databaseUser(),
                 config.databasePassword(), 2)) {
-            var housekeeping = new org.devicelink.server.store.Housekeeping(database.sql(), fixture.clock);
+            var housekeeping = new org.devicelink.server.store.Housekeeping(database.sql(), fixture.clock, Duration.ofDays(365));
             fixture.clock.advance(Duration.ofDays(6));
             assertThat(housekeeping.run()).isZero();
             assertThat(http().get("/api/v1/links/" + userCode, alex).problem()).isEqualTo("code-expired");
@@ -679,10 +679,30 @@ abstract class DeviceFlowContract {
         var config = fixture.server().config();
         try (var database = new org.devicelink.server.store.Database(config.databaseUrl(), config.databaseUser(),
                 config.databasePassword(), 2)) {
-            var housekeeping = new org.devicelink.server.store.Housekeeping(database.sql(), fixture.clock, 2);
+            var housekeeping = new org.devicelink.server.store.Housekeeping(database.sql(), fixture.clock, Duration.ofDays(365), 2);
             fixture.clock.advance(Duration.ofDays(8));
             assertThat(housekeeping.run()).as("5 requests in batches of 2, 2 and 1").isGreaterThanOrEqualTo(5);
             assertThat(database.sql().query("SELECT COUNT(*) AS n FROM pending_links", row -> row.number("n"))).containsExactly(0L);
+        }
+    }
+
+    @Test
+    void activityIsKeptForItsTimeThenSweptInBatches() {
+        server();
+        for (int i = 0; i < 3; i++) {
+            assertThat(approve(startCode(CONSOLE, "Console " + i).path("user_code").asText(), alex).status()).isEqualTo(200);
+        }
+        assertThat(http().get("/api/v1/activity", alex).json()).hasSize(3);
+        var config = fixture.server().config();
+        try (var database = new org.devicelink.server.store.Database(config.databaseUrl(), config.databaseUser(),
+                config.databasePassword(), 2)) {
+            var housekeeping = new org.devicelink.server.store.Housekeeping(database.sql(), fixture.clock, Duration.ofDays(30), 2);
+            fixture.clock.advance(Duration.ofDays(29));
+            housekeeping.run();
+            assertThat(http().get("/api/v1/activity", alex).json()).as("within its 30 days").hasSize(3);
+            fixture.clock.advance(Duration.ofDays(2));
+            housekeeping.run();
+            assertThat(http().get("/api/v1/activity", alex).json()).as("past them, in batches of 2 and 1").isEmpty();
         }
     }
 

@@ -16,6 +16,7 @@ import javax.net.ssl.SSLContext;
 import org.devicelink.code.UserCode;
 import org.devicelink.protocol.ApproveRequest;
 import org.devicelink.protocol.DenyRequest;
+import org.devicelink.protocol.ActivityEntry;
 import org.devicelink.protocol.CodeStory;
 import org.devicelink.protocol.FamilyMember;
 import org.devicelink.protocol.Me;
@@ -69,6 +70,11 @@ public final class HttpLinkApi implements LinkApi {
     @Override
     public List<LinkedDevice> devices(String member) throws ApiFailure {
         return list(send("GET", "/api/v1/devices?member=" + encode(member), null), new TypeReference<>() {});
+    }
+
+    @Override
+    public List<ActivityEntry> activity(String member) throws ApiFailure {
+        return list(send("GET", "/api/v1/activity?member=" + encode(member), null), new TypeReference<>() {});
     }
 
     @Override

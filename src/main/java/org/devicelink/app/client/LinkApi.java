@@ -2,6 +2,7 @@ package org.devicelink.app.client;
 
 import java.util.List;
 import org.devicelink.code.UserCode;
+import org.devicelink.protocol.ActivityEntry;
 import org.devicelink.protocol.CodeStory;
 import org.devicelink.protocol.FamilyMember;
 import org.devicelink.protocol.Me;
@@ -44,6 +45,9 @@ public interface LinkApi {
     LinkedDevice rename(String deviceId, String name) throws ApiFailure;
 
     LinkedDevice unlink(String deviceId) throws ApiFailure;
+
+    /** The account's history, newest first; for a parent with {@link #ALL_MEMBERS}, the family's. */
+    List<ActivityEntry> activity(String member) throws ApiFailure;
 
     /** Who the server says the signed-in person is, and their roles. */
     Me me() throws ApiFailure;

@@ -2,6 +2,9 @@ package org.devicelink.server.accounts;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import org.devicelink.protocol.ApproveRequest;
+import org.devicelink.protocol.ProblemType;
+import org.devicelink.server.http.ApiProblem;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,6 +57,26 @@ public final class Accounts {
             return Optional.empty();
         }
         return store.findInFamily(parent.issuer(), parent.familyId(), id).filter(row -> row.familyRole() == Role.CHILD);
+    }
+
+    /** A member filter's word for the whole family (a parent's). */
+    public static final String ALL_MEMBERS = "all";
+
+    /**
+     * The accounts whose devices or activity {@code member} names: the caller's own when null or "me"; for a parent,
+     * "all" (theirs and their children's) or one child's id. Anyone else is refused.
+     */
+    public List<String> whose(Account me, String member) {
+        if (member == null || member.equals(ApproveRequest.ME) || member.equals(me.id())) {
+            return List.of(me.id());
+        }
+        if (!me.isParent()) {
+            throw ApiProblem.of(ProblemType.PARENTS_ONLY);
+        }
+        if (member.equals(ALL_MEMBERS)) {
+            return familyOf(me).stream().map(AccountStore.Row::id).toList();
+        }
+        return List.of(childOf(me, member).orElseThrow(() -> ApiProblem.of(ProblemType.NOT_IN_FAMILY)).id());
     }
 
     /** The parent's family as far as it has signed in here: the parent first, then the children. */

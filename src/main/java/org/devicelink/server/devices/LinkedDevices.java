@@ -7,7 +7,6 @@ import org.devicelink.protocol.DisplayText;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.ProblemType;
 import org.devicelink.protocol.RenameRequest;
-import org.devicelink.protocol.ApproveRequest;
 import org.devicelink.server.accounts.Account;
 import org.devicelink.server.accounts.AccountChanges;
 import org.devicelink.server.accounts.Accounts;
@@ -16,7 +15,6 @@ import org.devicelink.server.activity.ActivityKind;
 import org.devicelink.server.activity.ActivityRecorder;
 import org.devicelink.server.http.ApiProblem;
 import org.devicelink.server.http.PathIds;
-import org.devicelink.server.store.AccountStore;
 import org.devicelink.server.store.EndReason;
 import org.devicelink.server.store.LinkedDeviceStore;
 import org.devicelink.server.store.Sql;
@@ -30,7 +28,6 @@ public final class LinkedDevices {
     public static final int MAX_LISTED = 500;
 
     /** {@code ?member=} for a parent's whole family. */
-    public static final String ALL_MEMBERS = "all";
 
     private final Sql sql;
     private final Accounts accounts;
@@ -53,22 +50,9 @@ public final class LinkedDevices {
      * children's) or one child's id.
      */
     public List<LinkedDevice> list(Account me, String member) {
-        List<String> owners = owners(me, member);
+        List<String> owners = accounts.whose(me, member);
         owners.forEach(id -> devices.endUncollected(id, clock.instant()));
         return devices.listForAccounts(owners, MAX_LISTED).stream().map(LinkedDevices::view).toList();
-    }
-
-    private List<String> owners(Account me, String member) {
-        if (member == null || member.equals(ApproveRequest.ME) || member.equals(me.id())) {
-            return List.of(me.id());
-        }
-        if (!me.isParent()) {
-            throw ApiProblem.of(ProblemType.PARENTS_ONLY);
-        }
-        if (member.equals(ALL_MEMBERS)) {
-            return accounts.familyOf(me).stream().map(AccountStore.Row::id).toList();
-        }
-        return List.of(accounts.childOf(me, member).orElseThrow(() -> ApiProblem.of(ProblemType.NOT_IN_FAMILY)).id());
     }
 
     public LinkedDevice rename(Account owner, String deviceId, RenameRequest request) {

@@ -22,11 +22,16 @@ public final class ActivityStore {
                 entry.deviceName(), entry.appId(), entry.detail());
     }
 
-    /** An account's events, newest first. */
-    public List<Entry> forAccount(String accountId, int limit) {
-        return sql.query("SELECT id, account_id, kind, at, device_id, device_name, app_id, detail FROM activity "
-                        + "WHERE account_id = ? ORDER BY at DESC, id FETCH FIRST " + limit + " ROWS ONLY",
-                r -> new Entry(r.string("id"), r.string("account_id"), r.string("kind"), r.instant("at"), r.string("device_id"),
-                        r.string("device_name"), r.string("app_id"), r.string("detail")), accountId);
+    /** An entry with the name of the account it belongs to: a parent reads the family's together. */
+    public record Named(Entry entry, String accountName) {}
+
+    /** The accounts' events together, newest first. */
+    public List<Named> forAccounts(List<String> accountIds, int limit) {
+        String marks = String.join(", ", java.util.Collections.nCopies(accountIds.size(), "?"));
+        return sql.query("SELECT a.id, a.account_id, a.kind, a.at, a.device_id, a.device_name, a.app_id, a.detail, c.display_name "
+                        + "FROM activity a JOIN accounts c ON c.id = a.account_id WHERE a.account_id IN (" + marks + ") "
+                        + "ORDER BY a.at DESC, a.id FETCH FIRST " + limit + " ROWS ONLY",
+                r -> new Named(new Entry(r.string("id"), r.string("account_id"), r.string("kind"), r.instant("at"), r.string("device_id"),
+                        r.string("device_name"), r.string("app_id"), r.string("detail")), r.string("display_name")), accountIds.toArray());
     }
 }

@@ -7,8 +7,8 @@ import java.util.Arrays;
 
 /**
  * Forgets what no one needs any more: device requests a week past their expiry (kept that long so support can say
- * what happened to a code), spent refresh tokens past their expiry, and attempt counters whose window closed long
- * ago. Every node may run it; the deletes are idempotent. It deletes in batches, each its own short transaction, so a
+ * what happened to a code), spent refresh tokens past their expiry, attempt counters whose window closed long
+ * ago, and activity older than it is kept (a year by default). The support audit is never swept. Every node may run it; the deletes are idempotent. It deletes in batches, each its own short transaction, so a
  * launch day's million expired codes never hold a lock that devices polling at that moment would wait behind.
  */
 public final class Housekeeping {
@@ -18,15 +18,17 @@ public final class Housekeeping {
 
     private final Sql sql;
     private final Clock clock;
+    private final Duration activityKept;
     private final int batch;
 
-    public Housekeeping(Sql sql, Clock clock) {
-        this(sql, clock, BATCH);
+    public Housekeeping(Sql sql, Clock clock, Duration activityKept) {
+        this(sql, clock, activityKept, BATCH);
     }
 
-    public Housekeeping(Sql sql, Clock clock, int batch) {
+    public Housekeeping(Sql sql, Clock clock, Duration activityKept, int batch) {
         this.sql = sql;
         this.clock = clock;
+        this.activityKept = activityKept;
         this.batch = batch;
     }
 
@@ -39,7 +41,8 @@ public final class Housekeeping {
                 + inBatches("DELETE FROM refresh_tokens WHERE token_hash IN "
                         + "(SELECT token_hash FROM refresh_tokens WHERE expires_at < ? LIMIT ?)", cutoff)
                 + inBatches("DELETE FROM attempt_limits WHERE subject IN (SELECT subject FROM attempt_limits "
-                        + "WHERE window_started_at < ? AND (locked_until IS NULL OR locked_until < ?) LIMIT ?)", cutoff, now);
+                        + "WHERE window_started_at < ? AND (locked_until IS NULL OR locked_until < ?) LIMIT ?)", cutoff, now)
+                + inBatches("DELETE FROM activity WHERE id IN (SELECT id FROM activity WHERE at < ? LIMIT ?)", now.minus(activityKept));
     }
 
     /** Runs a delete whose last parameter is its batch size until a batch removes less than a full batch. */

@@ -3,6 +3,7 @@ package org.devicelink.app.client;
 import java.util.ArrayList;
 import java.util.List;
 import org.devicelink.code.UserCode;
+import org.devicelink.protocol.ActivityEntry;
 import org.devicelink.protocol.CodeStory;
 import org.devicelink.protocol.FamilyMember;
 import org.devicelink.protocol.Me;
@@ -28,6 +29,7 @@ public final class FakeLinkApi implements LinkApi {
     public Answer<LinkedDevice> rename = () -> { throw new AssertionError("rename not expected"); };
     public Answer<LinkedDevice> unlink = () -> { throw new AssertionError("unlink not expected"); };
     public Answer<List<FamilyMember>> members = List::of;
+    public Answer<List<ActivityEntry>> activity = List::of;
     public Answer<Me> me = () -> new Me("a-1", "Alex Morgan", List.of());
     public Answer<CodeStory> story = () -> { throw new AssertionError("support lookup not expected"); };
     public Answer<List<LinkedDevice>> customerDevices = () -> { throw new AssertionError("customer devices not expected"); };
@@ -74,6 +76,12 @@ public final class FakeLinkApi implements LinkApi {
     public LinkedDevice unlink(String deviceId) throws ApiFailure {
         calls.add("unlink " + deviceId);
         return call(unlink);
+    }
+
+    @Override
+    public List<ActivityEntry> activity(String member) throws ApiFailure {
+        calls.add(member.equals("me") ? "activity" : "activity of " + member);
+        return call(activity);
     }
 
     @Override
