@@ -74,6 +74,7 @@ public final class MainWindow {
         badge.getStyleClass().add("badge");
         badge.textProperty().bind(Bindings.size(companion.family().requests()).asString());
         badge.visibleProperty().bind(Bindings.isNotEmpty(companion.family().requests()));
+        badge.managedProperty().bind(badge.visibleProperty()); // no gap beside the bell when nothing waits
         var requestsTitle = new HBox(6, new FontIcon(Feather.BELL), badge);
         requestsTitle.setAlignment(Pos.CENTER_LEFT);
         requestsTab.setGraphic(requestsTitle);

@@ -10,6 +10,8 @@ import java.util.List;
  * @param network        the device's network as the server saw it, coarse ("203.0.113.0/24", "this computer")
  * @param sameNetwork    whether the approver's request came from the same network as the device's
  * @param secondsLeft    until the code expires, by the server's clock (the companion counts down from it)
+ * @param signsOut       the approver's own devices of this app that approving signs out (an app that allows one console
+ *                       at a time per account); empty otherwise
  */
 public record PendingLink(
         String code,
@@ -22,4 +24,5 @@ public record PendingLink(
         boolean sameNetwork,
         Instant requestedAt,
         Instant expiresAt,
-        long secondsLeft) {}
+        long secondsLeft,
+        List<String> signsOut) {}

@@ -49,6 +49,10 @@ final class AppsCommand {
         String displayName;
         @Option(names = "--scopes", required = true, description = "The scopes its devices may ask for, space-separated.")
         String scopes;
+        @Option(names = "--max-devices", description = "Most devices one account may link for this app (default: only devices.max-per-account).")
+        Integer maxDevices;
+        @Option(names = "--one-active", description = "One console at a time per account: linking another signs the older out.")
+        boolean oneActive;
 
         Add(UserFolders folders) {
             super("apps", folders);
@@ -67,8 +71,11 @@ final class AppsCommand {
             if (scopes.length() > 512 || allowed.stream().anyMatch(s -> !s.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+"))) {
                 return refuse("scopes are RFC 6749 scope tokens, space-separated, 512 characters at most.");
             }
+            if (maxDevices != null && (maxDevices < 1 || maxDevices > 10_000)) {
+                return refuse("--max-devices is 1 to 10000.");
+            }
             return on(DeviceAppStore::new, apps -> {
-                apps.put(new DeviceAppStore.App(clientId, displayName.strip(), allowed));
+                apps.put(new DeviceAppStore.App(clientId, displayName.strip(), allowed, maxDevices, oneActive));
                 System.out.println("Registered " + clientId + " (" + String.join(" ", allowed) + ").");
                 return 0;
             });

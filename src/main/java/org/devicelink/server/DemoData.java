@@ -15,7 +15,9 @@ final class DemoData {
 
     static final List<DeviceAppStore.App> APPS = List.of(
             new DeviceAppStore.App("demo-console", "DeviceLink Demo Console", List.of("offline_access", "profile", "play")),
-            new DeviceAppStore.App("demo-tv", "DeviceLink TV", List.of("offline_access", "profile", "watch")));
+            new DeviceAppStore.App("demo-tv", "DeviceLink TV", List.of("offline_access", "profile", "watch")),
+            // Minecraft's rule in the background articles: one console signed in at a time, and a few devices at most
+            new DeviceAppStore.App("demo-game", "DeviceLink Demo Game", List.of("offline_access", "profile", "play"), 3, true));
 
     private DemoData() {}
 

@@ -132,11 +132,11 @@ abstract class FamilyContract {
     void theCompanionTellsAChildItWaitsForAParentAndAParentThatItIsLinked() throws Exception {
         var tls = PinnedCertificate.trusting(fixture.server().certificateFile());
         var asChild = new HttpLinkApi(URI.create(fixture.server().baseUrl()), tls, () -> sam);
-        var waiting = asChild.approve(codeOf(startCode("Sam's Switch")), "me");
+        var waiting = asChild.approve(codeOf(startCode("Sam's Switch")), "me", null);
         assertThat(waiting).isInstanceOfSatisfying(LinkApi.Approval.AwaitingParent.class,
                 w -> assertThat(w.request().deviceName()).isEqualTo("Sam's Switch"));
         var asParent = new HttpLinkApi(URI.create(fixture.server().baseUrl()), tls, () -> alex);
-        var linked = asParent.approve(codeOf(startCode("Alex's TV")), "me");
+        var linked = asParent.approve(codeOf(startCode("Alex's TV")), "me", null);
         assertThat(linked).isInstanceOfSatisfying(LinkApi.Approval.Linked.class,
                 l -> assertThat(l.device().accountName()).isEqualTo("Alex"));
     }

@@ -103,6 +103,11 @@ public final class LinkServerFixture implements AutoCloseable {
         return server.sql().query(select, row -> row.columns(), args);
     }
 
+    /** Registers a device app (or changes one), with its policies, as `devicelink server apps add` does. */
+    public void putApp(org.devicelink.server.store.DeviceAppStore.App app) {
+        new org.devicelink.server.store.DeviceAppStore(server.sql()).put(app);
+    }
+
     /** A statement run on the server's own database, as the server's own role: what it may and may not change. */
     public int update(String statement, Object... args) {
         return server.sql().update(statement, args);

@@ -112,6 +112,31 @@ class TwoNodesOnPostgresTest {
     }
 
     @Test
+    void anAppsDeviceLimitAndTheOneConsoleRuleHoldWhenTwoNodesApproveAtOnce() throws Exception {
+        a.putApp(new org.devicelink.server.store.DeviceAppStore.App("test-one", "One TV", List.of("offline_access"), 1, false));
+        for (int round = 0; round < 3; round++) {
+            JsonNode first = code(a, "test-one");
+            JsonNode second = code(b, "test-one");
+            List<Http.Response> answers = DeviceFlowContract.race(() -> approve(a, first), () -> approve(b, second));
+            assertThat(answers).extracting(Http.Response::status)
+                    .containsExactlyInAnyOrderElementsOf(round == 0 ? List.of(200, 409) : List.of(409, 409));
+        }
+        for (int round = 0; round < 3; round++) {
+            JsonNode first = code(a, "demo-game");
+            JsonNode second = code(b, "demo-game");
+            DeviceFlowContract.race(() -> approve(a, first), () -> approve(b, second));
+        }
+        var active = a.query("SELECT client_id FROM linked_devices WHERE status = 'active'");
+        assertThat(active).extracting(r -> r.get("client_id")).containsExactlyInAnyOrder("test-one", "demo-game");
+    }
+
+    static JsonNode code(LinkServerFixture node, String app) {
+        var response = node.http().form("/oauth2/device_authorization", Map.of("client_id", app, "device_name", "TV"));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    @Test
     void wrongCodesCountOnBothNodesTogether() {
         String realCode = startCode(a).path("user_code").asText();
         for (int i = 0; i < 4; i++) { // two on each node: four in all, the limit

@@ -54,8 +54,8 @@ public final class HttpLinkApi implements LinkApi {
     }
 
     @Override
-    public Approval approve(UserCode code, String account) throws ApiFailure {
-        String body = send("POST", "/api/v1/links/" + code.value() + "/approve", new ApproveRequest(account));
+    public Approval approve(UserCode code, String account, String replace) throws ApiFailure {
+        String body = send("POST", "/api/v1/links/" + code.value() + "/approve", new ApproveRequest(account, replace));
         var request = read(body, JsonNode.class);
         return FamilyRequest.AWAITING_PARENT.equals(request.path("status").asText()) && request.has("childId")
                 ? new Approval.AwaitingParent(read(body, FamilyRequest.class))

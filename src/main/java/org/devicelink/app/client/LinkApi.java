@@ -31,8 +31,11 @@ public interface LinkApi {
         record AwaitingParent(FamilyRequest request) implements Approval {}
     }
 
-    /** @param account {@link org.devicelink.protocol.ApproveRequest#ME}, or (for a parent) a child's id */
-    Approval approve(UserCode code, String account) throws ApiFailure;
+    /**
+     * @param account {@link org.devicelink.protocol.ApproveRequest#ME}, or (for a parent) a child's id
+     * @param replace a device of the same app to unlink in the same step (the app's device limit reached), or null
+     */
+    Approval approve(UserCode code, String account, String replace) throws ApiFailure;
 
     void deny(UserCode code, boolean report) throws ApiFailure;
 

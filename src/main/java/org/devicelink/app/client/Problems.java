@@ -2,6 +2,7 @@ package org.devicelink.app.client;
 
 import java.time.Duration;
 import org.devicelink.i18n.Messages;
+import org.devicelink.protocol.ProblemType;
 
 /**
  * One sentence per problem type, from the strings bundle: {@code problem.<slug>}, filled with how long to wait and
@@ -21,6 +22,9 @@ public final class Problems {
             return Messages.get("problem.unreachable", failure.getMessage());
         }
         var type = failure.type().orElseThrow();
+        if (type == ProblemType.DEVICE_LIMIT_REACHED && !failure.getMessage().isBlank()) {
+            return failure.getMessage(); // the server's sentence names the app and its devices, which only it knows
+        }
         String key = "problem." + type.slug();
         if (!Messages.has(key)) {
             return failure.getMessage();

@@ -106,6 +106,14 @@ final class ConfirmView {
         warning.visibleProperty().bind(model.fromAnotherNetworkProperty());
         warning.managedProperty().bind(warning.visibleProperty());
 
+        var signsOut = new Label();
+        signsOut.setId("signsOutWarning");
+        signsOut.getStyleClass().add("warning-banner");
+        signsOut.setWrapText(true);
+        signsOut.setGraphic(new FontIcon(Feather.LOG_OUT));
+        signsOut.managedProperty().bind(signsOut.visibleProperty());
+        signsOut.setVisible(false);
+
         var approve = new Button(Messages.get("confirm.approve"), new FontIcon(Feather.CHECK));
         approve.setId("approveButton");
         approve.getStyleClass().add("success");
@@ -127,7 +135,7 @@ final class ConfirmView {
         var actions = new HBox(10, approve, deny, report);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        root.getChildren().addAll(title, warning, details, compare, code, remaining, actions, back);
+        root.getChildren().addAll(title, warning, signsOut, details, compare, code, remaining, actions, back);
         root.setMaxWidth(600);
 
         model.pendingProperty().addListener((o, old, link) -> {
@@ -144,6 +152,10 @@ final class ConfirmView {
                     .map(scope -> Messages.has("scope." + scope) ? Messages.get("scope." + scope) : scope).toList()));
             code.setText(link.code());
             warning.setText(Messages.get("confirm.otherNetwork", link.network()));
+            // one console at a time: say which goes, before it does
+            signsOut.setVisible(!link.signsOut().isEmpty());
+            signsOut.setText(link.signsOut().isEmpty() ? "" : Messages.get(link.signsOut().size() == 1 ? "confirm.signsOut" : "confirm.signsOut.many",
+                    String.join(", ", link.signsOut()), link.appName()));
         });
         model.ownerProperty().addListener((o, old, now) -> showTitle(title, model));
         countdown = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> model.tick(Instant.now())));

@@ -33,6 +33,7 @@ import org.devicelink.code.UserCode;
 import org.devicelink.code.VerificationLink;
 import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.ApproveRequest;
+import org.devicelink.protocol.DeviceStatus;
 import org.devicelink.protocol.FamilyMember;
 import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
@@ -62,6 +63,7 @@ public final class LinkViewModel {
     private final StringProperty account = new SimpleStringProperty("");
     private final ObservableList<FamilyMember> owners = FXCollections.observableArrayList();
     private final ObjectProperty<FamilyMember> owner = new SimpleObjectProperty<>();
+    private final ObservableList<LinkedDevice> replaceable = FXCollections.observableArrayList();
     private final BooleanBinding codeComplete;
     private final BooleanBinding fromAnotherNetwork;
     private final List<Consumer<LinkedDevice>> linkedListeners = new ArrayList<>();
@@ -165,9 +167,27 @@ public final class LinkViewModel {
     }
 
     public void approve() {
+        approve(null);
+    }
+
+    /** "Unlink one and link this": the app's device limit is reached, and the person picked which device goes. */
+    public void replaceAndApprove(LinkedDevice old) {
+        approve(old.id());
+    }
+
+    /**
+     * The owner's devices of the asking app, when the app's device limit refused the approval: one of them can be
+     * unlinked and this device linked in one step. Empty otherwise.
+     */
+    public ObservableList<LinkedDevice> replaceable() {
+        return replaceable;
+    }
+
+    private void approve(String replace) {
         FamilyMember chosen = owner.get();
         String account = chosen == null || chosen.you() ? ApproveRequest.ME : chosen.id();
-        executor.run(busy, () -> api.approve(confirmedCode, account), approval -> {
+        replaceable.clear();
+        executor.run(busy, () -> api.approve(confirmedCode, account, replace), approval -> {
             finish(switch (approval) {
                 case LinkApi.Approval.Linked linked -> new LinkOutcome.Linked(linked.device());
                 case LinkApi.Approval.AwaitingParent waiting -> new LinkOutcome.AwaitingParent(waiting.request().id(),
@@ -176,7 +196,21 @@ public final class LinkViewModel {
             if (approval instanceof LinkApi.Approval.Linked linked) {
                 linkedListeners.forEach(listener -> listener.accept(linked.device()));
             }
-        }, e -> finish(new LinkOutcome.Failed(message(e), e instanceof ApiFailure f && f.unreachable())));
+        }, e -> {
+            finish(new LinkOutcome.Failed(message(e), e instanceof ApiFailure f && f.unreachable()));
+            if (e instanceof ApiFailure f && f.type().orElse(null) == ProblemType.DEVICE_LIMIT_REACHED) {
+                offerReplacing(account);
+            }
+        });
+    }
+
+    /** Reads the owner's devices of the asking app, for "Unlink one and link this". */
+    private void offerReplacing(String account) {
+        PendingLink asking = pending.get();
+        boolean mine = account.equals(ApproveRequest.ME);
+        executor.run(null, () -> api.devices(mine ? ApproveRequest.ME : LinkApi.ALL_MEMBERS), found -> replaceable.setAll(found.stream()
+                .filter(d -> d.status() == DeviceStatus.ACTIVE && d.appId().equals(asking.appId()) && (mine || account.equals(d.accountId())))
+                .toList()), e -> { }); // without the list, the sentence still says what to do under Devices
     }
 
     /** A child waiting for a parent reads their request again (the family's change stream says when): what became of it. */
@@ -201,6 +235,7 @@ public final class LinkViewModel {
 
     /** Back to an empty code field. */
     public void startOver() {
+        replaceable.clear();
         pending.set(null);
         outcome.set(null);
         confirmedCode = null;

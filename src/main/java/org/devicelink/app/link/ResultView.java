@@ -8,6 +8,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.FamilyRequest;
+import org.devicelink.protocol.LinkedDevice;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -44,7 +45,28 @@ final class ResultView {
         devices.managedProperty().bind(devices.visibleProperty());
         var actions = new HBox(10, retry, devices, another);
         actions.setAlignment(Pos.CENTER_LEFT);
-        root.getChildren().addAll(icon, title, detail, actions);
+        // the app's device limit: pick which of its devices goes, and this one is linked in the same step
+        var replace = new VBox(8);
+        replace.setId("replaceChoices");
+        replace.managedProperty().bind(replace.visibleProperty());
+        replace.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.replaceable()));
+        model.replaceable().addListener((javafx.collections.ListChangeListener<LinkedDevice>) c -> {
+            var rows = new java.util.ArrayList<javafx.scene.Node>();
+            rows.add(new Label(Messages.get("result.replace.intro")));
+            for (LinkedDevice old : model.replaceable()) {
+                var name = new Label(old.name());
+                name.getStyleClass().add("text-bold");
+                name.setMinWidth(180);
+                var swap = new Button(Messages.get("result.replace", old.name()), new FontIcon(Feather.REPEAT));
+                swap.setId("replace-" + old.id());
+                swap.setOnAction(e -> model.replaceAndApprove(old));
+                var row = new HBox(12, name, swap);
+                row.setAlignment(Pos.CENTER_LEFT);
+                rows.add(row);
+            }
+            replace.getChildren().setAll(rows);
+        });
+        root.getChildren().addAll(icon, title, detail, replace, actions);
         root.setMaxWidth(560);
 
         model.outcomeProperty().addListener((o, old, outcome) -> {

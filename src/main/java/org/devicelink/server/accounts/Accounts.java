@@ -59,6 +59,11 @@ public final class Accounts {
         return store.findInFamily(parent.issuer(), parent.familyId(), id).filter(row -> row.familyRole() == Role.CHILD);
     }
 
+    /** Holds the account's row until the transaction ends: see {@link AccountStore#lock}. */
+    public void lock(String id) {
+        store.lock(id);
+    }
+
     /** A member filter's word for the whole family (a parent's). */
     public static final String ALL_MEMBERS = "all";
 

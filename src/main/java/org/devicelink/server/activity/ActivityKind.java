@@ -19,6 +19,8 @@ public enum ActivityKind {
     LOCKED_OUT,
     /** A device's used refresh token came back (a possible theft): its session was ended. */
     REFRESH_TOKEN_REUSE,
+    /** A console signed out because the account linked another, where its app allows one at a time. */
+    REPLACED,
     /** Support staff looked at the account's code or devices; the detail is the reason they gave. */
     VIEWED_BY_SUPPORT
 }

@@ -53,7 +53,7 @@ public final class FamilyRequests {
 
     public LinkedDevice approve(Account parent, String requestId) {
         var row = waitingFor(parent, requestId);
-        return links.link(row, LinkStatus.AWAITING_PARENT, row.askedBy(), parent);
+        return links.link(row, LinkStatus.AWAITING_PARENT, row.askedBy(), parent, null);
     }
 
     public void deny(Account parent, String requestId, boolean report) {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.UUID;
 import org.devicelink.code.UserCode;
 import org.devicelink.protocol.ApproveRequest;
+import org.devicelink.protocol.DeviceStatus;
 import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.PendingLink;
@@ -19,10 +20,12 @@ import org.devicelink.server.activity.ActivityKind;
 import org.devicelink.server.activity.ActivityRecorder;
 import org.devicelink.server.devices.LinkedDevices;
 import org.devicelink.server.http.ApiProblem;
+import org.devicelink.server.http.PathIds;
 import org.devicelink.server.limits.AddressBlocks;
 import org.devicelink.server.limits.AttemptLimiter;
 import org.devicelink.server.notify.ApprovalNotifier;
 import org.devicelink.server.store.DeviceAppStore;
+import org.devicelink.server.store.EndReason;
 import org.devicelink.server.store.KeyedHash;
 import org.devicelink.server.store.LinkStatus;
 import org.devicelink.server.store.LinkedDeviceStore;
@@ -108,22 +111,48 @@ public final class PendingLinks {
                 return new Approval.AwaitingParent(familyView(links.find(row.id()).orElseThrow(), me.displayName()));
             });
         }
-        return new Approval.Linked(link(row, LinkStatus.PENDING, ownerId, me));
+        String replace = request == null ? null : request.replace();
+        if (replace != null) {
+            replace = PathIds.uuid(replace, ProblemType.DEVICE_NOT_FOUND);
+        }
+        return new Approval.Linked(link(row, LinkStatus.PENDING, ownerId, me, replace));
     }
 
     /**
-     * Links the request's device to {@code ownerId}, approved by {@code approver}, if it is still {@code from}: the
-     * device limit of the owner holds, and the device's held polls learn of it.
+     * Links the request's device to {@code ownerId}, approved by {@code approver}, if it is still {@code from}, and the
+     * device's held polls learn of it. The owner's row is held first, so approvals for one owner on any node take
+     * turns: the limits below count what is there, not what two approvals see at once. {@code replace} (an active
+     * device of the same app, the owner's) is unlinked in the same step. Then the account's limit, and the app's:
+     * one console at a time signs the older ones out; a most-devices limit refuses, naming that app's devices.
      */
-    LinkedDevice link(PendingLinkStore.Row row, LinkStatus from, String ownerId, Account approver) {
+    LinkedDevice link(PendingLinkStore.Row row, LinkStatus from, String ownerId, Account approver, String replace) {
         return sql.inTransaction(() -> {
-            devices.endUncollected(ownerId, clock.instant()); // approved long ago, never collected: not linked, not counted
+            Instant now = clock.instant();
+            accounts.lock(ownerId);
+            devices.endUncollected(ownerId, now); // approved long ago, never collected: not linked, not counted
+            var app = apps.find(row.clientId()).orElseThrow();
+            var ofApp = devices.activeOfApp(ownerId, row.clientId());
+            if (replace != null) {
+                var old = ofApp.stream().filter(d -> d.id().equals(replace)).findFirst().orElseThrow(() -> ApiProblem.of(ProblemType.DEVICE_NOT_FOUND));
+                devices.end(old.id(), DeviceStatus.UNLINKED, EndReason.UNLINKED_BY_OWNER, now);
+                activity.record(new Activity(ActivityKind.UNLINKED, ownerId, old.id(), old.name(), old.clientId(),
+                        ownerId.equals(approver.id()) ? null : approver.displayName()));
+                ofApp = ofApp.stream().filter(d -> !d.id().equals(replace)).toList();
+            }
             if (devices.countActive(ownerId) >= maxDevicesPerAccount) {
                 throw ApiProblem.of(ProblemType.DEVICE_LIMIT_REACHED);
             }
+            if (app.oneActive()) {
+                for (var older : ofApp) {
+                    devices.end(older.id(), DeviceStatus.UNLINKED, EndReason.REPLACED, now);
+                    activity.record(new Activity(ActivityKind.REPLACED, ownerId, older.id(), older.name(), older.clientId(), deviceName(row)));
+                }
+            } else if (app.maxDevices() != null && ofApp.size() >= app.maxDevices()) {
+                throw new ApiProblem(ProblemType.DEVICE_LIMIT_REACHED, "problem.device-limit-reached.app", app.displayName(), app.maxDevices(),
+                        String.join(", ", ofApp.stream().map(LinkedDeviceStore.Device::name).toList()));
+            }
             String deviceId = UUID.randomUUID().toString();
             String name = deviceName(row);
-            Instant now = clock.instant();
             devices.insert(deviceId, ownerId, approver.id(), row.clientId(), name, row.deviceModel(), row.scope(), now);
             if (!links.approve(row.id(), from, approver.id(), deviceId, now)) {
                 throw new ApiProblem(ProblemType.CODE_USED, "problem.code-used.race");
@@ -219,7 +248,14 @@ public final class PendingLinks {
                 Arrays.stream(row.scope().split(" ")).filter(s -> !s.isBlank()).toList(),
                 Networks.describe(row.clientAddress()),
                 Networks.networkOf(row.clientAddress()).equals(Networks.networkOf(approver.address())),
-                row.requestedAt(), row.expiresAt(), Math.max(0, Duration.between(now, row.expiresAt()).toSeconds()));
+                row.requestedAt(), row.expiresAt(), Math.max(0, Duration.between(now, row.expiresAt()).toSeconds()),
+                signsOut(row.clientId(), approver.account().id()));
+    }
+
+    /** The owner's consoles an approval would sign out, where the app allows one at a time. */
+    private java.util.List<String> signsOut(String clientId, String ownerId) {
+        boolean oneActive = apps.find(clientId).map(DeviceAppStore.App::oneActive).orElse(false);
+        return oneActive ? devices.activeOfApp(ownerId, clientId).stream().map(LinkedDeviceStore.Device::name).toList() : java.util.List.of();
     }
 
     private String appName(PendingLinkStore.Row row) {

@@ -174,6 +174,8 @@ public final class TokenGrants {
             case SIGNED_OUT -> "The device signed out. Link it again.";
             case UNLINKED_BY_OWNER -> "The device was unlinked from its account. Link it again.";
             case NOT_COLLECTED -> "The device never collected its tokens before its code expired. Link it again.";
+            case REPLACED -> "Signed out: this app allows one console at a time per account, and the account linked another one. "
+                    + "Link this console again to use it here (the other will be signed out).";
         };
     }
 

@@ -22,6 +22,14 @@ public final class AccountStore {
     /** @param familyRole {@link Role#ORGANIZER} or {@link Role#CHILD} in the family {@code familyId}; both null outside one */
     public record Row(String id, String displayName, String familyId, Role familyRole) {}
 
+    /**
+     * Holds the account's row until the transaction ends: approvals for one owner, on any node, take their turn, so
+     * a device limit or the one-console rule is never passed by two approvals counting at once.
+     */
+    public void lock(String id) {
+        sql.query("SELECT id FROM accounts WHERE id = ? FOR UPDATE", r -> r.string("id"), id);
+    }
+
     public Optional<Row> find(String issuer, String subject) {
         return sql.queryOne("SELECT " + COLUMNS + " FROM accounts WHERE issuer = ? AND subject = ?", AccountStore::map, issuer, subject);
     }

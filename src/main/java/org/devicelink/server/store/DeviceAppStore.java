@@ -7,7 +7,7 @@ import java.util.Optional;
 /** The {@code device_apps} table: the registered device apps (OAuth public clients) and what they may ask for. */
 public final class DeviceAppStore {
 
-    private static final String COLUMNS = "client_id, display_name, allowed_scopes";
+    private static final String COLUMNS = "client_id, display_name, allowed_scopes, max_devices, one_active";
 
     private final Sql sql;
 
@@ -15,8 +15,19 @@ public final class DeviceAppStore {
         this.sql = sql;
     }
 
-    /** A registered device app: what devices running it may ask for. */
-    public record App(String clientId, String displayName, List<String> allowedScopes) {}
+    /**
+     * A registered device app: what devices running it may ask for, and its policies.
+     *
+     * @param maxDevices most devices one account may link for it; null: only the server's per-account limit
+     * @param oneActive  one console at a time per account: linking another signs the older out
+     */
+    public record App(String clientId, String displayName, List<String> allowedScopes, Integer maxDevices, boolean oneActive) {
+
+        /** An app with no policy of its own. */
+        public App(String clientId, String displayName, List<String> allowedScopes) {
+            this(clientId, displayName, allowedScopes, null, false);
+        }
+    }
 
     public Optional<App> find(String clientId) {
         return sql.queryOne("SELECT " + COLUMNS + " FROM device_apps WHERE client_id = ?", DeviceAppStore::map, clientId);
@@ -30,9 +41,10 @@ public final class DeviceAppStore {
     public void put(App app) {
         String scopes = String.join(" ", app.allowedScopes());
         sql.inTransaction(() -> {
-            if (sql.update("UPDATE device_apps SET display_name = ?, allowed_scopes = ? WHERE client_id = ?",
-                    app.displayName(), scopes, app.clientId()) == 0) {
-                sql.update("INSERT INTO device_apps (" + COLUMNS + ") VALUES (?, ?, ?)", app.clientId(), app.displayName(), scopes);
+            if (sql.update("UPDATE device_apps SET display_name = ?, allowed_scopes = ?, max_devices = ?, one_active = ? WHERE client_id = ?",
+                    app.displayName(), scopes, app.maxDevices(), app.oneActive(), app.clientId()) == 0) {
+                sql.update("INSERT INTO device_apps (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)", app.clientId(), app.displayName(), scopes,
+                        app.maxDevices(), app.oneActive());
             }
             return null;
         });
@@ -46,7 +58,8 @@ public final class DeviceAppStore {
     }
 
     private static App map(Sql.Row r) throws java.sql.SQLException {
+        Integer max = r.string("max_devices") == null ? null : r.integer("max_devices");
         return new App(r.string("client_id"), r.string("display_name"),
-                Arrays.stream(r.string("allowed_scopes").split(" ")).filter(s -> !s.isBlank()).toList());
+                Arrays.stream(r.string("allowed_scopes").split(" ")).filter(s -> !s.isBlank()).toList(), max, r.bool("one_active"));
     }
 }

@@ -9,5 +9,7 @@ public enum EndReason {
     /** A used refresh token came back: someone holds a copy, so the whole session was ended (OAuth 2.1 §4.3.1). */
     REFRESH_TOKEN_REUSE,
     /** Approved, but its code expired before the device collected its tokens: it never was linked. */
-    NOT_COLLECTED
+    NOT_COLLECTED,
+    /** The app allows one console at a time per account, and the account linked another. */
+    REPLACED
 }

@@ -42,6 +42,12 @@ public final class LinkedDeviceStore {
                 LinkedDeviceStore::map, accountIds.toArray());
     }
 
+    /** The account's active devices of one app, oldest first. */
+    public List<Device> activeOfApp(String accountId, String clientId) {
+        return sql.query(SELECT + "WHERE d.account_id = ? AND d.client_id = ? AND d.status = ? ORDER BY d.linked_at, d.id",
+                LinkedDeviceStore::map, accountId, clientId, DeviceStatus.ACTIVE);
+    }
+
     public int countActive(String accountId) {
         return sql.queryOne("SELECT COUNT(*) AS n FROM linked_devices WHERE account_id = ? AND status = ?",
                 r -> r.integer("n"), accountId, DeviceStatus.ACTIVE).orElse(0);

@@ -49,8 +49,8 @@ public final class FakeLinkApi implements LinkApi {
     }
 
     @Override
-    public Approval approve(UserCode code, String account) throws ApiFailure {
-        calls.add("approve " + code.display() + (account.equals("me") ? "" : " for " + account));
+    public Approval approve(UserCode code, String account, String replace) throws ApiFailure {
+        calls.add("approve " + code.display() + (account.equals("me") ? "" : " for " + account) + (replace == null ? "" : " replacing " + replace));
         return new Approval.Linked(call(approve));
     }
 

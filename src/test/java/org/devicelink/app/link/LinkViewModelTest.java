@@ -42,7 +42,8 @@ class LinkViewModelTest {
 
     static PendingLink asking(boolean sameNetwork) {
         return new PendingLink("WDJB-MJHT", "demo-console", "Demo Console", "Kitchen TV", "Frame 55", List.of("play"),
-                sameNetwork ? "this computer" : "203.0.113.0/24 (internet)", sameNetwork, NOW.minusSeconds(30), NOW.plusSeconds(600), 600);
+                sameNetwork ? "this computer" : "203.0.113.0/24 (internet)", sameNetwork, NOW.minusSeconds(30), NOW.plusSeconds(600), 600,
+                List.of());
     }
 
     static LinkedDevice kitchenTv() {
@@ -135,8 +136,9 @@ class LinkViewModelTest {
                         + "ask the device for a new code.", false),
                 new Case(new ApiFailure(ProblemType.TOO_MANY_ATTEMPTS, "x", 900L, null),
                         "Too many wrong codes. Wait 15 minutes, then check the code on your device and try again.", false),
-                new Case(FakeLinkApi.problem(ProblemType.DEVICE_LIMIT_REACHED, "x"), "Your account has the most linked devices it may have. "
-                        + "Unlink one you no longer use under Devices, then try again.", false),
+                new Case(FakeLinkApi.problem(ProblemType.DEVICE_LIMIT_REACHED, "Limited TV allows 1 devices per account, and this account "
+                        + "has them: Kitchen TV. Unlink one of them and link this one."), "Limited TV allows 1 devices per account, and this "
+                        + "account has them: Kitchen TV. Unlink one of them and link this one.", false), // only the server knows the app's devices
                 new Case(FakeLinkApi.problem(ProblemType.UNAUTHENTICATED, "x"),
                         "Your sign-in has ended. Sign in again from the account menu, then try again.", false),
                 new Case(FakeLinkApi.problem(ProblemType.NOT_ALLOWED, "You can link devices to your own account only."),

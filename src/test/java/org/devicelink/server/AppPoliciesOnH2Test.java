@@ -1,0 +1,9 @@
+package org.devicelink.server;
+
+/** The per-app policies on H2. */
+class AppPoliciesOnH2Test extends AppPoliciesContract {
+    @Override
+    Databases databases() {
+        return Databases.H2;
+    }
+}
