@@ -2,6 +2,7 @@ package org.devicelink.protocol;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the companion shows before a person approves: which device, which app, from where and when
@@ -10,8 +11,8 @@ import java.util.List;
  * @param network        the device's network as the server saw it, coarse ("203.0.113.0/24", "this computer")
  * @param sameNetwork    whether the approver's request came from the same network as the device's
  * @param secondsLeft    until the code expires, by the server's clock (the companion counts down from it)
- * @param signsOut       the approver's own devices of this app that approving signs out (an app that allows one console
- *                       at a time per account); empty otherwise
+ * @param signsOut       where the app allows one console at a time per account: the consoles approving would sign out,
+ *                       by whose account it would be ({@code "me"}, or for a parent a child's id); empty otherwise
  */
 public record PendingLink(
         String code,
@@ -25,4 +26,4 @@ public record PendingLink(
         Instant requestedAt,
         Instant expiresAt,
         long secondsLeft,
-        List<String> signsOut) {}
+        Map<String, List<String>> signsOut) {}

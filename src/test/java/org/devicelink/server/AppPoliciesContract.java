@@ -75,7 +75,7 @@ abstract class AppPoliciesContract {
 
         var second = startCode(GAME, "Bedroom Xbox");
         var asking = http().get("/api/v1/links/" + second.path("user_code").asText(), alex).json();
-        assertThat(asking.path("signsOut")).extracting(JsonNode::asText).containsExactly("Living-room Switch");
+        assertThat(asking.path("signsOut").path("me")).extracting(JsonNode::asText).containsExactly("Living-room Switch");
         assertThat(approve(second, "{}").status()).isEqualTo(200);
         collect(GAME, second);
 
@@ -89,6 +89,26 @@ abstract class AppPoliciesContract {
         assertThat(http().get("/api/v1/activity", alex).json()).extracting(e -> e.path("kind").asText()).contains("replaced");
         assertThat(http().get("/api/v1/links/" + startCode("demo-console", "TV").path("user_code").asText(), alex).json()
                 .path("signsOut")).as("another app has no such rule").isEmpty();
+    }
+
+    @Test
+    void aParentIsToldWhichOfAChildsConsolesGoesBeforeLinkingAnotherToTheChild() {
+        String parent = fixture.issuer.token("pat", "Pat Lee", b -> b.claim("roles", List.of("organizer")).claim("family", "f-9"));
+        String child = fixture.issuer.token("kim", "Kim Lee", b -> b.claim("roles", List.of("child")).claim("family", "f-9"));
+        assertThat(http().get("/api/v1/devices", child).status()).isEqualTo(200); // Kim has signed in here
+        String kim = null;
+        for (JsonNode m : http().get("/api/v1/family/members", parent).json()) {
+            if (m.path("name").asText().equals("Kim Lee")) {
+                kim = m.path("id").asText();
+            }
+        }
+        var first = startCode(GAME, "Kim's Switch");
+        assertThat(http().post("/api/v1/links/" + first.path("user_code").asText() + "/approve", parent, "{\"account\":\"" + kim + "\"}")
+                .status()).isEqualTo(200);
+        var second = startCode(GAME, "Kim's Xbox");
+        var asking = http().get("/api/v1/links/" + second.path("user_code").asText(), parent).json();
+        assertThat(asking.path("signsOut").path(kim)).extracting(JsonNode::asText).containsExactly("Kim's Switch");
+        assertThat(asking.path("signsOut").has("me")).as("Pat has no console of this game").isFalse();
     }
 
     @Test

@@ -152,12 +152,12 @@ final class ConfirmView {
                     .map(scope -> Messages.has("scope." + scope) ? Messages.get("scope." + scope) : scope).toList()));
             code.setText(link.code());
             warning.setText(Messages.get("confirm.otherNetwork", link.network()));
-            // one console at a time: say which goes, before it does
-            signsOut.setVisible(!link.signsOut().isEmpty());
-            signsOut.setText(link.signsOut().isEmpty() ? "" : Messages.get(link.signsOut().size() == 1 ? "confirm.signsOut" : "confirm.signsOut.many",
-                    String.join(", ", link.signsOut()), link.appName()));
+            showSignsOut(signsOut, model);
         });
-        model.ownerProperty().addListener((o, old, now) -> showTitle(title, model));
+        model.ownerProperty().addListener((o, old, now) -> {
+            showTitle(title, model);
+            showSignsOut(signsOut, model);
+        });
         countdown = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> model.tick(Instant.now())));
         countdown.setCycleCount(Timeline.INDEFINITE);
         // ticks only while the confirmation is on screen
@@ -172,6 +172,20 @@ final class ConfirmView {
 
     Parent root() {
         return root;
+    }
+
+    /** One console at a time: which console goes, for whoever the device is chosen to become, before it goes. */
+    private static void showSignsOut(Label warning, LinkViewModel model) {
+        var link = model.pendingProperty().get();
+        FamilyMember owner = model.ownerProperty().get();
+        boolean mine = owner == null || owner.you();
+        var names = link == null ? java.util.List.<String>of()
+                : link.signsOut().getOrDefault(mine ? org.devicelink.protocol.ApproveRequest.ME : owner.id(), java.util.List.of());
+        warning.setVisible(!names.isEmpty());
+        if (!names.isEmpty()) {
+            String key = (mine ? "confirm.signsOut" : "confirm.signsOut.child") + (names.size() == 1 ? "" : ".many");
+            warning.setText(Messages.get(key, String.join(", ", names), link.appName(), mine ? "" : owner.name()));
+        }
     }
 
     /** "Link Sam's Switch to your account?", or to the chosen child's. */

@@ -249,13 +249,25 @@ public final class PendingLinks {
                 Networks.describe(row.clientAddress()),
                 Networks.networkOf(row.clientAddress()).equals(Networks.networkOf(approver.address())),
                 row.requestedAt(), row.expiresAt(), Math.max(0, Duration.between(now, row.expiresAt()).toSeconds()),
-                signsOut(row.clientId(), approver.account().id()));
+                signsOut(row.clientId(), approver.account()));
     }
 
-    /** The owner's consoles an approval would sign out, where the app allows one at a time. */
-    private java.util.List<String> signsOut(String clientId, String ownerId) {
-        boolean oneActive = apps.find(clientId).map(DeviceAppStore.App::oneActive).orElse(false);
-        return oneActive ? devices.activeOfApp(ownerId, clientId).stream().map(LinkedDeviceStore.Device::name).toList() : java.util.List.of();
+    /**
+     * The consoles an approval would sign out, where the app allows one at a time: the approver's ("me") and, for a
+     * parent, each child's it could go to (the chooser's choices).
+     */
+    private java.util.Map<String, java.util.List<String>> signsOut(String clientId, Account approver) {
+        if (!apps.find(clientId).map(DeviceAppStore.App::oneActive).orElse(false)) {
+            return java.util.Map.of();
+        }
+        var byOwner = new java.util.LinkedHashMap<String, java.util.List<String>>();
+        for (String owner : accounts.whose(approver, approver.isParent() ? Accounts.ALL_MEMBERS : ApproveRequest.ME)) {
+            var names = devices.activeOfApp(owner, clientId).stream().map(LinkedDeviceStore.Device::name).toList();
+            if (!names.isEmpty()) {
+                byOwner.put(owner.equals(approver.id()) ? ApproveRequest.ME : owner, names);
+            }
+        }
+        return byOwner;
     }
 
     private String appName(PendingLinkStore.Row row) {
