@@ -79,10 +79,10 @@ public record Companion(Server server, UiExecutor executor, SignInViewModel sign
             activity.familyProperty().set(parent);
             activity.refresh();
         });
-        family.members().addListener((javafx.collections.ListChangeListener<FamilyMember>) c ->
-                link.owners().setAll(family.parentProperty().get() ? family.members() : java.util.List.of()));
-        family.parentProperty().addListener((o, was, parent) ->
-                link.owners().setAll(parent ? family.members() : java.util.List.of()));
+        // whose a device may become: a parent's family, or no choice at all
+        Runnable offerOwners = () -> link.owners().setAll(family.parentProperty().get() ? family.members() : java.util.List.of());
+        family.members().addListener((javafx.collections.ListChangeListener<FamilyMember>) c -> offerOwners.run());
+        family.parentProperty().addListener((o, was, parent) -> offerOwners.run());
         var support = new SupportViewModel(api, executor);
         signIn.sessionProperty().addListener((o, old, now) -> {
             if (now == null || old == null || !old.accountId().equals(now.accountId())) {

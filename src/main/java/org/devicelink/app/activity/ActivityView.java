@@ -9,7 +9,6 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -25,6 +24,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.devicelink.app.common.MemberFilter;
 import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.ActivityEntry;
 import org.devicelink.protocol.FamilyMember;
@@ -54,22 +54,7 @@ public final class ActivityView {
         what.setButtonCell(kindCell());
         what.setCellFactory(list -> kindCell());
 
-        var whose = new ComboBox<FamilyMember>();
-        whose.setId("activityMember");
-        Runnable fillMembers = () -> {
-            var choices = new ArrayList<FamilyMember>();
-            choices.add(null);
-            choices.addAll(members);
-            whose.getItems().setAll(choices);
-            whose.setValue(null);
-        };
-        members.addListener((ListChangeListener<FamilyMember>) c -> fillMembers.run());
-        fillMembers.run();
-        whose.valueProperty().bindBidirectional(model.memberProperty());
-        whose.setButtonCell(memberCell());
-        whose.setCellFactory(list -> memberCell());
-        whose.visibleProperty().bind(model.familyProperty());
-        whose.managedProperty().bind(model.familyProperty());
+        var whose = MemberFilter.create("activityMember", members, model.memberProperty(), model.familyProperty());
 
         var refresh = new Button(Messages.get("devices.refresh"), new FontIcon(Feather.REFRESH_CW));
         refresh.setId("activityRefresh");
@@ -149,17 +134,6 @@ public final class ActivityView {
             protected void updateItem(String kind, boolean empty) {
                 super.updateItem(kind, empty);
                 setText(empty ? null : kind == null ? Messages.get("activity.everything") : Messages.get("activity.kind." + kind));
-            }
-        };
-    }
-
-    private static ListCell<FamilyMember> memberCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(FamilyMember member, boolean empty) {
-                super.updateItem(member, empty);
-                setText(empty ? null : member == null ? Messages.get("devices.everyone")
-                        : member.you() ? Messages.get("confirm.owner.you", member.name()) : member.name());
             }
         };
     }

@@ -17,8 +17,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
@@ -30,6 +28,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.devicelink.app.common.MemberFilter;
 import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.DeviceStatus;
 import org.devicelink.protocol.FamilyMember;
@@ -52,23 +51,8 @@ public final class DevicesView {
         title.textProperty().bind(Bindings.when(model.familyProperty()).then(Messages.get("devices.title.family"))
                 .otherwise(Messages.get("devices.title")));
 
-        // a parent's filter: everyone's devices (null), or one member's
-        var whose = new ComboBox<FamilyMember>();
-        whose.setId("memberFilter");
-        Runnable fillMembers = () -> {
-            var choices = new java.util.ArrayList<FamilyMember>();
-            choices.add(null);
-            choices.addAll(members);
-            whose.getItems().setAll(choices);
-            whose.setValue(null);
-        };
-        members.addListener((javafx.collections.ListChangeListener<FamilyMember>) c -> fillMembers.run());
-        fillMembers.run();
-        whose.valueProperty().bindBidirectional(model.memberProperty());
-        whose.setButtonCell(memberCell());
-        whose.setCellFactory(list -> memberCell());
-        whose.visibleProperty().bind(model.familyProperty());
-        whose.managedProperty().bind(model.familyProperty());
+        // a parent's filter: everyone's devices, or one member's
+        var whose = MemberFilter.create("memberFilter", members, model.memberProperty(), model.familyProperty());
 
         var search = new TextField();
         search.setId("deviceFilter");
@@ -186,17 +170,6 @@ public final class DevicesView {
 
     public Parent root() {
         return root;
-    }
-
-    private static ListCell<FamilyMember> memberCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(FamilyMember member, boolean empty) {
-                super.updateItem(member, empty);
-                setText(empty ? null : member == null ? Messages.get("devices.everyone")
-                        : member.you() ? Messages.get("confirm.owner.you", member.name()) : member.name());
-            }
-        };
     }
 
     public TableView<LinkedDevice> table() {

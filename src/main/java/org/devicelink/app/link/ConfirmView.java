@@ -2,6 +2,7 @@ package org.devicelink.app.link;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -17,7 +18,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.devicelink.app.common.MemberFilter;
 import org.devicelink.i18n.Messages;
+import org.devicelink.protocol.ApproveRequest;
 import org.devicelink.protocol.FamilyMember;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -51,7 +54,7 @@ final class ConfirmView {
         owner.setConverter(new StringConverter<>() {
             @Override
             public String toString(FamilyMember member) {
-                return member == null ? "" : member.you() ? Messages.get("confirm.owner.you", member.name()) : member.name();
+                return member == null ? "" : MemberFilter.label(member);
             }
 
             @Override
@@ -179,8 +182,8 @@ final class ConfirmView {
         var link = model.pendingProperty().get();
         FamilyMember owner = model.ownerProperty().get();
         boolean mine = owner == null || owner.you();
-        var names = link == null ? java.util.List.<String>of()
-                : link.signsOut().getOrDefault(mine ? org.devicelink.protocol.ApproveRequest.ME : owner.id(), java.util.List.of());
+        var names = link == null ? List.<String>of()
+                : link.signsOut().getOrDefault(mine ? ApproveRequest.ME : owner.id(), List.of());
         warning.setVisible(!names.isEmpty());
         if (!names.isEmpty()) {
             String key = (mine ? "confirm.signsOut" : "confirm.signsOut.child") + (names.size() == 1 ? "" : ".many");

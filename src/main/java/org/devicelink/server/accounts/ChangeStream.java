@@ -70,11 +70,6 @@ public final class ChangeStream implements AutoCloseable {
         }
     }
 
-    /** How many companions listen on this node now. */
-    public int listening() {
-        return open.size();
-    }
-
     /** Ends every open stream, before the server stops: it would otherwise wait for them. */
     public void endStreams() {
         open.forEach(SseClient::close);

@@ -53,12 +53,4 @@ public final class SupportStore {
     public List<Instant> lookupsSince(String supportId, Instant since) {
         return sql.query("SELECT at FROM support_audit WHERE support_id = ? AND at > ? ORDER BY at", r -> r.instant("at"), supportId, since);
     }
-
-    /** Every audit row of a support account, newest first (for the audit's readers and its tests). */
-    public List<Audit> auditOf(String supportId, int limit) {
-        return sql.query("SELECT id, at, support_id, action, target, customer_id, reason FROM support_audit WHERE support_id = ? "
-                        + "ORDER BY at DESC, id FETCH FIRST " + limit + " ROWS ONLY",
-                r -> new Audit(r.string("id"), r.instant("at"), r.string("support_id"), r.string("action"), r.string("target"),
-                        r.string("customer_id"), r.string("reason")), supportId);
-    }
 }
