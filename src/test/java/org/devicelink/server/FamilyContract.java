@@ -174,6 +174,16 @@ abstract class FamilyContract {
     }
 
     @Test
+    void anActivityIsReadByItsOwnerAndTheirParentOnly() {
+        assertThat(approve(startCode("Sam's Switch"), alex, idOf(alex, "Sam")).status()).isEqualTo(200);
+        assertThat(http().get("/api/v1/activity?member=all", alex).json()).extracting(e -> e.path("accountName").asText()).contains("Sam");
+        assertThat(http().get("/api/v1/activity?member=all", sam).problem()).as("a child, the family's").isEqualTo("parents-only");
+        assertThat(http().get("/api/v1/activity?member=" + idOf(alex, "Sam"), pat).problem()).as("another family's child")
+                .isEqualTo("not-in-family");
+        assertThat(http().get("/api/v1/activity", kim).json()).as("another family sees none of it").isEmpty();
+    }
+
+    @Test
     void aParentWhoDeclinesSendsTheDeviceAccessDenied() {
         var code = startCode("Unknown console");
         String request = askedByChild(code);
