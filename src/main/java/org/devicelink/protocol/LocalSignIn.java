@@ -10,6 +10,8 @@ public final class LocalSignIn {
 
     public static final String PATH = "/idp";
     public static final String CLIENT_ID = "devicelink-companion";
+    /** The link server's own approval page ({@code /link}), signing people in through the browser they opened it in. */
+    public static final String WEB_CLIENT_ID = "devicelink-web";
     public static final String API_AUDIENCE = "devicelink-api";
     public static final String API_SCOPE = "devicelink";
     /** The tenant id every local account has (MSAL's {@code utid}). */

@@ -45,7 +45,6 @@ import org.devicelink.server.links.CodeLimits;
 import org.devicelink.server.links.FamilyRequests;
 import org.devicelink.server.links.LinkRoutes;
 import org.devicelink.server.links.PendingLinks;
-import org.devicelink.server.links.VerificationPage;
 import org.devicelink.server.notify.ApprovalNotifier;
 import org.devicelink.server.notify.InProcessNotifier;
 import org.devicelink.server.notify.PostgresNotifier;
@@ -65,6 +64,8 @@ import org.devicelink.server.store.PendingLinkStore;
 import org.devicelink.server.store.ServerSecrets;
 import org.devicelink.server.store.Sql;
 import org.devicelink.server.store.SupportStore;
+import org.devicelink.server.store.WebSessionStore;
+import org.devicelink.server.web.ApprovalPages;
 import org.devicelink.server.tokens.SigningKey;
 import org.devicelink.server.tokens.TokenRotation;
 import org.slf4j.LoggerFactory;
@@ -133,11 +134,12 @@ public final class LinkServer implements AutoCloseable {
                 }
                 boolean overTls = tls != null || config.baseUrl(port).startsWith("https:");
                 javalin.routes.before(ctx -> {
-                    if (browserPort != 0 && ctx.req().getLocalPort() == browserPort) {
-                        LocalIssuer.browserEntranceOnly(ctx, URI.create(browserBase).getRawAuthority());
+                    boolean entrance = browserPort != 0 && ctx.req().getLocalPort() == browserPort;
+                    if (entrance) {
+                        browserEntranceOnly(ctx, URI.create(browserBase).getRawAuthority());
                     }
                     database.sql().takeWrote(); // a fresh request has written nothing yet
-                    Headers.everyAnswer(ctx, overTls);
+                    Headers.everyAnswer(ctx, overTls && !entrance);
                     Requests.checkCharset(ctx);
                 });
                 // nothing is answered before what it wrote is on disk
@@ -208,7 +210,7 @@ public final class LinkServer implements AutoCloseable {
         var deviceKey = SigningKey.shared(secrets, "device-token-signing-key");
         var deviceTokens = new DeviceTokens(new AccessTokens(deviceKey, baseUrl, config.accessTokenLifetime(), clock), linkedDevices,
                 hash, config.refreshTokenLifetime(), clock, random);
-        var verificationLink = new VerificationLink(URI.create(baseUrl + VerificationPage.PATH));
+        var verificationLink = new VerificationLink(URI.create(baseUrl + ApprovalPages.PATH));
         oauth = own(new OAuthRoutes(
                 new OAuthRoutes.Parts(sql, apps, pendingLinks, linkedDevices, deviceTokens, rotation, activity, notifier, hash),
                 new OAuthRoutes.Pace(config.codeLifetime(), config.pollInterval(), config.pollWait()),
@@ -225,8 +227,10 @@ public final class LinkServer implements AutoCloseable {
 
         var accounts = new Accounts(new AccountStore(sql), clock);
         var bearerTokens = new BearerTokens(config.trustedIssuers(), accounts);
+        LocalIssuer issuer = null;
         if (config.localIssuer()) {
-            var issuer = new LocalIssuer(baseUrl, browserBase, new LocalIssuer.Settings(config.issuerAccessLifetime(), config.issuerRefreshLifetime(),
+            issuer = new LocalIssuer(baseUrl, browserBase, java.util.Set.copyOf(java.util.List.of(baseUrl + ApprovalPages.CALLBACK, browserBase + ApprovalPages.CALLBACK)),
+                    new LocalIssuer.Settings(config.issuerAccessLifetime(), config.issuerRefreshLifetime(),
                     config.loginFailures(), config.addressFailures(), config.limitWindow(), config.demoAccounts()),
                     sql, users, secrets, hash, rotation, limiter, blocks, clientAddress, clock, random);
             parts.add(issuer);
@@ -239,13 +243,36 @@ public final class LinkServer implements AutoCloseable {
         var changes = new AccountChanges(notifier);
         var links = new PendingLinks(sql, accounts, pendingLinks, linkedDevices, apps, limiter, blocks, codeLimits, activity, notifier, changes, hash,
                 clock, config.maxDevicesPerAccount());
-        new LinkRoutes(links, new FamilyRequests(links, pendingLinks, accounts, clock), clientAddress).register(routes);
+        var family = new FamilyRequests(links, pendingLinks, accounts, clock);
+        new LinkRoutes(links, family, clientAddress).register(routes);
         new DeviceRoutes(new LinkedDevices(sql, accounts, linkedDevices, activity, changes, clock)).register(routes);
         new SupportRoutes(new SupportDesk(sql, new SupportStore(sql), apps, linkedDevices, activity, hash, clock),
                 new AccountActivity(activityStore, accounts)).register(routes);
         changeStream = own(new ChangeStream(changes));
         changeStream.register(routes);
-        new VerificationPage().register(routes);
+        if (issuer != null) {
+            new ApprovalPages(links, family, new ApprovalPages.Parts(new WebSessionStore(sql), hash, issuer, bearerTokens, clock, random),
+                    clientAddress, this::originOf, clock).register(routes);
+        } else {
+            ApprovalPages.appOnly(routes);
+        }
+    }
+
+    /** Where this request came in: the loopback browser entrance, or the server's own address. */
+    private String originOf(io.javalin.http.Context ctx) {
+        return browserPort != 0 && ctx.req().getLocalPort() == browserPort ? browserBase : baseUrl;
+    }
+
+    /**
+     * The loopback entrance serves the pages a person's browser opens (the login page, the approval page) and nothing
+     * else, and only under its own address as the Host: a web page that rebinds its name to 127.0.0.1 (DNS rebinding)
+     * gets nothing from it.
+     */
+    private static void browserEntranceOnly(io.javalin.http.Context ctx, String hostAndPort) {
+        boolean page = LocalIssuer.AUTHORIZE.equals(ctx.path()) || ApprovalPages.serves(ctx.path());
+        if (!page || !hostAndPort.equals(ctx.header("Host"))) {
+            throw new io.javalin.http.NotFoundResponse();
+        }
     }
 
     /** A part closed with the server, in the order it was made. */

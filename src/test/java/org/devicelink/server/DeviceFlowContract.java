@@ -645,12 +645,18 @@ abstract class DeviceFlowContract {
         assertThat(metadata.path("jwks_uri").asText()).isEqualTo(base + "/oauth2/jwks");
         assertThat(metadata.path("grant_types_supported").toString()).contains("urn:ietf:params:oauth:grant-type:device_code");
 
-        var page = http().get("/link?code=wdjb-mjht", null);
+        var qr = http().get("/link?code=wdjb-mjht", null);
+        assertThat(qr.status()).as("the code leaves the address").isEqualTo(303);
+        assertThat(qr.header("Location")).isEqualTo("/link");
+        assertThat(qr.header("Set-Cookie")).startsWith("__Host-devicelink-code=WDJBMJHT;").contains("HttpOnly").contains("Secure");
+        var page = http().send(http().request("/link").header("Cookie", "__Host-devicelink-code=WDJBMJHT"));
         assertThat(page.contentType()).startsWith("text/html");
-        assertThat(page.body()).contains("WDJB-MJHT").contains("href=\"devicelink://link?code&#61;WDJB-MJHT\""); // = as the template escapes it
+        assertThat(page.body()).contains("WDJB-MJHT").contains("href=\"devicelink://link?code&#61;WDJB-MJHT\"") // = as the template escapes it
+                .contains("href=\"/link/signin\"");
         var hostile = http().get("/link?code=%3Cscript%3Ealert(1)%3C/script%3E", null);
+        assertThat(hostile.status()).isEqualTo(400);
         assertThat(hostile.body()).doesNotContain("<script>").contains("cannot be in a code");
-        assertThat(http().get("/link", null).body()).contains("type the code shown on your device");
+        assertThat(http().get("/link", null).body()).contains("Sign in to link a console");
     }
 
     @Test

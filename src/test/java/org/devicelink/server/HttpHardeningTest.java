@@ -120,7 +120,7 @@ class HttpHardeningTest {
     }
 
     @Test
-    void theLoginsLoopbackEntranceServesTheLoginPageAndNothingElse() throws Exception {
+    void theLoopbackEntranceServesTheLoginAndApprovalPagesAndNothingElse() throws Exception {
         server(Map.of());
         String entrance = "http://127.0.0.1:" + fixture.server().browserPort();
         var discovery = http().get("/idp/.well-known/openid-configuration", null).json();
@@ -133,8 +133,11 @@ class HttpHardeningTest {
         assertThat(login.body()).contains("name=\"username\"");
 
         int port = fixture.server().browserPort();
+        var approval = new ScriptedBrowser(fixture.server().certificateFile()).open(java.net.URI.create(entrance + "/link"));
+        assertThat(approval.status()).as("the approval page, for a browser on this computer").isEqualTo(200);
+        assertThat(approval.raw().headers().firstValue("Strict-Transport-Security")).as("plain HTTP: no HSTS").isEmpty();
         for (String path : List.of("/idp/.well-known/openid-configuration", "/idp/oauth2/v2.0/token", "/api/v1/devices",
-                "/oauth2/device_authorization", "/link")) {
+                "/oauth2/device_authorization", "/linker", "/.well-known/oauth-authorization-server")) {
             try (var raw = new RawHttp("http://127.0.0.1:" + port, null)) {
                 var answer = raw.send("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n").answer();
                 assertThat(answer.status()).as(path + " is not served at the loopback entrance").isEqualTo(404);
@@ -144,6 +147,10 @@ class HttpHardeningTest {
             var answer = raw.send("GET " + LoginPages.authorize("").getRawPath() + "?" + LoginPages.authorize("").getRawQuery()
                     + " HTTP/1.1\r\nHost: rebound.example:" + port + "\r\nConnection: close\r\n\r\n").answer();
             assertThat(answer.status()).as("a page that rebinds its name to 127.0.0.1 (DNS rebinding) gets nothing").isEqualTo(404);
+        }
+        try (var raw = new RawHttp("http://127.0.0.1:" + port, null)) {
+            var answer = raw.send("GET /link HTTP/1.1\r\nHost: rebound.example:" + port + "\r\nConnection: close\r\n\r\n").answer();
+            assertThat(answer.status()).as("nor the approval page").isEqualTo(404);
         }
     }
 
@@ -278,8 +285,9 @@ class HttpHardeningTest {
             assertThat(answer.header("Strict-Transport-Security")).as(path).isEqualTo("max-age=31536000");
             assertThat(answer.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
         }
-        var page = http().get("/link?code=WDJB-MJHT", null);
-        assertThat(page.header("Content-Security-Policy")).contains("frame-ancestors 'none'").contains("default-src 'none'");
+        var page = http().get("/link", null);
+        assertThat(page.header("Content-Security-Policy")).contains("frame-ancestors 'none'").contains("default-src 'none'")
+                .contains("script-src 'self'").doesNotContain("script-src 'unsafe-inline'");
         assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
     }
 

@@ -41,13 +41,20 @@ record AuthorizationRequest(String clientId, String redirectUri, String scope, S
         }
     }
 
-    static AuthorizationRequest parse(Map<String, List<String>> query) {
+    /**
+     * @param webReturns where the approval page may be sent back to: this server's own {@code /link/callback}, exactly
+     */
+    static AuthorizationRequest parse(Map<String, List<String>> query, Set<String> webReturns) {
         String clientId = single(query, "client_id", 64);
-        if (!LocalSignIn.CLIENT_ID.equals(clientId)) {
-            throw new Unanswerable("This sign-in page only serves the DeviceLink app (unknown client_id).");
-        }
         String redirectUri = single(query, "redirect_uri", 256);
-        if (!isLoopback(redirectUri)) {
+        if (LocalSignIn.WEB_CLIENT_ID.equals(clientId)) {
+            if (!webReturns.contains(redirectUri)) {
+                throw new Unanswerable("The page asked to return to an address that is not this server's approval page. "
+                        + "Sign-in stops here to keep your account safe.");
+            }
+        } else if (!LocalSignIn.CLIENT_ID.equals(clientId)) {
+            throw new Unanswerable("This sign-in page only serves the DeviceLink app and its approval page (unknown client_id).");
+        } else if (!isLoopback(redirectUri)) {
             throw new Unanswerable("The app asked to return to an address that is not this computer's loopback "
                     + "(http://localhost:PORT). Sign-in stops here to keep your account safe.");
         }
@@ -109,6 +116,11 @@ record AuthorizationRequest(String clientId, String redirectUri, String scope, S
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Whether the person signs in for the approval page in their browser, rather than for the app. */
+    boolean forWebPage() {
+        return LocalSignIn.WEB_CLIENT_ID.equals(clientId);
     }
 
     static AuthorizationRequest verify(String signed, String csrfToken, KeyedHash hash) {

@@ -6,7 +6,6 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
-import io.javalin.http.NotFoundResponse;
 import io.javalin.http.SameSite;
 import java.net.URI;
 import java.security.MessageDigest;
@@ -18,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.LocalSignIn;
 import org.devicelink.protocol.OAuthError;
@@ -65,6 +65,7 @@ public final class LocalIssuer implements AutoCloseable {
     private final boolean showDemoAccounts;
     private final ClientAddress clientAddress;
     private final SecureRandom random;
+    private final Set<String> webReturns;
 
     /** What the issuer needs from the server's settings. */
     public record Settings(Duration accessLifetime, Duration refreshLifetime, int loginFailures, int addressFailures,
@@ -72,8 +73,9 @@ public final class LocalIssuer implements AutoCloseable {
 
     /**
      * @param browserBase where a browser reaches the login page: the server itself, or its loopback HTTP entrance
+     * @param webReturns  the approval page's callback addresses (client {@link LocalSignIn#WEB_CLIENT_ID} returns to these only)
      */
-    public LocalIssuer(String baseUrl, String browserBase, Settings settings, Sql sql, LocalUsers users, ServerSecrets secrets, KeyedHash hash,
+    public LocalIssuer(String baseUrl, String browserBase, Set<String> webReturns, Settings settings, Sql sql, LocalUsers users, ServerSecrets secrets, KeyedHash hash,
                        TokenRotation rotation, AttemptLimiter limiter, AddressBlocks blocks, ClientAddress clientAddress, Clock clock,
                        SecureRandom random) {
         this.issuer = LocalSignIn.authority(baseUrl);
@@ -93,6 +95,17 @@ public final class LocalIssuer implements AutoCloseable {
         this.showDemoAccounts = settings.demoAccounts();
         this.clientAddress = clientAddress;
         this.random = random;
+        this.webReturns = Set.copyOf(webReturns);
+    }
+
+    /**
+     * The approval page's side of its sign-in, in process: its authorization code redeemed (client, redirect and PKCE
+     * verifier checked as at the token endpoint) for an access token to the API.
+     *
+     * @throws OAuthProblem when the code is unknown, used, expired or was issued for another redirect or verifier
+     */
+    public String webAccessToken(String code, String redirectUri, String verifier) {
+        return (String) grants.exchangeCode(LocalSignIn.WEB_CLIENT_ID, code, redirectUri, verifier).get("access_token");
     }
 
     /** How the link server trusts this provider's access tokens: in process, with the keys at hand. */
@@ -122,16 +135,6 @@ public final class LocalIssuer implements AutoCloseable {
         routes.post(TOKEN, this::token);
     }
 
-    /**
-     * The loopback entrance serves the login page and nothing else, and only under its own address as the Host: a
-     * web page that rebinds its name to 127.0.0.1 (DNS rebinding) gets nothing from it.
-     */
-    public static void browserEntranceOnly(Context ctx, String hostAndPort) {
-        if (!AUTHORIZE.equals(ctx.path()) || !hostAndPort.equals(ctx.header("Host"))) {
-            throw new NotFoundResponse();
-        }
-    }
-
     private void discovery(Context ctx) {
         String base = issuer.substring(0, issuer.length() - LocalSignIn.PATH.length());
         Map<String, Object> metadata = new LinkedHashMap<>();
@@ -154,7 +157,7 @@ public final class LocalIssuer implements AutoCloseable {
     private void showLogin(Context ctx) {
         AuthorizationRequest request;
         try {
-            request = AuthorizationRequest.parse(ctx.queryParamMap());
+            request = AuthorizationRequest.parse(ctx.queryParamMap(), webReturns);
         } catch (AuthorizationRequest.Unanswerable e) {
             message(ctx, 400, "Sign-in cannot continue", e.getMessage());
             return;
@@ -243,6 +246,7 @@ public final class LocalIssuer implements AutoCloseable {
         model.put("request", request.sign(hash, csrfToken));
         model.put("csrf", csrfToken);
         model.put("username", username);
+        model.put("forWebPage", request.forWebPage());
         model.put("server", issuer.substring(0, issuer.length() - LocalSignIn.PATH.length()));
         if (showDemoAccounts) {
             model.put("demo", Map.of("parent", DemoAccounts.PARENT, "child", DemoAccounts.CHILD, "support", DemoAccounts.SUPPORT,

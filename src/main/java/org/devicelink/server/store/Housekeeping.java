@@ -42,7 +42,8 @@ public final class Housekeeping {
                         + "(SELECT token_hash FROM refresh_tokens WHERE expires_at < ? LIMIT ?)", cutoff)
                 + inBatches("DELETE FROM attempt_limits WHERE subject IN (SELECT subject FROM attempt_limits "
                         + "WHERE window_started_at < ? AND (locked_until IS NULL OR locked_until < ?) LIMIT ?)", cutoff, now)
-                + inBatches("DELETE FROM activity WHERE id IN (SELECT id FROM activity WHERE at < ? LIMIT ?)", now.minus(activityKept));
+                + inBatches("DELETE FROM activity WHERE id IN (SELECT id FROM activity WHERE at < ? LIMIT ?)", now.minus(activityKept))
+                + inBatches("DELETE FROM web_sessions WHERE id_hash IN (SELECT id_hash FROM web_sessions WHERE expires_at < ? LIMIT ?)", now);
     }
 
     /** Runs a delete whose last parameter is its batch size until a batch removes less than a full batch. */

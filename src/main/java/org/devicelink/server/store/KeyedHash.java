@@ -41,7 +41,13 @@ public final class KeyedHash {
         SIGN_IN_CODE("idp-code", 32),
         SIGN_IN_REFRESH_TOKEN("idp-refresh-token", 32),
         /** The local provider's login form carries its authorization request signed with this. */
-        SIGNED_REQUEST("authorization-request", 32);
+        SIGNED_REQUEST("authorization-request", 32),
+        /** The approval page's session cookie, as {@code web_sessions} keeps it. */
+        WEB_SESSION("web-session", 32),
+        /** A session's CSRF token: derived from the session, so it needs no storage and fits no other session. */
+        WEB_CSRF("web-csrf", 32),
+        /** The approval page's sign-in state (PKCE verifier, state, return), signed into its cookie. */
+        WEB_SIGN_IN("web-sign-in", 32);
 
         private final String label; // never change one: stored digests are computed with it
         private final int bytes;

@@ -1,0 +1,170 @@
+package org.devicelink.server.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
+import org.devicelink.i18n.Messages;
+import org.devicelink.protocol.LocalSignIn;
+import org.devicelink.server.accounts.Account;
+import org.devicelink.server.accounts.BearerTokens;
+import org.devicelink.server.http.ApiProblem;
+import org.devicelink.server.http.OAuthProblem;
+import org.devicelink.server.issuer.LocalIssuer;
+import org.devicelink.server.store.KeyedHash;
+
+/**
+ * The approval page's sign-in: an OpenID Connect authorization code flow with PKCE (S256), run by the server. Its state
+ * and verifier ride in a short-lived signed cookie, so any node can finish what another began; the access token it
+ * gets is checked by {@link BearerTokens}, exactly as the app's are, so both see the same account, roles and family.
+ */
+final class WebSignIn {
+
+    static final String COOKIE = "__Host-devicelink-signin";
+    static final String CALLBACK = "/link/callback";
+    private static final Duration LIFETIME = Duration.ofMinutes(10);
+    private static final int MAX_COOKIE_LENGTH = 256;
+
+    /** The identity provider as the page meets it: where a browser signs in, and how a code becomes an access token. */
+    interface Provider {
+        String authorizationEndpoint(String origin);
+
+        String clientId();
+
+        String scope();
+
+        /** @throws OAuthProblem when the provider refuses the code */
+        String accessToken(String code, String redirectUri, String verifier);
+
+        /** The embedded default's local provider, in process; its login page is served at the page's own origin. */
+        static Provider local(LocalIssuer issuer) {
+            return new Provider() {
+                public String authorizationEndpoint(String origin) {
+                    return origin + LocalIssuer.AUTHORIZE;
+                }
+
+                public String clientId() {
+                    return LocalSignIn.WEB_CLIENT_ID;
+                }
+
+                public String scope() {
+                    return "openid profile " + LocalSignIn.API_SCOPE;
+                }
+
+                public String accessToken(String code, String redirectUri, String verifier) {
+                    return issuer.webAccessToken(code, redirectUri, verifier);
+                }
+            };
+        }
+    }
+
+    /** Why sign-in did not finish, in a sentence for the person. */
+    static final class Failed extends RuntimeException {
+        Failed(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final Provider provider;
+    private final BearerTokens tokens;
+    private final KeyedHash hash;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    WebSignIn(Provider provider, BearerTokens tokens, KeyedHash hash, Clock clock, SecureRandom random) {
+        this.provider = provider;
+        this.tokens = tokens;
+        this.hash = hash;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** Where to send the browser to sign in; the state and PKCE verifier it must come back with are in its cookie. */
+    String begin(Context ctx, String origin) {
+        String state = KeyedHash.newToken(random);
+        String verifier = KeyedHash.newToken(random);
+        String payload = state + "~" + verifier + "~" + clock.instant().plus(LIFETIME).getEpochSecond();
+        ctx.cookie(cookie(payload + "~" + hash.of(KeyedHash.Kind.WEB_SIGN_IN, payload), (int) LIFETIME.toSeconds()));
+        var query = new LinkedHashMap<String, String>();
+        query.put("client_id", provider.clientId());
+        query.put("response_type", "code");
+        query.put("redirect_uri", origin + CALLBACK);
+        query.put("scope", provider.scope());
+        query.put("state", state);
+        query.put("code_challenge", challenge(verifier));
+        query.put("code_challenge_method", "S256");
+        return provider.authorizationEndpoint(origin) + "?" + query.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
+    /** The provider's answer at {@link #CALLBACK}: the account signed in, or why not. The state cookie is spent either way. */
+    Account finish(Context ctx, String origin) {
+        String[] saved = saved(ctx.cookie(COOKIE));
+        ctx.cookie(cookie("", 0));
+        if (saved == null || !MessageDigest.isEqual(saved[0].getBytes(StandardCharsets.US_ASCII),
+                String.valueOf(ctx.queryParam("state")).getBytes(StandardCharsets.US_ASCII))) {
+            throw new Failed(Messages.get("web.signin.stale"));
+        }
+        String error = ctx.queryParam("error");
+        if (error != null) {
+            throw new Failed(Messages.get("access_denied".equals(error) ? "web.signin.cancelled" : "web.signin.refused", bounded(error)));
+        }
+        String code = ctx.queryParam("code");
+        if (code == null || code.isEmpty() || code.length() > 512) {
+            throw new Failed(Messages.get("web.signin.stale"));
+        }
+        try {
+            return tokens.authenticate("Bearer " + provider.accessToken(code, origin + CALLBACK, saved[1]));
+        } catch (OAuthProblem | ApiProblem e) {
+            throw new Failed(Messages.get("web.signin.refused", e.getMessage()));
+        }
+    }
+
+    /** The state and verifier of a cookie this server signed and that has not expired; null otherwise. */
+    private String[] saved(String value) {
+        if (value == null || value.length() > MAX_COOKIE_LENGTH) {
+            return null;
+        }
+        int last = value.lastIndexOf('~');
+        String[] parts = value.split("~");
+        if (last < 0 || parts.length != 4) {
+            return null;
+        }
+        String payload = value.substring(0, last);
+        byte[] expected = hash.of(KeyedHash.Kind.WEB_SIGN_IN, payload).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, parts[3].getBytes(StandardCharsets.US_ASCII))) {
+            return null;
+        }
+        try {
+            return Long.parseLong(parts[2]) > clock.instant().getEpochSecond() ? parts : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String challenge(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String bounded(String text) {
+        return text.length() > 64 ? text.substring(0, 64) : text;
+    }
+
+    private static Cookie cookie(String value, int maxAge) {
+        return new Cookie(COOKIE, value, "/", maxAge, true, true, null, SameSite.LAX);
+    }
+}

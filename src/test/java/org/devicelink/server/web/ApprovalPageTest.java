@@ -1,0 +1,215 @@
+package org.devicelink.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.devicelink.device.DeviceClient;
+import org.devicelink.protocol.DeviceAuthorization;
+import org.devicelink.server.Databases;
+import org.devicelink.server.LinkServerFixture;
+import org.devicelink.server.ScriptedBrowser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The approval page without JavaScript: plain HTTPS with a cookie jar, as a browser with scripts off (or a phone's
+ * simplest browser) meets it. A real server, the local provider's real sign-in, a real device polling for its tokens.
+ */
+class ApprovalPageTest {
+
+    static final String CONSOLE = "demo-console";
+
+    @TempDir
+    Path dir;
+    LinkServerFixture fixture;
+    ScriptedBrowser browser;
+
+    @BeforeEach
+    void start() {
+        fixture = new LinkServerFixture(Databases.H2, dir.resolve("server"), Map.of());
+        browser = new ScriptedBrowser(fixture.server().certificateFile());
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void thePhoneOpensTheQrsAddressSignsInApprovesAndTheDeviceGetsItsTokens() throws Exception {
+        var device = fixture.device(CONSOLE);
+        DeviceAuthorization code = device.requestCode("Living-room TV", "Bravia 55", null);
+        var tokens = CompletableFuture.supplyAsync(() -> awaitTokens(device, code));
+
+        var first = browser.open(URI.create(code.verificationUriComplete()));
+        assertThat(first.status()).isEqualTo(303);
+        assertThat(first.raw().headers().firstValue("Location")).as("the code leaves the address at once").hasValue("/link");
+        var signIn = follow(first);
+        assertThat(signIn.body()).contains(code.userCode()).contains("href=\"/link/signin\"");
+
+        var confirm = signInAs("alex", signIn);
+        assertThat(confirm.uri().toString()).doesNotContain(code.userCode()).doesNotContain(code.userCode().replace("-", ""));
+        assertThat(confirm.body()).contains("Link Living-room TV to your account?").contains(code.userCode()).contains("Bravia 55")
+                .contains("Signed in as").contains("name=\"csrf\"");
+        var linked = decide(confirm, "approve", Map.of());
+        assertThat(linked.status()).isEqualTo(200);
+        assertThat(linked.body()).contains("Living-room TV is linked").contains("Manage your devices in the DeviceLink app");
+        assertThat(tokens.get().accessToken()).isNotEmpty();
+        assertThat(fixture.everythingStored()).as("digests only").doesNotContain(code.userCode().replace("-", ""));
+    }
+
+    @Test
+    void aTypedCodeWithATypoGetsTheHintAndNothingIsLost() throws Exception {
+        var codeForm = signInAs("alex", follow(browser.open(URI.create(fixture.server().baseUrl() + "/link"))));
+        assertThat(codeForm.body()).contains("name=\"code\"").contains("data-vowel=");
+        var typo = browser.post(codeForm.formAction(), Map.of("csrf", codeForm.hiddenFields().get("csrf"), "code", "WDJB-MJH0"));
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(typo.body()).contains("Codes have no digits, so &quot;0&quot; cannot be in a code").contains("value=\"WDJB-MJH0\"");
+
+        var device = fixture.device(CONSOLE);
+        DeviceAuthorization code = device.requestCode("Switch", null, null);
+        var typed = browser.post(codeForm.formAction(), Map.of("csrf", codeForm.hiddenFields().get("csrf"), "code", code.userCode().toLowerCase()));
+        assertThat(typed.status()).isEqualTo(303);
+        assertThat(follow(typed).body()).contains("Link Switch to your account?");
+    }
+
+    @Test
+    void denyAndIDidntStartThisTellTheDeviceNo() throws Exception {
+        var confirm = signInAs("alex", follow(browser.open(URI.create(fixture.server().baseUrl() + "/link"))));
+        for (String action : new String[] {"deny", "report"}) {
+            var device = fixture.device(CONSOLE);
+            DeviceAuthorization code = device.requestCode("Stranger's box", null, null);
+            var shown = follow(browser.post(URI.create(fixture.server().baseUrl() + "/link/code"),
+                    Map.of("csrf", confirm.hiddenFields().get("csrf"), "code", code.userCode())));
+            var decided = decide(shown, action, Map.of());
+            assertThat(decided.body()).contains(action.equals("deny") ? "Request denied" : "Denied and reported");
+            assertThat(awaitRefusal(device, code)).isEqualTo("access_denied");
+        }
+    }
+
+    @Test
+    void anExpiredCodeSaysSo() throws Exception {
+        signInAs("alex", follow(browser.open(URI.create(fixture.server().baseUrl() + "/link"))));
+        var device = fixture.device(CONSOLE);
+        DeviceAuthorization code = device.requestCode("Old TV", null, null);
+        fixture.clock.advance(Duration.ofMinutes(11)); // the sign-in lasts 30
+        var page = follow(browser.open(URI.create(code.verificationUriComplete())));
+        assertThat(page.status()).isEqualTo(410);
+        assertThat(page.body()).contains("This code has expired. Ask the device for a new code.").contains("name=\"code\"");
+    }
+
+    @Test
+    void aChildsApprovalWaitsForAParent() throws Exception {
+        var device = fixture.device(CONSOLE);
+        DeviceAuthorization code = device.requestCode("Kid's Switch", null, null);
+        var tokens = CompletableFuture.supplyAsync(() -> awaitTokens(device, code));
+        var confirm = signInAs("sam", follow(browser.open(URI.create(code.verificationUriComplete()))));
+        assertThat(confirm.body()).doesNotContain("Link to"); // a child chooses no one
+        var waiting = decide(confirm, "approve", Map.of());
+        assertThat(waiting.status()).isEqualTo(303);
+        var status = follow(waiting);
+        assertThat(status.body()).contains("is waiting for a parent").contains("http-equiv=\"refresh\"");
+
+        // the parent decides in their own browser: their link page lists the request
+        var parent = new ScriptedBrowser(fixture.server().certificateFile());
+        String request = waiting.raw().headers().firstValue("Location").orElseThrow();
+        var parentPage = signInWith(parent, "alex", follow(parent, parent.open(URI.create(fixture.server().baseUrl() + "/link"))));
+        assertThat(parentPage.body()).contains("Your child asks to link a device").contains("href=\"" + request + "\"");
+        var decision = parent.open(URI.create(fixture.server().baseUrl() + request));
+        assertThat(decision.body()).contains("asks to link Kid&#39;s Switch");
+        var fields = new HashMap<>(decision.hiddenFields());
+        fields.put("action", "approve");
+        var approved = parent.post(decision.formAction(), fields);
+        assertThat(approved.body()).contains("is linked to your child");
+        assertThat(tokens.get().accessToken()).isNotEmpty();
+        assertThat(follow(browser.open(URI.create(fixture.server().baseUrl() + request))).body()).contains("A parent approved Kid&#39;s Switch");
+    }
+
+    @Test
+    void formsCarryTheirSessionsTokenAndNothingElseWillDo() throws Exception {
+        var device = fixture.device(CONSOLE);
+        DeviceAuthorization code = device.requestCode("TV", null, null);
+        var confirm = signInAs("alex", follow(browser.open(URI.create(code.verificationUriComplete()))));
+        var fields = confirm.hiddenFields();
+
+        var missing = new HashMap<>(fields);
+        missing.remove("csrf");
+        missing.put("action", "approve");
+        assertThat(browser.post(URI.create(fixture.server().baseUrl() + "/link/decide"), missing).status()).isEqualTo(403);
+
+        var other = new ScriptedBrowser(fixture.server().certificateFile());
+        var otherForm = signInWith(other, "sam", follow(other, other.open(URI.create(fixture.server().baseUrl() + "/link"))));
+        var foreign = new HashMap<>(fields);
+        foreign.put("csrf", otherForm.hiddenFields().get("csrf"));
+        foreign.put("action", "approve");
+        var refused = browser.post(URI.create(fixture.server().baseUrl() + "/link/decide"), foreign);
+        assertThat(refused.status()).as("another session's token").isEqualTo(403);
+        assertThat(refused.body()).contains("nothing was done");
+
+        // signed out, the same form replayed does nothing
+        browser.post(URI.create(fixture.server().baseUrl() + "/link/signout"), Map.of("csrf", fields.get("csrf")));
+        var replay = new HashMap<>(fields);
+        replay.put("action", "approve");
+        var replayed = browser.post(URI.create(fixture.server().baseUrl() + "/link/decide"), replay);
+        assertThat(replayed.status()).isEqualTo(401);
+        assertThat(replayed.body()).contains("Your sign-in on this page has ended");
+        assertThat(fixture.query("SELECT status FROM pending_links").getFirst().get("status")).isEqualTo("pending");
+    }
+
+    // --- helpers: a person's steps, as a browser without scripts takes them
+
+    private ScriptedBrowser.Page follow(ScriptedBrowser.Page redirect) {
+        return follow(browser, redirect);
+    }
+
+    private ScriptedBrowser.Page follow(ScriptedBrowser with, ScriptedBrowser.Page redirect) {
+        var page = redirect;
+        for (int hops = 0; hops < 5 && page.status() / 100 == 3; hops++) {
+            page = with.open(page.uri().resolve(page.raw().headers().firstValue("Location").orElseThrow()));
+        }
+        return page;
+    }
+
+    /** From a page offering "Sign in": through the local provider's login and back, to the page that follows. */
+    private ScriptedBrowser.Page signInAs(String username, ScriptedBrowser.Page signInPage) {
+        return signInWith(browser, username, signInPage);
+    }
+
+    private ScriptedBrowser.Page signInWith(ScriptedBrowser with, String username, ScriptedBrowser.Page signInPage) {
+        assertThat(signInPage.body()).contains("href=\"/link/signin\"");
+        var login = follow(with, with.open(signInPage.uri().resolve("/link/signin")));
+        assertThat(login.body()).contains("to approve a device in this browser");
+        return follow(with, with.submit(login, username, "link-demo", "signin"));
+    }
+
+    private ScriptedBrowser.Page decide(ScriptedBrowser.Page confirm, String action, Map<String, String> more) {
+        var fields = new HashMap<>(confirm.hiddenFields());
+        fields.put("action", action);
+        fields.putAll(more);
+        return browser.post(URI.create(fixture.server().baseUrl() + "/link/decide"), fields);
+    }
+
+    private static DeviceClient.Tokens awaitTokens(DeviceClient device, DeviceAuthorization code) {
+        try {
+            return device.awaitApproval(code, new DeviceClient.Listener() {});
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String awaitRefusal(DeviceClient device, DeviceAuthorization code) throws Exception {
+        try {
+            device.awaitApproval(code, new DeviceClient.Listener() {});
+            return "linked";
+        } catch (DeviceClient.Refused refused) {
+            return refused.error();
+        }
+    }
+}
