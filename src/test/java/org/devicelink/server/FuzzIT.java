@@ -38,7 +38,24 @@ class FuzzIT {
             "/api/v1/family/requests/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b", "/api/v1/family/requests/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b/approve",
             "/api/v1/family/requests/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b/deny", "/api/v1/events", "/api/v1/me", "/api/v1/activity", "/api/v1/support/codes/WDJB-MJHT",
             "/api/v1/support/accounts/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b/devices", "/idp/.well-known/openid-configuration",
-            "/idp/oauth2/v2.0/authorize", "/idp/oauth2/v2.0/token", "/idp/discovery/v2.0/keys");
+            "/idp/oauth2/v2.0/authorize", "/idp/oauth2/v2.0/token", "/idp/discovery/v2.0/keys",
+            "/link/code", "/link/decide", "/link/signin", "/link/callback?code=abc&state=def", "/link/callback?error=access_denied&state=x",
+            "/link/another", "/link/page.js", "/link/signout", "/link/requests/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b",
+            "/link/requests/not-a-uuid", "/link/requests/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b/decide");
+
+    /** A real sign-in on the approval page: its session cookie and its CSRF token, so that fuzzed forms get past the door. */
+    record WebSession(String cookie, String csrf) {
+        static WebSession signIn(String base, Path certificate) {
+            var browser = new ScriptedBrowser(certificate);
+            var start = browser.open(java.net.URI.create(base + "/link/signin"));
+            var login = browser.open(start.uri().resolve(start.raw().headers().firstValue("Location").orElseThrow()));
+            var back = browser.submit(login, "alex", "link-demo", "signin");
+            var callback = browser.open(back.uri().resolve(back.raw().headers().firstValue("Location").orElseThrow()));
+            String cookie = callback.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("__Host-devicelink-session="))
+                    .findFirst().orElseThrow().split(";")[0];
+            return new WebSession(cookie, browser.open(java.net.URI.create(base + "/link")).hiddenFields().get("csrf"));
+        }
+    }
 
     /** One request: its bytes, and its shape (which kinds of method, path, headers and body it is made of). */
     record Fuzzed(byte[] bytes, String shape) {}
@@ -52,6 +69,7 @@ class FuzzIT {
                 String base = server.await(Pattern.compile("link server on (https://localhost:\\d+)"));
                 Path certificate = dir.resolve("data/tls/server.pem");
                 String token = issuer.token("fuzz-subject", "Fuzz");
+                var web = WebSession.signIn(base, certificate);
                 var random = new Random(SEED);
                 var statuses = new TreeMap<Integer, Integer>();
                 var shapes = new java.util.HashSet<String>();
@@ -61,7 +79,7 @@ class FuzzIT {
                 long deadline = System.nanoTime() + BUDGET.toNanos();
                 int sent = 0;
                 for (; sent < REQUESTS && System.nanoTime() < deadline; sent++) {
-                    Fuzzed request = fuzz(random, token);
+                    Fuzzed request = fuzz(random, token, web);
                     shapes.add(request.shape());
                     int status;
                     long began = System.nanoTime();
@@ -106,7 +124,7 @@ class FuzzIT {
         return options.get(r.nextInt(options.size()));
     }
 
-    static Fuzzed fuzz(Random r, String token) {
+    static Fuzzed fuzz(Random r, String token, WebSession web) {
         var shape = new StringBuilder();
         // the method
         String method = pick(r, List.of("GET", "GET", "POST", "POST", "POST", "PATCH", "DELETE", "PUT", "HEAD", "OPTIONS", "TRACE",
@@ -135,13 +153,18 @@ class FuzzIT {
         };
         // the body
         String bodyKind = pick(r, List.of("none", "form", "form", "repeated-form", "broken-percent", "bad-utf8", "json", "json-garbage",
-                "json-deep", "json-huge-number", "json-array", "json-null", "big", "random-bytes"));
+                "json-deep", "json-huge-number", "json-array", "json-null", "big", "random-bytes", "web-form", "web-form"));
         shape.append(bodyKind).append('|');
         byte[] body = switch (bodyKind) {
             case "form" -> ("client_id=" + pick(r, List.of("demo-console", "demo-tv", "nobody", "", "%00"))
                     + "&grant_type=" + pick(r, List.of("urn:ietf:params:oauth:grant-type:device_code", "refresh_token", "authorization_code",
                     "password", "")) + "&device_code=" + "x".repeat(r.nextInt(200)) + "&refresh_token=abc&token=" + "t".repeat(r.nextInt(5000))
                     + "&device_name=" + pick(r, List.of("TV", "%E2%80%AEevil", "%07", "n".repeat(100)))).getBytes(StandardCharsets.UTF_8);
+            case "web-form" -> ("csrf=" + pick(r, List.of(web.csrf(), web.csrf(), "", "forged", "%00"))
+                    + "&code=" + pick(r, List.of("WDJB-MJHT", "wdjb mjht", "WDJB-MJH0", "", "%E2%80%AE", "c".repeat(200), "BCDFGHJK"))
+                    + "&action=" + pick(r, List.of("approve", "deny", "report", "decline", "", "nuke"))
+                    + "&account=" + pick(r, List.of("me", "someone", "3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b", "", "a".repeat(500))))
+                    .getBytes(StandardCharsets.UTF_8);
             case "repeated-form" -> "client_id=demo-console&client_id=demo-tv&scope=play&scope=watch".getBytes(StandardCharsets.UTF_8);
             case "broken-percent" -> "client_id=%G1%%&grant_type=%".getBytes(StandardCharsets.UTF_8);
             case "bad-utf8" -> new byte[] {'n', 'a', 'm', 'e', '=', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE};
@@ -201,7 +224,7 @@ class FuzzIT {
             default -> { }
         }
         String extra = pick(r, List.of("none", "none", "forwarded-junk", "no-colon", "obs-fold", "expect", "duplicate-length",
-                "junk-accept", "cookie-junk", "te-gzip"));
+                "junk-accept", "cookie-junk", "te-gzip", "web-session", "web-session", "web-cookies-junk"));
         shape.append(extra).append('|');
         switch (extra) {
             case "forwarded-junk" -> headers.append("X-Forwarded-For: ").append(pick(r, List.of("::::", "999.1.1.1", "a".repeat(2000),
@@ -213,6 +236,10 @@ class FuzzIT {
             case "junk-accept" -> headers.append("Accept: */*;q=oops, text/html;;\r\n");
             case "cookie-junk" -> headers.append("Cookie: __Host-devicelink-csrf=; ;=; a\u0001b\r\n");
             case "te-gzip" -> headers.append("Transfer-Encoding: gzip\r\n");
+            case "web-session" -> headers.append("Cookie: ").append(web.cookie()).append(pick(r, List.of("", "; __Host-devicelink-code=WDJBMJHT",
+                    "; __Host-devicelink-code=" + "Z".repeat(300)))).append("\r\n");
+            case "web-cookies-junk" -> headers.append("Cookie: __Host-devicelink-session=").append("s".repeat(r.nextInt(400)))
+                    .append("; __Host-devicelink-signin=a~b~99999999999~c; __Host-devicelink-code=%00\r\n");
             default -> { }
         }
         // the framing of the body

@@ -43,6 +43,9 @@ public final class JettyErrors extends ErrorHandler {
                 body = ProtocolJson.MAPPER.writeValueAsString(new Problem(type.uri().toString(), type.title(), code, detail, null));
             }
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            // a request Jetty could not take may have left its body unread: this connection ends here, and says so, so that
+            // no client sends its next request down a connection about to close (a keep-alive client saw just that)
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
             response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
         } catch (JsonProcessingException e) {
             callback.failed(e);

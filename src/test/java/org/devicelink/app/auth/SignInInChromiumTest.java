@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.devicelink.server.Databases;
+import org.devicelink.server.HeadlessChromium;
 import org.devicelink.server.LinkServerFixture;
 import org.devicelink.server.LoginPages;
 import org.junit.jupiter.api.AfterEach;

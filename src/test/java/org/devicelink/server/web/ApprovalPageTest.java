@@ -163,6 +163,50 @@ class ApprovalPageTest {
         assertThat(fixture.query("SELECT status FROM pending_links").getFirst().get("status")).isEqualTo("pending");
     }
 
+    @Test
+    void fuzzedFormsFromASignedInBrowserGetA4xxAndChangeNothing() throws Exception {
+        var device = fixture.device(CONSOLE);
+        DeviceAuthorization code = device.requestCode("TV", null, null);
+        var confirm = signInAs("alex", follow(browser.open(URI.create(code.verificationUriComplete()))));
+        String csrf = confirm.hiddenFields().get("csrf");
+        var random = new java.util.Random(20261203L);
+        var statuses = new java.util.TreeMap<Integer, Integer>();
+        for (int i = 0; i < 400; i++) {
+            String path = pick(random, "/link/code", "/link/decide", "/link/requests/" + pick(random, "3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b",
+                    "x", "%00", "..") + "/decide");
+            var fields = new HashMap<String, String>();
+            fields.put("csrf", random.nextInt(10) == 0 ? junk(random) : csrf);
+            fields.put("code", pick(random, junk(random), junk(random), "WDJB-MJH" + (char) ('A' + random.nextInt(26)), ""));
+            fields.put("action", pick(random, "approve", "deny", "report", "decline", junk(random)));
+            fields.put("account", pick(random, "me", junk(random), "3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b"));
+            int status = browser.post(URI.create(fixture.server().baseUrl() + path), fields).status();
+            statuses.merge(status, 1, Integer::sum);
+            assertThat(status).as(path + " " + fields).isBetween(200, 499);
+            assertThat(status).as("only a well-formed code is kept (303), and then nothing is decided").isNotEqualTo(200);
+        }
+        assertThat(statuses).as("answers by status").containsKeys(400, 403, 404);
+        assertThat(fixture.query("SELECT status FROM pending_links").getFirst().get("status")).isEqualTo("pending");
+    }
+
+    private static String pick(java.util.Random random, String... options) {
+        return options[random.nextInt(options.length)];
+    }
+
+    /** Text of any length and any characters: controls, surrogates, direction marks, punctuation. */
+    private static String junk(java.util.Random random) {
+        var text = new StringBuilder();
+        int length = random.nextInt(random.nextBoolean() ? 12 : 300);
+        for (int i = 0; i < length; i++) {
+            text.append(switch (random.nextInt(5)) {
+                case 0 -> (char) random.nextInt(0x20);
+                case 1 -> (char) (0xD800 + random.nextInt(0x800));
+                case 2 -> "\u202E-%&=+;".charAt(random.nextInt(7));
+                default -> (char) (0x20 + random.nextInt(0x3000));
+            });
+        }
+        return text.toString();
+    }
+
     // --- helpers: a person's steps, as a browser without scripts takes them
 
     private ScriptedBrowser.Page follow(ScriptedBrowser.Page redirect) {

@@ -1,4 +1,4 @@
-package org.devicelink.app.auth;
+package org.devicelink.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Debian's Chromium, headless, driven over its DevTools protocol: a real browser engine with its own trust store, which
  * knows nothing of our certificates. It shows what a person's browser would, certificate interstitials included.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
-    static final Path BINARY = Path.of("/usr/bin/chromium");
+    public static final Path BINARY = Path.of("/usr/bin/chromium");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
@@ -35,13 +35,13 @@ final class HeadlessChromium implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
 
     /** What a page shows: its address and title, and whether it is Chromium's certificate warning. */
-    record Shown(String url, String title, String text) {
-        boolean certificateWarning() {
+    public record Shown(String url, String title, String text) {
+        public boolean certificateWarning() {
             return url.startsWith("chrome-error:") || title.contains("Privacy error") || text.contains("NET::ERR_CERT");
         }
     }
 
-    HeadlessChromium(Path profile) throws Exception {
+    public HeadlessChromium(Path profile) throws Exception {
         Files.createDirectories(profile);
         process = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -70,7 +70,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Opens {@code url} and waits until the page has loaded (or Chromium has shown its own error page). */
-    Shown open(String url) throws Exception {
+    public Shown open(String url) throws Exception {
         call("Page.navigate", Map.of("url", url));
         return settle();
     }
@@ -80,7 +80,7 @@ final class HeadlessChromium implements AutoCloseable {
      * for the text, not for a load: a sign-in passes through pages (the password check, an auto-posting form) that
      * are each "complete" for a moment.
      */
-    Shown run(String script, String awaited) throws Exception {
+    public Shown run(String script, String awaited) throws Exception {
         call("Runtime.evaluate", Map.of("expression", script));
         Instant deadline = Instant.now().plusSeconds(15);
         Shown shown = settle();
@@ -91,7 +91,7 @@ final class HeadlessChromium implements AutoCloseable {
         return shown;
     }
 
-    Shown shown() throws Exception {
+    public Shown shown() throws Exception {
         JsonNode value = call("Runtime.evaluate", Map.of("expression",
                 "JSON.stringify([location.href, document.title, document.body ? document.body.innerText : ''])", "returnByValue", true))
                 .path("result").path("value");
@@ -99,10 +99,24 @@ final class HeadlessChromium implements AutoCloseable {
         return new Shown(parts.get(0).asText(), parts.get(1).asText(), parts.get(2).asText());
     }
 
-    void screenshot(Path file) throws Exception {
+    public void screenshot(Path file) throws Exception {
         String png = call("Page.captureScreenshot", Map.of("format", "png")).path("data").asText();
         Files.createDirectories(file.getParent());
         Files.write(file, Base64.getDecoder().decode(png));
+    }
+
+    /**
+     * Shows pages as a screen of this size does ({@code mobile}: a phone's viewport and touch), in the light or dark
+     * scheme the person chose.
+     */
+    public void emulate(int width, int height, boolean mobile, boolean dark) throws Exception {
+        call("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+        call("Emulation.setEmulatedMedia", Map.of("features", java.util.List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+    }
+
+    /** The value of a script's expression in the page, as text. */
+    public String evaluate(String expression) throws Exception {
+        return call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true)).path("result").path("value").asText();
     }
 
     private Shown settle() throws Exception {

@@ -1,0 +1,229 @@
+package org.devicelink.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.devicelink.device.DeviceClient;
+import org.devicelink.protocol.DeviceAuthorization;
+import org.devicelink.server.Databases;
+import org.devicelink.server.HeadlessChromium;
+import org.devicelink.server.LinkServerFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The approval page in a real browser engine (Debian's Chromium, headless, trusting nothing of ours), at a phone's size
+ * and a PC's, light and dark: what a person sees, its script included. The page is reached as a browser on this
+ * computer reaches the embedded default, at its loopback entrance; each test fails on a certificate warning.
+ */
+class ApprovalPageInChromiumTest {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final String CONSOLE = "demo-console";
+
+    @TempDir
+    Path dir;
+    LinkServerFixture fixture;
+    HeadlessChromium chromium;
+    String entrance;
+
+    @BeforeEach
+    void start() throws Exception {
+        assumeTrue(Files.isExecutable(HeadlessChromium.BINARY), "Debian's chromium is not installed (.ci/run installs it)");
+        fixture = new LinkServerFixture(Databases.H2, dir.resolve("server"), Map.of());
+        entrance = "http://127.0.0.1:" + fixture.server().browserPort();
+        chromium = new HeadlessChromium(dir.resolve("chromium"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    @Test
+    void onAPhoneTheQrsAddressSignsInAndApprovesAndTheDeviceGetsItsTokens() throws Exception {
+        chromium.emulate(390, 844, true, false);
+        var device = fixture.device(CONSOLE);
+        DeviceAuthorization code = device.requestCode("Living-room TV", "Bravia 55", null);
+        var tokens = CompletableFuture.supplyAsync(() -> awaitTokens(device, code));
+
+        var signIn = chromium.open(qrAddress(code));
+        assertThat(signIn.certificateWarning()).isFalse();
+        assertThat(signIn.url()).as("no code in the address after the first redirect").isEqualTo(entrance + "/link");
+        assertThat(signIn.text()).contains(code.userCode()).contains("Sign in");
+        String weight = chromium.evaluate(PAGE_WEIGHT);
+        shot("web-signin-phone-light");
+
+        var login = chromium.run("document.querySelector('a[href=\"/link/signin\"]').click()", "Username");
+        assertThat(login.text()).contains("to approve a device in this browser");
+        var confirm = signInAs("alex");
+        assertThat(confirm.text()).contains("Link Living-room TV to your account?").contains(code.userCode()).contains("Bravia 55");
+        assertThat(confirm.url()).isEqualTo(entrance + "/link");
+        shot("web-confirm-phone-light");
+        chromium.emulate(320, 640, true, false);
+        assertThat(Integer.parseInt(chromium.evaluate("document.documentElement.scrollWidth"))).as("usable at 320 px: nothing wider").isLessThanOrEqualTo(320);
+        shot("web-confirm-320-light");
+        chromium.emulate(390, 844, true, false);
+
+        var linked = chromium.run("document.querySelector('button[value=approve]').click()", "is linked");
+        assertThat(linked.text()).contains("Living-room TV is linked");
+        shot("web-linked-phone-light");
+        assertThat(tokens.get().accessToken()).isNotEmpty();
+
+        // already signed in: the QR's address, then Approve. Two actions
+        var second = fixture.device(CONSOLE);
+        DeviceAuthorization next = second.requestCode("Bedroom TV", null, null);
+        var nextTokens = CompletableFuture.supplyAsync(() -> awaitTokens(second, next));
+        long started = System.nanoTime();
+        assertThat(chromium.open(qrAddress(next)).text()).contains("Link Bedroom TV to your account?");
+        chromium.run("document.querySelector('button[value=approve]').click()", "is linked");
+        long approvedMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(nextTokens.get().accessToken()).isNotEmpty();
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "web-page-figures.txt"), "first page (sign-in), as Chromium loaded it: " + weight
+                + "\nQR address opened to approved, signed in, 2 actions: " + approvedMillis + " ms\n");
+    }
+
+    @Test
+    void onAPcInTheDarkATypoIsExplainedAsItIsTypedAndIDidntStartThisReports() throws Exception {
+        chromium.emulate(1280, 800, false, true);
+        chromium.open(entrance + "/link");
+        shot("web-signin-pc-dark");
+        chromium.run("document.querySelector('a[href=\"/link/signin\"]').click()", "Username");
+        var codeForm = signInAs("alex");
+        assertThat(codeForm.text()).contains("Type the code shown on your console or TV");
+        shot("web-code-pc-dark");
+
+        int requestsBefore = Integer.parseInt(chromium.evaluate("performance.getEntries().length"));
+        String hint = chromium.evaluate("const c = document.getElementById('code'); c.value = 'WDJB-MJH0';"
+                + "c.dispatchEvent(new Event('input')); document.getElementById('code-hint').textContent");
+        assertThat(hint).isEqualTo("Codes have no digits, so \"0\" cannot be in a code. Check the code on your device.");
+        assertThat(chromium.evaluate("const d = document.getElementById('code'); d.value = 'WDJB-MJH5';"
+                + "d.dispatchEvent(new Event('input')); document.getElementById('code-hint').textContent")).contains("Did you mean S?");
+        assertThat(chromium.evaluate("const v = document.getElementById('code'); v.value = 'WADB';"
+                + "v.dispatchEvent(new Event('input')); document.getElementById('code-hint').textContent")).contains("Codes have no vowels, so \"A\"");
+        assertThat(Integer.parseInt(chromium.evaluate("performance.getEntries().length"))).as("explained before any request").isEqualTo(requestsBefore);
+        shot("web-typo-pc-dark");
+
+        var device = fixture.device(CONSOLE);
+        DeviceAuthorization code = device.requestCode("Unknown box", null, null);
+        var confirm = chromium.run("const t = document.getElementById('code'); t.value = '" + code.userCode().toLowerCase() + "';"
+                + "t.form.submit()", "Check that the device");
+        assertThat(confirm.text()).contains("Link Unknown box to your account?");
+        shot("web-confirm-pc-dark");
+        var reported = chromium.run("document.querySelector('button[value=report]').click()", "Denied and reported");
+        assertThat(reported.text()).contains("Thanks for telling us");
+        shot("web-reported-pc-dark");
+        assertThat(refusal(device, code)).isEqualTo("access_denied");
+    }
+
+    @Test
+    void denyAChildWaitingForAParentAndAnExpiredCodeOnAPhoneInTheDark() throws Exception {
+        chromium.emulate(390, 844, true, true);
+        var device = fixture.device(CONSOLE);
+        DeviceAuthorization code = device.requestCode("Neighbour's TV", null, null);
+        chromium.open(qrAddress(code));
+        chromium.run("document.querySelector('a[href=\"/link/signin\"]').click()", "Username");
+        signInAs("alex");
+        shot("web-confirm-phone-dark");
+        assertThat(chromium.run("document.querySelector('button[value=deny]').click()", "Request denied").text()).contains("can ask again");
+        assertThat(refusal(device, code)).isEqualTo("access_denied");
+
+        // a child signs in on their phone
+        chromium.run("document.querySelector('form.account button').click()", "You are signed out");
+        var console = fixture.device(CONSOLE);
+        DeviceAuthorization kids = console.requestCode("Kid's Switch", null, null);
+        var tokens = CompletableFuture.supplyAsync(() -> awaitTokens(console, kids));
+        chromium.open(qrAddress(kids));
+        chromium.run("document.querySelector('a[href=\"/link/signin\"]').click()", "Username");
+        assertThat(signInAs("sam").text()).doesNotContain("Link to");
+        var waiting = chromium.run("document.querySelector('button[value=approve]').click()", "waiting for a parent");
+        assertThat(waiting.text()).contains("Kid's Switch is waiting for a parent");
+        shot("web-waiting-phone-dark");
+
+        // the parent approves in their own browser; the child's page reads again by itself, script or not
+        var parent = new org.devicelink.server.ScriptedBrowser(fixture.server().certificateFile());
+        String request = waiting.url().substring(entrance.length());
+        var login = follow(parent, parent.open(java.net.URI.create(entrance + "/link/signin")));
+        follow(parent, parent.submit(login, "alex", "link-demo", "signin"));
+        var decision = parent.open(java.net.URI.create(entrance + request));
+        var fields = new java.util.HashMap<>(decision.hiddenFields());
+        fields.put("action", "approve");
+        assertThat(parent.post(decision.formAction(), fields).body()).contains("is linked to your child");
+        var decided = chromium.run("", "A parent approved");
+        assertThat(decided.text()).contains("A parent approved Kid's Switch");
+        shot("web-parent-approved-phone-dark");
+        assertThat(tokens.get().accessToken()).isNotEmpty();
+
+        // last, as time moves on (the provider's tokens are checked against the real clock)
+        chromium.open(entrance + "/link/signin");
+        signInAs("alex");
+        var late = fixture.device(CONSOLE);
+        DeviceAuthorization old = late.requestCode("Old TV", null, null);
+        fixture.clock.advance(Duration.ofMinutes(11)); // the sign-in lasts 30
+        var expired = chromium.open(qrAddress(old));
+        assertThat(expired.text()).contains("This code has expired. Ask the device for a new code.");
+        shot("web-expired-phone-dark");
+
+    }
+
+    /** Bytes the page and what it loaded took: over the wire, and as content. */
+    private static final String PAGE_WEIGHT = "(() => { const all = performance.getEntries().filter(e => 'transferSize' in e);"
+            + "const wire = all.reduce((n, e) => n + e.transferSize, 0), body = all.reduce((n, e) => n + e.decodedBodySize, 0);"
+            + "return wire + ' bytes over the wire (' + body + ' bytes of content) in ' + all.length + ' requests'; })()";
+
+    private String qrAddress(DeviceAuthorization code) {
+        // the device's QR names the server's HTTPS address; a browser on this computer uses the loopback entrance
+        return entrance + "/link?code=" + code.userCode();
+    }
+
+    private HeadlessChromium.Shown signInAs(String username) throws Exception {
+        var page = chromium.run("document.querySelector('[name=username]').value = '" + username + "';"
+                + "document.querySelector('[name=password]').value = 'link-demo';"
+                + "document.querySelector('button[value=signin]').click();", "Signed in as");
+        assertThat(page.certificateWarning()).isFalse();
+        return page;
+    }
+
+    private void shot(String name) throws Exception {
+        chromium.screenshot(SCREENSHOTS.resolve(name + ".png"));
+    }
+
+    private static org.devicelink.server.ScriptedBrowser.Page follow(org.devicelink.server.ScriptedBrowser with,
+                                                                    org.devicelink.server.ScriptedBrowser.Page redirect) {
+        var page = redirect;
+        for (int hops = 0; hops < 5 && page.status() / 100 == 3; hops++) {
+            page = with.open(page.uri().resolve(page.raw().headers().firstValue("Location").orElseThrow()));
+        }
+        return page;
+    }
+
+    private static DeviceClient.Tokens awaitTokens(DeviceClient device, DeviceAuthorization code) {
+        try {
+            return device.awaitApproval(code, new DeviceClient.Listener() {});
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String refusal(DeviceClient device, DeviceAuthorization code) throws Exception {
+        try {
+            device.awaitApproval(code, new DeviceClient.Listener() {});
+            return "linked";
+        } catch (DeviceClient.Refused refused) {
+            return refused.error();
+        }
+    }
+}
