@@ -250,9 +250,12 @@ public final class LinkServer implements AutoCloseable {
                 new AccountActivity(activityStore, accounts)).register(routes);
         changeStream = own(new ChangeStream(changes));
         changeStream.register(routes);
-        if (issuer != null) {
-            new ApprovalPages(links, family, new ApprovalPages.Parts(new WebSessionStore(sql), hash, issuer, bearerTokens, clock, random),
-                    clientAddress, this::originOf, clock).register(routes);
+        // the approval page signs people in with the configured provider, else the local one; with neither, it sends them to the app
+        ApprovalPages.Parts web = config.webProvider() != null
+                ? ApprovalPages.Parts.provider(new WebSessionStore(sql), hash, config.webProvider(), bearerTokens, clock, random)
+                : issuer != null ? ApprovalPages.Parts.local(new WebSessionStore(sql), hash, issuer, bearerTokens, clock, random) : null;
+        if (web != null) {
+            new ApprovalPages(links, family, web, clientAddress, this::originOf, clock).register(routes);
         } else {
             ApprovalPages.appOnly(routes);
         }

@@ -51,7 +51,8 @@ public record ServerConfig(
         Duration issuerRefreshLifetime,
         int loginFailures,
         Path keysFile,
-        List<TrustedIssuer> trustedIssuers) {
+        List<TrustedIssuer> trustedIssuers,
+        org.devicelink.server.web.WebProvider webProvider) {
 
     public static final String SETTINGS_FILE = "server.properties";
 
@@ -147,7 +148,9 @@ public record ServerConfig(
                 Duration.ofSeconds(v.integer(Setting.ISSUER_REFRESH_LIFETIME, 60, 400 * 86_400)),
                 v.integer(Setting.LOGIN_FAILURES, 1, 1000),
                 keysFile.isEmpty() ? null : Path.of(keysFile),
-                TrustedIssuer.fromSettings(values));
+                TrustedIssuer.fromSettings(values),
+                v.text(Setting.WEB_AUTHORITY).isEmpty() ? null : new org.devicelink.server.web.WebProvider(v.text(Setting.WEB_AUTHORITY),
+                        v.text(Setting.WEB_CLIENT_ID), v.text(Setting.WEB_CLIENT_SECRET), v.text(Setting.WEB_SCOPE)));
     }
 
     /**

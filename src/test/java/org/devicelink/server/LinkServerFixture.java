@@ -39,8 +39,14 @@ public final class LinkServerFixture implements AutoCloseable {
         settings.put(Setting.POLL_INTERVAL.key(), "1");
         settings.putAll(issuer.trustSettings());
         settings.putAll(overrides);
+        if (TEST_ISSUER.equals(overrides.get("web.authority"))) {
+            settings.putAll(issuer.webSettings());
+        }
         start();
     }
+
+    /** As {@code web.authority}: the approval page signs people in at this fixture's test issuer. */
+    public static final String TEST_ISSUER = "test-issuer";
 
     /** Another node of the same deployment: the same database, settings, issuer and clock, its own data folder and port. */
     private LinkServerFixture(LinkServerFixture first, Path dataDir) {

@@ -21,7 +21,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A stand-in identity provider for server tests: a real RSA key, its JWKS served over real HTTP, and tokens minted
- * the way Entra ID shapes them ({@code scp}, {@code name}). The sign-in issue replaces it with the local provider.
+ * the way Entra ID shapes them ({@code scp}, {@code name}); for the approval page, a web sign-in (discovery,
+ * authorization code with PKCE and a client secret) shaped as Entra's.
  */
 public final class TestIssuer implements AutoCloseable {
 
@@ -46,8 +47,91 @@ public final class TestIssuer implements AutoCloseable {
             exchange.getResponseBody().write(jwks);
             exchange.close();
         });
-        server.start();
         issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/tenant/v2.0";
+        serveSignIn();
+        server.start();
+    }
+
+    // --- the web sign-in side, shaped as Entra ID's: discovery, an authorization endpoint that signs in whoever
+    // signInAs named (no login page: that is the provider's business), a token endpoint that checks client, secret,
+    // redirect and PKCE verifier
+
+    public static final String WEB_CLIENT = "devicelink-web-app";
+    public static final String WEB_SECRET = "web-app-secret";
+    private volatile String nextSubject = "web-person";
+    private volatile String nextName = "Web Person";
+    private volatile UnaryOperator<JWTClaimsSet.Builder> nextClaims = c -> c;
+    private final Map<String, String[]> codes = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What the token endpoint was last sent, for tests that look at the exchange. */
+    public volatile Map<String, String> lastTokenRequest = Map.of();
+
+    /** Who the authorization endpoint signs in next. */
+    public void signInAs(String subject, String name, UnaryOperator<JWTClaimsSet.Builder> claims) {
+        nextSubject = subject;
+        nextName = name;
+        nextClaims = claims;
+    }
+
+    /** The settings that make a link server's approval page sign people in here. */
+    public Map<String, String> webSettings() {
+        return Map.of("web.authority", issuer, "web.client-id", WEB_CLIENT, "web.client-secret", WEB_SECRET, "web.scope", SCOPE);
+    }
+
+    private void serveSignIn() {
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        server.createContext("/tenant/v2.0/.well-known/openid-configuration", exchange -> answer(exchange, 200, "{\"issuer\":\"" + issuer
+                + "\",\"authorization_endpoint\":\"" + base + "/tenant/oauth2/v2.0/authorize\",\"token_endpoint\":\"" + base
+                + "/tenant/oauth2/v2.0/token\",\"jwks_uri\":\"" + base + "/keys\"}"));
+        server.createContext("/tenant/oauth2/v2.0/authorize", exchange -> {
+            var query = form(exchange.getRequestURI().getRawQuery());
+            String code = java.util.UUID.randomUUID().toString();
+            codes.put(code, new String[] {query.get("client_id"), query.get("redirect_uri"), query.get("code_challenge"), nextSubject, nextName});
+            String back = query.get("redirect_uri") + "?code=" + code + "&state=" + java.net.URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Location", back);
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.createContext("/tenant/oauth2/v2.0/token", exchange -> {
+            var params = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            lastTokenRequest = params;
+            String[] issued = codes.remove(String.valueOf(params.get("code")));
+            boolean good = issued != null && WEB_CLIENT.equals(params.get("client_id")) && WEB_SECRET.equals(params.get("client_secret"))
+                    && issued[1].equals(params.get("redirect_uri")) && issued[2].equals(challenge(String.valueOf(params.get("code_verifier"))));
+            if (!good) {
+                answer(exchange, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"AADSTS70008: the code, client or verifier does not match\"}");
+                return;
+            }
+            answer(exchange, 200, "{\"token_type\":\"Bearer\",\"access_token\":\"" + token(issued[3], issued[4], nextClaims) + "\"}");
+        });
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    private static Map<String, String> form(String raw) {
+        var params = new java.util.HashMap<String, String>();
+        for (String pair : (raw == null ? "" : raw).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                params.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return params;
+    }
+
+    private static String challenge(String verifier) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String issuer() {

@@ -21,6 +21,11 @@ import org.devicelink.protocol.FamilyMember;
 import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.PendingLink;
 import org.devicelink.server.accounts.Account;
+import org.devicelink.server.accounts.BearerTokens;
+import org.devicelink.server.issuer.LocalIssuer;
+import org.devicelink.server.store.KeyedHash;
+import org.devicelink.server.store.WebSessionStore;
+import java.security.SecureRandom;
 import org.devicelink.server.http.ApiProblem;
 import org.devicelink.server.http.ClientAddress;
 import org.devicelink.server.http.Headers;
@@ -79,11 +84,21 @@ public final class ApprovalPages {
         private final WebSessions sessions;
         private final WebSignIn signIn;
 
-        public Parts(org.devicelink.server.store.WebSessionStore store, org.devicelink.server.store.KeyedHash hash,
-                     org.devicelink.server.issuer.LocalIssuer issuer, org.devicelink.server.accounts.BearerTokens tokens, Clock clock,
-                     java.security.SecureRandom random) {
+        private Parts(WebSessionStore store, KeyedHash hash, WebSignIn.Provider provider, BearerTokens tokens, Clock clock, SecureRandom random) {
             this.sessions = new WebSessions(store, hash, clock, random);
-            this.signIn = new WebSignIn(WebSignIn.Provider.local(issuer), tokens, hash, clock, random);
+            this.signIn = new WebSignIn(provider, tokens, hash, clock, random);
+        }
+
+        /** Signing in with the embedded default's local provider, in process. */
+        public static Parts local(WebSessionStore store, KeyedHash hash, LocalIssuer issuer, BearerTokens tokens, Clock clock, SecureRandom random) {
+            return new Parts(store, hash, WebSignIn.Provider.local(issuer), tokens, clock, random);
+        }
+
+        /** Signing in with another OpenID provider (Entra ID), over HTTPS. */
+        public static Parts provider(WebSessionStore store, KeyedHash hash, WebProvider provider, BearerTokens tokens, Clock clock,
+                                     SecureRandom random) {
+            var http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            return new Parts(store, hash, WebSignIn.Provider.discovered(provider, http), tokens, clock, random);
         }
     }
 
@@ -117,7 +132,15 @@ public final class ApprovalPages {
         routes.get(PATH, this::show);
         routes.get(PATH + "/page.js", ctx -> Headers.cacheFor(ctx, Duration.ofMinutes(5)).contentType("text/javascript; charset=utf-8")
                 .result(SCRIPT));
-        routes.get(PATH + "/signin", ctx -> ctx.redirect(signIn.begin(ctx, origin.apply(ctx)), HttpStatus.SEE_OTHER));
+        routes.get(PATH + "/signin", ctx -> {
+            try {
+                ctx.redirect(signIn.begin(ctx, origin.apply(ctx)), HttpStatus.SEE_OTHER);
+            } catch (WebSignIn.Failed failed) {
+                var page = page(ctx, Optional.empty(), "web.signin.failed");
+                page.message(failed.getMessage(), true);
+                page.render(503);
+            }
+        });
         routes.get(WebSignIn.CALLBACK, this::signedIn);
         routes.post(PATH + "/code", this::typed);
         routes.post(PATH + "/decide", this::decide);

@@ -12,6 +12,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.devicelink.protocol.ProtocolJson;
 import java.util.stream.Collectors;
 import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.LocalSignIn;
@@ -65,6 +72,86 @@ final class WebSignIn {
                 }
             };
         }
+
+        /** Another OpenID provider (Entra ID), found by discovery on first use and reached over HTTPS. */
+        static Provider discovered(WebProvider settings, HttpClient http) {
+            return new Discovered(settings, http);
+        }
+    }
+
+    /** A provider known by its discovery document: read once it is first needed, so a provider down at start delays nothing. */
+    private static final class Discovered implements Provider {
+        private static final Duration TIMEOUT = Duration.ofSeconds(10);
+        private final WebProvider settings;
+        private final HttpClient http;
+        private volatile JsonNode metadata;
+
+        Discovered(WebProvider settings, HttpClient http) {
+            this.settings = settings;
+            this.http = http;
+        }
+
+        public String authorizationEndpoint(String origin) {
+            return metadata().path("authorization_endpoint").asText();
+        }
+
+        public String clientId() {
+            return settings.clientId();
+        }
+
+        public String scope() {
+            return "openid profile " + settings.scope();
+        }
+
+        public String accessToken(String code, String redirectUri, String verifier) {
+            var form = new LinkedHashMap<String, String>();
+            form.put("grant_type", "authorization_code");
+            form.put("code", code);
+            form.put("redirect_uri", redirectUri);
+            form.put("code_verifier", verifier);
+            form.put("client_id", settings.clientId());
+            if (!settings.clientSecret().isEmpty()) {
+                form.put("client_secret", settings.clientSecret());
+            }
+            JsonNode answer = send(HttpRequest.newBuilder(URI.create(metadata().path("token_endpoint").asText())).timeout(TIMEOUT)
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(query(form))).build());
+            if (!answer.path("access_token").isTextual()) {
+                throw new OAuthProblem(answer.path("error").asText("invalid_grant"), answer.path("error_description").asText("no access token"));
+            }
+            return answer.path("access_token").asText();
+        }
+
+        private JsonNode metadata() {
+            JsonNode known = metadata;
+            if (known == null) {
+                known = send(HttpRequest.newBuilder(URI.create(settings.authority() + "/.well-known/openid-configuration")).timeout(TIMEOUT).GET().build());
+                String authorize = known.path("authorization_endpoint").asText();
+                boolean secure = authorize.startsWith("https://") || authorize.startsWith("http://127.0.0.1:") || authorize.startsWith("http://localhost:");
+                if (!settings.authority().equals(known.path("issuer").asText().replaceAll("/$", "")) || !secure
+                        || !known.path("token_endpoint").isTextual()) {
+                    throw new Failed(Messages.get("web.signin.unreachable", settings.authority()));
+                }
+                metadata = known;
+            }
+            return known;
+        }
+
+        private JsonNode send(HttpRequest request) {
+            try {
+                var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                JsonNode body = ProtocolJson.MAPPER.readTree(response.body());
+                if (response.statusCode() >= 500 || body == null || !body.isObject()) {
+                    throw new Failed(Messages.get("web.signin.unreachable", settings.authority()));
+                }
+                return body;
+            } catch (java.io.IOException e) {
+                throw new Failed(Messages.get("web.signin.unreachable", settings.authority()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Failed(Messages.get("web.signin.unreachable", settings.authority()));
+            }
+        }
     }
 
     /** Why sign-in did not finish, in a sentence for the person. */
@@ -94,16 +181,20 @@ final class WebSignIn {
         String verifier = KeyedHash.newToken(random);
         String payload = state + "~" + verifier + "~" + clock.instant().plus(LIFETIME).getEpochSecond();
         ctx.cookie(cookie(payload + "~" + hash.of(KeyedHash.Kind.WEB_SIGN_IN, payload), (int) LIFETIME.toSeconds()));
-        var query = new LinkedHashMap<String, String>();
-        query.put("client_id", provider.clientId());
-        query.put("response_type", "code");
-        query.put("redirect_uri", origin + CALLBACK);
-        query.put("scope", provider.scope());
-        query.put("state", state);
-        query.put("code_challenge", challenge(verifier));
-        query.put("code_challenge_method", "S256");
-        return provider.authorizationEndpoint(origin) + "?" + query.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        var params = new LinkedHashMap<String, String>();
+        params.put("client_id", provider.clientId());
+        params.put("response_type", "code");
+        params.put("redirect_uri", origin + CALLBACK);
+        params.put("scope", provider.scope());
+        params.put("state", state);
+        params.put("code_challenge", challenge(verifier));
+        params.put("code_challenge_method", "S256");
+        return provider.authorizationEndpoint(origin) + "?" + query(params);
+    }
+
+    private static String query(Map<String, String> params) {
+        return params.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     /** The provider's answer at {@link #CALLBACK}: the account signed in, or why not. The state cookie is spent either way. */
