@@ -33,8 +33,13 @@ class ApprovalPageTest {
 
     @BeforeEach
     void start() {
-        fixture = new LinkServerFixture(Databases.H2, dir.resolve("server"), Map.of());
+        fixture = new LinkServerFixture(database(), dir.resolve("server"), Map.of());
         browser = new ScriptedBrowser(fixture.server().certificateFile());
+    }
+
+    /** H2 here; {@link ApprovalPageOnPostgresTest} runs every case on PostgreSQL. */
+    Databases database() {
+        return Databases.H2;
     }
 
     @AfterEach
