@@ -18,6 +18,7 @@ import org.devicelink.app.common.UiExecutor;
 import org.devicelink.app.activity.ActivityViewModel;
 import org.devicelink.app.devices.DevicesViewModel;
 import org.devicelink.app.family.FamilyViewModel;
+import org.devicelink.platform.DesktopNotifications;
 import org.devicelink.app.support.SupportViewModel;
 import org.devicelink.app.link.LinkViewModel;
 import org.devicelink.app.scan.ScanSources;
@@ -68,6 +69,10 @@ public record Companion(Server server, UiExecutor executor, SignInViewModel sign
         var devices = new DevicesViewModel(api, executor);
         link.onLinked(device -> devices.refresh());
         var family = new FamilyViewModel(api, executor);
+        // a child's request reaches a parent whose companion is in the background too: the OS's own notice, where it has one
+        DesktopNotifications.forThisSystem(System.getenv(), System.getProperty("os.name")).ifPresent(notifier -> family.onArrival(request ->
+                notifier.show(Messages.get("notice.request.title"), Messages.get("requests.asks", request.childName(),
+                        request.deviceName() != null ? request.deviceName() : request.appName()))));
         family.onChange(devices::refresh); // a device linked, renamed or unlinked elsewhere
         family.onChange(link::checkWaiting); // a child's request, decided by a parent
         family.onLinked(device -> devices.refresh());

@@ -184,13 +184,28 @@ class ApprovalPageTest {
             fields.put("code", pick(random, junk(random), junk(random), "WDJB-MJH" + (char) ('A' + random.nextInt(26)), ""));
             fields.put("action", pick(random, "approve", "deny", "report", "decline", junk(random)));
             fields.put("account", pick(random, "me", junk(random), "3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b"));
-            int status = browser.post(URI.create(fixture.server().baseUrl() + path), fields).status();
+            int status = postAsABrowserDoes(URI.create(fixture.server().baseUrl() + path), fields);
             statuses.merge(status, 1, Integer::sum);
             assertThat(status).as(path + " " + fields).isBetween(200, 499);
             assertThat(status).as("only a well-formed code is kept (303), and then nothing is decided").isNotEqualTo(200);
         }
         assertThat(statuses).as("answers by status").containsKeys(400, 403, 404);
         assertThat(fixture.query("SELECT status FROM pending_links").getFirst().get("status")).isEqualTo("pending");
+    }
+
+    /**
+     * A browser sends a request again when a kept-alive connection turns out closed before any answer byte (Jetty may
+     * close one after answering a request it could not take); Java's client does not for a POST, so this does, once.
+     */
+    private int postAsABrowserDoes(URI uri, Map<String, String> fields) {
+        try {
+            return browser.post(uri, fields).status();
+        } catch (IllegalStateException e) {
+            if (!String.valueOf(e.getMessage()).contains("received no bytes")) {
+                throw e;
+            }
+            return browser.post(uri, fields).status();
+        }
     }
 
     private static String pick(java.util.Random random, String... options) {
