@@ -72,7 +72,7 @@ public record Companion(Server server, UiExecutor executor, SignInViewModel sign
         // a child's request reaches a parent whose companion is in the background too: the OS's own notice, where it has one
         DesktopNotifications.forThisSystem(System.getenv(), System.getProperty("os.name")).ifPresent(notifier -> family.onArrival(request ->
                 notifier.show(Messages.get("notice.request.title"), Messages.get("requests.asks", request.childName(),
-                        request.deviceName() != null ? request.deviceName() : request.appName()))));
+                        FamilyViewModel.name(request)))));
         family.onChange(devices::refresh); // a device linked, renamed or unlinked elsewhere
         family.onChange(link::checkWaiting); // a child's request, decided by a parent
         family.onLinked(device -> devices.refresh());

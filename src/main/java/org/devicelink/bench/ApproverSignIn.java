@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.devicelink.protocol.Pkce;
 import org.devicelink.protocol.ProtocolJson;
 
 /**
@@ -40,7 +39,7 @@ final class ApproverSignIn {
         query.put("response_type", "code");
         query.put("scope", "openid profile offline_access devicelink");
         query.put("state", "bench");
-        query.put("code_challenge", challenge(verifier));
+        query.put("code_challenge", Pkce.challenge(verifier));
         query.put("code_challenge_method", "S256");
         var page = http.get("/idp/oauth2/v2.0/authorize?" + form(query), Map.of());
         if (page.status() != 200) {
@@ -87,14 +86,5 @@ final class ApproverSignIn {
                 yield Character.toString(number.startsWith("x") ? Integer.parseInt(number.substring(1), 16) : Integer.parseInt(number));
             }
         }));
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -251,9 +251,10 @@ public final class LinkServer implements AutoCloseable {
         changeStream = own(new ChangeStream(changes));
         changeStream.register(routes);
         // the approval page signs people in with the configured provider, else the local one; with neither, it sends them to the app
+        var webSessions = new WebSessionStore(sql);
         ApprovalPages.Parts web = config.webProvider() != null
-                ? ApprovalPages.Parts.provider(new WebSessionStore(sql), hash, config.webProvider(), bearerTokens, clock, random)
-                : issuer != null ? ApprovalPages.Parts.local(new WebSessionStore(sql), hash, issuer, bearerTokens, clock, random) : null;
+                ? ApprovalPages.Parts.provider(webSessions, hash, config.webProvider(), bearerTokens, clock, random)
+                : issuer != null ? ApprovalPages.Parts.local(webSessions, hash, issuer, bearerTokens, clock, random) : null;
         if (web != null) {
             new ApprovalPages(links, family, web, clientAddress, this::originOf, clock).register(routes);
         } else {

@@ -96,7 +96,7 @@ public final class TestIssuer implements AutoCloseable {
             lastTokenRequest = params;
             String[] issued = codes.remove(String.valueOf(params.get("code")));
             boolean good = issued != null && WEB_CLIENT.equals(params.get("client_id")) && WEB_SECRET.equals(params.get("client_secret"))
-                    && issued[1].equals(params.get("redirect_uri")) && issued[2].equals(challenge(String.valueOf(params.get("code_verifier"))));
+                    && issued[1].equals(params.get("redirect_uri")) && issued[2].equals(org.devicelink.protocol.Pkce.challenge(String.valueOf(params.get("code_verifier"))));
             if (!good) {
                 answer(exchange, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"AADSTS70008: the code, client or verifier does not match\"}");
                 return;
@@ -123,15 +123,6 @@ public final class TestIssuer implements AutoCloseable {
             }
         }
         return params;
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public String issuer() {

@@ -151,7 +151,7 @@ public final class FamilyViewModel {
     }
 
     /** The device's own name, or its app's when it gave none. */
-    static String name(FamilyRequest request) {
+    public static String name(FamilyRequest request) {
         return request.deviceName() != null ? request.deviceName() : request.appName();
     }
 

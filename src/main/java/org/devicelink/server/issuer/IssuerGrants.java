@@ -3,7 +3,6 @@ package org.devicelink.server.issuer;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.devicelink.protocol.LocalSignIn;
 import org.devicelink.protocol.OAuthError;
+import org.devicelink.protocol.Pkce;
 import org.devicelink.server.http.OAuthProblem;
 import org.devicelink.server.store.KeyedHash;
 import org.devicelink.server.store.LocalUserStore;
@@ -89,7 +89,7 @@ final class IssuerGrants {
         if (verifier == null || !verifier.matches("[A-Za-z0-9._~-]{43,128}")) {
             throw new OAuthProblem(OAuthError.INVALID_GRANT, "A PKCE code_verifier of 43 to 128 characters is required.");
         }
-        if (!MessageDigest.isEqual(s256(verifier).getBytes(StandardCharsets.US_ASCII), stored.challenge().getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(Pkce.challenge(verifier).getBytes(StandardCharsets.US_ASCII), stored.challenge().getBytes(StandardCharsets.US_ASCII))) {
             throw new OAuthProblem(OAuthError.INVALID_GRANT, "The code_verifier does not match the code_challenge.");
         }
         return sql.inTransaction(() -> {
@@ -160,15 +160,6 @@ final class IssuerGrants {
         String clientInfo = "{\"uid\":\"" + user.id() + "\",\"utid\":\"" + LocalSignIn.TENANT + "\"}";
         response.put("client_info", Base64.getUrlEncoder().withoutPadding().encodeToString(clientInfo.getBytes(StandardCharsets.UTF_8)));
         return response;
-    }
-
-    static String s256(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void require(String value, String name) {

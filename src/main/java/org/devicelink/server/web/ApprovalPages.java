@@ -156,21 +156,24 @@ public final class ApprovalPages {
     private void show(Context ctx) {
         String fromQr = ctx.queryParam(VerificationLink.CODE_PARAMETER);
         if (fromQr != null) {
-            // the QR's address: keep the code, then drop it from the address before anything else is shown
-            if (UserCode.parse(fromQr) instanceof UserCode.Parsed.Valid(UserCode code)) {
-                keepCode(ctx, code);
-                ctx.redirect(PATH, HttpStatus.SEE_OTHER);
-                return;
+            switch (UserCode.parse(fromQr)) {
+                case UserCode.Parsed.Valid(UserCode code) -> {
+                    // the QR's address: keep the code, then drop it from the address before anything else is shown
+                    keepCode(ctx, code);
+                    ctx.redirect(PATH, HttpStatus.SEE_OTHER);
+                }
+                case UserCode.Parsed.Invalid invalid -> {
+                    var session = sessions.current(ctx);
+                    var page = page(ctx, session, "web.title");
+                    if (session.isPresent()) {
+                        page.codeForm(bounded(fromQr), sentence(invalid));
+                    } else {
+                        page.signIn(null);
+                        page.error(sentence(invalid));
+                    }
+                    page.render(400);
+                }
             }
-            var session = sessions.current(ctx);
-            var page = page(ctx, session, "web.title");
-            if (session.isPresent()) {
-                page.codeForm(bounded(fromQr), invalid(fromQr));
-            } else {
-                page.signIn(null);
-                page.error(invalid(fromQr));
-            }
-            page.render(400);
             return;
         }
         var session = sessions.current(ctx);
@@ -223,7 +226,7 @@ public final class ApprovalPages {
             }
             case UserCode.Parsed.Invalid invalid -> {
                 var page = page(ctx, session, "web.title");
-                page.codeForm(bounded(input), Messages.get(invalid.messageKey(), invalid.messageArguments()));
+                page.codeForm(bounded(input), sentence(invalid));
                 page.render(400);
             }
         }
@@ -286,7 +289,7 @@ public final class ApprovalPages {
         }
         try {
             FamilyRequest request = family.status(session.get().account(), ctx.pathParam("id"));
-            String device = request.deviceName() != null ? request.deviceName() : request.appName();
+            String device = deviceOf(request);
             boolean parent = !request.childId().equals(session.get().account().id());
             switch (parent && request.status().equals(FamilyRequest.AWAITING_PARENT) ? "decide" : request.status()) {
                 case "decide" -> page.decideForChild(request, device);
@@ -377,8 +380,13 @@ public final class ApprovalPages {
         }
     }
 
-    private static String invalid(String input) {
-        return UserCode.parse(input) instanceof UserCode.Parsed.Invalid invalid ? Messages.get(invalid.messageKey(), invalid.messageArguments()) : null;
+    private static String sentence(UserCode.Parsed.Invalid invalid) {
+        return Messages.get(invalid.messageKey(), invalid.messageArguments());
+    }
+
+    /** What to call a child's device: its own name, or its app's when it gave none. */
+    private static String deviceOf(FamilyRequest request) {
+        return request.deviceName() != null ? request.deviceName() : request.appName();
     }
 
     /** What a person typed, as much of it as a page shows back (codes are 8 letters; nobody types 128). */
@@ -490,7 +498,7 @@ public final class ApprovalPages {
             if (!requests.isEmpty()) {
                 model.put("requests", Map.of("heading", Messages.get("web.requests", requests.size()), "items", requests.stream()
                         .map(r -> Map.of("href", PATH + "/requests/" + r.id(), "text", Messages.get("web.requests.item",
-                                r.deviceName() != null ? r.deviceName() : r.appName(), r.childName()))).toList()));
+                                deviceOf(r), r.childName()))).toList()));
             }
         }
 

@@ -6,11 +6,9 @@ import io.javalin.http.SameSite;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.devicelink.protocol.Pkce;
 import org.devicelink.protocol.ProtocolJson;
 import java.util.stream.Collectors;
 import org.devicelink.i18n.Messages;
@@ -187,7 +186,7 @@ final class WebSignIn {
         params.put("redirect_uri", origin + CALLBACK);
         params.put("scope", provider.scope());
         params.put("state", state);
-        params.put("code_challenge", challenge(verifier));
+        params.put("code_challenge", Pkce.challenge(verifier));
         params.put("code_challenge_method", "S256");
         return provider.authorizationEndpoint(origin) + "?" + query(params);
     }
@@ -239,15 +238,6 @@ final class WebSignIn {
             return Long.parseLong(parts[2]) > clock.instant().getEpochSecond() ? parts : null;
         } catch (NumberFormatException e) {
             return null;
-        }
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -53,7 +53,7 @@ class LocalIssuerTest {
             var bytes = new byte[32];
             new SecureRandom().nextBytes(bytes);
             String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            return new Pkce(verifier, IssuerGrants.s256(verifier));
+            return new Pkce(verifier, org.devicelink.protocol.Pkce.challenge(verifier));
         }
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.devicelink.device.DeviceClient;
 import org.devicelink.protocol.DeviceAuthorization;
 import org.devicelink.server.Databases;
 import org.devicelink.server.HeadlessChromium;
@@ -57,7 +56,7 @@ class ApprovalPageInChromiumTest {
         chromium.emulate(390, 844, true, false);
         var device = fixture.device(CONSOLE);
         DeviceAuthorization code = device.requestCode("Living-room TV", "Bravia 55", null);
-        var tokens = CompletableFuture.supplyAsync(() -> awaitTokens(device, code));
+        var tokens = CompletableFuture.supplyAsync(() -> WebFlows.tokens(device, code));
 
         var signIn = chromium.open(qrAddress(code));
         assertThat(signIn.certificateWarning()).isFalse();
@@ -85,7 +84,7 @@ class ApprovalPageInChromiumTest {
         // already signed in: the QR's address, then Approve. Two actions
         var second = fixture.device(CONSOLE);
         DeviceAuthorization next = second.requestCode("Bedroom TV", null, null);
-        var nextTokens = CompletableFuture.supplyAsync(() -> awaitTokens(second, next));
+        var nextTokens = CompletableFuture.supplyAsync(() -> WebFlows.tokens(second, next));
         long started = System.nanoTime();
         assertThat(chromium.open(qrAddress(next)).text()).contains("Link Bedroom TV to your account?");
         chromium.run("document.querySelector('button[value=approve]').click()", "is linked");
@@ -126,7 +125,7 @@ class ApprovalPageInChromiumTest {
         var reported = chromium.run("document.querySelector('button[value=report]').click()", "Denied and reported");
         assertThat(reported.text()).contains("Thanks for telling us");
         shot("web-reported-pc-dark");
-        assertThat(refusal(device, code)).isEqualTo("access_denied");
+        assertThat(WebFlows.refusal(device, code)).isEqualTo("access_denied");
     }
 
     @Test
@@ -139,13 +138,13 @@ class ApprovalPageInChromiumTest {
         signInAs("alex");
         shot("web-confirm-phone-dark");
         assertThat(chromium.run("document.querySelector('button[value=deny]').click()", "Request denied").text()).contains("can ask again");
-        assertThat(refusal(device, code)).isEqualTo("access_denied");
+        assertThat(WebFlows.refusal(device, code)).isEqualTo("access_denied");
 
         // a child signs in on their phone
         chromium.run("document.querySelector('form.account button').click()", "You are signed out");
         var console = fixture.device(CONSOLE);
         DeviceAuthorization kids = console.requestCode("Kid's Switch", null, null);
-        var tokens = CompletableFuture.supplyAsync(() -> awaitTokens(console, kids));
+        var tokens = CompletableFuture.supplyAsync(() -> WebFlows.tokens(console, kids));
         chromium.open(qrAddress(kids));
         chromium.run("document.querySelector('a[href=\"/link/signin\"]').click()", "Username");
         assertThat(signInAs("sam").text()).doesNotContain("Link to");
@@ -156,8 +155,8 @@ class ApprovalPageInChromiumTest {
         // the parent approves in their own browser; the child's page reads again by itself, script or not
         var parent = new org.devicelink.server.ScriptedBrowser(fixture.server().certificateFile());
         String request = waiting.url().substring(entrance.length());
-        var login = follow(parent, parent.open(java.net.URI.create(entrance + "/link/signin")));
-        follow(parent, parent.submit(login, "alex", "link-demo", "signin"));
+        var login = WebFlows.follow(parent, parent.open(java.net.URI.create(entrance + "/link/signin")));
+        WebFlows.follow(parent, parent.submit(login, "alex", "link-demo", "signin"));
         var decision = parent.open(java.net.URI.create(entrance + request));
         var fields = new java.util.HashMap<>(decision.hiddenFields());
         fields.put("action", "approve");
@@ -199,31 +198,5 @@ class ApprovalPageInChromiumTest {
 
     private void shot(String name) throws Exception {
         chromium.screenshot(SCREENSHOTS.resolve(name + ".png"));
-    }
-
-    private static org.devicelink.server.ScriptedBrowser.Page follow(org.devicelink.server.ScriptedBrowser with,
-                                                                    org.devicelink.server.ScriptedBrowser.Page redirect) {
-        var page = redirect;
-        for (int hops = 0; hops < 5 && page.status() / 100 == 3; hops++) {
-            page = with.open(page.uri().resolve(page.raw().headers().firstValue("Location").orElseThrow()));
-        }
-        return page;
-    }
-
-    private static DeviceClient.Tokens awaitTokens(DeviceClient device, DeviceAuthorization code) {
-        try {
-            return device.awaitApproval(code, new DeviceClient.Listener() {});
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String refusal(DeviceClient device, DeviceAuthorization code) throws Exception {
-        try {
-            device.awaitApproval(code, new DeviceClient.Listener() {});
-            return "linked";
-        } catch (DeviceClient.Refused refused) {
-            return refused.error();
-        }
     }
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.devicelink.device.DeviceClient;
 import org.devicelink.protocol.DeviceAuthorization;
 import org.devicelink.server.Databases;
 import org.devicelink.server.LinkServerFixture;
@@ -51,7 +50,7 @@ class ApprovalPageTest {
     void thePhoneOpensTheQrsAddressSignsInApprovesAndTheDeviceGetsItsTokens() throws Exception {
         var device = fixture.device(CONSOLE);
         DeviceAuthorization code = device.requestCode("Living-room TV", "Bravia 55", null);
-        var tokens = CompletableFuture.supplyAsync(() -> awaitTokens(device, code));
+        var tokens = CompletableFuture.supplyAsync(() -> WebFlows.tokens(device, code));
 
         var first = browser.open(URI.create(code.verificationUriComplete()));
         assertThat(first.status()).isEqualTo(303);
@@ -95,7 +94,7 @@ class ApprovalPageTest {
                     Map.of("csrf", confirm.hiddenFields().get("csrf"), "code", code.userCode())));
             var decided = decide(shown, action, Map.of());
             assertThat(decided.body()).contains(action.equals("deny") ? "Request denied" : "Denied and reported");
-            assertThat(awaitRefusal(device, code)).isEqualTo("access_denied");
+            assertThat(WebFlows.refusal(device, code)).isEqualTo("access_denied");
         }
     }
 
@@ -114,7 +113,7 @@ class ApprovalPageTest {
     void aChildsApprovalWaitsForAParent() throws Exception {
         var device = fixture.device(CONSOLE);
         DeviceAuthorization code = device.requestCode("Kid's Switch", null, null);
-        var tokens = CompletableFuture.supplyAsync(() -> awaitTokens(device, code));
+        var tokens = CompletableFuture.supplyAsync(() -> WebFlows.tokens(device, code));
         var confirm = signInAs("sam", follow(browser.open(URI.create(code.verificationUriComplete()))));
         assertThat(confirm.body()).doesNotContain("Link to"); // a child chooses no one
         var waiting = decide(confirm, "approve", Map.of());
@@ -125,7 +124,7 @@ class ApprovalPageTest {
         // the parent decides in their own browser: their link page lists the request
         var parent = new ScriptedBrowser(fixture.server().certificateFile());
         String request = waiting.raw().headers().firstValue("Location").orElseThrow();
-        var parentPage = signInWith(parent, "alex", follow(parent, parent.open(URI.create(fixture.server().baseUrl() + "/link"))));
+        var parentPage = signInWith(parent, "alex", WebFlows.follow(parent, parent.open(URI.create(fixture.server().baseUrl() + "/link"))));
         assertThat(parentPage.body()).contains("Your child asks to link a device").contains("href=\"" + request + "\"");
         var decision = parent.open(URI.create(fixture.server().baseUrl() + request));
         assertThat(decision.body()).contains("asks to link Kid&#39;s Switch");
@@ -150,7 +149,7 @@ class ApprovalPageTest {
         assertThat(browser.post(URI.create(fixture.server().baseUrl() + "/link/decide"), missing).status()).isEqualTo(403);
 
         var other = new ScriptedBrowser(fixture.server().certificateFile());
-        var otherForm = signInWith(other, "sam", follow(other, other.open(URI.create(fixture.server().baseUrl() + "/link"))));
+        var otherForm = signInWith(other, "sam", WebFlows.follow(other, other.open(URI.create(fixture.server().baseUrl() + "/link"))));
         var foreign = new HashMap<>(fields);
         foreign.put("csrf", otherForm.hiddenFields().get("csrf"));
         foreign.put("action", "approve");
@@ -230,15 +229,7 @@ class ApprovalPageTest {
     // --- helpers: a person's steps, as a browser without scripts takes them
 
     private ScriptedBrowser.Page follow(ScriptedBrowser.Page redirect) {
-        return follow(browser, redirect);
-    }
-
-    private ScriptedBrowser.Page follow(ScriptedBrowser with, ScriptedBrowser.Page redirect) {
-        var page = redirect;
-        for (int hops = 0; hops < 5 && page.status() / 100 == 3; hops++) {
-            page = with.open(page.uri().resolve(page.raw().headers().firstValue("Location").orElseThrow()));
-        }
-        return page;
+        return WebFlows.follow(browser, redirect);
     }
 
     /** From a page offering "Sign in": through the local provider's login and back, to the page that follows. */
@@ -248,9 +239,9 @@ class ApprovalPageTest {
 
     private ScriptedBrowser.Page signInWith(ScriptedBrowser with, String username, ScriptedBrowser.Page signInPage) {
         assertThat(signInPage.body()).contains("href=\"/link/signin\"");
-        var login = follow(with, with.open(signInPage.uri().resolve("/link/signin")));
+        var login = WebFlows.follow(with, with.open(signInPage.uri().resolve("/link/signin")));
         assertThat(login.body()).contains("to approve a device in this browser");
-        return follow(with, with.submit(login, username, "link-demo", "signin"));
+        return WebFlows.follow(with, with.submit(login, username, "link-demo", "signin"));
     }
 
     private ScriptedBrowser.Page decide(ScriptedBrowser.Page confirm, String action, Map<String, String> more) {
@@ -260,20 +251,4 @@ class ApprovalPageTest {
         return browser.post(URI.create(fixture.server().baseUrl() + "/link/decide"), fields);
     }
 
-    private static DeviceClient.Tokens awaitTokens(DeviceClient device, DeviceAuthorization code) {
-        try {
-            return device.awaitApproval(code, new DeviceClient.Listener() {});
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String awaitRefusal(DeviceClient device, DeviceAuthorization code) throws Exception {
-        try {
-            device.awaitApproval(code, new DeviceClient.Listener() {});
-            return "linked";
-        } catch (DeviceClient.Refused refused) {
-            return refused.error();
-        }
-    }
 }
