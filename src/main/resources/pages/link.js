@@ -2,6 +2,8 @@
 // the server would answer, before any request) and counts the code's time down.
 "use strict";
 document.addEventListener("DOMContentLoaded", () => {
+  // a code another site put in the address is shown once, then leaves the address and the history
+  if (new URLSearchParams(location.search).has("code")) history.replaceState(null, "", location.pathname);
   const code = document.getElementById("code");
   const hint = document.getElementById("code-hint");
   if (code && hint) {

@@ -57,8 +57,14 @@ public final class ScriptedBrowser {
         }
     }
 
+    /** The person opens the address themselves (typed, scanned, a bookmark): a browser says {@code Sec-Fetch-Site: none}. */
     public Page open(URI uri) {
-        return send(HttpRequest.newBuilder(uri).GET().build());
+        return openFrom("none", uri);
+    }
+
+    /** Another site (or, with "same-site", a neighbour) navigates this browser to the address: a link, a pop-up. */
+    public Page openFrom(String site, URI uri) {
+        return send(HttpRequest.newBuilder(uri).header("Sec-Fetch-Site", site).GET().build());
     }
 
     /** Submits the login form on {@code loginPage} with these credentials (or "cancel"). */

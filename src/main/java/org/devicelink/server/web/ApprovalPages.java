@@ -47,8 +47,10 @@ public final class ApprovalPages {
     /** Where the identity provider sends the browser back after sign-in. */
     public static final String CALLBACK = WebSignIn.CALLBACK;
     private static final String CODE_COOKIE = "__Host-devicelink-code";
-    /** A code lives 10 minutes by default; the cookie that holds one a little longer, so the page can say it expired. */
-    private static final Duration CODE_KEPT = Duration.ofMinutes(15);
+    /**
+     * The QR's code is kept only across a sign-in, and given up when first shown: as long as a code lives by default.
+     */
+    private static final Duration CODE_KEPT = Duration.ofMinutes(10);
     private static final int MAX_FIELD = 128;
     /** The waiting page reads again this often (a meta refresh: no script needed). */
     private static final int WAITING_REFRESH_SECONDS = 5;
@@ -154,26 +156,9 @@ public final class ApprovalPages {
     }
 
     private void show(Context ctx) {
-        String fromQr = ctx.queryParam(VerificationLink.CODE_PARAMETER);
-        if (fromQr != null) {
-            switch (UserCode.parse(fromQr)) {
-                case UserCode.Parsed.Valid(UserCode code) -> {
-                    // the QR's address: keep the code, then drop it from the address before anything else is shown
-                    keepCode(ctx, code);
-                    ctx.redirect(PATH, HttpStatus.SEE_OTHER);
-                }
-                case UserCode.Parsed.Invalid invalid -> {
-                    var session = sessions.current(ctx);
-                    var page = page(ctx, session, "web.title");
-                    if (session.isPresent()) {
-                        page.codeForm(bounded(fromQr), sentence(invalid));
-                    } else {
-                        page.signIn(null);
-                        page.error(sentence(invalid));
-                    }
-                    page.render(400);
-                }
-            }
+        String fromLink = ctx.queryParam(VerificationLink.CODE_PARAMETER);
+        if (fromLink != null) {
+            fromLink(ctx, fromLink);
             return;
         }
         var session = sessions.current(ctx);
@@ -192,14 +177,56 @@ public final class ApprovalPages {
             page.render(200);
             return;
         }
+        forgetCode(ctx); // shown once, to this visit: from here on the code lives only in this page's forms
         try {
             page.confirm(links.lookup(kept.get().value(), approver(ctx, session.get())), session.get());
             page.render(200);
         } catch (ApiProblem problem) {
-            forgetCode(ctx);
             page.codeForm(kept.get().display(), problem.getMessage());
             page.render(problem);
         }
+    }
+
+    /**
+     * A code in the address. Scanned from the person's own device, the address is opened directly (the browser says
+     * {@code Sec-Fetch-Site: none}): the code is kept for this visit and, once signed in, shown ready to approve.
+     * Opened by anything else (another site's link or pop-up, another app), it may be an attacker's code planted for
+     * later (RFC 10027's device-code phishing): it is offered for one explicit check, and never kept, looked up or
+     * counted as a wrong code against the person.
+     */
+    private void fromLink(Context ctx, String input) {
+        switch (UserCode.parse(input)) {
+            case UserCode.Parsed.Valid(UserCode code) when openedDirectly(ctx) -> {
+                keepCode(ctx, code);
+                ctx.redirect(PATH, HttpStatus.SEE_OTHER); // before anything is shown, the code leaves the address
+            }
+            case UserCode.Parsed.Valid(UserCode code) -> {
+                var session = sessions.current(ctx);
+                var page = page(ctx, session, session.isPresent() ? "web.check.title" : "web.title");
+                if (session.isPresent()) {
+                    page.checkCode(code);
+                } else {
+                    page.signIn(null);
+                }
+                page.render(200);
+            }
+            case UserCode.Parsed.Invalid invalid -> {
+                var session = sessions.current(ctx);
+                var page = page(ctx, session, "web.title");
+                if (session.isPresent()) {
+                    page.codeForm(bounded(input), sentence(invalid));
+                } else {
+                    page.signIn(null);
+                    page.error(sentence(invalid));
+                }
+                page.render(400);
+            }
+        }
+    }
+
+    /** Whether the person opened this address themselves (typed, scanned, a bookmark), not another site or app for them. */
+    private static boolean openedDirectly(Context ctx) {
+        return "none".equals(ctx.header("Sec-Fetch-Site"));
     }
 
     private void signedIn(Context ctx) {
@@ -432,6 +459,12 @@ public final class ApprovalPages {
                 part.put("openInApp", Messages.get("web.open-in-app"));
             }
             model.put("signIn", part);
+        }
+
+        /** A code another site or app put in the address: shown, to be checked against the device before it is used. */
+        void checkCode(UserCode code) {
+            model.put("checkCode", Map.of("lead", Messages.get("web.check.lead"), "code", code.display(),
+                    "continue", Messages.get("web.check.continue"), "other", Messages.get("web.check.other")));
         }
 
         void codeForm(String typed, String error) {

@@ -69,6 +69,68 @@ class ApprovalPageTest {
         assertThat(fixture.everythingStored()).as("digests only").doesNotContain(code.userCode().replace("-", ""));
     }
 
+    /**
+     * RFC 10027's device-code phishing through the page: an attacker's page opens {@code /link?code=ATTACKER} in a
+     * pop-up that closes at once. The planted code is never kept for later nor shown ready to approve; checked
+     * explicitly against the device, it goes on as a typed code would.
+     */
+    @Test
+    void aCodeAnotherSiteOpensIsNeverReadyToApproveNorKept() throws Exception {
+        var attacker = fixture.device(CONSOLE);
+        DeviceAuthorization planted = attacker.requestCode("Living-room TV", null, null);
+        var codeForm = signInAs("alex", follow(browser.open(URI.create(fixture.server().baseUrl() + "/link"))));
+
+        var popUp = browser.openFrom("cross-site", URI.create(planted.verificationUriComplete()));
+        assertThat(popUp.status()).isEqualTo(200);
+        assertThat(popUp.raw().headers().allValues("Set-Cookie")).as("nothing kept for later").isEmpty();
+        assertThat(popUp.body()).contains("Is this the code on your device?").contains(planted.userCode())
+                .doesNotContain("value=\"approve\"");
+
+        var later = browser.open(URI.create(fixture.server().baseUrl() + "/link"));
+        assertThat(later.body()).as("the victim opens the page to link their own TV").contains("name=\"code\" type=\"text\" value=\"\"")
+                .doesNotContain(planted.userCode()).doesNotContain("value=\"approve\"");
+
+        var checked = follow(browser.post(popUp.formAction(), popUp.hiddenFields()));
+        assertThat(checked.body()).as("after the explicit check, as if typed").contains("Link Living-room TV to your account?");
+
+        var signedOut = new ScriptedBrowser(fixture.server().certificateFile());
+        var signIn = signedOut.openFrom("cross-site", URI.create(planted.verificationUriComplete()));
+        assertThat(signIn.body()).doesNotContain(planted.userCode());
+        assertThat(signInWith(signedOut, "sam", signIn).body()).contains("Type the code shown").doesNotContain(planted.userCode());
+        assertThat(fixture.query("SELECT status FROM pending_links").getFirst().get("status")).isEqualTo("pending");
+    }
+
+    /** Navigations another site makes to made-up codes look nothing up: the person's own code still links afterwards. */
+    @Test
+    void navigationsToMadeUpCodesCountAsWrongCodesAgainstNobody() throws Exception {
+        signInAs("alex", follow(browser.open(URI.create(fixture.server().baseUrl() + "/link"))));
+        for (String madeUp : new String[] {"BCDF-GHJK", "BCDF-GHJL", "BCDF-GHJM", "BCDF-GHJN", "BCDF-GHJP", "BCDF-GHJQ", "BCDF-GHJR",
+                "BCDF-GHJS", "BCDF-GHJT", "BCDF-GHJV"}) {
+            var page = WebFlows.follow(browser, browser.openFrom("cross-site", URI.create(fixture.server().baseUrl() + "/link?code=" + madeUp)));
+            assertThat(page.status()).isEqualTo(200);
+        }
+        var device = fixture.device(CONSOLE);
+        DeviceAuthorization mine = device.requestCode("My TV", null, null);
+        var confirm = follow(browser.open(URI.create(mine.verificationUriComplete())));
+        assertThat(confirm.status()).isEqualTo(200);
+        assertThat(confirm.body()).contains("Link My TV to your account?");
+        assertThat(fixture.query("SELECT COUNT(*) AS n FROM activity WHERE kind = 'locked-out'").getFirst().get("n").toString()).isEqualTo("0");
+    }
+
+    /** The QR's code is kept across the sign-in, shown once, then lives only in the page's forms; Enter denies. */
+    @Test
+    void theQrsCodeIsShownOnceAndEnterDenies() throws Exception {
+        var device = fixture.device(CONSOLE);
+        DeviceAuthorization code = device.requestCode("TV", null, null);
+        var confirm = signInAs("alex", follow(browser.open(URI.create(code.verificationUriComplete()))));
+        assertThat(confirm.body()).contains("Link TV to your account?");
+        String form = confirm.body().substring(confirm.body().indexOf("action=\"/link/decide\""));
+        assertThat(form.indexOf("value=\"deny\"")).as("the form's first button, the one Enter presses, denies")
+                .isPositive().isLessThan(form.indexOf("value=\"approve\""));
+        var again = browser.open(URI.create(fixture.server().baseUrl() + "/link"));
+        assertThat(again.body()).contains("Type the code shown").doesNotContain(code.userCode());
+    }
+
     @Test
     void aTypedCodeWithATypoGetsTheHintAndNothingIsLost() throws Exception {
         var codeForm = signInAs("alex", follow(browser.open(URI.create(fixture.server().baseUrl() + "/link"))));
