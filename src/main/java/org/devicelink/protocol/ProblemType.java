@@ -22,6 +22,7 @@ public enum ProblemType {
     REQUEST_NOT_FOUND("request-not-found", 404, "No such request is waiting"),
     SUPPORT_ONLY("support-only", 403, "Only support staff may do this"),
     SUPPORT_LIMIT("support-limit", 429, "Too many support lookups"),
+    SUPPORT_CANNOT_LINK("support-cannot-link", 403, "Support accounts do not link devices"),
     UNAUTHENTICATED("unauthenticated", 401, "Sign-in required"),
     INVALID_REQUEST("invalid-request", 400, "The request is not valid"),
     REQUEST_TOO_LARGE("request-too-large", 413, "The request is too large"),

@@ -215,6 +215,25 @@ abstract class DeviceFlowContract {
         fixture.clock.advance(Duration.ofSeconds(11));
         assertThat(poll(code).oauthError()).isEqualTo("authorization_pending");
         assertThat(poll(code).header("Cache-Control")).isEqualTo("no-store");
+        assertThat(fixture.query("SELECT poll_interval FROM pending_links").getFirst().get("poll_interval").toString())
+                .as("pace is kept in memory: a poll too early writes nothing").isEqualTo("1");
+    }
+
+    /** A device that never stops hurrying is told to wait out its code at most, not hours past it. */
+    @Test
+    void slowDownNeverTellsAnIntervalPastTheCodesLife() {
+        server();
+        JsonNode code = startCode(CONSOLE, "Console");
+        long lifetime = code.path("expires_in").asLong();
+        int longest = 0;
+        for (int i = 0; i < 200; i++) {
+            var answer = poll(code);
+            longest = Math.max(longest, answer.json().path("interval").asInt());
+        }
+        assertThat(longest).isEqualTo((int) lifetime);
+        fixture.clock.advance(Duration.ofSeconds(lifetime - 30));
+        poll(code);
+        assertThat(poll(code).json().path("interval").asInt()).as("never shortened").isEqualTo((int) lifetime);
     }
 
     @Test
@@ -645,7 +664,7 @@ abstract class DeviceFlowContract {
         assertThat(metadata.path("jwks_uri").asText()).isEqualTo(base + "/oauth2/jwks");
         assertThat(metadata.path("grant_types_supported").toString()).contains("urn:ietf:params:oauth:grant-type:device_code");
 
-        var qr = http().get("/link?code=wdjb-mjht", null);
+        var qr = http().send(http().request("/link?code=wdjb-mjht").header("Sec-Fetch-Site", "none")); // scanned: opened directly
         assertThat(qr.status()).as("the code leaves the address").isEqualTo(303);
         assertThat(qr.header("Location")).isEqualTo("/link");
         assertThat(qr.header("Set-Cookie")).startsWith("__Host-devicelink-code=WDJBMJHT;").contains("HttpOnly").contains("Secure");

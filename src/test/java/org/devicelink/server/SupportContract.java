@@ -115,6 +115,23 @@ abstract class SupportContract {
         assertThat(typo.problem()).isEqualTo("code-invalid");
     }
 
+    /** A code support just verified cannot be looked up, approved or denied by the support account: it stays the customer's. */
+    @Test
+    void supportNeverDecidesALink() {
+        var code = startCode("Customer's Switch");
+        String userCode = code.path("user_code").asText();
+        assertThat(lookUp(userCode).json().path("valid").asBoolean()).isTrue();
+
+        for (var refused : List.of(http().get("/api/v1/links/" + userCode, riley),
+                http().post("/api/v1/links/" + userCode + "/approve", riley, "{}"),
+                http().post("/api/v1/links/" + userCode + "/deny", riley, "{}"))) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.problem()).isEqualTo("support-cannot-link");
+        }
+        assertThat(poll(code).json().path("error").asText()).isEqualTo("authorization_pending");
+        assertThat(http().post("/api/v1/links/" + userCode + "/approve", alex, "{}").status()).as("still the customer's to approve").isEqualTo(200);
+    }
+
     @Test
     void onlySupportMayLookAndSupportChangesNothing() {
         var code = startCode("Console");

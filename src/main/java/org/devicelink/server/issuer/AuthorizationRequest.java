@@ -22,22 +22,14 @@ record AuthorizationRequest(String clientId, String redirectUri, String scope, S
 
     static final Set<String> SCOPES = Set.of("openid", "profile", "offline_access", "email", LocalSignIn.API_SCOPE);
 
-    /** A request the provider cannot even send back (unknown client, foreign redirect): shown as an error page. */
+    /**
+     * A request the provider does not answer to its redirect URI, but on an error page: an unknown client or foreign
+     * redirect, and any malformed request. The app's redirect may be any loopback port (RFC 8252), so sending an error
+     * there would let any page make the browser carry its own {@code state} to any local port.
+     */
     static final class Unanswerable extends RuntimeException {
         Unanswerable(String message) {
             super(message, null, false, false);
-        }
-    }
-
-    /** An error the provider sends back to the client's redirect URI (RFC 6749 §4.1.2.1). */
-    static final class Refused extends RuntimeException {
-        final String error;
-        final AuthorizationRequest request;
-
-        Refused(String error, String description, AuthorizationRequest request) {
-            super(description, null, false, false);
-            this.error = error;
-            this.request = request;
         }
     }
 
@@ -59,34 +51,34 @@ record AuthorizationRequest(String clientId, String redirectUri, String scope, S
                     + "(http://localhost:PORT). Sign-in stops here to keep your account safe.");
         }
         String responseMode = single(query, "response_mode", 16);
-        var partial = new AuthorizationRequest(clientId, redirectUri, "", single(query, "state", 512), null, null,
-                responseMode == null ? "query" : responseMode);
-        if (!List.of("query", "form_post").contains(partial.responseMode())) {
-            throw new Refused("invalid_request", "response_mode must be query or form_post.", partial.withMode("query"));
+        String state = single(query, "state", 512);
+        String mode = responseMode == null ? "query" : responseMode;
+        if (!List.of("query", "form_post").contains(mode)) {
+            throw new Unanswerable("response_mode must be query or form_post (invalid_request).");
         }
         if (!"code".equals(single(query, "response_type", 32))) {
-            throw new Refused("unsupported_response_type", "Only response_type=code is supported.", partial);
+            throw new Unanswerable("Only response_type=code is supported (unsupported_response_type).");
         }
         String challenge = single(query, "code_challenge", 128);
         if (challenge == null || !challenge.matches("[A-Za-z0-9_-]{43}")) {
-            throw new Refused("invalid_request", "PKCE is required: send a code_challenge (S256).", partial);
+            throw new Unanswerable("PKCE is required: send a code_challenge (S256) (invalid_request).");
         }
         if (!"S256".equals(single(query, "code_challenge_method", 16))) {
-            throw new Refused("invalid_request", "Only code_challenge_method=S256 is supported.", partial);
+            throw new Unanswerable("Only code_challenge_method=S256 is supported (invalid_request).");
         }
         String scope = single(query, "scope", 512);
         var scopes = new LinkedHashSet<>(List.of((scope == null ? "" : scope.strip()).split("\\s+")));
         scopes.remove("");
         for (String s : scopes) {
             if (!SCOPES.contains(s)) {
-                throw new Refused("invalid_scope", "Unknown scope '" + s + "'.", partial);
+                throw new Unanswerable("Unknown scope '" + s + "' (invalid_scope).");
             }
         }
         if (!scopes.contains("openid")) {
-            throw new Refused("invalid_scope", "The openid scope is required.", partial);
+            throw new Unanswerable("The openid scope is required (invalid_scope).");
         }
-        return new AuthorizationRequest(clientId, redirectUri, String.join(" ", scopes), partial.state(), challenge,
-                single(query, "nonce", 256), partial.responseMode());
+        return new AuthorizationRequest(clientId, redirectUri, String.join(" ", scopes), state, challenge,
+                single(query, "nonce", 256), mode);
     }
 
     /** RFC 8252 §7.3: an http redirect to this computer's loopback, any port, no path beyond "/". */
@@ -138,10 +130,6 @@ record AuthorizationRequest(String clientId, String redirectUri, String scope, S
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw new Unanswerable("The sign-in form was damaged. Start signing in again from the app.");
         }
-    }
-
-    private AuthorizationRequest withMode(String mode) {
-        return new AuthorizationRequest(clientId, redirectUri, scope, state, codeChallenge, nonce, mode);
     }
 
     private static String single(Map<String, List<String>> query, String name, int maxLength) {

@@ -48,6 +48,8 @@ public final class LocalIssuer implements AutoCloseable {
     public static final String TOKEN = LocalSignIn.PATH + "/oauth2/v2.0/token";
     public static final String KEYS = LocalSignIn.PATH + "/discovery/v2.0/keys";
     private static final String CSRF_COOKIE = "__Host-devicelink-csrf";
+    private static final String KNOWN_COOKIE = "__Host-devicelink-known";
+    private static final Duration KNOWN_FOR = Duration.ofDays(365);
     private static final Duration PUBLIC_DOCUMENTS = Duration.ofMinutes(5);
 
     private final String issuer;
@@ -161,9 +163,6 @@ public final class LocalIssuer implements AutoCloseable {
         } catch (AuthorizationRequest.Unanswerable e) {
             message(ctx, 400, "Sign-in cannot continue", e.getMessage());
             return;
-        } catch (AuthorizationRequest.Refused e) {
-            answerClient(ctx, e.request, Map.of("error", e.error, "error_description", e.getMessage()));
-            return;
         }
         loginPage(ctx, 200, request, "", "");
     }
@@ -194,8 +193,11 @@ public final class LocalIssuer implements AutoCloseable {
             loginPage(ctx, 400, request, username.length() > 64 ? "" : username, "Type your username and password.");
             return;
         }
-        var counted = List.of(AttemptLimiter.Subject.of("login", username.toLowerCase(java.util.Locale.ROOT), loginFailures, limitWindow),
-                AttemptLimiter.Subject.of("login-address", blocks.blockOf(clientAddress.of(ctx)), addressFailures, limitWindow));
+        String name = username.toLowerCase(java.util.Locale.ROOT);
+        var counted = knownBrowser(ctx, name)
+                .map(browser -> List.of(AttemptLimiter.Subject.of("login-browser", browser, loginFailures, limitWindow)))
+                .orElseGet(() -> List.of(AttemptLimiter.Subject.of("login", name, loginFailures, limitWindow),
+                        AttemptLimiter.Subject.of("login-address", blocks.blockOf(clientAddress.of(ctx)), addressFailures, limitWindow)));
         // counted before the check, so that concurrent wrong passwords cannot get past the limit
         var attempt = limiter.attempt(counted);
         if (attempt.refused()) {
@@ -219,9 +221,34 @@ public final class LocalIssuer implements AutoCloseable {
             return;
         }
         limiter.reset(counted.getFirst());
-        limiter.succeeded(List.of(counted.get(1)));
+        limiter.succeeded(counted.subList(1, counted.size()));
+        rememberBrowser(ctx, name);
         String code = grants.issueCode(user.get(), request);
         answerClient(ctx, request, Map.of("code", code));
+    }
+
+    /**
+     * The browser's own count, when the person has signed in with this username from it before. Wrong passwords from
+     * anywhere else lock only the browsers the name was never used in: a stranger's guesses cannot lock the person out
+     * of their own browser, and every browser (the stranger's among them) still gets the same few guesses.
+     */
+    private Optional<String> knownBrowser(Context ctx, String username) {
+        String mark = ctx.cookie(KNOWN_COOKIE);
+        int dot = mark == null || mark.length() > 128 ? -1 : mark.indexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
+        String browser = mark.substring(0, dot);
+        byte[] expected = hash.of(KeyedHash.Kind.KNOWN_BROWSER, username + "|" + browser).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, mark.substring(dot + 1).getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                ? Optional.of(username + "|" + browser) : Optional.empty();
+    }
+
+    /** Marks this browser as one the person signs in from (for the last username signed in with here). */
+    private void rememberBrowser(Context ctx, String username) {
+        String browser = KeyedHash.newToken(random);
+        String mark = browser + "." + hash.of(KeyedHash.Kind.KNOWN_BROWSER, username + "|" + browser);
+        ctx.cookie(new Cookie(KNOWN_COOKIE, mark, "/", (int) KNOWN_FOR.toSeconds(), true, true, null, SameSite.STRICT));
     }
 
     private void token(Context ctx) {

@@ -12,6 +12,7 @@ import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.PendingLink;
 import org.devicelink.protocol.ProblemType;
+import org.devicelink.protocol.Role;
 import org.devicelink.server.accounts.Account;
 import org.devicelink.server.accounts.AccountChanges;
 import org.devicelink.server.accounts.Accounts;
@@ -126,6 +127,7 @@ public final class PendingLinks {
      * one console at a time signs the older ones out; a most-devices limit refuses, naming that app's devices.
      */
     LinkedDevice link(PendingLinkStore.Row row, LinkStatus from, String ownerId, Account approver, String replace) {
+        decidesLinks(approver);
         return sql.inTransaction(() -> {
             Instant now = clock.instant();
             accounts.lock(ownerId);
@@ -167,6 +169,7 @@ public final class PendingLinks {
 
     /** Denies the request if it is still {@code from}; the owner's activity says so (and who, when not themselves). */
     void deny(PendingLinkStore.Row row, LinkStatus from, boolean report, String ownerId, Account decider) {
+        decidesLinks(decider);
         sql.inTransaction(() -> {
             if (!links.deny(row.id(), from, decider.id(), report, clock.instant())) {
                 throw new ApiProblem(ProblemType.CODE_USED, "problem.code-used.race");
@@ -197,6 +200,16 @@ public final class PendingLinks {
                 Math.max(0, Duration.between(now, row.expiresAt()).toSeconds()), status);
     }
 
+    /**
+     * Support staff verify codes at the support desk, which decides nothing: a support account that could also look up
+     * and approve could link a customer's console to itself, or to whoever it passed the code to.
+     */
+    private static void decidesLinks(Account account) {
+        if (account.has(Role.SUPPORT)) {
+            throw ApiProblem.of(ProblemType.SUPPORT_CANNOT_LINK);
+        }
+    }
+
     private String deviceName(PendingLinkStore.Row row) {
         return row.deviceName() != null ? row.deviceName() : appName(row);
     }
@@ -205,6 +218,7 @@ public final class PendingLinks {
 
     /** A pending, unexpired link for this code; a wrong code counts against the approver (RFC 8628 §5.1). */
     private Found find(String codeInput, Approver approver) {
+        decidesLinks(approver.account()); // before the code: a support account learns nothing here, and spends no attempt
         var counted = attempts.subjects(approver.account().id(), approver.address());
         var attempt = attempts.attempt(counted);
         if (attempt.refused()) {

@@ -14,9 +14,9 @@ import org.devicelink.server.store.PendingLinkStore;
  * answered from here with no database read and no write. An entry is forgotten the moment its code is decided (the
  * approval notifier tells every node), when it expires, and all of them when the notifier may have missed decisions.
  *
- * <p>Pace ({@code slow_down}) is kept per node: a device that spreads its polls over N nodes can be answered at most
- * N times per interval, never more. A {@code slow_down} is also written to its row, so a node that reads the row
- * later knows the longer interval.
+ * <p>Pace ({@code slow_down}) is kept per node, in memory only: a poll too early writes nothing, so a device that
+ * hurries costs no more than one on time. A device that spreads its polls over N nodes can be answered at most N times
+ * per interval, never more; each node lengthens the interval it tells by its own count.
  */
 final class PendingPolls implements ApprovalNotifier.Observer {
 
@@ -44,14 +44,16 @@ final class PendingPolls implements ApprovalNotifier.Observer {
 
         /**
          * RFC 8628 §3.5: a poll closer to the previous one than the interval (less a fifth, for network jitter) is told
-         * to slow down, for good. Returns the new interval then, or 0 when the poll is in time.
+         * to slow down, for good: 5 s more, but never past what is left of the code's life (a device that keeps
+         * hurrying is told to wait out its code, not hours). Returns the new interval then, or 0 when the poll is in time.
          */
         synchronized int pace(Instant now) {
             long millis = now.toEpochMilli();
             long soonest = lastPollMillis == Long.MIN_VALUE ? Long.MIN_VALUE : lastPollMillis + interval * 800L;
             lastPollMillis = millis;
             if (millis < soonest) {
-                interval += 5;
+                long left = Math.max(1, (expiresAtMillis - millis + 999) / 1000);
+                interval = (int) Math.max(interval, Math.min(interval + 5L, left));
                 return interval;
             }
             return 0;

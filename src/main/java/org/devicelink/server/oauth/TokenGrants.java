@@ -129,7 +129,6 @@ public final class TokenGrants {
     private OAuthProblem pending(PendingPolls.Waiting waiting, Instant now, boolean paced) {
         int slower = paced ? waiting.pace(now) : 0;
         if (slower > 0) {
-            links.slowDown(waiting.linkId, slower); // so a node that reads the row later knows it too
             return new OAuthProblem(OAuthError.SLOW_DOWN, "Polling too fast: wait " + slower + " seconds between polls.", slower);
         }
         return STILL_PENDING;

@@ -47,7 +47,9 @@ public final class KeyedHash {
         /** A session's CSRF token: derived from the session, so it needs no storage and fits no other session. */
         WEB_CSRF("web-csrf", 32),
         /** The approval page's sign-in state (PKCE verifier, state, return), signed into its cookie. */
-        WEB_SIGN_IN("web-sign-in", 32);
+        WEB_SIGN_IN("web-sign-in", 32),
+        /** The local provider's mark on a browser a person has signed in from before, for one username. */
+        KNOWN_BROWSER("known-browser", 32);
 
         private final String label; // never change one: stored digests are computed with it
         private final int bytes;

@@ -50,11 +50,6 @@ public final class PendingLinkStore {
         return sql.queryOne("SELECT " + COLUMNS + " FROM pending_links WHERE user_code_hash = ?", PendingLinkStore::map, userCodeHash);
     }
 
-    /** RFC 8628 slow_down: the device's interval has grown to {@code interval} for good (never shrinks). */
-    public void slowDown(String id, int interval) {
-        sql.update("UPDATE pending_links SET poll_interval = ? WHERE id = ? AND poll_interval < ?", interval, id, interval);
-    }
-
     /** Approves a request still {@code from} (pending, or awaiting a parent); false when another decision won. */
     public boolean approve(String id, LinkStatus from, String accountId, String deviceId, Instant now) {
         return sql.update("UPDATE pending_links SET status = ?, decided_at = ?, decided_by = ?, device_id = ? "

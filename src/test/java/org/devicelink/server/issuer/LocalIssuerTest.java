@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.devicelink.protocol.LocalSignIn;
@@ -155,6 +156,30 @@ class LocalIssuerTest {
         assertThat(signIn("sam", "link-demo").hiddenFields()).containsKey("code");
     }
 
+    /**
+     * A stranger's wrong passwords lock the name out of browsers it was never used in, the stranger's own among them,
+     * but not out of the browser its person signs in from.
+     */
+    @Test
+    void aStrangerCannotLockAPersonOutOfTheirOwnBrowser() {
+        assertThat(signIn("alex", "link-demo").hiddenFields()).as("alex signs in from this browser once").containsKey("code");
+        var stranger = new ScriptedBrowser(fixture.server().certificateFile());
+        for (int i = 0; i < 3; i++) {
+            assertThat(stranger.submit(stranger.open(authorize(Map.of())), "alex", "guess-" + i, "signin").status()).isEqualTo(401);
+        }
+        assertThat(stranger.submit(stranger.open(authorize(Map.of())), "alex", "link-demo", "signin").status())
+                .as("guessing stays limited: the stranger's browser is locked out, right password or not").isEqualTo(429);
+        var another = new ScriptedBrowser(fixture.server().certificateFile());
+        assertThat(another.submit(another.open(authorize(Map.of())), "alex", "link-demo", "signin").status())
+                .as("so is any browser alex never signed in from").isEqualTo(429);
+        assertThat(signIn("alex", "link-demo").hiddenFields()).as("alex's own browser still signs in").containsKey("code");
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(signIn("alex", "wrong-" + i).status()).isEqualTo(401);
+        }
+        assertThat(signIn("alex", "link-demo").status()).as("a known browser has its own few guesses").isEqualTo(429);
+    }
+
     @Test
     void theCodeNeedsTheRightPkceVerifierAndWorksOnce() {
         String code = signIn("alex", "link-demo").hiddenFields().get("code");
@@ -191,14 +216,20 @@ class LocalIssuerTest {
         assertThat(browser.open(authorize(Map.of("redirect_uri", "http://127.0.0.1:5000"))).status()).isEqualTo(200);
     }
 
+    /**
+     * A malformed request is answered on an error page, never sent to its redirect: the app's may be any loopback port,
+     * so any page could otherwise make the browser carry its own state to any local service.
+     */
     @Test
-    void requestsWithoutPkceOrWithStrangeScopesAreAnsweredWithAnError() {
-        var noPkce = browser.open(authorize(Map.of("code_challenge", "")));
-        assertThat(noPkce.hiddenFields()).containsEntry("error", "invalid_request").containsEntry("state", "state-123");
-        var plain = browser.open(authorize(Map.of("code_challenge_method", "plain")));
-        assertThat(plain.hiddenFields()).containsEntry("error", "invalid_request");
-        var scope = browser.open(authorize(Map.of("scope", "openid admin")));
-        assertThat(scope.hiddenFields()).containsEntry("error", "invalid_scope");
+    void requestsWithoutPkceOrWithStrangeScopesGetAnErrorPageAndNothingGoesToTheirRedirect() {
+        for (var bad : List.of(Map.of("code_challenge", ""), Map.of("code_challenge_method", "plain"), Map.of("scope", "openid admin"),
+                Map.of("response_type", "token"), Map.of("response_mode", "fragment"))) {
+            var page = browser.open(authorize(bad));
+            assertThat(page.status()).as(bad.toString()).isEqualTo(400);
+            assertThat(page.body()).as(bad.toString()).contains("Sign-in cannot continue").doesNotContain("<form").doesNotContain("state-123");
+            assertThat(page.raw().headers().firstValue("Location")).as(bad.toString()).isEmpty();
+        }
+        assertThat(browser.open(authorize(Map.of("scope", "openid admin"))).body()).contains("Unknown scope");
     }
 
     @Test
