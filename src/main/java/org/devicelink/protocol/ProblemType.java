@@ -30,7 +30,8 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Send JSON"),
     SERVER_ERROR("server-error", 500, "The server failed"),
-    UNAVAILABLE("unavailable", 503, "Temporarily unavailable");
+    UNAVAILABLE("unavailable", 503, "Temporarily unavailable"),
+    TOO_MANY_STREAMS("too-many-streams", 503, "Too many open event streams");
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String PREFIX = "urn:devicelink:problem:";

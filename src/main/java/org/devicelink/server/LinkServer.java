@@ -41,7 +41,9 @@ import org.devicelink.server.issuer.LocalIssuer;
 import org.devicelink.server.issuer.LocalUsers;
 import org.devicelink.server.limits.AddressBlocks;
 import org.devicelink.server.limits.AttemptLimiter;
+import org.devicelink.server.links.CodeAttempts;
 import org.devicelink.server.links.CodeLimits;
+import org.devicelink.server.limits.CodeIssuance;
 import org.devicelink.server.links.FamilyRequests;
 import org.devicelink.server.links.LinkRoutes;
 import org.devicelink.server.links.PendingLinks;
@@ -206,13 +208,15 @@ public final class LinkServer implements AutoCloseable {
         var limiter = new AttemptLimiter(sql, new AttemptCounters(sql, clock), config.lockout());
         var blocks = new AddressBlocks(config.ipv4Prefix());
         var clientAddress = new ClientAddress(config.trustProxy());
+        var issuance = new CodeIssuance(new CodeIssuance.Limits(config.codesPerBlock(), config.codesPerApp(), config.codeLifetime()), blocks,
+                limiter, clock);
 
         var deviceKey = SigningKey.shared(secrets, "device-token-signing-key");
         var deviceTokens = new DeviceTokens(new AccessTokens(deviceKey, baseUrl, config.accessTokenLifetime(), clock), linkedDevices,
                 hash, config.refreshTokenLifetime(), clock, random);
         var verificationLink = new VerificationLink(URI.create(baseUrl + ApprovalPages.PATH));
         oauth = own(new OAuthRoutes(
-                new OAuthRoutes.Parts(sql, apps, pendingLinks, linkedDevices, deviceTokens, rotation, activity, notifier, hash),
+                new OAuthRoutes.Parts(sql, apps, pendingLinks, linkedDevices, deviceTokens, rotation, activity, notifier, issuance, hash),
                 new OAuthRoutes.Pace(config.codeLifetime(), config.pollInterval(), config.pollWait()),
                 verificationLink, deviceKey, baseUrl, clientAddress, clock, random));
         oauth.register(routes);
@@ -234,21 +238,22 @@ public final class LinkServer implements AutoCloseable {
                     config.loginFailures(), config.addressFailures(), config.limitWindow(), config.demoAccounts()),
                     sql, users, secrets, hash, rotation, limiter, blocks, clientAddress, clock, random);
             parts.add(issuer);
-            bearerTokens.trust(issuer.trustedIssuer(), issuer.publicKeys());
+            bearerTokens.trust(issuer.trustedIssuer(), issuer.publicKeys(), issuer::signedIn);
             issuer.register(routes);
         }
         ApiAccounts.register(routes, bearerTokens);
         var codeLimits = new CodeLimits(config.accountFailures(), config.accountDailyFailures(), config.addressFailures(),
                 config.addressDailyFailures(), config.allAccountsHourly(), config.limitWindow());
         var changes = new AccountChanges(notifier);
-        var links = new PendingLinks(sql, accounts, pendingLinks, linkedDevices, apps, limiter, blocks, codeLimits, activity, notifier, changes, hash,
-                clock, config.maxDevicesPerAccount());
+        var links = new PendingLinks(sql, accounts, pendingLinks, linkedDevices, apps, new CodeAttempts(limiter, blocks, codeLimits), issuance,
+                activity, notifier, changes, hash, clock, config.maxDevicesPerAccount());
         var family = new FamilyRequests(links, pendingLinks, accounts, clock);
         new LinkRoutes(links, family, clientAddress).register(routes);
         new DeviceRoutes(new LinkedDevices(sql, accounts, linkedDevices, activity, changes, clock)).register(routes);
         new SupportRoutes(new SupportDesk(sql, new SupportStore(sql), apps, linkedDevices, activity, hash, clock),
                 new AccountActivity(activityStore, accounts)).register(routes);
-        changeStream = own(new ChangeStream(changes));
+        changeStream = own(new ChangeStream(changes, bearerTokens::stillSignedIn,
+                new ChangeStream.Limits(config.streamsPerAccount(), config.streamsPerNode())));
         changeStream.register(routes);
         // the approval page signs people in with the configured provider, else the local one; with neither, it sends them to the app
         var webSessions = new WebSessionStore(sql);
@@ -327,6 +332,11 @@ public final class LinkServer implements AutoCloseable {
     /** What this node holds in memory for devices now (for tests and the load tool's figures). */
     public OAuthRoutes.Load load() {
         return oauth.load();
+    }
+
+    /** How many live-update streams this node holds open. */
+    public int openStreams() {
+        return changeStream.openStreams();
     }
 
     /** The database, for tests that look at what is stored. */

@@ -501,6 +501,42 @@ abstract class DeviceFlowContract {
         assertThat(http().get("/api/v1/links/" + realCode, alex).status()).isEqualTo(200);
     }
 
+    /** A code asked for from {@code address} (behind this server's own proxy, which says where it came from). */
+    Http.Response askFrom(String address, String clientId) {
+        return http().form("/oauth2/device_authorization", Map.of("client_id", clientId, "device_name", "TV"),
+                Map.of("X-Forwarded-For", address));
+    }
+
+    /** One script can no longer mint codes without bound: per address block, per app, and less after a report. */
+    @Test
+    void codesAreRationedPerNetworkAndPerAppAndAReportedNetworkGetsLess() {
+        server(Map.of("trust-proxy", "true", "local-issuer.demo-accounts", "false", "issue.per-block", "20", "issue.per-app", "30"));
+        for (int i = 0; i < 20; i++) {
+            assertThat(askFrom("203.0.113.7", CONSOLE).status()).isEqualTo(200);
+        }
+        var refused = askFrom("203.0.113.7", CONSOLE);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.oauthError()).isEqualTo("slow_down");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 600L);
+        assertThat(refused.json().path("error_description").asText()).contains("Try again in");
+        assertThat(fixture.query("SELECT COUNT(*) AS n FROM pending_links").getFirst().get("n").toString()).as("nothing written").isEqualTo("20");
+
+        // another network still gets codes, until the app's own ration is spent
+        JsonNode fromHome = askFrom("198.51.100.9", CONSOLE).json();
+        var denied = http().post("/api/v1/links/" + fromHome.path("user_code").asText() + "/deny", alex, "{\"report\":true}");
+        assertThat(denied.status()).isEqualTo(204);
+        assertThat(askFrom("198.51.100.9", CONSOLE).status()).as("a reported network gets a tenth: 2 of 20, 1 used").isEqualTo(200);
+        assertThat(askFrom("198.51.100.9", CONSOLE).status()).isEqualTo(429);
+        assertThat(askFrom("198.51.100.10", CONSOLE).status()).as("its neighbour is another block (/32)").isEqualTo(200);
+        for (int i = 0; i < 7; i++) {
+            assertThat(askFrom("192.0.2." + i, CONSOLE).status()).isEqualTo(200);
+        }
+        assertThat(askFrom("192.0.2.200", CONSOLE).status()).as("the app's 30 are spent").isEqualTo(429);
+
+        fixture.clock.advance(Duration.ofSeconds(601));
+        assertThat(askFrom("203.0.113.7", CONSOLE).status()).as("a new code lifetime, a new ration").isEqualTo(200);
+    }
+
     @Test
     void wrongCodesFromOneAddressLockEveryAccountThere() {
         server(Map.of("limit.account-failures", "100", "limit.address-failures", "4"));

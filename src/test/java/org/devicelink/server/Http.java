@@ -104,6 +104,19 @@ public final class Http {
         }
     }
 
+    /** {@code GET /api/v1/events} as the companion opens it: the answer once its headers are in, its lines as they come. */
+    public HttpResponse<java.util.stream.Stream<String>> events(String token) {
+        try {
+            return client.send(authorized("/api/v1/events", token).header("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path));
     }

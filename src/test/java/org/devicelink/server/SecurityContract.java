@@ -63,6 +63,39 @@ abstract class SecurityContract {
         return "BBBB-" + letters.charAt(i % 20) + letters.charAt(i / 20 % 20) + "BB";
     }
 
+    /**
+     * Launch-day finding 3: one account opened 200 event streams and exhausted the server's file handles. An account
+     * holds a few (a new one ends its oldest); a node holds a set number, then says when to come back.
+     */
+    @Test
+    void eventStreamsAreBoundedPerAccountAndPerNode() throws Exception {
+        server(Map.of("events.per-account", "3", "events.max", "5"));
+        String alex = token("alex");
+        var streams = new ArrayList<java.net.http.HttpResponse<java.util.stream.Stream<String>>>();
+        var ended = new ArrayList<java.util.concurrent.CompletableFuture<Long>>();
+        for (int i = 0; i < 6; i++) {
+            var stream = http().events(alex);
+            assertThat(stream.statusCode()).isEqualTo(200);
+            streams.add(stream);
+            ended.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> stream.body().count()));
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(ended.get(i).get(10, java.util.concurrent.TimeUnit.SECONDS)).as("the account's oldest stream %d was ended", i).isPositive();
+        }
+        assertThat(ended.subList(3, 6)).noneMatch(java.util.concurrent.CompletableFuture::isDone);
+        assertThat(fixture.server().openStreams()).isEqualTo(3);
+
+        String bob = token("bob");
+        assertThat(http().events(bob).statusCode()).isEqualTo(200);
+        assertThat(http().events(token("carol")).statusCode()).isEqualTo(200);
+        var full = http().send(http().request("/api/v1/events").header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token("dana")));
+        assertThat(full.status()).as("the node's five are open").isEqualTo(503);
+        assertThat(full.problem()).isEqualTo("too-many-streams");
+        assertThat(full.header("Retry-After")).isEqualTo("60");
+        streams.forEach(s -> s.body().close());
+    }
+
     @Test
     void finding5_aLockoutShorterThanTheWindowStillHoldsTheWholeWindow() {
         server(Map.of("limit.account-failures", "3", "limit.window", "900", "limit.lockout", "5", "code.lifetime", "3600"));

@@ -5,12 +5,22 @@ import org.devicelink.protocol.Role;
 
 /**
  * A person known to the link server, keyed by the identity provider that vouches for them, with what that provider
- * says of them in this request's token: their roles, and the family they belong to (organizer or child), if any.
+ * says of them in this request's token: their roles, the family they belong to (organizer or child), if any, and the
+ * sign-in the token belongs to, where the provider can end one before its tokens expire (the local provider's).
  */
-public record Account(String id, String issuer, String subject, String displayName, Set<Role> roles, String familyId) {
+public record Account(String id, String issuer, String subject, String displayName, Set<Role> roles, String familyId, String signIn) {
 
     public Account {
         roles = Set.copyOf(roles);
+    }
+
+    public Account(String id, String issuer, String subject, String displayName, Set<Role> roles, String familyId) {
+        this(id, issuer, subject, displayName, roles, familyId, null);
+    }
+
+    /** The same account, as seen through a token of this sign-in. */
+    public Account signedInAs(String signIn) {
+        return new Account(id, issuer, subject, displayName, roles, familyId, signIn);
     }
 
     public boolean has(Role role) {

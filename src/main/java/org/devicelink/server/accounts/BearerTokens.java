@@ -39,7 +39,18 @@ public final class BearerTokens {
     private final Map<String, Verifier> byIssuer = new HashMap<>();
     private final Accounts accounts;
 
-    private record Verifier(TrustedIssuer issuer, DefaultJWTProcessor<SecurityContext> processor) {}
+    /**
+     * Whether a sign-in still stands. An issuer that can end one before its tokens expire (the local provider: refresh
+     * token reuse, a removed account) names it in each token's {@code sid}; its tokens stop the moment it ends.
+     */
+    public interface SignIns {
+        boolean active(String signIn);
+
+        /** An outside provider's (Entra's): its tokens stand until they expire, which is why they should be short. */
+        SignIns UNTIL_EXPIRY = signIn -> true;
+    }
+
+    private record Verifier(TrustedIssuer issuer, DefaultJWTProcessor<SecurityContext> processor, SignIns signIns) {}
 
     public BearerTokens(List<TrustedIssuer> issuers, Accounts accounts) {
         this.accounts = accounts;
@@ -50,12 +61,12 @@ public final class BearerTokens {
             } catch (MalformedURLException e) {
                 throw new IllegalArgumentException("trust." + issuer.name() + ".jwks-uri is not a URL: " + issuer.jwksUri(), e);
             }
-            trust(issuer, keys);
+            trust(issuer, keys, SignIns.UNTIL_EXPIRY);
         }
     }
 
-    /** Trusts an issuer whose keys are at hand (the in-process local provider) rather than fetched. */
-    public void trust(TrustedIssuer issuer, JWKSource<SecurityContext> keys) {
+    /** Trusts an issuer whose keys and sign-ins are at hand (the in-process local provider) rather than fetched. */
+    public void trust(TrustedIssuer issuer, JWKSource<SecurityContext> keys, SignIns signIns) {
         var processor = new DefaultJWTProcessor<SecurityContext>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
         // Entra ID says typ JWT; RFC 9068 access tokens (the local provider's) say at+jwt
@@ -66,7 +77,7 @@ public final class BearerTokens {
                 Set.of("sub", "exp"));
         verifier.setMaxClockSkew(60);
         processor.setJWTClaimsSetVerifier(verifier);
-        byIssuer.put(issuer.issuer(), new Verifier(issuer, processor));
+        byIssuer.put(issuer.issuer(), new Verifier(issuer, processor, signIns));
     }
 
     /** The account behind an {@code Authorization} header; an {@code unauthenticated} problem that says why not. */
@@ -107,8 +118,18 @@ public final class BearerTokens {
         if (!required.isEmpty() && !scopes(claims).contains(required)) {
             throw refused("scope", required);
         }
+        String signIn = text(claims, "sid");
+        if (signIn != null && !verifier.signIns().active(signIn)) {
+            throw refused("ended");
+        }
         return accounts.findOrCreate(verifier.issuer().issuer(), claims.getSubject(), displayName(claims), roles(claims),
-                text(claims, "family"));
+                text(claims, "family")).signedInAs(signIn);
+    }
+
+    /** Whether the sign-in behind an account's token still stands: asked again by what outlives one request. */
+    public boolean stillSignedIn(Account account) {
+        Verifier verifier = byIssuer.get(account.issuer());
+        return verifier != null && (account.signIn() == null || verifier.signIns().active(account.signIn()));
     }
 
     private static List<String> scopes(JWTClaimsSet claims) {

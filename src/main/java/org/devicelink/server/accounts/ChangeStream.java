@@ -6,8 +6,12 @@ import io.javalin.http.sse.SseHandler;
 import java.time.Duration;
 import org.devicelink.protocol.ProblemType;
 import org.devicelink.server.http.ApiProblem;
-import java.util.Set;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * opens (read everything: changes may have been missed while it was closed), then {@code changed} after every change
  * to the family's requests or devices. A comment every {@link #PING} keeps proxies and this server's 30 s idle timeout
  * from closing a quiet stream, and finds the dead ones; a stream ends after {@link #LIFETIME}, so the companion comes
- * back with a current access token (a stream outlives the token it was opened with by at most that).
+ * back with a current access token (a stream outlives the token it was opened with by at most that, and the sign-in
+ * by at most one {@link #PING}). Streams are bounded per account and per node ({@link Limits}).
  */
 public final class ChangeStream implements AutoCloseable {
 
@@ -26,15 +31,29 @@ public final class ChangeStream implements AutoCloseable {
     static final Duration PING = Duration.ofSeconds(15);
     static final Duration LIFETIME = Duration.ofMinutes(10);
 
+    /**
+     * How many streams may be open: per account (a few companions; a new one ends that account's oldest, which a
+     * companion that lost its network may still hold) and on this node (under its file handles, with room for devices).
+     */
+    public record Limits(int perAccount, int perNode) {}
+
+    /** One open stream: whose, and its client. */
+    private record Open(Account account, SseClient client) {}
+
     private final AccountChanges changes;
-    private final Set<SseClient> open = ConcurrentHashMap.newKeySet();
+    private final Predicate<Account> stillSignedIn;
+    private final Limits limits;
+    private final Map<SseClient, Open> open = new ConcurrentHashMap<>();
+    private final Map<String, Deque<SseClient>> byAccount = new HashMap<>(); // guarded by itself
     private final ScheduledExecutorService timers =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("change-stream").daemon().factory());
 
-    public ChangeStream(AccountChanges changes) {
+    /** @param stillSignedIn whether the sign-in a stream was opened with still stands: checked at every ping */
+    public ChangeStream(AccountChanges changes, Predicate<Account> stillSignedIn, Limits limits) {
         this.changes = changes;
-        timers.scheduleWithFixedDelay(() -> open.forEach(client -> send(client, () -> client.sendComment("ping"))),
-                PING.toMillis(), PING.toMillis(), TimeUnit.MILLISECONDS);
+        this.stillSignedIn = stillSignedIn;
+        this.limits = limits;
+        timers.scheduleWithFixedDelay(this::pingAll, PING.toMillis(), PING.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public void register(RoutesConfig routes) {
@@ -43,6 +62,9 @@ public final class ChangeStream implements AutoCloseable {
             String accept = ctx.header("Accept");
             if (accept == null || !accept.contains(EVENT_STREAM)) {
                 throw new ApiProblem(ProblemType.INVALID_REQUEST, "problem.invalid-request.event-stream");
+            }
+            if (open.size() >= limits.perNode()) {
+                throw ApiProblem.waitFor(ProblemType.TOO_MANY_STREAMS, PING.multipliedBy(4));
             }
             new SseHandler(client -> stream(me, client)).handle(ctx);
         });
@@ -53,12 +75,44 @@ public final class ChangeStream implements AutoCloseable {
         var end = timers.schedule(client::close, LIFETIME.toMillis(), TimeUnit.MILLISECONDS);
         client.onClose(() -> {
             open.remove(client);
+            synchronized (byAccount) {
+                var mine = byAccount.get(me.id());
+                if (mine != null && mine.remove(client) && mine.isEmpty()) {
+                    byAccount.remove(me.id());
+                }
+            }
             subscription.close();
             end.cancel(false);
         });
-        open.add(client);
+        open.put(client, new Open(me, client));
+        SseClient oldest = null;
+        synchronized (byAccount) {
+            var mine = byAccount.computeIfAbsent(me.id(), id -> new ArrayDeque<>());
+            mine.addLast(client);
+            if (mine.size() > limits.perAccount()) {
+                oldest = mine.pollFirst();
+            }
+        }
+        if (oldest != null) {
+            oldest.close();
+        }
         send(client, () -> client.sendEvent("ready", "{}"));
         client.keepAlive();
+    }
+
+    /** A comment to each stream finds the dead ones; a stream whose sign-in has ended is closed instead. */
+    private void pingAll() {
+        open.values().forEach(stream -> {
+            try {
+                if (stillSignedIn.test(stream.account())) {
+                    send(stream.client(), () -> stream.client().sendComment("ping"));
+                } else {
+                    stream.client().close();
+                }
+            } catch (RuntimeException e) { // the database away for a moment: ping anyway, check again next time
+                send(stream.client(), () -> stream.client().sendComment("ping"));
+            }
+        });
     }
 
     /** One writer at a time: a change and a ping may come together from two threads. */
@@ -70,9 +124,14 @@ public final class ChangeStream implements AutoCloseable {
         }
     }
 
+    /** How many streams this node holds open. */
+    public int openStreams() {
+        return open.size();
+    }
+
     /** Ends every open stream, before the server stops: it would otherwise wait for them. */
     public void endStreams() {
-        open.forEach(SseClient::close);
+        open.keySet().forEach(SseClient::close);
     }
 
     @Override

@@ -49,6 +49,9 @@ public final class HttpErrors {
         });
         routes.exception(OAuthProblem.class, (e, ctx) -> {
             Headers.noStore(ctx);
+            if (e.retryAfter() != null) {
+                ctx.header("Retry-After", Long.toString(Messages.wholeSeconds(e.retryAfter())));
+            }
             ctx.status(e.status()).contentType("application/json").result(e.json());
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> {

@@ -2,11 +2,12 @@ package org.devicelink.server.http;
 
 import org.devicelink.protocol.OAuthError;
 
-/** An RFC 6749/8628 error answer of an OAuth endpoint: 400 unless {@code invalid_client} (401). */
+/** An RFC 6749/8628 error answer of an OAuth endpoint: 400 unless {@code invalid_client} (401) or a limit (429). */
 public final class OAuthProblem extends RuntimeException {
 
     private final String error;
     private final Integer interval;
+    private final java.time.Duration retryAfter;
     private volatile String json; // written once: an answer given thousands of times a second is serialized once
 
     public OAuthProblem(String error, String description) {
@@ -14,9 +15,24 @@ public final class OAuthProblem extends RuntimeException {
     }
 
     public OAuthProblem(String error, String description, Integer interval) {
+        this(error, description, interval, null);
+    }
+
+    private OAuthProblem(String error, String description, Integer interval, java.time.Duration retryAfter) {
         super(description, null, false, false);
         this.error = error;
         this.interval = interval;
+        this.retryAfter = retryAfter;
+    }
+
+    /** A limit reached: 429 {@code slow_down}, come back after {@code wait} (also sent as {@code Retry-After}). */
+    public static OAuthProblem tooMany(String description, java.time.Duration wait) {
+        return new OAuthProblem(OAuthError.SLOW_DOWN, description, null, wait);
+    }
+
+    /** Null unless the client should wait before trying again. */
+    public java.time.Duration retryAfter() {
+        return retryAfter;
     }
 
     public String error() {
@@ -24,7 +40,7 @@ public final class OAuthProblem extends RuntimeException {
     }
 
     public int status() {
-        return OAuthError.INVALID_CLIENT.equals(error) ? 401 : 400;
+        return retryAfter != null ? 429 : OAuthError.INVALID_CLIENT.equals(error) ? 401 : 400;
     }
 
     public OAuthError body() {

@@ -102,6 +102,10 @@ final class IssuerGrants {
         });
     }
 
+    boolean active(String grantId) {
+        return store.active(grantId);
+    }
+
     Map<String, Object> refresh(String clientId, String refreshToken) {
         require(clientId, "client_id");
         require(refreshToken, "refresh_token");
@@ -131,6 +135,7 @@ final class IssuerGrants {
                 .claim("azp", grant.clientId()).claim("oid", user.id()).claim("tid", LocalSignIn.TENANT)
                 .claim("name", user.displayName()).claim("preferred_username", user.username())
                 .claim("roles", List.of(user.role().wire()))
+                .claim("sid", grant.id()) // the sign-in: when it ends, this token stops (BearerTokens.SignIns)
                 .issueTime(Date.from(now)).notBeforeTime(Date.from(now)).expirationTime(Date.from(now.plus(accessLifetime)))
                 .jwtID(UUID.randomUUID().toString());
         if (user.familyId() != null) {

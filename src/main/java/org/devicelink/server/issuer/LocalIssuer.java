@@ -115,6 +115,11 @@ public final class LocalIssuer implements AutoCloseable {
         return new TrustedIssuer("local", issuer, URI.create(issuer.replace(LocalSignIn.PATH, "") + KEYS), LocalSignIn.API_AUDIENCE, LocalSignIn.API_SCOPE);
     }
 
+    /** Whether one of this provider's sign-ins still stands: its access tokens stop the moment it ends. */
+    public boolean signedIn(String signIn) {
+        return grants.active(signIn);
+    }
+
     public JWKSource<SecurityContext> publicKeys() {
         return new ImmutableJWKSet<>(key.publicKeys());
     }

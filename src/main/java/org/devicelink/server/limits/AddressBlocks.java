@@ -38,6 +38,12 @@ public final class AddressBlocks {
         }
     }
 
+    /** Whether the address is this computer's own (127.0.0.0/8, ::1). */
+    public boolean isLoopback(String address) {
+        InetAddress ip = parse(address);
+        return ip != null && ip.isLoopbackAddress();
+    }
+
     private static InetAddress parse(String address) {
         if (address == null || address.isBlank() || address.length() > 64 || !address.matches("[0-9a-fA-F:.%]+")) {
             return null; // only literals: never a DNS lookup

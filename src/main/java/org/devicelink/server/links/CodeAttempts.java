@@ -10,7 +10,7 @@ import org.devicelink.server.limits.AttemptLimiter;
  * short window (against bursts) and a day (against patient guessing); all wrong codes on the deployment are tallied,
  * and while they surge past the hourly budget each account's day allows a third as many.
  */
-final class CodeAttempts {
+public final class CodeAttempts {
 
     static final Duration DAY = Duration.ofDays(1);
     static final Duration HOUR = Duration.ofHours(1);
@@ -20,7 +20,7 @@ final class CodeAttempts {
     private final AddressBlocks blocks;
     private final CodeLimits limits;
 
-    CodeAttempts(AttemptLimiter limiter, AddressBlocks blocks, CodeLimits limits) {
+    public CodeAttempts(AttemptLimiter limiter, AddressBlocks blocks, CodeLimits limits) {
         this.limiter = limiter;
         this.blocks = blocks;
         this.limits = limits;

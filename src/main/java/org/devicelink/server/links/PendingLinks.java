@@ -22,8 +22,7 @@ import org.devicelink.server.activity.ActivityRecorder;
 import org.devicelink.server.devices.LinkedDevices;
 import org.devicelink.server.http.ApiProblem;
 import org.devicelink.server.http.PathIds;
-import org.devicelink.server.limits.AddressBlocks;
-import org.devicelink.server.limits.AttemptLimiter;
+import org.devicelink.server.limits.CodeIssuance;
 import org.devicelink.server.notify.ApprovalNotifier;
 import org.devicelink.server.store.DeviceAppStore;
 import org.devicelink.server.store.EndReason;
@@ -42,6 +41,7 @@ public final class PendingLinks {
     private final LinkedDeviceStore devices;
     private final DeviceAppStore apps;
     private final CodeAttempts attempts;
+    private final CodeIssuance issuance;
     private final ActivityRecorder activity;
     private final ApprovalNotifier notifier;
     private final AccountChanges changes;
@@ -50,17 +50,19 @@ public final class PendingLinks {
     private final int maxDevicesPerAccount;
 
     /**
-     * @param limits how many wrong codes an account, an address block and the whole deployment may try (RFC 8628 §5.1)
+     * @param attempts the wrong codes an account, an address block and the whole deployment may try (RFC 8628 §5.1)
+     * @param issuance told of a reported device, so its network gets fewer codes
      */
-    public PendingLinks(Sql sql, Accounts accounts, PendingLinkStore links, LinkedDeviceStore devices, DeviceAppStore apps, AttemptLimiter limiter,
-                        AddressBlocks blocks, CodeLimits limits, ActivityRecorder activity, ApprovalNotifier notifier, AccountChanges changes,
+    public PendingLinks(Sql sql, Accounts accounts, PendingLinkStore links, LinkedDeviceStore devices, DeviceAppStore apps, CodeAttempts attempts,
+                        CodeIssuance issuance, ActivityRecorder activity, ApprovalNotifier notifier, AccountChanges changes,
                         KeyedHash hash, Clock clock, int maxDevicesPerAccount) {
         this.sql = sql;
         this.accounts = accounts;
         this.links = links;
         this.devices = devices;
         this.apps = apps;
-        this.attempts = new CodeAttempts(limiter, blocks, limits);
+        this.attempts = attempts;
+        this.issuance = issuance;
         this.activity = activity;
         this.notifier = notifier;
         this.changes = changes;
@@ -177,6 +179,9 @@ public final class PendingLinks {
             String by = ownerId.equals(decider.id()) ? null : decider.displayName();
             activity.record(new Activity(report ? ActivityKind.REPORTED : ActivityKind.DENIED, ownerId, null,
                     row.deviceName(), row.clientId(), by));
+            if (report) {
+                issuance.reported(row.clientAddress());
+            }
             notifier.decided(row.deviceCodeHash());
             changes.changed(decider);
             return null;

@@ -13,7 +13,9 @@ import org.devicelink.code.UserCode;
 import org.devicelink.code.VerificationLink;
 import org.devicelink.protocol.DeviceAuthorization;
 import org.devicelink.protocol.OAuthError;
+import org.devicelink.i18n.Messages;
 import org.devicelink.server.http.OAuthProblem;
+import org.devicelink.server.limits.CodeIssuance;
 import org.devicelink.server.store.DeviceAppStore;
 import org.devicelink.server.store.KeyedHash;
 import org.devicelink.server.store.LinkStatus;
@@ -30,6 +32,7 @@ public final class DeviceAuthorizations {
     private volatile Map<String, DeviceAppStore.App> known = Map.of();
     private final PendingLinkStore links;
     private final PendingPolls polls;
+    private final CodeIssuance issuance;
     private final KeyedHash hash;
     private final VerificationLink verificationLink;
     private final Duration lifetime;
@@ -37,11 +40,12 @@ public final class DeviceAuthorizations {
     private final Clock clock;
     private final SecureRandom random;
 
-    DeviceAuthorizations(DeviceAppStore apps, PendingLinkStore links, PendingPolls polls, KeyedHash hash,
+    DeviceAuthorizations(DeviceAppStore apps, PendingLinkStore links, PendingPolls polls, CodeIssuance issuance, KeyedHash hash,
                          VerificationLink verificationLink, Duration lifetime, int interval, Clock clock, SecureRandom random) {
         this.apps = apps;
         this.links = links;
         this.polls = polls;
+        this.issuance = issuance;
         this.hash = hash;
         this.verificationLink = verificationLink;
         this.lifetime = lifetime;
@@ -60,6 +64,11 @@ public final class DeviceAuthorizations {
         String scope = grantedScope(app, Params.optional(request.scope(), "scope", MAX_SCOPE));
         String name = Params.displayText(request.deviceName(), "device_name", MAX_DEVICE_NAME);
         String model = Params.displayText(request.deviceModel(), "device_model", MAX_DEVICE_NAME);
+        var wait = issuance.admit(app.clientId(), request.clientAddress());
+        if (wait.isPresent()) {
+            throw OAuthProblem.tooMany("Too many codes have been asked for from this network or for this app just now. "
+                    + "Try again in " + Messages.waitText(wait.get()) + ".", wait.get());
+        }
         Instant now = clock.instant();
         String deviceCode = KeyedHash.newToken(random);
         long epoch = polls.epoch();

@@ -17,6 +17,7 @@ import org.devicelink.server.http.ClientAddress;
 import org.devicelink.server.http.Forms;
 import org.devicelink.server.http.Headers;
 import org.devicelink.server.http.OAuthProblem;
+import org.devicelink.server.limits.CodeIssuance;
 import org.devicelink.server.notify.ApprovalNotifier;
 import org.devicelink.server.store.DeviceAppStore;
 import org.devicelink.server.store.KeyedHash;
@@ -40,6 +41,7 @@ public final class OAuthRoutes implements AutoCloseable {
     private final TokenGrants grants;
     private final Revocations revocations;
     private final PendingPolls polls;
+    private final CodeIssuance issuance;
     private final HeldPolls held;
     private final SigningKey key;
     private final String issuer;
@@ -51,13 +53,14 @@ public final class OAuthRoutes implements AutoCloseable {
 
     /** The stores and parts the device flow uses, built once per node. */
     public record Parts(Sql sql, DeviceAppStore apps, PendingLinkStore links, LinkedDeviceStore devices, DeviceTokens tokens,
-                        TokenRotation rotation, ActivityRecorder activity, ApprovalNotifier notifier, KeyedHash hash) {}
+                        TokenRotation rotation, ActivityRecorder activity, ApprovalNotifier notifier, CodeIssuance issuance, KeyedHash hash) {}
 
     public OAuthRoutes(Parts parts, Pace pace, VerificationLink verificationLink, SigningKey key, String issuer,
                        ClientAddress clientAddress, Clock clock, SecureRandom random) {
         this.polls = new PendingPolls(parts.notifier(), PendingPolls.defaultMaxEntries(), clock);
         this.held = new HeldPolls(parts.notifier(), pace.pollWait());
-        this.authorizations = new DeviceAuthorizations(parts.apps(), parts.links(), polls, parts.hash(), verificationLink,
+        this.issuance = parts.issuance();
+        this.authorizations = new DeviceAuthorizations(parts.apps(), parts.links(), polls, parts.issuance(), parts.hash(), verificationLink,
                 pace.codeLifetime(), pace.interval(), clock, random);
         this.grants = new TokenGrants(parts.sql(), parts.links(), parts.devices(), parts.tokens(), parts.rotation(),
                 parts.activity(), parts.hash(), polls, clock);
@@ -113,8 +116,9 @@ public final class OAuthRoutes implements AutoCloseable {
         }
     }
 
-    /** Forgets the codes past their time that this node remembered; returns how many. */
+    /** Forgets the codes past their time that this node remembered, and past issuance counts; returns how many codes. */
     public int forgetExpired() {
+        issuance.forgetPast();
         return polls.forgetExpired();
     }
 

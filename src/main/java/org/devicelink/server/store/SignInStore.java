@@ -52,7 +52,12 @@ public final class SignInStore {
                 r -> new Grant(r.string("id"), r.string("user_id"), r.string("client_id"), r.string("scope")), id);
     }
 
-    /** Ends a sign-in: its refresh tokens stop working. */
+    /** Whether a sign-in still stands: not ended, and its account not removed (which removes its sign-ins). */
+    public boolean active(String id) {
+        return sql.queryOne("SELECT id FROM sign_in_grants WHERE id = ? AND ended_at IS NULL", r -> r.string("id"), id).isPresent();
+    }
+
+    /** Ends a sign-in: its refresh tokens stop working, and its access tokens with them. */
     public void endGrant(String id, Instant now) {
         sql.update("UPDATE sign_in_grants SET ended_at = ? WHERE id = ? AND ended_at IS NULL", now, id);
     }

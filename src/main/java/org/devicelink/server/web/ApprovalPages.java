@@ -87,7 +87,7 @@ public final class ApprovalPages {
         private final WebSignIn signIn;
 
         private Parts(WebSessionStore store, KeyedHash hash, WebSignIn.Provider provider, BearerTokens tokens, Clock clock, SecureRandom random) {
-            this.sessions = new WebSessions(store, hash, clock, random);
+            this.sessions = new WebSessions(store, tokens::stillSignedIn, hash, clock, random);
             this.signIn = new WebSignIn(provider, tokens, hash, clock, random);
         }
 

@@ -29,6 +29,7 @@ final class WebSessions {
     private static final int MAX_COOKIE_LENGTH = 64;
 
     private final WebSessionStore store;
+    private final java.util.function.Predicate<Account> stillSignedIn;
     private final KeyedHash hash;
     private final Clock clock;
     private final SecureRandom random;
@@ -36,8 +37,10 @@ final class WebSessions {
     /** A signed-in browser: its account, and the token every form it posts must carry. */
     record Session(String id, Account account, String csrf) {}
 
-    WebSessions(WebSessionStore store, KeyedHash hash, Clock clock, SecureRandom random) {
+    /** @param stillSignedIn whether the sign-in a session was made from still stands: it ends the session with it */
+    WebSessions(WebSessionStore store, java.util.function.Predicate<Account> stillSignedIn, KeyedHash hash, Clock clock, SecureRandom random) {
         this.store = store;
+        this.stillSignedIn = stillSignedIn;
         this.hash = hash;
         this.clock = clock;
         this.random = random;
@@ -49,12 +52,12 @@ final class WebSessions {
         String id = KeyedHash.newToken(random);
         var now = clock.instant();
         store.insert(hash.of(KeyedHash.Kind.WEB_SESSION, id), account.id(), account.displayName(),
-                account.roles().stream().map(Role::wire).sorted().collect(Collectors.joining(" ")), now, now.plus(LIFETIME));
+                account.roles().stream().map(Role::wire).sorted().collect(Collectors.joining(" ")), account.signIn(), now, now.plus(LIFETIME));
         ctx.cookie(cookie(id, (int) LIFETIME.toSeconds()));
         return session(id, account);
     }
 
-    /** The session this browser's cookie names, while it lasts. */
+    /** The session this browser's cookie names, while it lasts and its sign-in stands. */
     Optional<Session> current(Context ctx) {
         String id = ctx.cookie(COOKIE);
         if (id == null || id.isEmpty() || id.length() > MAX_COOKIE_LENGTH) {
@@ -62,7 +65,7 @@ final class WebSessions {
         }
         return store.find(hash.of(KeyedHash.Kind.WEB_SESSION, id), clock.instant()).map(row -> session(id, new Account(row.accountId(),
                 row.issuer(), row.subject(), row.displayName(), Arrays.stream(row.roles().split(" ")).map(Role::fromWire)
-                        .flatMap(Optional::stream).collect(Collectors.toSet()), row.familyId())));
+                        .flatMap(Optional::stream).collect(Collectors.toSet()), row.familyId(), row.signIn()))).filter(s -> stillSignedIn.test(s.account()));
     }
 
     /** Whether a posted form carries this session's token: a form from another site, page or session does not. */

@@ -196,6 +196,40 @@ class LocalIssuerTest {
         assertThat(refresh.oauthError()).isEqualTo("invalid_grant");
     }
 
+    Http.Response refresh(String refreshToken) {
+        return fixture.http().form(LocalIssuer.TOKEN, Map.of("grant_type", "refresh_token", "client_id", LocalSignIn.CLIENT_ID,
+                "refresh_token", refreshToken));
+    }
+
+    /** Launch-day finding 4: a sign-in ended by refresh-token reuse took its access token and stream on with it. */
+    @Test
+    void aSignInEndedByRefreshTokenReuseStopsItsAccessTokenAndItsStream() throws Exception {
+        var signedIn = exchange(signIn("alex", "link-demo").hiddenFields().get("code"), pkce.verifier()).json();
+        String access = signedIn.path("access_token").asText();
+        assertThat(fixture.http().get("/api/v1/devices", access).status()).isEqualTo(200);
+        var stream = fixture.http().events(access);
+        assertThat(stream.statusCode()).isEqualTo(200);
+        var ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> stream.body().count());
+
+        String stolen = signedIn.path("refresh_token").asText();
+        assertThat(refresh(stolen).status()).isEqualTo(200);
+        assertThat(refresh(stolen).oauthError()).as("reused: the sign-in ends").isEqualTo("invalid_grant");
+
+        var refused = fixture.http().get("/api/v1/devices", access);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().path("detail").asText()).contains("sign-in has ended");
+        assertThat(ended.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("the stream closes at its next ping").isPositive();
+    }
+
+    /** Launch-day finding 4: a removed account's access token kept approving for up to an hour. */
+    @Test
+    void aRemovedAccountsAccessTokenStopsAtOnce() {
+        String access = exchange(signIn("alex", "link-demo").hiddenFields().get("code"), pkce.verifier()).json().path("access_token").asText();
+        assertThat(fixture.http().get("/api/v1/devices", access).status()).isEqualTo(200);
+        fixture.update("DELETE FROM local_users WHERE username = 'alex'"); // what `server accounts remove alex` runs
+        assertThat(fixture.http().get("/api/v1/devices", access).status()).isEqualTo(401);
+    }
+
     @Test
     void anAuthorizationCodeExpiresAfterAMinute() {
         String code = signIn("alex", "link-demo").hiddenFields().get("code");

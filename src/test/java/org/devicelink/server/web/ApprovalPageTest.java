@@ -229,6 +229,20 @@ class ApprovalPageTest {
         assertThat(fixture.query("SELECT status FROM pending_links").getFirst().get("status")).isEqualTo("pending");
     }
 
+    /** Launch-day finding 4: a removed account's page session kept linking for up to 30 minutes. */
+    @Test
+    void aRemovedAccountsPageSessionEndsAtOnce() throws Exception {
+        var device = fixture.device(CONSOLE);
+        DeviceAuthorization code = device.requestCode("TV", null, null);
+        var confirm = signInAs("alex", follow(browser.open(URI.create(code.verificationUriComplete()))));
+        assertThat(confirm.body()).contains("Link TV to your account?");
+        fixture.update("DELETE FROM local_users WHERE username = 'alex'"); // what `server accounts remove alex` runs
+        var approved = decide(confirm, "approve", Map.of());
+        assertThat(approved.status()).isEqualTo(401);
+        assertThat(approved.body()).contains("Your sign-in on this page has ended");
+        assertThat(fixture.query("SELECT status FROM pending_links").getFirst().get("status")).isEqualTo("pending");
+    }
+
     @Test
     void fuzzedFormsFromASignedInBrowserGetA4xxAndChangeNothing() throws Exception {
         var device = fixture.device(CONSOLE);
