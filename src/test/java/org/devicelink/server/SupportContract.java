@@ -132,6 +132,54 @@ abstract class SupportContract {
         assertThat(http().post("/api/v1/links/" + userCode + "/approve", alex, "{}").status()).as("still the customer's to approve").isEqualTo(200);
     }
 
+    /**
+     * Launch-day finding 5: from one misread letter, a walk (change one position at a time and watch the hint, then try
+     * the letters there) found the waiting code in 9 to 25 lookups. Now the hint is given once around a code and only
+     * two re-reads near it are answered: the walk never finds it within the hour's 30 lookups. A customer who reads
+     * the code again still gets through.
+     */
+    @Test
+    void aWalkFromAMisreadLetterNeverFindsTheCode() {
+        String alphabet = UserCode.ALPHABET;
+        String real = ((UserCode.Parsed.Valid) UserCode.parse(startCode("Console").path("user_code").asText())).code().value();
+        char[] misread = real.toCharArray();
+        misread[7] = alphabet.charAt((alphabet.indexOf(real.charAt(7)) + 1) % 20); // the customer's last letter, misheard
+        String start = new String(misread);
+        assertThat(lookUp(start).json().path("nearMiss").asBoolean()).as("the first lookup gets the hint").isTrue();
+
+        // the walk: one letter changed per position until the hint says which position is wrong, then every letter there
+        var answers = new ArrayList<String>();
+        java.util.function.BiFunction<Integer, Integer, String> look = (position, shift) -> {
+            char[] tried = start.toCharArray();
+            tried[position] = alphabet.charAt((alphabet.indexOf(start.charAt(position)) + shift) % 20);
+            var answer = lookUp(new String(tried));
+            String said = answer.status() != 200 ? answer.problem()
+                    : answer.json().path("status").asText() + (answer.json().path("nearMiss").asBoolean() ? "+hint" : "");
+            answers.add(said);
+            return said;
+        };
+        int wrongAt = -1;
+        for (int position = 0; position < 8 && wrongAt < 0; position++) {
+            if (look.apply(position, 1).equals("not-found+hint")) {
+                wrongAt = position;
+            }
+        }
+        for (int position = wrongAt < 0 ? 0 : wrongAt; answers.size() < 29 && !answers.contains("waiting"); position = (position + 1) % 8) {
+            for (int shift = 2; shift < 20 && answers.size() < 29 && !answers.contains("waiting"); shift++) {
+                look.apply(position, shift);
+            }
+        }
+        assertThat(answers).as("the walk's answers").doesNotContain("waiting").noneMatch(a -> a.endsWith("+hint"));
+        assertThat(answers.subList(2, answers.size())).as("past two re-reads, nothing near is answered").containsOnly("support-limit");
+
+        // an honest call: another code misread, then read again
+        String other = ((UserCode.Parsed.Valid) UserCode.parse(startCode("Other console").path("user_code").asText())).code().value();
+        String misheard = (other.charAt(0) == 'B' ? "C" : "B") + other.substring(1);
+        String rileysColleague = fixture.issuer.token("jo", "Jo Support", b -> b.claim("roles", List.of("support")));
+        assertThat(http().get("/api/v1/support/codes/" + misheard, rileysColleague).json().path("nearMiss").asBoolean()).isTrue();
+        assertThat(http().get("/api/v1/support/codes/" + other, rileysColleague).json().path("status").asText()).isEqualTo("waiting");
+    }
+
     @Test
     void onlySupportMayLookAndSupportChangesNothing() {
         var code = startCode("Console");

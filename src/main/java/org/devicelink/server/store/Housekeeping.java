@@ -43,7 +43,8 @@ public final class Housekeeping {
                 + inBatches("DELETE FROM attempt_limits WHERE subject IN (SELECT subject FROM attempt_limits "
                         + "WHERE window_started_at < ? AND (locked_until IS NULL OR locked_until < ?) LIMIT ?)", cutoff, now)
                 + inBatches("DELETE FROM activity WHERE id IN (SELECT id FROM activity WHERE at < ? LIMIT ?)", now.minus(activityKept))
-                + inBatches("DELETE FROM web_sessions WHERE id_hash IN (SELECT id_hash FROM web_sessions WHERE expires_at < ? LIMIT ?)", now);
+                + inBatches("DELETE FROM web_sessions WHERE id_hash IN (SELECT id_hash FROM web_sessions WHERE expires_at < ? LIMIT ?)", now)
+                + inBatches("DELETE FROM support_hints WHERE id IN (SELECT id FROM support_hints WHERE at < ? LIMIT ?)", now.minus(Duration.ofDays(1)));
     }
 
     /** Runs a delete whose last parameter is its batch size until a batch removes less than a full batch. */

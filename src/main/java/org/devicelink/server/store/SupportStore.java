@@ -42,6 +42,37 @@ public final class SupportStore {
                 + "FETCH FIRST 1 ROWS ONLY", r -> true, args).isPresent();
     }
 
+    /** Records a near-miss hint given to a support account for an input, with the digests of the codes around it. */
+    public void hint(String id, String supportId, Instant at, List<String> around) {
+        sql.update("INSERT INTO support_hints (id, support_id, at) VALUES (?, ?, ?)", id, supportId, at);
+        Object[] args = new Object[around.size() * 2];
+        for (int i = 0; i < around.size(); i++) {
+            args[2 * i] = id;
+            args[2 * i + 1] = around.get(i);
+        }
+        sql.update("INSERT INTO support_hint_codes (hint_id, code_hash) VALUES " + String.join(", ", Collections.nCopies(around.size(), "(?, ?)")), args);
+    }
+
+    /** A hint given to this support account since then whose codes meet these; with the re-reads it has answered. */
+    public record Hint(String id, int rereads) {}
+
+    public Optional<Hint> hintNear(String supportId, Instant since, List<String> around) {
+        Object[] args = new Object[around.size() + 2];
+        args[0] = supportId;
+        args[1] = since;
+        for (int i = 0; i < around.size(); i++) {
+            args[i + 2] = around.get(i);
+        }
+        return sql.queryOne("SELECT h.id, h.rereads FROM support_hints h WHERE h.support_id = ? AND h.at > ? AND EXISTS "
+                + "(SELECT 1 FROM support_hint_codes c WHERE c.hint_id = h.id AND c.code_hash IN ("
+                + String.join(", ", Collections.nCopies(around.size(), "?")) + ")) ORDER BY h.at FETCH FIRST 1 ROWS ONLY",
+                r -> new Hint(r.string("id"), r.integer("rereads")), args);
+    }
+
+    public void reread(String hintId) {
+        sql.update("UPDATE support_hints SET rereads = rereads + 1 WHERE id = ?", hintId);
+    }
+
     public record Audit(String id, Instant at, String supportId, String action, String target, String customerId, String reason) {}
 
     public void audit(Audit entry) {

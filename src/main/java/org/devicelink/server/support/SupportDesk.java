@@ -35,14 +35,18 @@ import org.devicelink.server.store.SupportStore;
  * customer's devices. They read, never change. Every access is written to the insert-only audit first, shows in the
  * customer's activity, and counts against the support account's own limit.
  *
- * <p>The near-miss hint says only that a waiting code is one slip away, never which. It costs the same lookup as any
- * other: at {@link #LOOKUPS_PER_HOUR} an hour, with 20^8 codes and even 10,000 waiting at once, each lookup covers at
- * most 160 codes, so an hour of lookups finds a waiting code with odds of about 1 in 530 (and names none of them);
- * every try is audited under the support account's name.
+ * <p>The near-miss hint says only that a waiting code is one slip away, never which, and only once around that code:
+ * a lookup two slips or fewer from an input that got a hint (the customer reading it again) gets no hint of its own,
+ * and only {@link #REREADS} of those are answered within the hour. A walk from a misread code (change one letter at a
+ * time, watch the hint) learns nothing after its first step, and checks at most {@link #REREADS} of the 152 codes one
+ * slip away: 2 in 152 per hint, never enough to find the code ({@code SupportContract} plays the walk). Every try is
+ * audited under the support account's name.
  */
 public final class SupportDesk {
 
     static final int LOOKUPS_PER_HOUR = 30;
+    /** Lookups near a hinted input answered within the hour: the customer reads the code again, once or twice. */
+    static final int REREADS = 2;
     private static final Duration WINDOW = Duration.ofHours(1);
 
     private final Sql sql;
@@ -75,12 +79,24 @@ public final class SupportDesk {
         return sql.inTransaction(() -> {
             admit(support, now);
             String digest = hash.of(KeyedHash.Kind.USER_CODE, code.value()); // the audit, like every table, holds no code
+            List<String> neighbours = code.neighbours().stream().map(n -> hash.of(KeyedHash.Kind.USER_CODE, n.value())).toList();
+            var around = new ArrayList<>(neighbours);
+            around.add(digest);
+            var hinted = store.hintNear(support.id(), now.minus(WINDOW), around);
+            if (hinted.isPresent()) {
+                if (hinted.get().rereads() >= REREADS) {
+                    throw new ApiProblem(ProblemType.SUPPORT_LIMIT, "problem.support-limit.rereads", REREADS);
+                }
+                store.reread(hinted.get().id());
+            }
             var found = store.story(digest);
             if (found.isEmpty()) {
-                List<String> near = code.neighbours().stream().map(n -> hash.of(KeyedHash.Kind.USER_CODE, n.value())).toList();
+                boolean nearMiss = hinted.isEmpty() && store.anyWaiting(neighbours, now);
+                if (nearMiss) {
+                    store.hint(UUID.randomUUID().toString(), support.id(), now, around);
+                }
                 audit(support, "code-lookup", digest, null, null, now);
-                return new CodeStory(code.display(), CodeStory.NOT_FOUND, false, null, null, null, null, List.of(), null,
-                        store.anyWaiting(near, now));
+                return new CodeStory(code.display(), CodeStory.NOT_FOUND, false, null, null, null, null, List.of(), null, nearMiss);
             }
             var story = found.get();
             audit(support, "code-lookup", digest, story.ownerId(), null, now);

@@ -1,0 +1,19 @@
+-- The local provider's sign-in a page session was made from: when that sign-in ends (a reused refresh token, a removed
+-- account), the session ends with it. Null for sessions of an outside provider, which last until they expire.
+ALTER TABLE web_sessions ADD COLUMN sign_in VARCHAR(64);
+
+-- A near-miss hint given to a support account, and the codes around the input it was given for (the input and each
+-- code one slip from it, as keyed digests). A later lookup whose own codes meet these is near the hint: it gets no
+-- hint of its own, and only a couple of such re-reads are answered. Swept after a day.
+CREATE TABLE support_hints (
+    id          VARCHAR(36)  PRIMARY KEY,
+    support_id  VARCHAR(36)  NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    at          TIMESTAMP WITH TIME ZONE NOT NULL,
+    rereads     INTEGER      NOT NULL DEFAULT 0
+);
+CREATE INDEX support_hints_by_support ON support_hints (support_id, at);
+CREATE TABLE support_hint_codes (
+    hint_id     VARCHAR(36)  NOT NULL REFERENCES support_hints (id) ON DELETE CASCADE,
+    code_hash   VARCHAR(64)  NOT NULL,
+    PRIMARY KEY (hint_id, code_hash)
+);
