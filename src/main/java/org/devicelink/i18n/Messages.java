@@ -31,6 +31,11 @@ public final class Messages {
         return BUNDLE.containsKey(key);
     }
 
+    /** "play games, stay signed in": what a device will be allowed to do, each scope in words where the bundle has them. */
+    public static String scopes(java.util.List<String> scopes) {
+        return String.join(", ", scopes.stream().map(scope -> has("scope." + scope) ? get("scope." + scope) : scope).toList());
+    }
+
     /** "just now", "3 min ago": how long ago something a person did happened. */
     public static String ago(java.time.Instant then, java.time.Instant now) {
         long seconds = Math.max(0, Duration.between(then, now).toSeconds());

@@ -15,6 +15,30 @@ public final class DisplayText {
         return text.codePoints().allMatch(DisplayText::showable);
     }
 
+    /**
+     * Whether a name is written in one script, as a person would write it: Latin may go with one other script (a
+     * Japanese, Chinese, Korean or Arabic name with "TV" in it), but never with Cyrillic or Greek, whose look-alike
+     * letters ("Lіving-room TV" with a Cyrillic і) would let a device pass for another (UTS #39, moderately restrictive).
+     */
+    public static boolean oneScript(String text) {
+        var scripts = java.util.EnumSet.noneOf(Character.UnicodeScript.class);
+        text.codePoints().mapToObj(Character.UnicodeScript::of).forEach(scripts::add);
+        scripts.removeAll(java.util.List.of(Character.UnicodeScript.COMMON, Character.UnicodeScript.INHERITED, Character.UnicodeScript.UNKNOWN));
+        boolean latin = scripts.remove(Character.UnicodeScript.LATIN);
+        if (latin && (scripts.contains(Character.UnicodeScript.CYRILLIC) || scripts.contains(Character.UnicodeScript.GREEK))) {
+            return false;
+        }
+        // the scripts one language writes together count as one: Japanese, Chinese with Bopomofo, Korean with Hanja
+        for (var together : java.util.List.of(java.util.EnumSet.of(Character.UnicodeScript.HAN, Character.UnicodeScript.HIRAGANA,
+                Character.UnicodeScript.KATAKANA), java.util.EnumSet.of(Character.UnicodeScript.HAN, Character.UnicodeScript.BOPOMOFO),
+                java.util.EnumSet.of(Character.UnicodeScript.HAN, Character.UnicodeScript.HANGUL))) {
+            if (together.containsAll(scripts)) {
+                return true;
+            }
+        }
+        return scripts.size() <= 1;
+    }
+
     private static boolean showable(int c) {
         return switch (Character.getType(c)) {
             case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,

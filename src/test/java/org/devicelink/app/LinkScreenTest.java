@@ -65,6 +65,23 @@ class LinkScreenTest {
         return code;
     }
 
+    /** RFC 10027's advice: Deny is as prominent as Approve, and no key approves by default. */
+    @Test
+    void enterNeverApprovesAndDenyIsAsProminentAsApprove(FxRobot robot) {
+        app.signIn(robot);
+        var code = confirmNewDevice(robot);
+        Button approve = robot.lookup("#approveButton").queryAs(Button.class);
+        Button deny = robot.lookup("#denyButton").queryAs(Button.class);
+        assertThat(approve.isDefaultButton()).isFalse();
+        assertThat(deny.getStyleClass()).containsExactlyInAnyOrderElementsOf(approve.getStyleClass());
+        assertThat(deny.getParent().getChildrenUnmodifiable().indexOf(deny)).as("Deny comes first")
+                .isLessThan(approve.getParent().getChildrenUnmodifiable().indexOf(approve));
+        robot.press(javafx.scene.input.KeyCode.ENTER).release(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.devicePolls(code).oauthError()).as("Enter approved nothing").isEqualTo("authorization_pending");
+        Screenshots.save(app.scene, "confirm-deny-first-light");
+    }
+
     @Test
     void theCodeIsFormattedAsItIsTypedAndTyposAreExplainedAtOnce(FxRobot robot) {
         app.signIn(robot);

@@ -144,7 +144,7 @@ abstract class DeviceFlowContract {
         assertThat(lookup.json().path("appName").asText()).isEqualTo("DeviceLink Demo Console");
         assertThat(lookup.json().path("code").asText()).isEqualTo(code.userCode());
         assertThat(lookup.json().path("network").asText()).isEqualTo("this computer");
-        assertThat(lookup.json().path("sameNetwork").asBoolean()).isTrue();
+        assertThat(lookup.json().path("otherNetwork").asBoolean()).isFalse();
         assertThat(lookup.json().path("secondsLeft").asLong()).isBetween(590L, 600L);
 
         var approved = approve(code.userCode(), alex);

@@ -235,6 +235,9 @@ class HttpHardeningTest {
         }
         assertThat(http().form("/oauth2/device_authorization", Map.of("client_id", CONSOLE, "device_name", "Télé du salon 📺"))
                 .status()).as("accents and emoji show as themselves").isEqualTo(200);
+        var lookalike = http().form("/oauth2/device_authorization", Map.of("client_id", CONSOLE, "device_name", "L\u0456ving-room TV"));
+        assertThat(lookalike.status()).as("a Cyrillic і passing for a Latin i").isEqualTo(400);
+        assertThat(lookalike.json().path("error_description").asText()).contains("one script");
     }
 
     @Test

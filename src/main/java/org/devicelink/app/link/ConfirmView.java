@@ -117,10 +117,9 @@ final class ConfirmView {
         signsOut.managedProperty().bind(signsOut.visibleProperty());
         signsOut.setVisible(false);
 
+        // Deny first and alike, and no default button: Enter never approves, and neither choice is the easier one
         var approve = new Button(Messages.get("confirm.approve"), new FontIcon(Feather.CHECK));
         approve.setId("approveButton");
-        approve.getStyleClass().add("success");
-        approve.setDefaultButton(true);
         approve.disableProperty().bind(model.busyProperty().or(model.secondsLeftProperty().isEqualTo(0)));
         approve.setOnAction(e -> model.approve());
         var deny = new Button(Messages.get("confirm.deny"), new FontIcon(Feather.X));
@@ -135,7 +134,7 @@ final class ConfirmView {
         var back = new Hyperlink(Messages.get("confirm.back"));
         back.setId("confirmBack");
         back.setOnAction(e -> model.startOver());
-        var actions = new HBox(10, approve, deny, report);
+        var actions = new HBox(10, deny, approve, report);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         root.getChildren().addAll(title, warning, signsOut, details, compare, code, remaining, actions, back);
@@ -151,8 +150,7 @@ final class ConfirmView {
             model_.setText(orUnknown(link.deviceModel()));
             network.setText(link.network());
             when.setText(Messages.ago(link.requestedAt(), Instant.now()));
-            scopes.setText(String.join(", ", link.scopes().stream()
-                    .map(scope -> Messages.has("scope." + scope) ? Messages.get("scope." + scope) : scope).toList()));
+            scopes.setText(Messages.scopes(link.scopes()));
             code.setText(link.code());
             warning.setText(Messages.get("confirm.otherNetwork", link.network()));
             showSignsOut(signsOut, model);

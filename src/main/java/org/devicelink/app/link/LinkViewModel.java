@@ -80,7 +80,7 @@ public final class LinkViewModel {
             hint.set(typingHint(now));
         });
         codeComplete = Bindings.createBooleanBinding(() -> UserCode.tryParse(code.get()).isPresent(), code);
-        fromAnotherNetwork = Bindings.createBooleanBinding(() -> pending.get() != null && !pending.get().sameNetwork(), pending);
+        fromAnotherNetwork = Bindings.createBooleanBinding(() -> pending.get() != null && pending.get().otherNetwork(), pending);
     }
 
     public StringProperty codeProperty() {

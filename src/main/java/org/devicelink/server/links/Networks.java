@@ -14,7 +14,7 @@ public final class Networks {
     private Networks() {}
 
     /** A stable key for "the same network": both sides' requests compare equal when they share it. */
-    public static String networkOf(String address) {
+    private static String networkOf(String address) {
         InetAddress ip = parse(address);
         if (ip == null) {
             return "unknown";
@@ -33,6 +33,35 @@ public final class Networks {
         return prefix + ":/48";
     }
 
+    /**
+     * Whether the approver should be warned that the device asked from another network (RFC 8628 §5.4). One home
+     * shares its public IPv4 address (its NAT) or its IPv6 /64; a neighbour in the same public /24 (a carrier's NAT, a
+     * campus) is another network; on a local network, its /24. An address that is no IP literal is nobody's network:
+     * warned. An IPv4 and an IPv6 address cannot be compared (a dual-stack home puts its TV on one, its phone on the
+     * other): not warned, as a warning that is always there teaches people to ignore it.
+     */
+    public static boolean differ(String deviceAddress, String approverAddress) {
+        InetAddress device = parse(deviceAddress);
+        InetAddress approver = parse(approverAddress);
+        if (device == null || approver == null) {
+            return true;
+        }
+        if (device.getClass() != approver.getClass()) {
+            return false;
+        }
+        if (device.isLoopbackAddress() || approver.isLoopbackAddress()) {
+            return device.isLoopbackAddress() != approver.isLoopbackAddress();
+        }
+        boolean local = isLocal(device) && isLocal(approver);
+        int prefixBytes = device instanceof Inet4Address ? (local ? 3 : 4) : 8;
+        return !java.util.Arrays.equals(java.util.Arrays.copyOf(device.getAddress(), prefixBytes),
+                java.util.Arrays.copyOf(approver.getAddress(), prefixBytes));
+    }
+
+    private static boolean isLocal(InetAddress ip) {
+        return ip.isSiteLocalAddress() || ip.isLinkLocalAddress() || (ip instanceof Inet6Address && (ip.getAddress()[0] & 0xfe) == 0xfc);
+    }
+
     /** The network with a word on what kind it is, for the approval screen. */
     public static String describe(String address) {
         InetAddress ip = parse(address);
@@ -40,9 +69,7 @@ public final class Networks {
         if (ip == null || ip.isLoopbackAddress()) {
             return network;
         }
-        boolean local = ip.isSiteLocalAddress() || ip.isLinkLocalAddress()
-                || (ip instanceof Inet6Address && (ip.getAddress()[0] & 0xfe) == 0xfc);
-        return network + (local ? " (local network)" : " (internet)");
+        return network + (isLocal(ip) ? " (local network)" : " (internet)");
     }
 
     private static InetAddress parse(String address) {

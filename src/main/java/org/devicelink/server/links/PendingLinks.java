@@ -266,7 +266,7 @@ public final class PendingLinks {
         return new PendingLink(code.display(), row.clientId(), appName(row), row.deviceName(), row.deviceModel(),
                 Arrays.stream(row.scope().split(" ")).filter(s -> !s.isBlank()).toList(),
                 Networks.describe(row.clientAddress()),
-                Networks.networkOf(row.clientAddress()).equals(Networks.networkOf(approver.address())),
+                Networks.differ(row.clientAddress(), approver.address()),
                 row.requestedAt(), row.expiresAt(), Math.max(0, Duration.between(now, row.expiresAt()).toSeconds()),
                 signsOut(row.clientId(), approver.account()));
     }

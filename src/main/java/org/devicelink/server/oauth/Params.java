@@ -33,6 +33,10 @@ final class Params {
             throw new OAuthProblem(OAuthError.INVALID_REQUEST, "Parameter " + name
                     + " contains characters that do not show as themselves (control, invisible or direction-changing ones).");
         }
+        if (!DisplayText.oneScript(text)) {
+            throw new OAuthProblem(OAuthError.INVALID_REQUEST, "Parameter " + name
+                    + " mixes Latin with Cyrillic or Greek letters, which can pass for one another: write it in one script.");
+        }
         return text.strip();
     }
 

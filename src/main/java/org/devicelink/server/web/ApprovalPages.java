@@ -489,11 +489,12 @@ public final class ApprovalPages {
                     row("confirm.device", link.deviceName() == null ? Messages.get("confirm.unknown") : link.deviceName()),
                     row("confirm.model", link.deviceModel() == null ? Messages.get("confirm.unknown") : link.deviceModel()),
                     row("confirm.from", link.network()),
-                    row("confirm.when", Messages.ago(link.requestedAt(), clock.instant()))));
+                    row("confirm.when", Messages.ago(link.requestedAt(), clock.instant())),
+                    row("confirm.scopes", Messages.scopes(link.scopes()))));
             part.put("secondsLeft", link.secondsLeft());
             part.put("expires", Messages.get("confirm.expires", link.secondsLeft() / 60, String.format("%02d", link.secondsLeft() % 60)));
             part.put("expiresTemplate", Messages.get("confirm.expires", "{0}", "{1}"));
-            if (!link.sameNetwork()) {
+            if (link.otherNetwork()) {
                 part.put("otherNetwork", Messages.get("confirm.otherNetwork", link.network()));
             }
             List<FamilyMember> members = session.account().isParent() ? family.members(session.account()) : List.of();

@@ -60,7 +60,7 @@ class ApprovalPageTest {
 
         var confirm = signInAs("alex", signIn);
         assertThat(confirm.uri().toString()).doesNotContain(code.userCode()).doesNotContain(code.userCode().replace("-", ""));
-        assertThat(confirm.body()).contains("Link Living-room TV to your account?").contains(code.userCode()).contains("Bravia 55")
+        assertThat(confirm.body()).contains("Link Living-room TV to your account?").contains(code.userCode()).contains("Bravia 55").contains("It will be allowed to")
                 .contains("Signed in as").contains("name=\"csrf\"");
         var linked = decide(confirm, "approve", Map.of());
         assertThat(linked.status()).isEqualTo(200);
