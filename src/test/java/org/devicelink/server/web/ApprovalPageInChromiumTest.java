@@ -178,6 +178,53 @@ class ApprovalPageInChromiumTest {
 
     }
 
+    /**
+     * RFC 10027's device-code phishing, with two origins: the attacker's page (another local server, another site)
+     * sends the signed-in victim's browser to the page with the attacker's code. It is never shown ready to approve nor
+     * kept for later, and the victim's own QR still links in two actions.
+     */
+    @Test
+    void aCodeAnotherSitePlantsIsNeverReadyToApproveAndTheOwnQrStillTakesTwoActions() throws Exception {
+        chromium.emulate(390, 844, true, false);
+        DeviceAuthorization planted = fixture.device(CONSOLE).requestCode("Living-room TV", null, null);
+        chromium.open(entrance + "/link");
+        chromium.run("document.querySelector('a[href=\"/link/signin\"]').click()", "Username");
+        signInAs("alex");
+
+        var attacker = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] page = ("<!doctype html><title>Free skins</title><p>Loading your prize...</p><script>location = '" + entrance + "/link?code="
+                + planted.userCode() + "';</script>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        attacker.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        attacker.start();
+        try {
+            chromium.open("http://localhost:" + attacker.getAddress().getPort() + "/"); // another site: localhost is not 127.0.0.1
+            var landed = chromium.run("", "Is this the code on your device?");
+            assertThat(landed.text()).contains("Is this the code on your device?").contains(planted.userCode());
+            assertThat(landed.url()).as("the code leaves the address and the history").isEqualTo(entrance + "/link");
+            assertThat(chromium.evaluate("String(document.querySelector('button[value=approve]') === null)")).isEqualTo("true");
+            shot("web-planted-code-phone-light");
+        } finally {
+            attacker.stop(0);
+        }
+
+        var later = chromium.open(entrance + "/link");
+        assertThat(later.text()).as("the victim comes to link their own TV").contains("Type the code shown").doesNotContain(planted.userCode());
+
+        var mine = fixture.device(CONSOLE);
+        DeviceAuthorization own = mine.requestCode("Bedroom TV", null, null);
+        var tokens = CompletableFuture.supplyAsync(() -> WebFlows.tokens(mine, own));
+        assertThat(chromium.open(qrAddress(own)).text()).contains("Link Bedroom TV to your account?");
+        chromium.run("document.querySelector('button[value=approve]').click()", "is linked");
+        assertThat(tokens.get().accessToken()).isNotEmpty();
+        assertThat(fixture.query("SELECT device_name, status FROM pending_links WHERE device_name = 'Living-room TV'").getFirst().get("status"))
+                .isEqualTo("pending");
+    }
+
     /** Bytes the page and what it loaded took: over the wire, and as content. */
     private static final String PAGE_WEIGHT = "(() => { const all = performance.getEntries().filter(e => 'transferSize' in e);"
             + "const wire = all.reduce((n, e) => n + e.transferSize, 0), body = all.reduce((n, e) => n + e.decodedBodySize, 0);"
