@@ -17,3 +17,8 @@ CREATE TABLE support_hint_codes (
     code_hash   VARCHAR(64)  NOT NULL,
     PRIMARY KEY (hint_id, code_hash)
 );
+
+-- Spray detection (RFC 10027): the first account that looked a code up, and whether another one has too. A code
+-- looked up by two accounts may have been sent around: each approver is told, and so is the owner it is linked to.
+ALTER TABLE pending_links ADD COLUMN looked_up_by VARCHAR(36);
+ALTER TABLE pending_links ADD COLUMN seen_by_others BOOLEAN DEFAULT FALSE NOT NULL;

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param secondsLeft    until the code expires, by the server's clock (the companion counts down from it)
  * @param signsOut       where the app allows one console at a time per account: the consoles approving would sign out,
  *                       by whose account it would be ({@code "me"}, or for a parent a child's id); empty otherwise
+ * @param seenByOthers   whether another account has looked this code up too: it may have been sent around (RFC 10027)
  */
 public record PendingLink(
         String code,
@@ -27,4 +28,5 @@ public record PendingLink(
         Instant requestedAt,
         Instant expiresAt,
         long secondsLeft,
-        Map<String, List<String>> signsOut) {}
+        Map<String, List<String>> signsOut,
+        boolean seenByOthers) {}

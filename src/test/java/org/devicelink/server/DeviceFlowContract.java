@@ -501,6 +501,27 @@ abstract class DeviceFlowContract {
         assertThat(http().get("/api/v1/links/" + realCode, alex).status()).isEqualTo(200);
     }
 
+    /**
+     * RFC 10027's spray detection: a code looked up by two accounts may have been sent around. Each approver after the
+     * first is told so, and the account it ends up linked to reads it in its activity.
+     */
+    @Test
+    void aCodeLookedUpByTwoAccountsIsFlaggedToEachAndToTheOwner() {
+        server();
+        String userCode = startCode(CONSOLE, "Living-room TV").path("user_code").asText();
+        assertThat(http().get("/api/v1/links/" + userCode, alex).json().path("seenByOthers").asBoolean()).as("the first to look").isFalse();
+        assertThat(http().get("/api/v1/links/" + userCode, alex).json().path("seenByOthers").asBoolean()).as("the same, again").isFalse();
+        assertThat(http().get("/api/v1/links/" + userCode, bob).json().path("seenByOthers").asBoolean()).as("a second account").isTrue();
+        assertThat(http().get("/api/v1/links/" + userCode, alex).json().path("seenByOthers").asBoolean()).as("the first, told now").isTrue();
+        assertThat(approve(userCode, bob).status()).isEqualTo(200);
+        assertThat(http().get("/api/v1/activity", bob).json()).extracting(e -> e.path("kind").asText()).contains("seen-by-others", "linked");
+
+        String quiet = startCode(CONSOLE, "Kitchen TV").path("user_code").asText();
+        http().get("/api/v1/links/" + quiet, alex);
+        assertThat(approve(quiet, alex).status()).isEqualTo(200);
+        assertThat(http().get("/api/v1/activity", alex).json()).extracting(e -> e.path("kind").asText()).doesNotContain("seen-by-others");
+    }
+
     /** A code asked for from {@code address} (behind this server's own proxy, which says where it came from). */
     Http.Response askFrom(String address, String clientId) {
         return http().form("/oauth2/device_authorization", Map.of("client_id", clientId, "device_name", "TV"),

@@ -24,7 +24,7 @@ public final class ActivityViewModel {
 
     /** The kinds the server writes, in the order the filter offers them. */
     public static final java.util.List<String> KINDS = java.util.List.of("linked", "asked-a-parent", "denied", "reported", "renamed",
-            "unlinked", "signed-out", "locked-out", "refresh-token-reuse", "viewed-by-support");
+            "unlinked", "signed-out", "locked-out", "refresh-token-reuse", "viewed-by-support", "seen-by-others");
 
     private final LinkApi api;
     private final UiExecutor executor;

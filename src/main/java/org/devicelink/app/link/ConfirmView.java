@@ -108,6 +108,13 @@ final class ConfirmView {
         warning.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
         warning.visibleProperty().bind(model.fromAnotherNetworkProperty());
         warning.managedProperty().bind(warning.visibleProperty());
+        var sprayed = new Label(Messages.get("confirm.seenByOthers"));
+        sprayed.setId("seenByOthersWarning");
+        sprayed.getStyleClass().add("warning-banner");
+        sprayed.setWrapText(true);
+        sprayed.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+        sprayed.visibleProperty().bind(model.seenByOthersProperty());
+        sprayed.managedProperty().bind(sprayed.visibleProperty());
 
         var signsOut = new Label();
         signsOut.setId("signsOutWarning");
@@ -137,7 +144,7 @@ final class ConfirmView {
         var actions = new HBox(10, deny, approve, report);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        root.getChildren().addAll(title, warning, signsOut, details, compare, code, remaining, actions, back);
+        root.getChildren().addAll(title, warning, sprayed, signsOut, details, compare, code, remaining, actions, back);
         root.setMaxWidth(600);
 
         model.pendingProperty().addListener((o, old, link) -> {

@@ -66,6 +66,7 @@ public final class LinkViewModel {
     private final ObservableList<LinkedDevice> replaceable = FXCollections.observableArrayList();
     private final BooleanBinding codeComplete;
     private final BooleanBinding fromAnotherNetwork;
+    private final BooleanBinding seenByOthers;
     private final List<Consumer<LinkedDevice>> linkedListeners = new ArrayList<>();
     private Instant deadline = Instant.MAX;
     private UserCode confirmedCode;
@@ -81,6 +82,7 @@ public final class LinkViewModel {
         });
         codeComplete = Bindings.createBooleanBinding(() -> UserCode.tryParse(code.get()).isPresent(), code);
         fromAnotherNetwork = Bindings.createBooleanBinding(() -> pending.get() != null && pending.get().otherNetwork(), pending);
+        seenByOthers = Bindings.createBooleanBinding(() -> pending.get() != null && pending.get().seenByOthers(), pending);
     }
 
     public StringProperty codeProperty() {
@@ -141,6 +143,11 @@ public final class LinkViewModel {
     /** Whether the device asked from another network than this computer's (RFC 8628 §5.4): the confirmation warns. */
     public BooleanBinding fromAnotherNetworkProperty() {
         return fromAnotherNetwork;
+    }
+
+    /** Whether another account has looked this code up too (it may have been sent around). */
+    public BooleanBinding seenByOthersProperty() {
+        return seenByOthers;
     }
 
     /** Called after a device is linked (the devices list refreshes itself). */

@@ -22,5 +22,7 @@ public enum ActivityKind {
     /** A console signed out because the account linked another, where its app allows one at a time. */
     REPLACED,
     /** Support staff looked at the account's code or devices; the detail is the reason they gave. */
-    VIEWED_BY_SUPPORT
+    VIEWED_BY_SUPPORT,
+    /** A device was linked from a code that another account had looked up too: it may have been sent around. */
+    SEEN_BY_OTHERS
 }

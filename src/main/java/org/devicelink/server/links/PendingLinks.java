@@ -76,8 +76,8 @@ public final class PendingLinks {
 
     public PendingLink lookup(String codeInput, Approver approver) {
         var found = find(codeInput, approver);
-        links.lookedUp(found.row().id(), clock.instant());
-        return view(found.code(), found.row(), approver);
+        boolean seenByOthers = links.lookedUp(found.row().id(), approver.account().id(), clock.instant());
+        return view(found.code(), found.row(), approver, seenByOthers);
     }
 
     /** What an approval did: linked the device, or (a child's) made it wait for a parent. */
@@ -163,6 +163,9 @@ public final class PendingLinks {
             }
             String by = ownerId.equals(approver.id()) ? null : approver.displayName();
             activity.record(new Activity(ActivityKind.LINKED, ownerId, deviceId, name, row.clientId(), by));
+            if (links.seenByOthers(row.id())) { // the owner hears of it where they look for what happened
+                activity.record(new Activity(ActivityKind.SEEN_BY_OTHERS, ownerId, deviceId, name, row.clientId(), null));
+            }
             notifier.decided(row.deviceCodeHash());
             changes.changed(approver);
             return LinkedDevices.view(devices.find(deviceId).orElseThrow());
@@ -261,14 +264,14 @@ public final class PendingLinks {
         return new Found(code, row);
     }
 
-    private PendingLink view(UserCode code, PendingLinkStore.Row row, Approver approver) {
+    private PendingLink view(UserCode code, PendingLinkStore.Row row, Approver approver, boolean seenByOthers) {
         Instant now = clock.instant();
         return new PendingLink(code.display(), row.clientId(), appName(row), row.deviceName(), row.deviceModel(),
                 Arrays.stream(row.scope().split(" ")).filter(s -> !s.isBlank()).toList(),
                 Networks.describe(row.clientAddress()),
                 Networks.differ(row.clientAddress(), approver.address()),
                 row.requestedAt(), row.expiresAt(), Math.max(0, Duration.between(now, row.expiresAt()).toSeconds()),
-                signsOut(row.clientId(), approver.account()));
+                signsOut(row.clientId(), approver.account()), seenByOthers);
     }
 
     /**

@@ -86,9 +86,19 @@ public final class PendingLinkStore {
                 LinkStatus.REDEEMED, now, id, LinkStatus.APPROVED) == 1;
     }
 
-    /** Notes the first time a person looked the code up: a line of its story for support. */
-    public void lookedUp(String id, Instant now) {
-        sql.update("UPDATE pending_links SET looked_up_at = ? WHERE id = ? AND looked_up_at IS NULL", now, id);
+    /**
+     * Notes that an account looked the code up (the first time is a line of its story for support); returns whether
+     * another account has looked it up too, before or since.
+     */
+    public boolean lookedUp(String id, String accountId, Instant now) {
+        sql.update("UPDATE pending_links SET looked_up_at = COALESCE(looked_up_at, ?), looked_up_by = COALESCE(looked_up_by, ?), "
+                + "seen_by_others = seen_by_others OR (looked_up_by IS NOT NULL AND looked_up_by <> ?) WHERE id = ?", now, accountId, accountId, id);
+        return seenByOthers(id);
+    }
+
+    /** Whether two or more accounts have looked the code up (it may have been sent around). */
+    public boolean seenByOthers(String id) {
+        return sql.queryOne("SELECT seen_by_others FROM pending_links WHERE id = ?", r -> r.bool("seen_by_others"), id).orElse(false);
     }
 
     private static Row map(Sql.Row r) throws java.sql.SQLException {

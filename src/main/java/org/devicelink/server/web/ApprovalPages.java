@@ -497,6 +497,9 @@ public final class ApprovalPages {
             if (link.otherNetwork()) {
                 part.put("otherNetwork", Messages.get("confirm.otherNetwork", link.network()));
             }
+            if (link.seenByOthers()) {
+                part.put("seenByOthers", Messages.get("confirm.seenByOthers"));
+            }
             List<FamilyMember> members = session.account().isParent() ? family.members(session.account()) : List.of();
             part.put("warnings", signsOut(link, members));
             if (members.size() > 1) {

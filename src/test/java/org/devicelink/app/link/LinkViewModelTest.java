@@ -43,7 +43,7 @@ class LinkViewModelTest {
     static PendingLink asking(boolean sameNetwork) {
         return new PendingLink("WDJB-MJHT", "demo-console", "Demo Console", "Kitchen TV", "Frame 55", List.of("play"),
                 sameNetwork ? "this computer" : "203.0.113.0/24 (internet)", !sameNetwork, NOW.minusSeconds(30), NOW.plusSeconds(600), 600,
-                java.util.Map.of());
+                java.util.Map.of(), false);
     }
 
     static LinkedDevice kitchenTv() {
