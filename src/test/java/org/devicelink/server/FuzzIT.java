@@ -18,14 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A seeded generator of malformed requests (methods, paths, headers, content types, bodies, framings, encodings)
- * sent as raw bytes over TLS to every endpoint of the packaged server on its embedded default. None may be answered
- * 5xx, the server may log no error, and it must serve normally afterwards.
+ * sent as raw bytes over TLS to every endpoint of the packaged server on its embedded default. Every one is sent, and
+ * every one must be answered: a 5xx, a hang (no answer in 5 s) or a connection closed without an answer fails at
+ * once. The server may log no error, and it must serve normally afterwards.
  */
 class FuzzIT {
 
     static final long SEED = 20261201L;
     static final int REQUESTS = 3000;
-    static final Duration BUDGET = Duration.ofMinutes(3);
 
     @TempDir
     Path dir;
@@ -75,10 +75,8 @@ class FuzzIT {
                 var shapes = new java.util.HashSet<String>();
                 var fiveHundreds = new ArrayList<String>();
                 var slowest = new ArrayList<Map.Entry<Long, String>>();
-                var unanswered = new ArrayList<String>();
-                long deadline = System.nanoTime() + BUDGET.toNanos();
                 int sent = 0;
-                for (; sent < REQUESTS && System.nanoTime() < deadline; sent++) {
+                for (; sent < REQUESTS; sent++) {
                     Fuzzed request = fuzz(random, token, web);
                     shapes.add(request.shape());
                     int status;
@@ -86,14 +84,12 @@ class FuzzIT {
                     try (var raw = new RawHttp(base, certificate)) {
                         status = raw.timeout(Duration.ofSeconds(5)).expectingHeadOnly(request.shape().startsWith("HEAD|"))
                                 .send(request.bytes()).answer().status();
-                    } catch (java.io.IOException e) {
-                        status = 0; // the server closed on it without a word: not an answer, not a 5xx
+                    } catch (java.io.IOException e) { // a reset, a close without a word, or no answer within the timeout
+                        throw new AssertionError("request " + sent + " (" + request.shape() + ") got no answer: " + e + "\n"
+                                + new String(request.bytes(), 0, Math.min(300, request.bytes().length), StandardCharsets.ISO_8859_1), e);
                     }
                     statuses.merge(status, 1, Integer::sum);
                     slowest.add(Map.entry((System.nanoTime() - began) / 1_000_000, request.shape()));
-                    if (status == 0) {
-                        unanswered.add(request.shape());
-                    }
                     if (status >= 500) {
                         fiveHundreds.add(status + " " + request.shape() + ": "
                                 + new String(request.bytes(), 0, Math.min(300, request.bytes().length), StandardCharsets.ISO_8859_1));
@@ -105,12 +101,11 @@ class FuzzIT {
                 String report = "fuzz: " + sent + " requests, " + shapes.size() + " distinct shapes, answers by status " + statuses
                         + ", 5xx " + fiveHundreds.size();
                 slowest.sort(Map.Entry.<Long, String>comparingByKey().reversed());
-                report += "\nslowest (ms): " + slowest.subList(0, Math.min(15, slowest.size())) + "\nclosed without an answer: " + unanswered;
+                report += "\nslowest (ms): " + slowest.subList(0, Math.min(15, slowest.size()));
                 System.out.println(report);
                 Files.createDirectories(Path.of("target"));
                 Files.writeString(Path.of("target", "fuzz-report.txt"), report + "\n" + String.join("\n", fiveHundreds) + "\n");
 
-                assertThat(sent).as("requests within the time budget").isGreaterThanOrEqualTo(REQUESTS / 2);
                 assertThat(fiveHundreds).as(report).isEmpty();
                 assertThat(log).as("the server's log").doesNotContain("ERROR").doesNotContain("Exception").doesNotContain("\tat ");
                 assertThat(afterwards).as("a device asks for a code afterwards").isEqualTo(200);

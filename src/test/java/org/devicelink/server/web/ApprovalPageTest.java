@@ -243,6 +243,11 @@ class ApprovalPageTest {
         assertThat(fixture.query("SELECT status FROM pending_links").getFirst().get("status")).isEqualTo("pending");
     }
 
+    /**
+     * No path here holds a NUL ({@code %00}): Jetty answers one with 400 and "Connection: close" before reading the body,
+     * and Java's HTTP client then failed its next request (one run in five of 25 repeats, "received no bytes"). That is
+     * the client's trouble, not the server's: {@code FuzzIT} sends such paths over connections of its own.
+     */
     @Test
     void fuzzedFormsFromASignedInBrowserGetA4xxAndChangeNothing() throws Exception {
         var device = fixture.device(CONSOLE);
@@ -253,34 +258,19 @@ class ApprovalPageTest {
         var statuses = new java.util.TreeMap<Integer, Integer>();
         for (int i = 0; i < 400; i++) {
             String path = pick(random, "/link/code", "/link/decide", "/link/requests/" + pick(random, "3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b",
-                    "x", "%00", "..") + "/decide");
+                    "x", "..") + "/decide");
             var fields = new HashMap<String, String>();
             fields.put("csrf", random.nextInt(10) == 0 ? junk(random) : csrf);
             fields.put("code", pick(random, junk(random), junk(random), "WDJB-MJH" + (char) ('A' + random.nextInt(26)), ""));
             fields.put("action", pick(random, "approve", "deny", "report", "decline", junk(random)));
             fields.put("account", pick(random, "me", junk(random), "3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b"));
-            int status = postAsABrowserDoes(URI.create(fixture.server().baseUrl() + path), fields);
+            int status = browser.post(URI.create(fixture.server().baseUrl() + path), fields).status();
             statuses.merge(status, 1, Integer::sum);
             assertThat(status).as(path + " " + fields).isBetween(200, 499);
             assertThat(status).as("only a well-formed code is kept (303), and then nothing is decided").isNotEqualTo(200);
         }
         assertThat(statuses).as("answers by status").containsKeys(400, 403, 404);
         assertThat(fixture.query("SELECT status FROM pending_links").getFirst().get("status")).isEqualTo("pending");
-    }
-
-    /**
-     * A browser sends a request again when a kept-alive connection turns out closed before any answer byte (Jetty may
-     * close one after answering a request it could not take); Java's client does not for a POST, so this does, once.
-     */
-    private int postAsABrowserDoes(URI uri, Map<String, String> fields) {
-        try {
-            return browser.post(uri, fields).status();
-        } catch (IllegalStateException e) {
-            if (!String.valueOf(e.getMessage()).contains("received no bytes")) {
-                throw e;
-            }
-            return browser.post(uri, fields).status();
-        }
     }
 
     private static String pick(java.util.Random random, String... options) {
