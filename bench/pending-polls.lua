@@ -5,6 +5,8 @@
 --       http://localhost:18180/realms/bench/protocol/openid-connect/token
 -- wrk runs one Lua state per thread; each thread walks the whole pool with its
 -- own counter (with -t1 there is exactly one round robin).
+-- TOO_EARLY=P sends P percent of the polls (every (100/P)th) to the pool's first 32 codes, polled again and again
+-- long before their interval: each of those is answered slow_down.
 -- COUNT_ANSWERS=1 also counts the answers ("<status> <error or access_token>") and
 -- prints them at the end; this adds a response() callback, so leave it off for
 -- the throughput figure.
@@ -29,10 +31,18 @@ if #bodies == 0 then error("no device codes in " .. path) end
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 
+local every = tonumber(os.getenv("TOO_EARLY") or "0") > 0 and math.floor(100 / tonumber(os.getenv("TOO_EARLY")) + 0.5) or 0
+local hot = math.min(32, #bodies)
+
 counter = 0
+polls = 0
 request = function()
-  counter = counter % #bodies + 1
-  return wrk.format(nil, nil, nil, bodies[counter])
+  polls = polls + 1
+  if every > 0 and polls % every == 0 then
+    return wrk.format(nil, nil, nil, bodies[polls % hot + 1])
+  end
+  counter = counter % (#bodies - hot) + 1
+  return wrk.format(nil, nil, nil, bodies[hot + counter])
 end
 
 if os.getenv("COUNT_ANSWERS") == "1" then
