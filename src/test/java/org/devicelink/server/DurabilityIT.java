@@ -25,6 +25,7 @@ class DurabilityIT {
     PackagedServer server;
     Http http;
     int port;
+    String base;
 
     @AfterEach
     void stop() throws Exception {
@@ -39,7 +40,7 @@ class DurabilityIT {
                 Integer.toString(port), "--set", "code.interval=1"));
         issuer.trustSettings().forEach((key, value) -> arguments.addAll(List.of("--set", key + "=" + value)));
         server = PackagedServer.run(arguments);
-        String base = server.await(Pattern.compile("link server on (https://localhost:\\d+)"));
+        base = server.await(Pattern.compile("link server on (https://localhost:\\d+)"));
         http = new Http(base, dir.resolve("data/tls/server.pem"));
     }
 
@@ -111,5 +112,43 @@ class DurabilityIT {
         assertThat(http.post("/api/v1/links/" + third.path("user_code").asText() + "/deny", alex, "{}").status()).isEqualTo(204);
         killAndRestart();
         assertThat(poll(third).oauthError()).as("the denial").isEqualTo("access_denied");
+    }
+
+    /** The launch-day review's writes: a page session, a family decision and a support lookup survive a kill as well. */
+    @Test
+    void aPageSessionAFamilyDecisionAndASupportLookupSurviveTheServerBeingKilled() throws Exception {
+        issuer = new TestIssuer();
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        start();
+        String parent = issuer.token("pat-subject", "Pat", b -> b.claim("roles", List.of("organizer")).claim("family", "fam-1"));
+        String child = issuer.token("kid-subject", "Kid", b -> b.claim("roles", List.of("child")).claim("family", "fam-1"));
+        String support = issuer.token("sue-subject", "Sue", b -> b.claim("roles", List.of("support")));
+        for (String token : List.of(parent, child, support)) {
+            assertThat(http.get("/api/v1/devices", token).status()).isIn(200, 403);
+        }
+
+        // a page session (the local provider's sign-in on the approval page)
+        var web = FuzzIT.WebSession.signIn(base, dir.resolve("data/tls/server.pem"));
+        killAndRestart();
+        assertThat(http.send(http.request("/link").header("Cookie", web.cookie())).body()).as("the page session").contains("Signed in as");
+
+        // a family decision: the child's approval waits for a parent, who approves it
+        JsonNode code = http.form("/oauth2/device_authorization", Map.of("client_id", "demo-console", "device_name", "Kid's Switch")).json();
+        var asked = http.post("/api/v1/links/" + code.path("user_code").asText() + "/approve", child, "{}");
+        assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+        killAndRestart();
+        var decided = http.post("/api/v1/family/requests/" + asked.json().path("id").asText() + "/approve", parent, "");
+        assertThat(decided.status()).as("the child's request: " + decided.body()).isEqualTo(200);
+        killAndRestart();
+        assertThat(poll(code).status()).as("the parent's approval").isEqualTo(200);
+
+        // a support lookup: audited, and the customer sees it
+        var looked = http.get("/api/v1/support/codes/" + code.path("user_code").asText(), support);
+        assertThat(looked.status()).as(looked.body()).isEqualTo(200);
+        killAndRestart();
+        assertThat(http.get("/api/v1/activity", child).json()).extracting(e -> e.path("kind").asText()).as("the audited lookup")
+                .contains("viewed-by-support");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,10 @@ class ServerConfigTest {
         assertThat(org.devicelink.server.store.DatabaseUrls.isH2File(config.databaseUrl())).isTrue();
         assertThat(config.databasePowerSafe()).isTrue();
         assertThat(org.devicelink.server.store.DatabaseUrls.isH2File("jdbc:postgresql://db/dl")).isFalse();
+        // every H2 URL that names a file is put on disk by the server, whichever way it names it
+        assertThat(List.of("jdbc:h2:~/devicelink", "jdbc:h2:nio:/var/lib/devicelink/db", "jdbc:h2:file:/x", "jdbc:h2:./db"))
+                .allMatch(org.devicelink.server.store.DatabaseUrls::isH2File);
+        assertThat(List.of("jdbc:h2:mem:test", "jdbc:h2:tcp://db/x")).noneMatch(org.devicelink.server.store.DatabaseUrls::isH2File);
     }
 
     @Test

@@ -5,9 +5,14 @@ public final class DatabaseUrls {
 
     private DatabaseUrls() {}
 
-    /** An H2 file: it keeps recent commits in memory for a while, so the server puts them on disk itself (group commit). */
+    /**
+     * An H2 file: it keeps recent commits in memory for a while, so the server puts them on disk itself (group commit).
+     * Every H2 URL but an in-memory or a remote one names a file, whatever its file system ({@code file:}, {@code nio:},
+     * {@code ~/…}, a path).
+     */
     public static boolean isH2File(String jdbcUrl) {
-        return jdbcUrl.startsWith("jdbc:h2:file:") || jdbcUrl.startsWith("jdbc:h2:./") || jdbcUrl.startsWith("jdbc:h2:/");
+        return jdbcUrl.startsWith("jdbc:h2:") && !java.util.List.of("jdbc:h2:mem:", "jdbc:h2:tcp:", "jdbc:h2:ssl:", "jdbc:h2:zip:").stream()
+                .anyMatch(jdbcUrl::startsWith);
     }
 
     /**
