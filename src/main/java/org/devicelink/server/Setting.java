@@ -5,7 +5,7 @@ package org.devicelink.server;
  * settings file ({@code key=value}), in the environment ({@code DEVICELINK_} + key in upper case with {@code .}
  * and {@code -} as {@code _}) or as a flag ({@code --set key=value}); flags beat the environment, which beats the
  * file. Trusted sign-in issuers are the one family of keys not listed here: {@code trust.NAME.issuer},
- * {@code trust.NAME.jwks-uri}, {@code trust.NAME.audience}, {@code trust.NAME.scope}.
+ * {@code trust.NAME.jwks-uri}, {@code trust.NAME.audience}, {@code trust.NAME.scope}, {@code trust.NAME.max-lifetime}.
  */
 public enum Setting {
     DATA_DIR("data-dir", "", "Folder for the database, TLS certificate and settings file; empty: the user's data folder (Linux ~/.local/share/devicelink, macOS ~/Library/Application Support/DeviceLink, Windows %APPDATA%\\DeviceLink)."),

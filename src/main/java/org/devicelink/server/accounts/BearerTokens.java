@@ -118,6 +118,10 @@ public final class BearerTokens {
         if (!required.isEmpty() && !scopes(claims).contains(required)) {
             throw refused("scope", required);
         }
+        var most = verifier.issuer().maxLifetime();
+        if (most != null && lifetime(claims).compareTo(most) > 0) {
+            throw refused("long-lived", issuerName, most.toMinutes());
+        }
         String signIn = text(claims, "sid");
         if (signIn != null && !verifier.signIns().active(signIn)) {
             throw refused("ended");
@@ -130,6 +134,12 @@ public final class BearerTokens {
     public boolean stillSignedIn(Account account) {
         Verifier verifier = byIssuer.get(account.issuer());
         return verifier != null && (account.signIn() == null || verifier.signIns().active(account.signIn()));
+    }
+
+    /** How long the token was made to live: from its issue (or now, when it says none) to its expiry. */
+    private static java.time.Duration lifetime(JWTClaimsSet claims) {
+        var from = claims.getIssueTime() != null ? claims.getIssueTime().toInstant() : java.time.Instant.now();
+        return java.time.Duration.between(from, claims.getExpirationTime().toInstant());
     }
 
     private static List<String> scopes(JWTClaimsSet claims) {

@@ -112,7 +112,8 @@ public final class LocalIssuer implements AutoCloseable {
 
     /** How the link server trusts this provider's access tokens: in process, with the keys at hand. */
     public TrustedIssuer trustedIssuer() {
-        return new TrustedIssuer("local", issuer, URI.create(issuer.replace(LocalSignIn.PATH, "") + KEYS), LocalSignIn.API_AUDIENCE, LocalSignIn.API_SCOPE);
+        return new TrustedIssuer("local", issuer, URI.create(issuer.replace(LocalSignIn.PATH, "") + KEYS), LocalSignIn.API_AUDIENCE, LocalSignIn.API_SCOPE,
+                null);
     }
 
     /** Whether one of this provider's sign-ins still stands: its access tokens stop the moment it ends. */

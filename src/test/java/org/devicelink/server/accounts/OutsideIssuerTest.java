@@ -28,15 +28,21 @@ class OutsideIssuerTest {
                     "trust.entra.scope", "devicelink");
             try (var fixture = new LinkServerFixture(Databases.H2, dir, trust)) {
                 String token = outside.issueToken("entra", "alex-at-entra", "api://devicelink",
-                        Map.of("scp", "devicelink", "name", "Alex (Entra)")).serialize();
+                        Map.of("scp", "devicelink", "name", "Alex (Entra)"), 600).serialize();
                 var devices = fixture.http().get("/api/v1/devices", token);
                 assertThat(devices.status()).as(devices.body()).isEqualTo(200);
 
+                // an outside provider's tokens cannot be ended early, so they must be short: an hour's is refused, saying why
+                String hour = outside.issueToken("entra", "alex-at-entra", "api://devicelink", Map.of("scp", "devicelink"), 3600).serialize();
+                var refused = fixture.http().get("/api/v1/devices", hour);
+                assertThat(refused.status()).isEqualTo(401);
+                assertThat(refused.json().path("detail").asText()).contains("live longer than this server accepts (10 minutes)");
+
                 String otherAudience = outside.issueToken("entra", "alex-at-entra", "api://something-else",
-                        Map.of("scp", "devicelink")).serialize();
+                        Map.of("scp", "devicelink"), 600).serialize();
                 assertThat(fixture.http().get("/api/v1/devices", otherAudience).status()).isEqualTo(401);
                 String otherTenant = outside.issueToken("other-tenant", "alex-at-entra", "api://devicelink",
-                        Map.of("scp", "devicelink")).serialize();
+                        Map.of("scp", "devicelink"), 600).serialize();
                 assertThat(fixture.http().get("/api/v1/devices", otherTenant).json().path("detail").asText()).contains("not trusted");
 
                 // the same subject at another trusted issuer is another account: Alex here has no devices of the test issuer's Alex
