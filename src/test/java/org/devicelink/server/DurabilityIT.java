@@ -44,6 +44,15 @@ class DurabilityIT {
         http = new Http(base, dir.resolve("data/tls/server.pem"));
     }
 
+    /** A test issuer, and the server on a port that stays the same across restarts. */
+    void startOnAFreePort() throws Exception {
+        issuer = new TestIssuer();
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        start();
+    }
+
     /** Kills the server the moment the write was answered, and starts it again on the same data folder. */
     void killAndRestart() throws Exception {
         server.kill();
@@ -61,11 +70,7 @@ class DurabilityIT {
 
     @Test
     void finding0_everyAcknowledgedWriteSurvivesTheServerBeingKilled() throws Exception {
-        issuer = new TestIssuer();
-        try (var socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        start();
+        startOnAFreePort();
         String alex = issuer.token("alex-subject", "Alex");
 
         // a new code
@@ -117,11 +122,7 @@ class DurabilityIT {
     /** The launch-day review's writes: a page session, a family decision and a support lookup survive a kill as well. */
     @Test
     void aPageSessionAFamilyDecisionAndASupportLookupSurviveTheServerBeingKilled() throws Exception {
-        issuer = new TestIssuer();
-        try (var socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        start();
+        startOnAFreePort();
         String parent = issuer.token("pat-subject", "Pat", b -> b.claim("roles", List.of("organizer")).claim("family", "fam-1"));
         String child = issuer.token("kid-subject", "Kid", b -> b.claim("roles", List.of("child")).claim("family", "fam-1"));
         String support = issuer.token("sue-subject", "Sue", b -> b.claim("roles", List.of("support")));

@@ -101,27 +101,12 @@ final class ConfirmView {
             return s <= 0 ? Messages.get("confirm.expired") : Messages.get("confirm.expires", s / 60, String.format("%02d", s % 60));
         }, model.secondsLeftProperty()));
 
-        var warning = new Label();
-        warning.setId("networkWarning");
-        warning.getStyleClass().addAll("warning-banner");
-        warning.setWrapText(true);
-        warning.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+        var warning = banner("networkWarning", Feather.ALERT_TRIANGLE);
         warning.visibleProperty().bind(model.fromAnotherNetworkProperty());
-        warning.managedProperty().bind(warning.visibleProperty());
-        var sprayed = new Label(Messages.get("confirm.seenByOthers"));
-        sprayed.setId("seenByOthersWarning");
-        sprayed.getStyleClass().add("warning-banner");
-        sprayed.setWrapText(true);
-        sprayed.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+        var sprayed = banner("seenByOthersWarning", Feather.ALERT_TRIANGLE);
+        sprayed.setText(Messages.get("confirm.seenByOthers"));
         sprayed.visibleProperty().bind(model.seenByOthersProperty());
-        sprayed.managedProperty().bind(sprayed.visibleProperty());
-
-        var signsOut = new Label();
-        signsOut.setId("signsOutWarning");
-        signsOut.getStyleClass().add("warning-banner");
-        signsOut.setWrapText(true);
-        signsOut.setGraphic(new FontIcon(Feather.LOG_OUT));
-        signsOut.managedProperty().bind(signsOut.visibleProperty());
+        var signsOut = banner("signsOutWarning", Feather.LOG_OUT);
         signsOut.setVisible(false);
 
         // Deny first and alike, and no default button: Enter never approves, and neither choice is the easier one
@@ -224,4 +209,14 @@ final class ConfirmView {
         return text == null || text.isBlank() ? Messages.get("confirm.unknown") : text;
     }
 
+    /** A warning above the details: shown only while it applies, taking no room otherwise. */
+    private static Label banner(String id, Feather icon) {
+        var banner = new Label();
+        banner.setId(id);
+        banner.getStyleClass().add("warning-banner");
+        banner.setWrapText(true);
+        banner.setGraphic(new FontIcon(icon));
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
 }
