@@ -77,9 +77,8 @@ class PostgresFaultsTest {
         assertThat(a.http().post("/api/v1/links/" + approved.path("user_code").asText() + "/approve", alex, "{}").status()).isEqualTo(200);
 
         postgres.close();
-        Instant asked = Instant.now();
-        var poll = poll(a, approved);
-        assertThat(Duration.between(asked, Instant.now())).as("answered within the pool's wait, not hung").isLessThan(Duration.ofSeconds(10));
+        // answered (503), not hung: the guard is only there so that a hang fails instead of stalling the build
+        var poll = CompletableFuture.supplyAsync(() -> poll(a, approved)).get(60, TimeUnit.SECONDS);
         assertThat(poll.status()).as(poll.body()).isEqualTo(503);
         assertThat(poll.oauthError()).isEqualTo("temporarily_unavailable");
         assertThat(poll.header("Retry-After")).isEqualTo("5");
@@ -152,7 +151,6 @@ class PostgresFaultsTest {
         try (Connection lock = postgres.getDatabase("postgres", "faults").getConnection()) {
             lock.setAutoCommit(false);
             lock.createStatement().execute("LOCK TABLE pending_links IN ACCESS EXCLUSIVE MODE"); // every new code waits on it
-            Instant start = Instant.now();
             var stuck = new java.util.ArrayList<CompletableFuture<Http.Response>>();
             var threads = Executors.newVirtualThreadPerTaskExecutor();
             for (int i = 0; i < 30; i++) { // three times the pool
@@ -166,12 +164,12 @@ class PostgresFaultsTest {
             a.clock.advance(Duration.ofSeconds(2));
             var remembered = CompletableFuture.supplyAsync(() -> poll(a, waiting), threads);
             assertThat(remembered.get(2, TimeUnit.SECONDS).oauthError()).isEqualTo("authorization_pending");
+            // all answered 503 while the lock is still held: the statement timeout ended them, not the lock's release
             for (var answer : stuck) {
-                var response = answer.get(15, TimeUnit.SECONDS);
+                var response = answer.get(60, TimeUnit.SECONDS);
                 assertThat(response.status()).as(response.body()).isEqualTo(503);
                 assertThat(response.header("Retry-After")).isEqualTo("5");
             }
-            assertThat(Duration.between(start, Instant.now())).as("bounded by the statement timeout").isLessThan(Duration.ofSeconds(12));
             lock.rollback();
         }
         assertThat(a.http().form("/oauth2/device_authorization", Map.of("client_id", DeviceFlowContract.CONSOLE)).status()).isEqualTo(200);
