@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.devicelink.i18n.Messages;
 
 /**
  * A coarse view of where a request came from: the network (IPv4 /24, IPv6 /48), never the exact address, so an
@@ -12,26 +13,6 @@ import java.net.UnknownHostException;
 public final class Networks {
 
     private Networks() {}
-
-    /** A stable key for "the same network": both sides' requests compare equal when they share it. */
-    private static String networkOf(String address) {
-        InetAddress ip = parse(address);
-        if (ip == null) {
-            return "unknown";
-        }
-        if (ip.isLoopbackAddress()) {
-            return "this computer";
-        }
-        byte[] bytes = ip.getAddress();
-        if (ip instanceof Inet4Address) {
-            return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + ".0/24";
-        }
-        var prefix = new StringBuilder();
-        for (int i = 0; i < 6; i += 2) {
-            prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
-        }
-        return prefix + ":/48";
-    }
 
     /**
      * Whether the approver should be warned that the device asked from another network (RFC 8628 §5.4). One home
@@ -62,14 +43,27 @@ public final class Networks {
         return ip.isSiteLocalAddress() || ip.isLinkLocalAddress() || (ip instanceof Inet6Address && (ip.getAddress()[0] & 0xfe) == 0xfc);
     }
 
-    /** The network with a word on what kind it is, for the approval screen. */
+    /** The network, coarse (IPv4 /24, IPv6 /48), with a word on what kind it is, for the approval screen. */
     public static String describe(String address) {
         InetAddress ip = parse(address);
-        String network = networkOf(address);
-        if (ip == null || ip.isLoopbackAddress()) {
-            return network;
+        if (ip == null) {
+            return Messages.get("network.unknown");
         }
-        return network + (isLocal(ip) ? " (local network)" : " (internet)");
+        if (ip.isLoopbackAddress()) {
+            return Messages.get("network.this-computer");
+        }
+        byte[] bytes = ip.getAddress();
+        String network;
+        if (ip instanceof Inet4Address) {
+            network = (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + ".0/24";
+        } else {
+            var prefix = new StringBuilder();
+            for (int i = 0; i < 6; i += 2) {
+                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            }
+            network = prefix + ":/48";
+        }
+        return Messages.get(isLocal(ip) ? "network.local" : "network.internet", network);
     }
 
     private static InetAddress parse(String address) {
