@@ -65,7 +65,7 @@ class LinkScreenTest {
         return code;
     }
 
-    /** RFC 10027's advice: Deny is as prominent as Approve, and no key approves by default. */
+    /** RFC 10027's advice: Deny is as prominent as Approve, and no key approves by default: the keyboard starts on Deny. */
     @Test
     void enterNeverApprovesAndDenyIsAsProminentAsApprove(FxRobot robot) {
         app.signIn(robot);
@@ -76,10 +76,11 @@ class LinkScreenTest {
         assertThat(deny.getStyleClass()).containsExactlyInAnyOrderElementsOf(approve.getStyleClass());
         assertThat(deny.getParent().getChildrenUnmodifiable().indexOf(deny)).as("Deny comes first")
                 .isLessThan(approve.getParent().getChildrenUnmodifiable().indexOf(approve));
-        robot.press(javafx.scene.input.KeyCode.ENTER).release(javafx.scene.input.KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(app.devicePolls(code).oauthError()).as("Enter approved nothing").isEqualTo("authorization_pending");
+        CompanionFixture.await(deny::isFocused);
         Screenshots.save(app.scene, "confirm-deny-first-light");
+        robot.press(javafx.scene.input.KeyCode.ENTER).release(javafx.scene.input.KeyCode.ENTER);
+        CompanionFixture.await(() -> !CompanionFixture.showing(robot, "#approveButton"));
+        assertThat(app.devicePolls(code).oauthError()).as("Enter denied").isEqualTo("access_denied");
     }
 
     @Test

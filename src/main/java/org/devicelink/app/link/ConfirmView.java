@@ -157,6 +157,8 @@ final class ConfirmView {
         model.stageProperty().addListener((o, old, stage) -> {
             if (stage == LinkViewModel.Stage.CONFIRM) {
                 countdown.play();
+                // the keyboard starts on the safe choice: Enter (or Space) on the confirmation denies, never approves
+                javafx.application.Platform.runLater(deny::requestFocus);
             } else {
                 countdown.stop();
             }
