@@ -47,13 +47,14 @@ public final class CodeIssuance {
     /** Counts a code for this app and address; empty when it may be given, else how long until one may. */
     public Optional<Duration> admit(String clientId, String address) {
         String block = blocks.blockOf(address);
-        int perBlock = reports.tallied(REPORTED + block, REPORTED_FOR) > 0 ? Math.max(1, limits.perBlock() / REPORTED_CUT) : limits.perBlock();
+        int perBlock = blocks.isLoopback(address) ? Integer.MAX_VALUE
+                : reports.tallied(REPORTED + block, REPORTED_FOR) > 0 ? Math.max(1, limits.perBlock() / REPORTED_CUT) : limits.perBlock();
         long now = clock.millis();
         synchronized (this) {
             Count ofBlock = current("block " + block, now);
             Count ofApp = current("app " + clientId, now);
-            if ((ofBlock.n >= perBlock && !blocks.isLoopback(address)) || ofApp.n >= limits.perApp()) {
-                Count full = ofBlock.n >= perBlock ? ofBlock : ofApp;
+            Count full = ofBlock.n >= perBlock ? ofBlock : ofApp.n >= limits.perApp() ? ofApp : null;
+            if (full != null) {
                 return Optional.of(Duration.ofMillis(Math.max(1000, full.startedAt + limits.window().toMillis() - now)));
             }
             ofBlock.n++;
