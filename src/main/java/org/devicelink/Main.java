@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.devicelink.app.CompanionApp;
-import org.devicelink.app.scan.ScanCommand;
+import org.devicelink.scan.ScanCommand;
 import org.devicelink.bench.BenchCommand;
 import org.devicelink.code.VerificationLink;
 import org.devicelink.device.DeviceCommand;

@@ -3,17 +3,24 @@ package org.devicelink;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import io.javalin.config.RoutesConfig;
 import org.devicelink.platform.UserFolders;
+import org.devicelink.server.LinkServer;
+import org.devicelink.server.http.HttpErrors;
 
 /** The package rules of ARCHITECTURE.md §6 and the README's "where things are", kept by a test rather than by memory. */
 @AnalyzeClasses(packages = "org.devicelink", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -77,6 +84,17 @@ class ArchitectureTest {
                     "org.devicelink.tls.."))));
 
     @ArchTest
+    static final ArchRule wordingDependsOnlyOnTheLeaves = noClasses().that().resideInAPackage("org.devicelink.wording..")
+            .should().dependOnClassesThat(ours().and(not(resideInAnyPackage("org.devicelink.wording..", "org.devicelink.i18n..",
+                    "org.devicelink.protocol..", "org.devicelink.code..")))).orShould().dependOnClassesThat().resideInAPackage("javafx..")
+            .because("the companion and the page say the same sentences, so neither toolkit is in them");
+
+    @ArchTest
+    static final ArchRule scanningNeedsNoToolkit = noClasses().that().resideInAPackage("org.devicelink.scan..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.devicelink.app..", "org.devicelink.server..")
+            .because("the scan command and the decoder run headless; the windows that scan are in app/scan");
+
+    @ArchTest
     static final ArchRule serverNeverImportsClients = noClasses().that().resideInAPackage("org.devicelink.server..")
             .should().dependOnClassesThat().resideInAnyPackage("org.devicelink.app..", "org.devicelink.device..");
 
@@ -94,9 +112,35 @@ class ArchitectureTest {
     static final ArchRule storesNeverCallUpward = noClasses().that().resideInAPackage("org.devicelink.server.store..")
             .should().dependOnClassesThat(resideInAPackage("org.devicelink.server..").and(not(resideInAPackage("org.devicelink.server.store.."))));
 
+    /**
+     * Whatever registers HTTP routes, with every class nested in it (a nested record of parts included), other than
+     * LinkServer, the one composition root that builds everything.
+     */
+    private static final DescribedPredicate<JavaClass> REGISTERS_ROUTES = DescribedPredicate.describe("register routes", javaClass -> {
+        JavaClass top = javaClass;
+        while (top.getEnclosingClass().isPresent()) {
+            top = top.getEnclosingClass().get();
+        }
+        String name = top.getName();
+        return !top.isEquivalentTo(LinkServer.class) && top.getPackage().getClasses().stream()
+                .filter(c -> c.getName().equals(name) || c.getName().startsWith(name + "$"))
+                .anyMatch(c -> c.getDirectDependenciesFromSelf().stream().anyMatch(d -> d.getTargetClass().isEquivalentTo(RoutesConfig.class)));
+    });
+
     @ArchTest
-    static final ArchRule routesCallServicesNotStores = noClasses().that().haveSimpleNameEndingWith("Routes")
-            .should().dependOnClassesThat().resideInAPackage("org.devicelink.server.store..");
+    static final ArchRule whatRegistersRoutesImportsNoStore = noClasses().that(REGISTERS_ROUTES)
+            .should().dependOnClassesThat().resideInAPackage("org.devicelink.server.store..")
+            .because("routes and pages receive their services from LinkServer, the one composition root");
+
+    @ArchTest
+    static final ArchRule whatRegistersRoutesBuildsNoService = noClasses().that(REGISTERS_ROUTES)
+            .should().callConstructorWhere(ourServiceBuilt())
+            .because("routes and pages receive their services from LinkServer, the one composition root");
+
+    @ArchTest
+    static final ArchRule eachHttpPackageHasOneRoutesClass = classes().that(REGISTERS_ROUTES).and().areTopLevelClasses()
+            .should().haveSimpleNameEndingWith("Routes").orShould().haveFullyQualifiedName(HttpErrors.class.getName())
+            .because("a newcomer finds every endpoint of a package in its one *Routes class (HttpErrors maps failures, on every route)");
 
     @ArchTest
     static final ArchRule serverHttpGlueKnowsNoFeature = noClasses().that().resideInAPackage("org.devicelink.server.http..")
@@ -110,6 +154,18 @@ class ArchitectureTest {
     static final ArchRule theDataFolderIsPassedInNeverReachedFor = noClasses().that().doNotHaveFullyQualifiedName(Main.class.getName())
             .should().callMethod(UserFolders.class, "forThisUser")
             .because("the launcher resolves the user's folders once and hands them to every program");
+
+    /**
+     * A constructor of one of our server's public classes that is neither a value (record, enum) nor a failure: a
+     * service. A page's own package-private parts are its own.
+     */
+    private static DescribedPredicate<JavaCall<?>> ourServiceBuilt() {
+        return DescribedPredicate.describe("a constructor of one of our services", call -> {
+            JavaClass target = call.getTargetOwner();
+            return target.getPackageName().startsWith("org.devicelink.server") && target.getModifiers().contains(JavaModifier.PUBLIC)
+                    && !target.isRecord() && !target.isEnum() && !target.isAssignableTo(Throwable.class);
+        });
+    }
 
     private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> ours() {
         return resideInAPackage("org.devicelink..");

@@ -101,7 +101,7 @@ class ScanCommandTest {
 
     @Test
     void ofSeveralCodesInOnePictureOursIsPrinted() throws Exception {
-        Path page = org.devicelink.app.scan.QrPictures.twoCodes("https://apps.example.com/get-devicelink",
+        Path page = org.devicelink.scan.QrPictures.twoCodes("https://apps.example.com/get-devicelink",
                 "https://link.example.org/link?code=WDJB-MJHT", dir.resolve("page.png"));
         var run = scan("scan", "--server", "https://link.example.org", page.toString());
         assertThat(run.out()).isEqualTo(page + "\tWDJB-MJHT" + System.lineSeparator());

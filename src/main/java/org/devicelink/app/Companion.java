@@ -21,7 +21,7 @@ import org.devicelink.app.family.FamilyViewModel;
 import org.devicelink.platform.DesktopNotifications;
 import org.devicelink.app.support.SupportViewModel;
 import org.devicelink.app.link.LinkViewModel;
-import org.devicelink.app.scan.ScanSources;
+import org.devicelink.scan.ScanSources;
 import org.devicelink.app.settings.AppSettings;
 import org.devicelink.app.settings.SettingsFile;
 import org.devicelink.app.settings.SettingsViewModel;
@@ -31,6 +31,7 @@ import org.devicelink.device.DeviceClient;
 import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.FamilyMember;
 import org.devicelink.tls.PinnedCertificate;
+import org.devicelink.wording.LinkWording;
 
 /**
  * The composition root of the companion: builds its services and view models for one server, by hand, and hands
@@ -68,11 +69,11 @@ public record Companion(Server server, UiExecutor executor, SignInViewModel sign
         }, signIn.sessionProperty()));
         var devices = new DevicesViewModel(api, executor);
         link.onLinked(device -> devices.refresh());
-        var family = new FamilyViewModel(api, executor);
+        var family = new FamilyViewModel(api, executor, Clock.systemUTC());
         // a child's request reaches a parent whose companion is in the background too: the OS's own notice, where it has one
         DesktopNotifications.forThisSystem(System.getenv(), System.getProperty("os.name")).ifPresent(notifier -> family.onArrival(request ->
                 notifier.show(Messages.get("notice.request.title"), Messages.get("requests.asks", request.childName(),
-                        FamilyViewModel.name(request)))));
+                        LinkWording.shownName(request)))));
         family.onChange(devices::refresh); // a device linked, renamed or unlinked elsewhere
         family.onChange(link::checkWaiting); // a child's request, decided by a parent
         family.onLinked(device -> devices.refresh());

@@ -114,7 +114,7 @@ public final class BenchCommand implements Callable<Integer> {
                 metadata = ProtocolJson.MAPPER.readTree(answer.body());
             }
             pollWait = !noHeld ? metadata.path(DeviceAuthorization.POLL_WAIT_METADATA).asLong(0) : 0;
-            long rssBefore = rss();
+            long rssBefore = ServerMemory.rss(pid);
             String result = switch (scenario) {
                 case "metadata" -> closedLoop("metadata", http -> http.get("/.well-known/oauth-authorization-server", Map.of()));
                 case "device-authorizations" -> closedLoop("device authorization", this::deviceAuthorization);
@@ -167,7 +167,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> codes = java.util.Collections.synchronizedList(new ArrayList<>());
         var next = new AtomicInteger();
         var creators = new ArrayList<CompletableFuture<Void>>();
-        var progress = new Progress("asking for " + count + " codes", count, () -> codes.size());
+        var progress = progress("asking for " + count + " codes", count, () -> codes.size());
         for (int i = 0; i < connections; i++) {
             creators.add(CompletableFuture.runAsync(() -> {
                 try (var http = connection()) {
@@ -184,7 +184,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         CompletableFuture.allOf(creators.toArray(CompletableFuture[]::new)).get(1, TimeUnit.HOURS);
         progress.close();
-        out.printf("%,d pending codes; server memory now %s%n", codes.size(), rssText(rss()));
+        out.printf("%,d pending codes; server memory now %s%n", codes.size(), ServerMemory.text(ServerMemory.rss(pid)));
         var round = new AtomicLong();
         String[] all = codes.toArray(String[]::new);
         return closedLoop("pending poll", http -> {
@@ -211,7 +211,7 @@ public final class BenchCommand implements Callable<Integer> {
         var inFlight = new Semaphore(20); // under the default limit of 25 devices per account
         var flows = new ArrayList<CompletableFuture<Void>>();
         long start = System.nanoTime();
-        var progress = new Progress("linking " + links + " devices", links, () -> (int) flows.stream().filter(CompletableFuture::isDone).count());
+        var progress = progress("linking " + links + " devices", links, () -> (int) flows.stream().filter(CompletableFuture::isDone).count());
         for (int i = 0; i < links; i++) {
             long due = start + (long) (i / linkRate * 1e9);
             TimeUnit.NANOSECONDS.sleep(Math.max(0, due - System.nanoTime()));
@@ -221,7 +221,7 @@ public final class BenchCommand implements Callable<Integer> {
                     link(bearer);
                 } catch (IOException | InterruptedException | RuntimeException e) {
                     samples.operation("link").failures.increment();
-                    samples.operation("link").answered(shorter(e.getMessage()));
+                    samples.operation("link").failedWith(e.getMessage());
                 } finally {
                     inFlight.release();
                 }
@@ -247,7 +247,7 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (IOException | InterruptedException e) {
             if (!stopping) { // the run's end stops every waiting device: that is no failure
                 samples.operation("pending poll").failures.increment();
-                samples.operation("pending poll").answered(shorter(e.getMessage()));
+                samples.operation("pending poll").failedWith(e.getMessage());
             }
         }
     }
@@ -265,19 +265,19 @@ public final class BenchCommand implements Callable<Integer> {
             }, threads);
             Map<String, String> auth = Map.of("Authorization", "Bearer " + bearer);
             String path = "/api/v1/links/" + code.userCode();
-            expect(patiently("lookup", person, http -> http.get(path, auth)), 200, "lookup");
+            patiently("lookup", person, http -> http.get(path, auth)).expect(200, "lookup");
             Thread.sleep(ThreadLocalRandom.current().nextLong(1000, 3000)); // the person reads what is asking
             long approving = samples.nanos();
             var approved = patiently("approve", person, http -> http.post(path + "/approve", auth, "application/json", "{}"));
-            expect(approved, 200, "approve");
+            approved.expect(200, "approve");
             TokenAnswer collected = tokens.join();
             samples.operation("approval to tokens").answered("linked");
             recordSince("approval to tokens", approving, collected.at());
             String deviceId = ProtocolJson.MAPPER.readTree(approved.body()).path("id").asText();
             var refreshed = timed("refresh", device, http -> http.post("/oauth2/token", Map.of(), "application/x-www-form-urlencoded",
                     ApproverSignIn.form(Map.of("grant_type", "refresh_token", "client_id", clientId, "refresh_token", collected.refreshToken()))));
-            expect(refreshed, 200, "refresh");
-            expect(timed("unlink", person, http -> http.send("DELETE", "/api/v1/devices/" + deviceId, auth, null, null)), 200, "unlink");
+            refreshed.expect(200, "refresh");
+            timed("unlink", person, http -> http.send("DELETE", "/api/v1/devices/" + deviceId, auth, null, null)).expect(200, "unlink");
         }
     }
 
@@ -314,7 +314,7 @@ public final class BenchCommand implements Callable<Integer> {
             switch (error) {
                 case "authorization_pending" -> { }
                 case "slow_down" -> interval += 5_000_000_000L;
-                case "temporarily_unavailable" -> TimeUnit.SECONDS.sleep(Math.max(1, retryAfterSeconds(answer))); // as the device kit does
+                case "temporarily_unavailable" -> TimeUnit.SECONDS.sleep(Math.max(1, answer.askedToWaitSeconds())); // as the device kit does
                 default -> throw new IOException("The device was told " + error);
             }
         }
@@ -331,14 +331,14 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             var answer = call.run(http);
             samples.record(operation, start);
-            samples.operation(operation).answered(answerName(answer));
+            samples.operation(operation).answered(answer.name());
             if (answer.status() >= 500) {
                 samples.operation(operation).failures.increment();
             }
             return answer;
         } catch (IOException e) {
             samples.operation(operation).failures.increment();
-            samples.operation(operation).answered(shorter("connection: " + e.getMessage()));
+            samples.operation(operation).failedWith("connection: " + e.getMessage());
             return new RawHttp.Response(599, Map.of(), new byte[0]);
         }
     }
@@ -350,7 +350,7 @@ public final class BenchCommand implements Callable<Integer> {
     private RawHttp.Response patiently(String operation, RawHttp http, Call call) throws InterruptedException {
         for (int attempt = 0; ; attempt++) {
             var answer = timed(operation, http, call);
-            long wait = retryAfterSeconds(answer);
+            long wait = answer.askedToWaitSeconds();
             if (attempt == 2 || wait < 0) {
                 return answer;
             }
@@ -358,44 +358,16 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The seconds a 429 or 503 asks to wait, when it is a few; -1 otherwise. */
-    private static long retryAfterSeconds(RawHttp.Response answer) {
-        String header = answer.headers().get("retry-after");
-        if ((answer.status() != 429 && answer.status() != 503) || header == null || !header.matches("\\d{1,2}")) {
-            return -1;
-        }
-        long seconds = Long.parseLong(header);
-        return seconds <= 5 ? seconds : -1;
-    }
-
     private void recordSince(String operation, long startNanos, long endNanos) {
         samples.operation(operation).add(samples.millisAt(startNanos), (endNanos - startNanos) / 1_000);
     }
 
-    private static void expect(RawHttp.Response answer, int status, String what) throws IOException {
-        if (answer.status() != status) {
-            throw new IOException(what + " answered HTTP " + answer.status() + ": " + answer.text());
-        }
-    }
-
-    /** The status, and for an OAuth error its code: {@code 400 authorization_pending}. */
-    private static String answerName(RawHttp.Response answer) {
-        if (answer.status() == 400 && answer.body().length > 0 && answer.body()[0] == '{') {
-            try {
-                return "400 " + ProtocolJson.MAPPER.readTree(answer.body()).path("error").asText();
-            } catch (IOException e) {
-                return "400";
-            }
-        }
-        return Integer.toString(answer.status());
-    }
-
-    private static String shorter(String message) {
-        return message == null ? "(no message)" : message.length() > 100 ? message.substring(0, 100) + "…" : message;
+    private Progress progress(String what, int total, java.util.function.IntSupplier current) {
+        return new Progress(what, total, current, samples::total, threads);
     }
 
     private void runFor(int seconds) throws InterruptedException {
-        var progress = new Progress(scenario + ", " + warmup + " s warm-up then " + duration + " s", seconds,
+        var progress = progress(scenario + ", " + warmup + " s warm-up then " + duration + " s", seconds,
                 () -> (int) (samples.nowMillis() / 1000));
         Thread.sleep(seconds * 1000L);
         progress.close();
@@ -412,7 +384,7 @@ public final class BenchCommand implements Callable<Integer> {
                     s.p99Millis(), s.maxMillis(), s.answers(), s.failures() > 0 ? "  FAILED " + s.failures() : "");
         }
         if (pid != null) {
-            out.printf("server memory (RSS): %s before, %s after%n", rssText(rssBefore), rssText(rss()));
+            out.printf("server memory (RSS): %s before, %s after%n", ServerMemory.text(rssBefore), ServerMemory.text(ServerMemory.rss(pid)));
         }
         if (csv != null) {
             samples.writeCsv(csv);
@@ -421,60 +393,6 @@ public final class BenchCommand implements Callable<Integer> {
         if (plot != null) {
             LatencyPlot.write(plot, "devicelink bench: " + what, samples.perSecond(to));
             out.println("plot: " + plot);
-        }
-    }
-
-    /** The server's resident memory in bytes (Linux /proc), or -1 when not asked or not readable. */
-    private long rss() {
-        if (pid == null) {
-            return -1;
-        }
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", pid.toString(), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-                }
-            }
-        } catch (IOException e) {
-            System.err.println("devicelink bench: cannot read the memory of process " + pid + ": " + e.getMessage());
-        }
-        return -1;
-    }
-
-    private static String rssText(long bytes) {
-        return bytes < 0 ? "unknown" : String.format("%,d MB", bytes / (1024 * 1024));
-    }
-
-    /** A progress bar on the terminal's error stream, redrawn twice a second until closed. */
-    private final class Progress implements AutoCloseable {
-        private final CompletableFuture<Void> done = new CompletableFuture<>();
-
-        Progress(String what, int total, java.util.function.IntSupplier current) {
-            threads.execute(() -> {
-                long lastCount = 0;
-                long lastAt = System.nanoTime();
-                while (!done.isDone()) {
-                    int now = Math.min(total, current.getAsInt());
-                    int filled = total == 0 ? 30 : now * 30 / total;
-                    long count = samples.total();
-                    long at = System.nanoTime();
-                    double rate = (count - lastCount) / ((at - lastAt) / 1e9);
-                    lastCount = count;
-                    lastAt = at;
-                    System.err.printf("\r%s [%s%s] %d/%d  %,.0f req/s   ", what, "#".repeat(filled), ".".repeat(30 - filled), now, total, rate);
-                    try {
-                        done.get(500, TimeUnit.MILLISECONDS);
-                    } catch (Exception e) {
-                        // next frame
-                    }
-                }
-                System.err.println();
-            });
-        }
-
-        @Override
-        public void close() {
-            done.complete(null);
         }
     }
 }

@@ -25,6 +25,34 @@ final class RawHttp implements AutoCloseable {
         String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
+
+        void expect(int wanted, String what) throws IOException {
+            if (status != wanted) {
+                throw new IOException(what + " answered HTTP " + status + ": " + text());
+            }
+        }
+
+        /** The status, and for an OAuth error its code: {@code 400 authorization_pending}. */
+        String name() {
+            if (status == 400 && body.length > 0 && body[0] == '{') {
+                try {
+                    return "400 " + org.devicelink.protocol.ProtocolJson.MAPPER.readTree(body).path("error").asText();
+                } catch (IOException e) {
+                    return "400";
+                }
+            }
+            return Integer.toString(status);
+        }
+
+        /** The seconds a 429 or 503 asks to wait, when it is a few; -1 otherwise. */
+        long askedToWaitSeconds() {
+            String header = headers.get("retry-after");
+            if ((status != 429 && status != 503) || header == null || !header.matches("\\d{1,2}")) {
+                return -1;
+            }
+            long seconds = Long.parseLong(header);
+            return seconds <= 5 ? seconds : -1;
+        }
     }
 
     private final String host;

@@ -49,6 +49,11 @@ final class Samples {
         void answered(String answer) {
             answers.computeIfAbsent(answer, a -> new LongAdder()).increment();
         }
+
+        /** An answer that was an error: its message, cut short so that the table stays readable. */
+        void failedWith(String message) {
+            answered(message == null ? "(no message)" : message.length() > 100 ? message.substring(0, 100) + "…" : message);
+        }
     }
 
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();

@@ -2,16 +2,16 @@ package org.devicelink.server;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
 import org.eclipse.jetty.server.ServerConnector;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,13 +20,15 @@ import org.devicelink.platform.OwnerOnly;
 import org.devicelink.protocol.ProtocolJson;
 import org.devicelink.server.accounts.Accounts;
 import org.devicelink.server.accounts.AccountChanges;
-import org.devicelink.server.accounts.ApiAccounts;
+import org.devicelink.server.accounts.AccountRoutes;
 import org.devicelink.server.accounts.ChangeStream;
-import org.devicelink.server.support.AccountActivity;
+import org.devicelink.server.activity.AccountActivity;
 import org.devicelink.server.support.SupportDesk;
 import org.devicelink.server.support.SupportRoutes;
 import org.devicelink.server.accounts.BearerTokens;
 import org.devicelink.server.activity.ActivityLog;
+import org.devicelink.server.activity.ActivityRoutes;
+import org.devicelink.server.devices.DevicePolicies;
 import org.devicelink.server.devices.DeviceRoutes;
 import org.devicelink.server.devices.LinkedDevices;
 import org.devicelink.server.http.ClientAddress;
@@ -37,6 +39,7 @@ import org.devicelink.server.http.JettyErrors;
 import org.devicelink.server.http.Pages;
 import org.devicelink.server.http.Requests;
 import org.devicelink.server.http.Tls;
+import org.devicelink.server.issuer.IssuerRoutes;
 import org.devicelink.server.issuer.LocalIssuer;
 import org.devicelink.server.issuer.LocalUsers;
 import org.devicelink.server.limits.AddressBlocks;
@@ -52,7 +55,12 @@ import org.devicelink.server.notify.InProcessNotifier;
 import org.devicelink.server.notify.PostgresNotifier;
 import org.devicelink.server.oauth.AccessTokens;
 import org.devicelink.server.oauth.DeviceTokens;
+import org.devicelink.server.oauth.DeviceAuthorizations;
+import org.devicelink.server.oauth.HeldPolls;
 import org.devicelink.server.oauth.OAuthRoutes;
+import org.devicelink.server.oauth.PendingPolls;
+import org.devicelink.server.oauth.Revocations;
+import org.devicelink.server.oauth.TokenGrants;
 import org.devicelink.server.store.AccountStore;
 import org.devicelink.server.store.ActivityStore;
 import org.devicelink.server.store.AttemptCounters;
@@ -67,7 +75,9 @@ import org.devicelink.server.store.ServerSecrets;
 import org.devicelink.server.store.Sql;
 import org.devicelink.server.store.SupportStore;
 import org.devicelink.server.store.WebSessionStore;
-import org.devicelink.server.web.ApprovalPages;
+import org.devicelink.server.web.ApprovalRoutes;
+import org.devicelink.server.web.WebSessions;
+import org.devicelink.server.web.WebSignIn;
 import org.devicelink.server.tokens.SigningKey;
 import org.devicelink.server.tokens.TokenRotation;
 import org.slf4j.LoggerFactory;
@@ -96,7 +106,8 @@ public final class LinkServer implements AutoCloseable {
     /** How long a stopping node waits for the answers it is writing. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private final java.util.List<AutoCloseable> parts = new java.util.ArrayList<>();
-    private OAuthRoutes oauth;
+    private PendingPolls polls;
+    private HeldPolls held;
     private ChangeStream changeStream;
     private final int port;
     /** The login's plain-HTTP entrance on loopback (see {@link ServerConfig#browserEntrance}), or 0. */
@@ -107,10 +118,10 @@ public final class LinkServer implements AutoCloseable {
 
     private LinkServer(ServerConfig config, Clock clock) {
         this.config = config;
-        int port = config.port() == 0 ? freePort(config.host()) : config.port();
+        int port = config.port() == 0 ? Tls.freePort(config.host()) : config.port();
         this.port = port;
         this.baseUrl = config.baseUrl(port);
-        this.browserPort = config.browserEntrance() ? freePort(BROWSER_HOST) : 0;
+        this.browserPort = config.browserEntrance() ? Tls.freePort(BROWSER_HOST) : 0;
         this.browserBase = browserPort == 0 ? baseUrl : "http://" + BROWSER_HOST + ":" + browserPort;
         secureDataFolder(config);
         Tls tls = config.tls() ? Tls.forDataDir(config.dataDir()) : null;
@@ -214,15 +225,19 @@ public final class LinkServer implements AutoCloseable {
         var deviceKey = SigningKey.shared(secrets, "device-token-signing-key");
         var deviceTokens = new DeviceTokens(new AccessTokens(deviceKey, baseUrl, config.accessTokenLifetime(), clock), linkedDevices,
                 hash, config.refreshTokenLifetime(), clock, random);
-        var verificationLink = new VerificationLink(URI.create(baseUrl + ApprovalPages.PATH));
-        oauth = own(new OAuthRoutes(
-                new OAuthRoutes.Parts(sql, apps, pendingLinks, linkedDevices, deviceTokens, rotation, activity, notifier, issuance, hash),
-                new OAuthRoutes.Pace(config.codeLifetime(), config.pollInterval(), config.pollWait()),
-                verificationLink, deviceKey, baseUrl, clientAddress, clock, random));
+        var verificationLink = new VerificationLink(URI.create(baseUrl + ApprovalRoutes.PATH));
+        polls = new PendingPolls(notifier, PendingPolls.defaultMaxEntries(), clock);
+        held = own(new HeldPolls(notifier, config.pollWait()));
+        var oauth = new OAuthRoutes(
+                new DeviceAuthorizations(apps, pendingLinks, polls, issuance, hash, verificationLink, config.codeLifetime(),
+                        config.pollInterval(), clock, random),
+                new TokenGrants(sql, pendingLinks, linkedDevices, deviceTokens, rotation, activity, hash, polls, clock),
+                new Revocations(sql, linkedDevices, activity, hash, clock), held, deviceKey, baseUrl, clientAddress);
         oauth.register(routes);
         chores.scheduleWithFixedDelay(() -> {
             try {
-                oauth.forgetExpired();
+                issuance.forgetPast();
+                polls.forgetExpired();
                 oauth.refreshMetadata();
             } catch (RuntimeException e) {
                 LoggerFactory.getLogger(LinkServer.class).warn("Could not rebuild the OAuth metadata ({}); serving the last", e.getMessage());
@@ -233,37 +248,36 @@ public final class LinkServer implements AutoCloseable {
         var bearerTokens = new BearerTokens(config.trustedIssuers(), accounts);
         LocalIssuer issuer = null;
         if (config.localIssuer()) {
-            issuer = new LocalIssuer(baseUrl, browserBase, java.util.Set.copyOf(java.util.List.of(baseUrl + ApprovalPages.CALLBACK, browserBase + ApprovalPages.CALLBACK)),
+            issuer = own(new LocalIssuer(baseUrl, browserBase, Set.copyOf(List.of(baseUrl + ApprovalRoutes.CALLBACK, browserBase + ApprovalRoutes.CALLBACK)),
                     new LocalIssuer.Settings(config.issuerAccessLifetime(), config.issuerRefreshLifetime(),
                     config.loginFailures(), config.addressFailures(), config.limitWindow(), config.demoAccounts()),
-                    sql, users, secrets, hash, rotation, limiter, blocks, clientAddress, clock, random);
-            parts.add(issuer);
+                    sql, users, secrets, hash, rotation, limiter, blocks, clientAddress, clock, random));
             bearerTokens.trust(issuer.trustedIssuer(), issuer.publicKeys(), issuer::signedIn);
-            issuer.register(routes);
+            new IssuerRoutes(issuer).register(routes);
         }
-        ApiAccounts.register(routes, bearerTokens);
+        var changes = new AccountChanges(notifier);
+        changeStream = own(new ChangeStream(changes, bearerTokens::stillSignedIn,
+                new ChangeStream.Limits(config.streamsPerAccount(), config.streamsPerNode())));
+        new AccountRoutes(bearerTokens, changeStream).register(routes);
         var codeLimits = new CodeLimits(config.accountFailures(), config.accountDailyFailures(), config.addressFailures(),
                 config.addressDailyFailures(), config.allAccountsHourly(), config.limitWindow());
-        var changes = new AccountChanges(notifier);
-        var links = new PendingLinks(sql, accounts, pendingLinks, linkedDevices, apps, new CodeAttempts(limiter, blocks, codeLimits), issuance,
-                activity, notifier, changes, hash, clock, config.maxDevicesPerAccount());
+        var policies = new DevicePolicies(accounts, linkedDevices, apps, activity, config.maxDevicesPerAccount());
+        var links = new PendingLinks(sql, accounts, pendingLinks, policies, new CodeAttempts(limiter, blocks, codeLimits), issuance,
+                activity, notifier, changes, hash, clock);
         var family = new FamilyRequests(links, pendingLinks, accounts, clock);
         new LinkRoutes(links, family, clientAddress).register(routes);
         new DeviceRoutes(new LinkedDevices(sql, accounts, linkedDevices, activity, changes, clock)).register(routes);
-        new SupportRoutes(new SupportDesk(sql, new SupportStore(sql), apps, linkedDevices, activity, hash, clock),
-                new AccountActivity(activityStore, accounts)).register(routes);
-        changeStream = own(new ChangeStream(changes, bearerTokens::stillSignedIn,
-                new ChangeStream.Limits(config.streamsPerAccount(), config.streamsPerNode())));
-        changeStream.register(routes);
+        new SupportRoutes(new SupportDesk(sql, new SupportStore(sql), apps, linkedDevices, activity, hash, clock)).register(routes);
+        new ActivityRoutes(new AccountActivity(activityStore, accounts)).register(routes);
         // the approval page signs people in with the configured provider, else the local one; with neither, it sends them to the app
-        var webSessions = new WebSessionStore(sql);
-        ApprovalPages.Parts web = config.webProvider() != null
-                ? ApprovalPages.Parts.provider(webSessions, hash, config.webProvider(), bearerTokens, clock, random)
-                : issuer != null ? ApprovalPages.Parts.local(webSessions, hash, issuer, bearerTokens, clock, random) : null;
-        if (web != null) {
-            new ApprovalPages(links, family, web, clientAddress, this::originOf, clock).register(routes);
+        WebSignIn.Provider provider = config.webProvider() != null
+                ? WebSignIn.Provider.discovered(config.webProvider(), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build())
+                : issuer != null ? WebSignIn.Provider.local(issuer) : null;
+        if (provider != null) {
+            new ApprovalRoutes(links, family, new WebSessions(new WebSessionStore(sql), bearerTokens::stillSignedIn, hash, clock, random),
+                    new WebSignIn(provider, bearerTokens, hash, clock, random), clientAddress, this::originOf, clock).register(routes);
         } else {
-            ApprovalPages.appOnly(routes);
+            ApprovalRoutes.appOnly(routes);
         }
     }
 
@@ -278,7 +292,7 @@ public final class LinkServer implements AutoCloseable {
      * gets nothing from it.
      */
     private static void browserEntranceOnly(io.javalin.http.Context ctx, String hostAndPort) {
-        boolean page = LocalIssuer.AUTHORIZE.equals(ctx.path()) || ApprovalPages.serves(ctx.path());
+        boolean page = LocalIssuer.AUTHORIZE.equals(ctx.path()) || ApprovalRoutes.serves(ctx.path());
         if (!page || !hostAndPort.equals(ctx.header("Host"))) {
             throw new io.javalin.http.NotFoundResponse();
         }
@@ -330,8 +344,17 @@ public final class LinkServer implements AutoCloseable {
     }
 
     /** What this node holds in memory for devices now (for tests and the load tool's figures). */
-    public OAuthRoutes.Load load() {
-        return oauth.load();
+    public Load load() {
+        return new Load(held.holding(), polls.size());
+    }
+
+    /** How many polls this node holds and how many pending codes it remembers: what a node's memory carries. */
+    public record Load(int heldPolls, int rememberedCodes) {}
+
+    /** Every endpoint this node serves, as {@code GET /link}: the README's map is checked against it. */
+    public List<String> endpoints() {
+        return http.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod()).map(endpoint -> endpoint.method.name() + " " + endpoint.path).sorted().toList();
     }
 
     /** How many live-update streams this node holds open. */
@@ -347,8 +370,8 @@ public final class LinkServer implements AutoCloseable {
     @Override
     public void close() {
         chores.shutdownNow();
-        if (oauth != null) {
-            oauth.releaseHeldPolls(); // answered while the database is still there; the devices poll again, elsewhere
+        if (held != null) {
+            held.releaseAll(); // answered while the database is still there; the devices poll again, elsewhere
         }
         if (changeStream != null) {
             changeStream.endStreams(); // the companions open them again, elsewhere
@@ -363,13 +386,5 @@ public final class LinkServer implements AutoCloseable {
             }
         }
         database.close();
-    }
-
-    private static int freePort(String host) {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("No free port on " + host + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -10,7 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.devicelink.app.scan.QrPictures;
+import org.devicelink.scan.QrPictures;
 import org.devicelink.device.QrCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -253,7 +253,7 @@ class LinkScreenTest {
         var code = app.deviceAsks("Console", "X");
         // the "webcam": a video of an empty room, then the device's QR
         Path video = dir.resolve("camera-" + System.nanoTime() + ".avi");
-        app.cameraVideo = org.devicelink.app.scan.VideoSourceTest.video(video, null);
+        app.cameraVideo = org.devicelink.scan.VideoSourceTest.video(video, null);
         robot.clickOn("#scanButton").clickOn("#scanCamera");
         CompanionFixture.await(() -> robot.lookup("#cameraStatus").tryQuery().isPresent()
                 && robot.lookup("#cameraStatus").queryAs(Label.class).getText().startsWith("The video has ended"));
@@ -281,7 +281,7 @@ class LinkScreenTest {
 
         // two cameras: the choice shows; the one pointed at the QR fills the code, closes the dialog and is remembered
         app.cameraVideo = video;
-        app.secondCameraVideo = org.devicelink.app.scan.VideoSourceTest.video(dir.resolve("qr-" + System.nanoTime() + ".avi"),
+        app.secondCameraVideo = org.devicelink.scan.VideoSourceTest.video(dir.resolve("qr-" + System.nanoTime() + ".avi"),
                 code.path("verification_uri_complete").asText());
         robot.clickOn("#scanButton").clickOn("#scanCamera");
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#cameraChoice")

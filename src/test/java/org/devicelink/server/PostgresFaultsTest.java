@@ -1,5 +1,6 @@
 package org.devicelink.server;
 
+import org.devicelink.testing.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -157,7 +157,8 @@ class PostgresFaultsTest {
                 stuck.add(CompletableFuture.supplyAsync(() -> a.http().form("/oauth2/device_authorization",
                         Map.of("client_id", DeviceFlowContract.CONSOLE)), threads));
             }
-            Thread.sleep(500);
+            // every connection of the pool waits on the lock, and the rest of the requests wait for a connection
+            Eventually.until(() -> lockWaiters(lock), waiters -> waiters >= 10);
             // meanwhile, what needs no database is served at once
             var metadata = CompletableFuture.supplyAsync(() -> a.http().get("/.well-known/oauth-authorization-server", null), threads);
             assertThat(metadata.get(2, TimeUnit.SECONDS).status()).isEqualTo(200);
@@ -192,15 +193,19 @@ class PostgresFaultsTest {
     }
 
     /** Calls {@code call} until {@code done} holds, for up to 30 s; returns the last result. */
-    static <T> T eventually(java.util.function.Supplier<T> call, java.util.function.Predicate<T> done) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        T last = call.get();
-        while (!done.test(last)) {
-            assertThat(Instant.now()).as("still not so after 30 s: " + last).isBefore(deadline);
-            Thread.sleep(100);
-            last = call.get();
+    static <T> T eventually(java.util.function.Supplier<T> call, java.util.function.Predicate<T> done) {
+        return Eventually.until(call, done);
+    }
+
+    /** How many statements wait for a lock on {@code pending_links}, as the database itself reports. */
+    private static int lockWaiters(Connection connection) {
+        try (var result = connection.createStatement().executeQuery(
+                "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'pending_links'::regclass")) {
+            result.next();
+            return result.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
-        return last;
     }
 
     private static int freePort() throws IOException {

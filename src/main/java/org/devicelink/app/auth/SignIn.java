@@ -52,6 +52,8 @@ public final class SignIn implements SignInService {
     private final Clock clock;
     private PublicClientApplication client;
     private volatile java.util.concurrent.CompletableFuture<IAuthenticationResult> interactive; // the sign-in waiting in the browser
+    /** Cancel was pressed before MSAL had handed back its sign-in to cancel: it is cancelled the moment it has. */
+    private volatile boolean cancelRequested;
 
     public SignIn(SignInSettings settings, ITokenCacheAccessAspect cache, Clock clock) {
         this.settings = settings;
@@ -70,6 +72,7 @@ public final class SignIn implements SignInService {
         // flow; a browser action that returns at once can make the loop see null (NullPointerException). Holding the
         // action until acquireToken has returned closes the window.
         var started = new CountDownLatch(1);
+        cancelRequested = false;
         OpenBrowserAction openAfterStart = url -> {
             browser.openBrowser(url);
             try {
@@ -89,6 +92,9 @@ public final class SignIn implements SignInService {
         return session(call(() -> {
             var result = client().acquireToken(parameters);
             interactive = result;
+            if (cancelRequested) { // pressed while the browser was opening
+                result.cancel(true);
+            }
             started.countDown();
             try {
                 return result.get();
@@ -102,6 +108,7 @@ public final class SignIn implements SignInService {
 
     @Override
     public void cancelInteractive() {
+        cancelRequested = true;
         var running = interactive;
         if (running != null) {
             running.cancel(true); // MSAL's loopback listener then ends at its own timeout, unanswered

@@ -55,11 +55,10 @@ public final class HttpLinkApi implements LinkApi {
 
     @Override
     public Approval approve(UserCode code, String account, String replace) throws ApiFailure {
-        String body = send("POST", "/api/v1/links/" + code.value() + "/approve", new ApproveRequest(account, replace));
-        var request = read(body, JsonNode.class);
-        return FamilyRequest.AWAITING_PARENT.equals(request.path("status").asText()) && request.has("childId")
-                ? new Approval.AwaitingParent(read(body, FamilyRequest.class))
-                : new Approval.Linked(read(body, LinkedDevice.class));
+        var answer = exchange("POST", "/api/v1/links/" + code.value() + "/approve", new ApproveRequest(account, replace));
+        // 202 Accepted: a child's approval, waiting for a parent; 200: linked
+        return answer.statusCode() == 202 ? new Approval.AwaitingParent(read(answer.body(), FamilyRequest.class))
+                : new Approval.Linked(read(answer.body(), LinkedDevice.class));
     }
 
     @Override
@@ -134,6 +133,11 @@ public final class HttpLinkApi implements LinkApi {
     }
 
     private String send(String method, String path, Object body) throws ApiFailure {
+        return exchange(method, path, body).body();
+    }
+
+    /** One call, answered with a success (2xx) or thrown as the problem the server described. */
+    private HttpResponse<String> exchange(String method, String path, Object body) throws ApiFailure {
         String token;
         try {
             token = tokens.accessToken();
@@ -152,7 +156,7 @@ public final class HttpLinkApi implements LinkApi {
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 == 2) {
-                return response.body();
+                return response;
             }
             throw problem(response);
         } catch (IOException e) {

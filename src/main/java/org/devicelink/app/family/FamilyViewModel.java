@@ -1,5 +1,6 @@
 package org.devicelink.app.family;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.devicelink.protocol.FamilyMember;
 import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.Role;
+import org.devicelink.wording.LinkWording;
 
 /**
  * The family as the signed-in person's companion sees it: who is in it and, for a parent, the children's requests
@@ -43,9 +45,17 @@ public final class FamilyViewModel {
     private final Set<String> seen = new HashSet<>();
     private AutoCloseable feed;
 
-    public FamilyViewModel(LinkApi api, UiExecutor executor) {
+    private final Clock clock;
+
+    public FamilyViewModel(LinkApi api, UiExecutor executor, Clock clock) {
         this.api = api;
         this.executor = executor;
+        this.clock = clock;
+    }
+
+    /** What a request's card says, by the clock. */
+    public LinkWording.RequestCard card(FamilyRequest request) {
+        return LinkWording.requestCard(request, clock.instant());
     }
 
     /** The signed-in person first, then (for a parent) the children who have signed in here. */
@@ -146,13 +156,8 @@ public final class FamilyViewModel {
             return request;
         }, declined -> {
             requests.removeIf(r -> r.id().equals(request.id()));
-            status.set(Messages.get("requests.declined", name(request), request.childName()));
+            status.set(Messages.get("requests.declined", LinkWording.shownName(request), request.childName()));
         }, this::failAndReload);
-    }
-
-    /** The device's own name, or its app's when it gave none. */
-    public static String name(FamilyRequest request) {
-        return request.deviceName() != null ? request.deviceName() : request.appName();
     }
 
     /** A request another parent decided, or one that expired, meanwhile: say so, and show what still waits. */

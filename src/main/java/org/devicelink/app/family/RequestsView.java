@@ -1,7 +1,5 @@
 package org.devicelink.app.family;
 
-import java.time.Duration;
-import java.time.Instant;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -80,15 +78,13 @@ public final class RequestsView {
     private static Node card(FamilyViewModel model, FamilyRequest request) {
         var icon = new FontIcon(Feather.TV);
         icon.setIconSize(28);
-        var asks = new Label(Messages.get("requests.asks", request.childName(), FamilyViewModel.name(request)));
+        var words = model.card(request);
+        var asks = new Label(words.asks());
         asks.getStyleClass().add("title-4");
         asks.setWrapText(true);
-        String model_ = request.deviceModel() == null || request.deviceModel().isBlank() ? Messages.get("confirm.unknown") : request.deviceModel();
-        var details = new Label(Messages.get("requests.details", request.appName(), model_, request.network()));
+        var details = new Label(words.details());
         details.setWrapText(true);
-        long minutes = Math.max(0, Duration.between(Instant.now(), request.expiresAt()).toMinutes());
-        var when = new Label(Messages.get("requests.when", Messages.ago(request.requestedAt(), Instant.now())) + " · "
-                + (minutes < 1 ? Messages.get("requests.expiresSoon") : Messages.get("requests.expires", minutes)));
+        var when = new Label(words.when());
         when.getStyleClass().add("text-muted");
 
         var approve = new Button(Messages.get("requests.approve"), new FontIcon(Feather.CHECK));

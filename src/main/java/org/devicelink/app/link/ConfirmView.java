@@ -1,11 +1,12 @@
 package org.devicelink.app.link;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -20,8 +21,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.devicelink.app.common.MemberFilter;
 import org.devicelink.i18n.Messages;
-import org.devicelink.protocol.ApproveRequest;
 import org.devicelink.protocol.FamilyMember;
+import org.devicelink.wording.LinkWording;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -71,23 +72,23 @@ final class ConfirmView {
         accountKey.textProperty().bind(Bindings.when(choosing).then(Messages.get("confirm.owner")).otherwise(Messages.get("confirm.account")));
         accountHint.textProperty().bind(Bindings.when(choosing).then(Messages.get("confirm.ownerHint"))
                 .otherwise(Messages.get("confirm.accountHint")));
-        var app = value("confirmApp");
-        var device = value("confirmDevice");
-        var model_ = value("confirmModel");
-        var network = value("confirmNetwork");
-        var when = value("confirmWhen");
-        var scopes = value("confirmScopes");
         var keys = new ColumnConstraints();
         keys.setMinWidth(Region.USE_PREF_SIZE); // the wrapped hint beside must not squeeze the names to "…"
         details.getColumnConstraints().addAll(keys, new ColumnConstraints());
         details.addRow(0, accountKey, new HBox(account, owner));
         details.add(accountHint, 1, 1);
-        details.addRow(2, key("confirm.app"), app);
-        details.addRow(3, key("confirm.device"), device);
-        details.addRow(4, key("confirm.model"), model_);
-        details.addRow(5, key("confirm.from"), network);
-        details.addRow(6, key("confirm.when"), when);
-        details.addRow(7, key("confirm.scopes"), scopes);
+        // the wording layer's details, in its order: app, device, model, network, when, what it may do
+        var confirmation = model.confirmationProperty();
+        List<String> ids = List.of("confirmApp", "confirmDevice", "confirmModel", "confirmNetwork", "confirmWhen", "confirmScopes");
+        for (int i = 0; i < ids.size(); i++) {
+            int row = i;
+            var key = new Label();
+            key.getStyleClass().add("text-muted");
+            key.textProperty().bind(Bindings.createStringBinding(() -> detail(confirmation.get(), row).label(), confirmation));
+            var value = value(ids.get(i));
+            value.textProperty().bind(Bindings.createStringBinding(() -> detail(confirmation.get(), row).value(), confirmation));
+            details.addRow(2 + i, key, value);
+        }
 
         var compare = new Label(Messages.get("confirm.compare"));
         var code = new Label();
@@ -96,18 +97,15 @@ final class ConfirmView {
         var remaining = new Label();
         remaining.setId("confirmCountdown");
         remaining.getStyleClass().add("text-muted");
-        remaining.textProperty().bind(Bindings.createStringBinding(() -> {
-            long s = model.secondsLeftProperty().get();
-            return s <= 0 ? Messages.get("confirm.expired") : Messages.get("confirm.expires", s / 60, String.format("%02d", s % 60));
-        }, model.secondsLeftProperty()));
+        remaining.textProperty().bind(Bindings.createStringBinding(() -> LinkWording.countdown(model.secondsLeftProperty().get()),
+                model.secondsLeftProperty()));
 
-        var warning = banner("networkWarning", Feather.ALERT_TRIANGLE);
-        warning.visibleProperty().bind(model.fromAnotherNetworkProperty());
-        var sprayed = banner("seenByOthersWarning", Feather.ALERT_TRIANGLE);
-        sprayed.setText(Messages.get("confirm.seenByOthers"));
-        sprayed.visibleProperty().bind(model.seenByOthersProperty());
-        var signsOut = banner("signsOutWarning", Feather.LOG_OUT);
-        signsOut.setVisible(false);
+        var warning = banner("networkWarning", Feather.ALERT_TRIANGLE, confirmation, LinkWording.Confirmation::otherNetwork);
+        var sprayed = banner("seenByOthersWarning", Feather.ALERT_TRIANGLE, confirmation, LinkWording.Confirmation::seenByOthers);
+        var signsOut = banner("signsOutWarning", Feather.LOG_OUT, confirmation, LinkWording.Confirmation::signsOut);
+        title.textProperty().bind(Bindings.createStringBinding(() -> confirmation.get() == null ? "" : confirmation.get().title(), confirmation));
+        code.textProperty().bind(Bindings.createStringBinding(() -> model.pendingProperty().get() == null ? ""
+                : model.pendingProperty().get().code(), model.pendingProperty()));
 
         // Deny first and alike, and no default button: Enter never approves, and neither choice is the easier one
         var approve = new Button(Messages.get("confirm.approve"), new FontIcon(Feather.CHECK));
@@ -132,26 +130,7 @@ final class ConfirmView {
         root.getChildren().addAll(title, warning, sprayed, signsOut, details, compare, code, remaining, actions, back);
         root.setMaxWidth(600);
 
-        model.pendingProperty().addListener((o, old, link) -> {
-            if (link == null) {
-                return;
-            }
-            showTitle(title, model);
-            app.setText(link.appName());
-            device.setText(orUnknown(link.deviceName()));
-            model_.setText(orUnknown(link.deviceModel()));
-            network.setText(link.network());
-            when.setText(Messages.ago(link.requestedAt(), Instant.now()));
-            scopes.setText(Messages.scopes(link.scopes()));
-            code.setText(link.code());
-            warning.setText(Messages.get("confirm.otherNetwork", link.network()));
-            showSignsOut(signsOut, model);
-        });
-        model.ownerProperty().addListener((o, old, now) -> {
-            showTitle(title, model);
-            showSignsOut(signsOut, model);
-        });
-        countdown = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> model.tick(Instant.now())));
+        countdown = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> model.tick()));
         countdown.setCycleCount(Timeline.INDEFINITE);
         // ticks only while the confirmation is on screen
         model.stageProperty().addListener((o, old, stage) -> {
@@ -169,29 +148,8 @@ final class ConfirmView {
         return root;
     }
 
-    /** One console at a time: which console goes, for whoever the device is chosen to become, before it goes. */
-    private static void showSignsOut(Label warning, LinkViewModel model) {
-        var link = model.pendingProperty().get();
-        FamilyMember owner = model.ownerProperty().get();
-        boolean mine = owner == null || owner.you();
-        var names = link == null ? List.<String>of()
-                : link.signsOut().getOrDefault(mine ? ApproveRequest.ME : owner.id(), List.of());
-        warning.setVisible(!names.isEmpty());
-        if (!names.isEmpty()) {
-            String key = (mine ? "confirm.signsOut" : "confirm.signsOut.child") + (names.size() == 1 ? "" : ".many");
-            warning.setText(Messages.get(key, String.join(", ", names), link.appName(), mine ? "" : owner.name()));
-        }
-    }
-
-    /** "Link Sam's Switch to your account?", or to the chosen child's. */
-    private static void showTitle(Label title, LinkViewModel model) {
-        var link = model.pendingProperty().get();
-        if (link == null) {
-            return;
-        }
-        String name = link.deviceName() != null ? link.deviceName() : link.appName();
-        FamilyMember owner = model.ownerProperty().get();
-        title.setText(owner == null || owner.you() ? Messages.get("confirm.title", name) : Messages.get("confirm.titleFor", name, owner.name()));
+    private static LinkWording.Detail detail(LinkWording.Confirmation confirmation, int row) {
+        return confirmation == null ? new LinkWording.Detail("", "") : confirmation.details().get(row);
     }
 
     private static Label key(String messageKey) {
@@ -207,13 +165,14 @@ final class ConfirmView {
         return label;
     }
 
-    private static String orUnknown(String text) {
-        return text == null || text.isBlank() ? Messages.get("confirm.unknown") : text;
-    }
-
     /** A warning above the details: shown only while it applies, taking no room otherwise. */
-    private static Label banner(String id, Feather icon) {
+    private static Label banner(String id, Feather icon, ObjectProperty<LinkWording.Confirmation> confirmation,
+                                Function<LinkWording.Confirmation, Optional<String>> sentence) {
         var banner = new Label();
+        var text = Bindings.createStringBinding(() -> confirmation.get() == null ? "" : sentence.apply(confirmation.get()).orElse(""),
+                confirmation);
+        banner.textProperty().bind(text);
+        banner.visibleProperty().bind(text.isNotEmpty());
         banner.setId(id);
         banner.getStyleClass().add("warning-banner");
         banner.setWrapText(true);

@@ -5,7 +5,7 @@ import javafx.scene.Parent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
 import org.devicelink.app.common.UiExecutor;
-import org.devicelink.app.scan.ScanSources;
+import org.devicelink.scan.ScanSources;
 
 /** The "Link a device" screen: enter the code, confirm, see the result; one step visible at a time. */
 public final class LinkScreen {

@@ -26,9 +26,9 @@ import org.devicelink.app.client.ApiFailure;
 import org.devicelink.app.client.LinkApi;
 import org.devicelink.app.client.Problems;
 import org.devicelink.app.common.UiExecutor;
-import org.devicelink.app.scan.FrameSource;
-import org.devicelink.app.scan.Picture;
-import org.devicelink.app.scan.QrDecoder;
+import org.devicelink.scan.FrameSource;
+import org.devicelink.scan.Picture;
+import org.devicelink.scan.QrDecoder;
 import org.devicelink.code.UserCode;
 import org.devicelink.code.VerificationLink;
 import org.devicelink.i18n.Messages;
@@ -39,6 +39,7 @@ import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.PendingLink;
 import org.devicelink.protocol.ProblemType;
+import org.devicelink.wording.LinkWording;
 
 /**
  * The link flow: type or scan a code, see what is asking, approve or deny, see how it ended. Codes are checked
@@ -60,13 +61,13 @@ public final class LinkViewModel {
     private final ObjectProperty<PendingLink> pending = new SimpleObjectProperty<>();
     private final ObjectProperty<LinkOutcome> outcome = new SimpleObjectProperty<>();
     private final LongProperty secondsLeft = new SimpleLongProperty();
+    private final ObjectProperty<LinkWording.Confirmation> confirmation = new SimpleObjectProperty<>();
+    private final ObjectProperty<LinkWording.Outcome> outcomeWords = new SimpleObjectProperty<>();
     private final StringProperty account = new SimpleStringProperty("");
     private final ObservableList<FamilyMember> owners = FXCollections.observableArrayList();
     private final ObjectProperty<FamilyMember> owner = new SimpleObjectProperty<>();
     private final ObservableList<LinkedDevice> replaceable = FXCollections.observableArrayList();
     private final BooleanBinding codeComplete;
-    private final BooleanBinding fromAnotherNetwork;
-    private final BooleanBinding seenByOthers;
     private final List<Consumer<LinkedDevice>> linkedListeners = new ArrayList<>();
     private Instant deadline = Instant.MAX;
     private UserCode confirmedCode;
@@ -81,8 +82,8 @@ public final class LinkViewModel {
             hint.set(typingHint(now));
         });
         codeComplete = Bindings.createBooleanBinding(() -> UserCode.tryParse(code.get()).isPresent(), code);
-        fromAnotherNetwork = Bindings.createBooleanBinding(() -> pending.get() != null && pending.get().otherNetwork(), pending);
-        seenByOthers = Bindings.createBooleanBinding(() -> pending.get() != null && pending.get().seenByOthers(), pending);
+        owner.addListener((o, old, now) -> word());
+        outcome.addListener((o, old, now) -> outcomeWords.set(now == null ? null : words(now)));
     }
 
     public StringProperty codeProperty() {
@@ -118,6 +119,16 @@ public final class LinkViewModel {
         return secondsLeft;
     }
 
+    /** What the confirmation says for the chosen owner, now; null while no code is being confirmed. */
+    public ObjectProperty<LinkWording.Confirmation> confirmationProperty() {
+        return confirmation;
+    }
+
+    /** How the attempt ended, in words; null before it has. */
+    public ObjectProperty<LinkWording.Outcome> outcomeWordsProperty() {
+        return outcomeWords;
+    }
+
     /**
      * The account an approval links the device to, as the confirmation names it: people with several accounts
      * approve with the wrong one (the background articles' "make sure you are signed in to the correct account").
@@ -140,16 +151,6 @@ public final class LinkViewModel {
         return codeComplete;
     }
 
-    /** Whether the device asked from another network than this computer's (RFC 8628 §5.4): the confirmation warns. */
-    public BooleanBinding fromAnotherNetworkProperty() {
-        return fromAnotherNetwork;
-    }
-
-    /** Whether another account has looked this code up too (it may have been sent around). */
-    public BooleanBinding seenByOthersProperty() {
-        return seenByOthers;
-    }
-
     /** Called after a device is linked (the devices list refreshes itself). */
     public void onLinked(Consumer<LinkedDevice> listener) {
         linkedListeners.add(listener);
@@ -168,7 +169,7 @@ public final class LinkViewModel {
             deadline = clock.instant().plusSeconds(link.secondsLeft());
             pending.set(link);
             owner.set(owners.stream().filter(FamilyMember::you).findFirst().orElse(null)); // each code starts as one's own
-            tick(clock.instant());
+            tick();
             stage.set(Stage.CONFIRM);
         }, e -> error.set(message(e)));
     }
@@ -198,7 +199,7 @@ public final class LinkViewModel {
             finish(switch (approval) {
                 case LinkApi.Approval.Linked linked -> new LinkOutcome.Linked(linked.device());
                 case LinkApi.Approval.AwaitingParent waiting -> new LinkOutcome.AwaitingParent(waiting.request().id(),
-                        waiting.request().deviceName() != null ? waiting.request().deviceName() : waiting.request().appName());
+                        LinkWording.shownName(waiting.request()));
             });
             if (approval instanceof LinkApi.Approval.Linked linked) {
                 linkedListeners.forEach(listener -> listener.accept(linked.device()));
@@ -244,6 +245,7 @@ public final class LinkViewModel {
     public void startOver() {
         replaceable.clear();
         pending.set(null);
+        confirmation.set(null);
         outcome.set(null);
         confirmedCode = null;
         deadline = Instant.MAX;
@@ -347,9 +349,26 @@ public final class LinkViewModel {
         }, read -> then.accept(read.frame(), read.texts()), e -> error.set(whenFailed.apply(e)));
     }
 
-    /** Counts the confirmation down; the view calls it every second. */
-    public void tick(Instant now) {
-        secondsLeft.set(Math.max(0, Duration.between(now, deadline).toSeconds()));
+    /** Counts the confirmation down, by the clock; the view calls it every second. */
+    public void tick() {
+        secondsLeft.set(Math.max(0, Duration.between(clock.instant(), deadline).toSeconds()));
+        word();
+    }
+
+    /** The confirmation's sentences for the code, the chosen owner and the time left. */
+    private void word() {
+        PendingLink link = pending.get();
+        confirmation.set(link == null ? null : LinkWording.confirmation(link, owner.get(), clock.instant()));
+    }
+
+    private static LinkWording.Outcome words(LinkOutcome outcome) {
+        return switch (outcome) {
+            case LinkOutcome.Linked linked -> LinkWording.linked(linked.device());
+            case LinkOutcome.AwaitingParent waiting -> LinkWording.awaitingParent(waiting.deviceName(), false);
+            case LinkOutcome.ParentDecided decided -> LinkWording.parentDecided(decided.status(), decided.deviceName());
+            case LinkOutcome.Denied denied -> LinkWording.denied(denied.reported());
+            case LinkOutcome.Failed failed -> LinkWording.failed(failed.message());
+        };
     }
 
     private void finish(LinkOutcome result) {

@@ -1,5 +1,6 @@
 package org.devicelink.app.link;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -7,8 +8,8 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.devicelink.i18n.Messages;
-import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
+import org.devicelink.wording.LinkWording;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -69,50 +70,29 @@ final class ResultView {
         root.getChildren().addAll(icon, title, detail, replace, actions);
         root.setMaxWidth(560);
 
-        model.outcomeProperty().addListener((o, old, outcome) -> {
-            if (outcome == null) {
+        var words = model.outcomeWordsProperty();
+        title.textProperty().bind(Bindings.createStringBinding(() -> words.get() == null ? "" : words.get().heading(), words));
+        detail.textProperty().bind(Bindings.createStringBinding(() -> words.get() == null ? "" : words.get().next(), words));
+        words.addListener((o, old, said) -> {
+            if (said == null) {
                 return;
             }
             icon.getStyleClass().removeAll("success-icon", "danger-icon", "muted-icon");
-            retry.setVisible(false);
-            devices.setVisible(false);
-            switch (outcome) {
-                case LinkOutcome.Linked linked -> {
-                    icon.setIconCode(Feather.CHECK_CIRCLE);
-                    icon.getStyleClass().add("success-icon");
-                    title.setText(Messages.get("result.linked", linked.device().name()));
-                    detail.setText(Messages.get("result.linked.next", linked.device().appName()));
-                    devices.setVisible(true);
-                    devices.setDefaultButton(true);
-                }
-                case LinkOutcome.AwaitingParent waiting -> {
-                    icon.setIconCode(Feather.CLOCK);
-                    icon.getStyleClass().add("muted-icon");
-                    title.setText(Messages.get("result.awaiting-parent", waiting.deviceName()));
-                    detail.setText(Messages.get("result.awaiting-parent.next"));
-                }
-                case LinkOutcome.ParentDecided decided -> {
-                    boolean approved = FamilyRequest.APPROVED.equals(decided.status());
-                    icon.setIconCode(approved ? Feather.CHECK_CIRCLE : Feather.SHIELD);
-                    icon.getStyleClass().add(approved ? "success-icon" : "muted-icon");
-                    title.setText(Messages.get("result.parent." + decided.status(), decided.deviceName()));
-                    detail.setText(Messages.get("result.parent." + decided.status() + ".next"));
-                    devices.setVisible(approved);
-                }
-                case LinkOutcome.Denied denied -> {
-                    icon.setIconCode(Feather.SHIELD);
-                    icon.getStyleClass().add("muted-icon");
-                    title.setText(Messages.get(denied.reported() ? "result.reported" : "result.denied"));
-                    detail.setText(Messages.get(denied.reported() ? "result.reported.next" : "result.denied.next"));
-                }
-                case LinkOutcome.Failed failed -> {
-                    icon.setIconCode(Feather.ALERT_CIRCLE);
-                    icon.getStyleClass().add("danger-icon");
-                    title.setText(Messages.get("result.failed"));
-                    detail.setText(failed.message());
-                    retry.setVisible(failed.retry());
-                }
-            }
+            icon.getStyleClass().add(switch (said.tone()) {
+                case LINKED -> "success-icon";
+                case FAILED -> "danger-icon";
+                case WAITING, DECLINED -> "muted-icon";
+            });
+            icon.setIconCode(switch (said.tone()) {
+                case LINKED -> Feather.CHECK_CIRCLE;
+                case WAITING -> Feather.CLOCK;
+                case DECLINED -> Feather.SHIELD;
+                case FAILED -> Feather.ALERT_CIRCLE;
+            });
+            var outcome = model.outcomeProperty().get();
+            retry.setVisible(outcome instanceof LinkOutcome.Failed failed && failed.retry());
+            devices.setVisible(said.tone() == LinkWording.Tone.LINKED);
+            devices.setDefaultButton(outcome instanceof LinkOutcome.Linked);
         });
     }
 

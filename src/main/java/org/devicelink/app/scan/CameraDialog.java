@@ -1,5 +1,9 @@
 package org.devicelink.app.scan;
 
+import org.devicelink.scan.Camera;
+import org.devicelink.scan.FrameSource;
+import org.devicelink.scan.QrDecoder;
+import org.devicelink.scan.ScanSources;
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
 import java.util.List;

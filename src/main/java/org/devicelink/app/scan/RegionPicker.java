@@ -1,5 +1,6 @@
 package org.devicelink.app.scan;
 
+import org.devicelink.scan.FrameSource;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;

@@ -1,5 +1,6 @@
 package org.devicelink.app.scan;
 
+import org.devicelink.scan.FrameSource;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

@@ -1,8 +1,6 @@
 package org.devicelink.server.accounts;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import org.devicelink.protocol.Me;
 
 /** Every {@code /api/*} call carries a bearer token; this checks it once and hands handlers the account. */
 public final class ApiAccounts {
@@ -11,12 +9,9 @@ public final class ApiAccounts {
 
     private ApiAccounts() {}
 
-    public static void register(RoutesConfig routes, BearerTokens tokens) {
-        routes.before("/api/*", ctx -> ctx.attribute(ATTRIBUTE, tokens.authenticate(ctx.header("Authorization"))));
-        routes.get("/api/v1/me", ctx -> { // what the companion may show: the server decides anyway
-            Account me = of(ctx);
-            ctx.json(new Me(me.id(), me.displayName(), me.roles().stream().sorted().toList()));
-        });
+    /** Checks the call's bearer token once, for every handler after. */
+    static void authenticate(Context ctx, BearerTokens tokens) {
+        ctx.attribute(ATTRIBUTE, tokens.authenticate(ctx.header("Authorization")));
     }
 
     public static Account of(Context ctx) {

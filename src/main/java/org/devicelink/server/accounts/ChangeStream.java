@@ -1,6 +1,6 @@
 package org.devicelink.server.accounts;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import java.time.Duration;
@@ -56,18 +56,17 @@ public final class ChangeStream implements AutoCloseable {
         timers.scheduleWithFixedDelay(this::pingAll, PING.toMillis(), PING.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get(PATH, ctx -> {
-            Account me = ApiAccounts.of(ctx); // before the stream starts: an unknown token is a plain 401
-            String accept = ctx.header("Accept");
-            if (accept == null || !accept.contains(EVENT_STREAM)) {
-                throw new ApiProblem(ProblemType.INVALID_REQUEST, "problem.invalid-request.event-stream");
-            }
-            if (open.size() >= limits.perNode()) {
-                throw ApiProblem.waitFor(ProblemType.TOO_MANY_STREAMS, PING.multipliedBy(4));
-            }
-            new SseHandler(client -> stream(me, client)).handle(ctx);
-        });
+    /** Opens a stream for this call's account, within the limits. */
+    void open(Context ctx) throws Exception {
+        Account me = ApiAccounts.of(ctx); // before the stream starts: an unknown token is a plain 401
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains(EVENT_STREAM)) {
+            throw new ApiProblem(ProblemType.INVALID_REQUEST, "problem.invalid-request.event-stream");
+        }
+        if (open.size() >= limits.perNode()) {
+            throw ApiProblem.waitFor(ProblemType.TOO_MANY_STREAMS, PING.multipliedBy(4));
+        }
+        new SseHandler(client -> stream(me, client)).handle(ctx);
     }
 
     private void stream(Account me, SseClient client) {

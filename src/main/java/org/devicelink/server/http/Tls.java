@@ -1,5 +1,7 @@
 package org.devicelink.server.http;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -143,5 +145,14 @@ public final class Tls {
         Instant now = Instant.now();
         return SelfSignedCertificate.make(keys, "DeviceLink local server", names,
                 now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)));
+    }
+
+    /** A port free on {@code host} now, for a server that was asked for any (port 0). */
+    public static int freePort(String host) {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port on " + host + ": " + e.getMessage(), e);
+        }
     }
 }

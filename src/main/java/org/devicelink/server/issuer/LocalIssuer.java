@@ -3,7 +3,6 @@ package org.devicelink.server.issuer;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
@@ -134,16 +133,11 @@ public final class LocalIssuer implements AutoCloseable {
         passwords.close();
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get(DISCOVERY, this::discovery);
-        routes.get(KEYS, ctx -> Headers.cacheFor(ctx, PUBLIC_DOCUMENTS).contentType("application/jwk-set+json")
-                .result(key.publicKeys().toString()));
-        routes.get(AUTHORIZE, this::showLogin);
-        routes.post(AUTHORIZE, this::submitLogin);
-        routes.post(TOKEN, this::token);
+    void keys(Context ctx) {
+        Headers.cacheFor(ctx, PUBLIC_DOCUMENTS).contentType("application/jwk-set+json").result(key.publicKeys().toString());
     }
 
-    private void discovery(Context ctx) {
+    void discovery(Context ctx) {
         String base = issuer.substring(0, issuer.length() - LocalSignIn.PATH.length());
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("issuer", issuer);
@@ -162,7 +156,7 @@ public final class LocalIssuer implements AutoCloseable {
         Headers.cacheFor(ctx, PUBLIC_DOCUMENTS).json(metadata);
     }
 
-    private void showLogin(Context ctx) {
+    void showLogin(Context ctx) {
         AuthorizationRequest request;
         try {
             request = AuthorizationRequest.parse(ctx.queryParamMap(), webReturns);
@@ -173,7 +167,7 @@ public final class LocalIssuer implements AutoCloseable {
         loginPage(ctx, 200, request, "", "");
     }
 
-    private void submitLogin(Context ctx) throws InterruptedException {
+    void submitLogin(Context ctx) throws InterruptedException {
         // the CSRF token: in the cookie, in the form, and signed into the request; all three must agree
         String cookie = ctx.cookie(CSRF_COOKIE);
         String field = ctx.formParam("csrf");
@@ -257,7 +251,7 @@ public final class LocalIssuer implements AutoCloseable {
         ctx.cookie(new Cookie(KNOWN_COOKIE, mark, "/", (int) KNOWN_FOR.toSeconds(), true, true, null, SameSite.STRICT));
     }
 
-    private void token(Context ctx) {
+    void token(Context ctx) {
         Forms.requireForm(ctx);
         Map<String, Object> response = switch (String.valueOf(Forms.single(ctx, "grant_type"))) {
             case "authorization_code" -> grants.exchangeCode(Forms.single(ctx, "client_id"), Forms.single(ctx, "code"),

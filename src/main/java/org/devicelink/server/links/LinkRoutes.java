@@ -2,11 +2,13 @@ package org.devicelink.server.links;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.devicelink.code.UserCode;
 import org.devicelink.protocol.ApproveRequest;
 import org.devicelink.protocol.DenyRequest;
 import org.devicelink.server.accounts.ApiAccounts;
 import org.devicelink.server.http.Bodies;
 import org.devicelink.server.http.ClientAddress;
+import org.devicelink.server.http.CodeInput;
 
 /**
  * Companion API for pending links, {@code /api/v1/links/{code}}, {@code …/approve}, {@code …/deny}; and for the
@@ -25,17 +27,17 @@ public final class LinkRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/api/v1/links/{code}", ctx -> ctx.json(links.lookup(ctx.pathParam("code"), approver(ctx))));
+        routes.get("/api/v1/links/{code}", ctx -> ctx.json(links.lookup(code(ctx), approver(ctx))));
         routes.post("/api/v1/links/{code}/approve", ctx -> {
             var request = Bodies.read(ctx, ApproveRequest.class, new ApproveRequest(ApproveRequest.ME));
-            switch (links.approve(ctx.pathParam("code"), request, approver(ctx))) {
+            switch (links.approve(code(ctx), request, approver(ctx))) {
                 case PendingLinks.Approval.Linked linked -> ctx.json(linked.device());
                 case PendingLinks.Approval.AwaitingParent waiting -> ctx.status(202).json(waiting.request());
             }
         });
         routes.post("/api/v1/links/{code}/deny", ctx -> {
             var request = Bodies.read(ctx, DenyRequest.class, new DenyRequest(false));
-            links.deny(ctx.pathParam("code"), request.report(), approver(ctx));
+            links.deny(code(ctx), request.report(), approver(ctx));
             ctx.status(204);
         });
 
@@ -48,6 +50,10 @@ public final class LinkRoutes {
             family.deny(ApiAccounts.of(ctx), ctx.pathParam("id"), request.report());
             ctx.status(204);
         });
+    }
+
+    private static UserCode code(Context ctx) {
+        return CodeInput.parse(ctx.pathParam("code"));
     }
 
     private PendingLinks.Approver approver(Context ctx) {

@@ -40,7 +40,7 @@ public final class DeviceAuthorizations {
     private final Clock clock;
     private final SecureRandom random;
 
-    DeviceAuthorizations(DeviceAppStore apps, PendingLinkStore links, PendingPolls polls, CodeIssuance issuance, KeyedHash hash,
+    public DeviceAuthorizations(DeviceAppStore apps, PendingLinkStore links, PendingPolls polls, CodeIssuance issuance, KeyedHash hash,
                          VerificationLink verificationLink, Duration lifetime, int interval, Clock clock, SecureRandom random) {
         this.apps = apps;
         this.links = links;
@@ -97,7 +97,7 @@ public final class DeviceAuthorizations {
      * rather than read for every code: an app registered since is read on its first request, one removed since is
      * still served for up to a minute.
      */
-    void refreshApps() {
+    public void refreshApps() {
         var all = new java.util.HashMap<String, DeviceAppStore.App>();
         apps.all().forEach(app -> all.put(app.clientId(), app));
         known = Map.copyOf(all);

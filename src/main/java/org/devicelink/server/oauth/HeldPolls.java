@@ -16,7 +16,7 @@ import org.devicelink.server.notify.ApprovalNotifier;
  * poll is still one poll (paced by {@code slow_down} like any other); it costs no thread and no database connection
  * while it waits: a future, a subscription and a timer.
  */
-final class HeldPolls implements AutoCloseable {
+public final class HeldPolls implements AutoCloseable {
 
     private static final Pattern WAIT = Pattern.compile("(?i)(?:^|[,;\\s])wait\\s*=\\s*(\\d{1,6})(?:$|[,;\\s])");
 
@@ -28,7 +28,7 @@ final class HeldPolls implements AutoCloseable {
     private final java.util.Set<CompletableFuture<Void>> holding = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** @param max the longest hold: well under a code's lifetime and under common proxies' idle timeouts */
-    HeldPolls(ApprovalNotifier notifier, Duration max) {
+    public HeldPolls(ApprovalNotifier notifier, Duration max) {
         this.notifier = notifier;
         this.max = max;
     }
@@ -71,12 +71,12 @@ final class HeldPolls implements AutoCloseable {
     }
 
     /** Answers every held poll now, as its wait had ended: a node that stops sends its devices to poll again elsewhere. */
-    void releaseAll() {
+    public void releaseAll() {
         holding.forEach(done -> done.complete(null));
     }
 
     /** How many polls this node holds now. */
-    int holding() {
+    public int holding() {
         return holding.size();
     }
 

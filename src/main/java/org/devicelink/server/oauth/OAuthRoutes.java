@@ -2,33 +2,21 @@ package org.devicelink.server.oauth;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.devicelink.code.VerificationLink;
 import org.devicelink.protocol.DeviceAuthorization;
 import org.devicelink.protocol.OAuthError;
 import org.devicelink.protocol.ProtocolJson;
-import org.devicelink.server.activity.ActivityRecorder;
 import org.devicelink.server.http.ClientAddress;
 import org.devicelink.server.http.Forms;
 import org.devicelink.server.http.Headers;
 import org.devicelink.server.http.OAuthProblem;
-import org.devicelink.server.limits.CodeIssuance;
-import org.devicelink.server.notify.ApprovalNotifier;
-import org.devicelink.server.store.DeviceAppStore;
-import org.devicelink.server.store.KeyedHash;
-import org.devicelink.server.store.LinkedDeviceStore;
-import org.devicelink.server.store.PendingLinkStore;
-import org.devicelink.server.store.Sql;
 import org.devicelink.server.tokens.SigningKey;
-import org.devicelink.server.tokens.TokenRotation;
 
 /** The device-facing OAuth endpoints: RFC 8628, RFC 6749 token, RFC 7009 revocation, RFC 8414 metadata, JWKS. */
-public final class OAuthRoutes implements AutoCloseable {
+public final class OAuthRoutes {
 
     public static final String METADATA = "/.well-known/oauth-authorization-server";
     public static final String DEVICE_AUTHORIZATION = "/oauth2/device_authorization";
@@ -40,31 +28,18 @@ public final class OAuthRoutes implements AutoCloseable {
     private final DeviceAuthorizations authorizations;
     private final TokenGrants grants;
     private final Revocations revocations;
-    private final PendingPolls polls;
-    private final CodeIssuance issuance;
     private final HeldPolls held;
     private final SigningKey key;
     private final String issuer;
     private final ClientAddress clientAddress;
     private volatile String metadata;
 
-    /** How devices are served: a code's lifetime, the interval between polls, and the longest a poll is held. */
-    public record Pace(Duration codeLifetime, int interval, Duration pollWait) {}
-
-    /** The stores and parts the device flow uses, built once per node. */
-    public record Parts(Sql sql, DeviceAppStore apps, PendingLinkStore links, LinkedDeviceStore devices, DeviceTokens tokens,
-                        TokenRotation rotation, ActivityRecorder activity, ApprovalNotifier notifier, CodeIssuance issuance, KeyedHash hash) {}
-
-    public OAuthRoutes(Parts parts, Pace pace, VerificationLink verificationLink, SigningKey key, String issuer,
-                       ClientAddress clientAddress, Clock clock, SecureRandom random) {
-        this.polls = new PendingPolls(parts.notifier(), PendingPolls.defaultMaxEntries(), clock);
-        this.held = new HeldPolls(parts.notifier(), pace.pollWait());
-        this.issuance = parts.issuance();
-        this.authorizations = new DeviceAuthorizations(parts.apps(), parts.links(), polls, parts.issuance(), parts.hash(), verificationLink,
-                pace.codeLifetime(), pace.interval(), clock, random);
-        this.grants = new TokenGrants(parts.sql(), parts.links(), parts.devices(), parts.tokens(), parts.rotation(),
-                parts.activity(), parts.hash(), polls, clock);
-        this.revocations = new Revocations(parts.sql(), parts.devices(), parts.activity(), parts.hash(), clock);
+    public OAuthRoutes(DeviceAuthorizations authorizations, TokenGrants grants, Revocations revocations, HeldPolls held, SigningKey key,
+                       String issuer, ClientAddress clientAddress) {
+        this.authorizations = authorizations;
+        this.grants = grants;
+        this.revocations = revocations;
+        this.held = held;
         this.key = key;
         this.issuer = issuer;
         this.clientAddress = clientAddress;
@@ -114,29 +89,6 @@ public final class OAuthRoutes implements AutoCloseable {
                         ctx.status(307).header("Location", issuer + TOKEN);
                     }));
         }
-    }
-
-    /** Forgets the codes past their time that this node remembered, and past issuance counts; returns how many codes. */
-    public int forgetExpired() {
-        issuance.forgetPast();
-        return polls.forgetExpired();
-    }
-
-    /** Answers the polls this node holds (still pending), before it stops serving. */
-    public void releaseHeldPolls() {
-        held.releaseAll();
-    }
-
-    /** How many polls this node holds and how many pending codes it remembers: what a node's memory carries. */
-    public record Load(int heldPolls, int rememberedCodes) {}
-
-    public Load load() {
-        return new Load(held.holding(), polls.size());
-    }
-
-    @Override
-    public void close() {
-        held.close();
     }
 
     private void metadata(Context ctx) {

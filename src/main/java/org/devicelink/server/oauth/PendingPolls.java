@@ -18,7 +18,7 @@ import org.devicelink.server.store.PendingLinkStore;
  * hurries costs no more than one on time. A device that spreads its polls over N nodes can be answered at most N times
  * per interval, never more; each node lengthens the interval it tells by its own count.
  */
-final class PendingPolls implements ApprovalNotifier.Observer {
+public final class PendingPolls implements ApprovalNotifier.Observer {
 
     /** A decision this recent may have been missed by a poll that read its row just before: it is not remembered. */
     private static final long RECENT_MILLIS = 60_000;
@@ -69,7 +69,7 @@ final class PendingPolls implements ApprovalNotifier.Observer {
     private final Clock clock;
 
     /** @param maxEntries past this many, codes are not remembered (their polls read the database) */
-    PendingPolls(ApprovalNotifier notifier, int maxEntries, Clock clock) {
+    public PendingPolls(ApprovalNotifier notifier, int maxEntries, Clock clock) {
         this.notifier = notifier;
         this.maxEntries = maxEntries;
         this.clock = clock;
@@ -77,7 +77,7 @@ final class PendingPolls implements ApprovalNotifier.Observer {
     }
 
     /** Enough for the codes of a launch day on the default heap: a fiftieth of the heap at about 200 bytes each. */
-    static int defaultMaxEntries() {
+    public static int defaultMaxEntries() {
         return (int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 50 / 200);
     }
 
@@ -126,7 +126,7 @@ final class PendingPolls implements ApprovalNotifier.Observer {
     }
 
     /** Drops the codes past their time (called every minute). Returns how many. */
-    int forgetExpired() {
+    public int forgetExpired() {
         Instant now = clock.instant();
         int before = byKey.size();
         byKey.values().removeIf(w -> w.expiredAt(now));
@@ -135,7 +135,7 @@ final class PendingPolls implements ApprovalNotifier.Observer {
         return before - byKey.size();
     }
 
-    int size() {
+    public int size() {
         return byKey.size();
     }
 }

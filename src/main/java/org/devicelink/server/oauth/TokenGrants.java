@@ -39,7 +39,7 @@ public final class TokenGrants {
     private final PendingPolls polls;
     private final Clock clock;
 
-    TokenGrants(Sql sql, PendingLinkStore links, LinkedDeviceStore devices, DeviceTokens tokens, TokenRotation rotation,
+    public TokenGrants(Sql sql, PendingLinkStore links, LinkedDeviceStore devices, DeviceTokens tokens, TokenRotation rotation,
                 ActivityRecorder activity, KeyedHash hash, PendingPolls polls, Clock clock) {
         this.sql = sql;
         this.links = links;

@@ -21,7 +21,7 @@ import org.devicelink.server.store.WebSessionStore;
  * {@code SameSite=Lax} cookie, kept on the server as its keyed hash (any node finds it), for {@link #LIFETIME}. Each
  * session's CSRF token is derived from its id, so it needs no storage and is worth nothing in another session.
  */
-final class WebSessions {
+public final class WebSessions {
 
     static final String COOKIE = "__Host-devicelink-session";
     /** Long enough to link a few devices (a code lives 10 minutes), short enough that a forgotten browser soon forgets. */
@@ -38,7 +38,7 @@ final class WebSessions {
     record Session(String id, Account account, String csrf) {}
 
     /** @param stillSignedIn whether the sign-in a session was made from still stands: it ends the session with it */
-    WebSessions(WebSessionStore store, java.util.function.Predicate<Account> stillSignedIn, KeyedHash hash, Clock clock, SecureRandom random) {
+    public WebSessions(WebSessionStore store, java.util.function.Predicate<Account> stillSignedIn, KeyedHash hash, Clock clock, SecureRandom random) {
         this.store = store;
         this.stillSignedIn = stillSignedIn;
         this.hash = hash;
@@ -46,9 +46,12 @@ final class WebSessions {
         this.random = random;
     }
 
-    /** Signs this browser in as {@code account}: a new session id (never one the browser had before), in its cookie. */
-    Session start(Context ctx, Account account) {
-        current(ctx).ifPresent(old -> store.delete(hash.of(KeyedHash.Kind.WEB_SESSION, old.id())));
+    /**
+     * Signs this browser in as {@code account}: a new session id (never one the browser had before, whose {@code old}
+     * session ends), in its cookie.
+     */
+    Session start(Context ctx, Optional<Session> old, Account account) {
+        old.ifPresent(session -> store.delete(hash.of(KeyedHash.Kind.WEB_SESSION, session.id())));
         String id = KeyedHash.newToken(random);
         var now = clock.instant();
         store.insert(hash.of(KeyedHash.Kind.WEB_SESSION, id), account.id(), account.displayName(),

@@ -33,7 +33,7 @@ import org.devicelink.server.store.KeyedHash;
  * and verifier ride in a short-lived signed cookie, so any node can finish what another began; the access token it
  * gets is checked by {@link BearerTokens}, exactly as the app's are, so both see the same account, roles and family.
  */
-final class WebSignIn {
+public final class WebSignIn {
 
     static final String COOKIE = "__Host-devicelink-signin";
     static final String CALLBACK = "/link/callback";
@@ -41,7 +41,7 @@ final class WebSignIn {
     private static final int MAX_COOKIE_LENGTH = 256;
 
     /** The identity provider as the page meets it: where a browser signs in, and how a code becomes an access token. */
-    interface Provider {
+    public interface Provider {
         String authorizationEndpoint(String origin);
 
         String clientId();
@@ -52,7 +52,7 @@ final class WebSignIn {
         String accessToken(String code, String redirectUri, String verifier);
 
         /** The embedded default's local provider, in process; its login page is served at the page's own origin. */
-        static Provider local(LocalIssuer issuer) {
+        public static Provider local(LocalIssuer issuer) {
             return new Provider() {
                 public String authorizationEndpoint(String origin) {
                     return origin + LocalIssuer.AUTHORIZE;
@@ -73,7 +73,7 @@ final class WebSignIn {
         }
 
         /** Another OpenID provider (Entra ID), found by discovery on first use and reached over HTTPS. */
-        static Provider discovered(WebProvider settings, HttpClient http) {
+        public static Provider discovered(WebProvider settings, HttpClient http) {
             return new Discovered(settings, http);
         }
     }
@@ -166,7 +166,7 @@ final class WebSignIn {
     private final Clock clock;
     private final SecureRandom random;
 
-    WebSignIn(Provider provider, BearerTokens tokens, KeyedHash hash, Clock clock, SecureRandom random) {
+    public WebSignIn(Provider provider, BearerTokens tokens, KeyedHash hash, Clock clock, SecureRandom random) {
         this.provider = provider;
         this.tokens = tokens;
         this.hash = hash;

@@ -1,7 +1,7 @@
 package org.devicelink.app.auth;
 
+import org.devicelink.testing.Inputs;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.aad.msal4j.OpenBrowserAction;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class SignInInChromiumTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(Files.isExecutable(HeadlessChromium.BINARY), "Debian's chromium is not installed (.ci/run installs it)");
+        Inputs.require(Files.isExecutable(HeadlessChromium.BINARY), "Debian's chromium is not installed (.ci/run installs it)");
         fixture = new LinkServerFixture(Databases.H2, dir.resolve("server"), Map.of());
     }
 

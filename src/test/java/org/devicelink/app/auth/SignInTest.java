@@ -92,8 +92,7 @@ class SignInTest {
             }
         }, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         assertThat(opened.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(200);
-        signIn.cancelInteractive();
+        signIn.cancelInteractive(); // at once: the browser has just opened, MSAL may not have handed back its sign-in yet
         Object ended = waiting.get(5, java.util.concurrent.TimeUnit.SECONDS); // not the 5 minutes it would wait
         assertThat(ended).isInstanceOfSatisfying(SignInFailure.class,
                 e -> assertThat(e.kind()).isEqualTo(SignInFailure.Kind.CANCELLED_OR_TIMED_OUT));

@@ -22,7 +22,7 @@ class FamilyViewModelTest {
     static final FamilyMember ALEX = new FamilyMember("a-1", "Alex Morgan", Role.ORGANIZER, true);
     static final FamilyMember SAM = new FamilyMember("s-1", "Sam Morgan", Role.CHILD, false);
     final FakeLinkApi api = new FakeLinkApi();
-    final FamilyViewModel model = new FamilyViewModel(api, TestExecutors.callingThread());
+    final FamilyViewModel model = new FamilyViewModel(api, TestExecutors.callingThread(), java.time.Clock.systemUTC());
 
     static FamilyRequest request(String id, String device) {
         return new FamilyRequest(id, SAM.id(), SAM.name(), "demo-console", "Demo Console", device, "Switch", "this computer",

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.devicelink.app.client.ApiFailure;
@@ -19,6 +17,8 @@ import org.devicelink.protocol.DeviceStatus;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.PendingLink;
 import org.devicelink.protocol.ProblemType;
+import org.devicelink.testing.ManualClock;
+import org.devicelink.wording.LinkWording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +32,10 @@ class LinkViewModelTest {
     Path dir;
     final FakeLinkApi api = new FakeLinkApi();
 
+    final ManualClock clock = new ManualClock(NOW);
+
     LinkViewModel model(UiExecutor executor) {
-        return new LinkViewModel(api, LINK, executor, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new LinkViewModel(api, LINK, executor, clock);
     }
 
     LinkViewModel model() {
@@ -87,16 +89,23 @@ class LinkViewModelTest {
         assertThat(model.stageProperty().get()).isEqualTo(LinkViewModel.Stage.CONFIRM);
         assertThat(model.pendingProperty().get().deviceName()).isEqualTo("Kitchen TV");
         assertThat(model.secondsLeftProperty().get()).isEqualTo(600);
-        assertThat(model.fromAnotherNetworkProperty().get()).isFalse();
-        model.tick(NOW.plusSeconds(75));
+        assertThat(model.confirmationProperty().get().otherNetwork()).isEmpty();
+        assertThat(model.confirmationProperty().get().title()).isEqualTo("Link Kitchen TV to your account?");
+        assertThat(model.confirmationProperty().get().details()).extracting(LinkWording.Detail::value).contains("just now");
+        clock.advance(java.time.Duration.ofSeconds(75));
+        model.tick();
         assertThat(model.secondsLeftProperty().get()).isEqualTo(525);
-        model.tick(NOW.plusSeconds(700));
+        assertThat(model.confirmationProperty().get().details()).as("the confirmation's words follow the clock")
+                .extracting(LinkWording.Detail::value).contains("1 min ago");
+        clock.advance(java.time.Duration.ofSeconds(625));
+        model.tick();
         assertThat(model.secondsLeftProperty().get()).isZero();
     }
 
     @Test
     void aRequestFromAnotherNetworkIsFlagged() {
-        assertThat(confirming(false).fromAnotherNetworkProperty().get()).isTrue();
+        assertThat(confirming(false).confirmationProperty().get().otherNetwork()).hasValueSatisfying(
+                warning -> assertThat(warning).contains("different network").contains("203.0.113.0/24"));
     }
 
     @Test

@@ -1,5 +1,9 @@
 package org.devicelink.app.scan;
 
+import org.devicelink.testing.Eventually;
+import org.devicelink.testing.Inputs;
+import org.devicelink.scan.QrDecoder;
+import org.devicelink.scan.FrameSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -15,7 +19,6 @@ import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import org.devicelink.device.QrCode;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,10 +37,8 @@ class ScreenSourceTest {
     @BeforeAll
     static void showAQrOnARealDisplay() throws Exception {
         String display = System.getenv("DISPLAY");
-        Assumptions.assumeTrue(display != null && display.startsWith(":"), "DISPLAY is set by the pom for this test");
-        if (new ProcessBuilder("sh", "-c", "command -v Xvfb").start().waitFor() != 0) {
-            Assumptions.abort("Xvfb is not installed here (.ci/run installs it)");
-        }
+        Inputs.require(display != null && display.startsWith(":"), "no X display: the pom sets DISPLAY for this test's own execution");
+        Inputs.require(new ProcessBuilder("sh", "-c", "command -v Xvfb").start().waitFor() == 0, "Xvfb is not installed here (.ci/run installs it)");
         // Xvfb prints the display number once it takes clients (-displayfd 1), or the script says "gone" when it could
         // not start (say, a server already runs there). It must outlive this JVM's GTK, which exits the JVM when its X
         // server goes, so the script ends it once this JVM has ended.
@@ -77,7 +78,18 @@ class ScreenSourceTest {
             window.show();
         });
         started.get(20, TimeUnit.SECONDS);
-        Thread.sleep(500); // the first frame reaches the X server
+        Eventually.until("the window's blue frame is on the X server's screen", ScreenSourceTest::windowIsOnScreen);
+    }
+
+    /** Whether the desktop, as captured, shows the window's blue frame where the window was put. */
+    private static boolean windowIsOnScreen() {
+        try (var screen = ScreenSource.desktop()) {
+            var frame = screen.next().orElseThrow();
+            int at = (210 * frame.width() + 310) * 4; // inside the frame, beside the code
+            return (frame.bgra()[at] & 0xff) > 180 && (frame.bgra()[at + 2] & 0xff) < 40;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     /** Keeps what the capture saw, to look at. */

@@ -1,7 +1,7 @@
 package org.devicelink.server.web;
 
+import org.devicelink.testing.Inputs;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ class ApprovalPageInChromiumTest {
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue(Files.isExecutable(HeadlessChromium.BINARY), "Debian's chromium is not installed (.ci/run installs it)");
+        Inputs.require(Files.isExecutable(HeadlessChromium.BINARY), "Debian's chromium is not installed (.ci/run installs it)");
         fixture = new LinkServerFixture(Databases.H2, dir.resolve("server"), Map.of());
         entrance = "http://127.0.0.1:" + fixture.server().browserPort();
         chromium = new HeadlessChromium(dir.resolve("chromium"));

@@ -1,7 +1,7 @@
-package org.devicelink.app.scan;
+package org.devicelink.scan;
 
+import org.devicelink.testing.Inputs;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.MultiFormatReader;
@@ -51,7 +51,7 @@ class QrPhotosTest {
 
     @Test
     void readsMoreRealPhotosThanPlainZxingAndNeverAWrongText() throws Exception {
-        assumeTrue(Files.isDirectory(photos()), "no ../shared/qr-photos here");
+        Inputs.require(Files.isDirectory(photos()), "no photos at " + photos().toAbsolutePath() + " (.ci/run provides them)");
         int exact = 0;
         int wrong = 0;
         int plain = 0;

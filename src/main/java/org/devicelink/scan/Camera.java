@@ -1,4 +1,4 @@
-package org.devicelink.app.scan;
+package org.devicelink.scan;
 
 import java.util.concurrent.Callable;
 

@@ -1,4 +1,4 @@
-package org.devicelink.app.scan;
+package org.devicelink.scan;
 
 /**
  * Grey pictures made easier to read, for the looks that come after the plain ones. Both work from a local mean (a

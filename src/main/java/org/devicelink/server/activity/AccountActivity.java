@@ -1,4 +1,4 @@
-package org.devicelink.server.support;
+package org.devicelink.server.activity;
 
 import java.util.List;
 import org.devicelink.protocol.ActivityEntry;

@@ -1,4 +1,4 @@
-package org.devicelink.app.scan;
+package org.devicelink.scan;
 
 import boofcv.abst.fiducial.QrCodeDetector;
 import boofcv.alg.fiducial.qrcode.QrCode;

@@ -1,4 +1,4 @@
-package org.devicelink.app.scan;
+package org.devicelink.scan;
 
 import java.io.IOException;
 import java.nio.file.Files;
