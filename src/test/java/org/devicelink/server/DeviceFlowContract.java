@@ -744,10 +744,10 @@ abstract class DeviceFlowContract {
                 config.databasePassword(), 2)) {
             var housekeeping = new org.devicelink.server.store.Housekeeping(database.sql(), fixture.clock, Duration.ofDays(365));
             fixture.clock.advance(Duration.ofDays(6));
-            assertThat(housekeeping.run()).isZero();
+            assertThat(housekeeping.run().rows()).isZero();
             assertThat(http().get("/api/v1/links/" + userCode, alex).problem()).isEqualTo("code-expired");
             fixture.clock.advance(Duration.ofDays(2));
-            assertThat(housekeeping.run()).isPositive();
+            assertThat(housekeeping.run().rows()).isPositive();
             assertThat(http().get("/api/v1/links/" + userCode, alex).problem()).isEqualTo("code-not-found");
         }
     }
@@ -763,7 +763,7 @@ abstract class DeviceFlowContract {
                 config.databasePassword(), 2)) {
             var housekeeping = new org.devicelink.server.store.Housekeeping(database.sql(), fixture.clock, Duration.ofDays(365), 2);
             fixture.clock.advance(Duration.ofDays(8));
-            assertThat(housekeeping.run()).as("5 requests in batches of 2, 2 and 1").isGreaterThanOrEqualTo(5);
+            assertThat(housekeeping.run().batches().get("pending_links")).as("5 requests in batches of 2, 2 and 1").containsExactly(2, 2, 1);
             assertThat(database.sql().query("SELECT COUNT(*) AS n FROM pending_links", row -> row.number("n"))).containsExactly(0L);
         }
     }
@@ -780,10 +780,10 @@ abstract class DeviceFlowContract {
                 config.databasePassword(), 2)) {
             var housekeeping = new org.devicelink.server.store.Housekeeping(database.sql(), fixture.clock, Duration.ofDays(30), 2);
             fixture.clock.advance(Duration.ofDays(29));
-            housekeeping.run();
+            assertThat(housekeeping.run().batches().get("activity")).as("nothing past its time yet").containsExactly(0);
             assertThat(http().get("/api/v1/activity", alex).json()).as("within its 30 days").hasSize(3);
             fixture.clock.advance(Duration.ofDays(2));
-            housekeeping.run();
+            assertThat(housekeeping.run().batches().get("activity")).containsExactly(2, 1);
             assertThat(http().get("/api/v1/activity", alex).json()).as("past them, in batches of 2 and 1").isEmpty();
         }
     }

@@ -3,7 +3,11 @@ package org.devicelink.server.store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Forgets what no one needs any more: device requests a week past their expiry (kept that long so support can say
@@ -32,31 +36,43 @@ public final class Housekeeping {
         this.batch = batch;
     }
 
-    /** Returns how many rows were removed. */
-    public int run() {
+    /** What one run removed: per table, the size of each batch it deleted, in order. */
+    public record Sweep(Map<String, List<Integer>> batches) {
+        public int rows() {
+            return batches.values().stream().flatMap(List::stream).mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    public Sweep run() {
         Instant now = clock.instant();
         Instant cutoff = now.minus(KEEP_EXPIRED_REQUESTS);
         new LinkedDeviceStore(sql).endUncollected(null, now);
-        return inBatches("DELETE FROM pending_links WHERE id IN (SELECT id FROM pending_links WHERE expires_at < ? LIMIT ?)", cutoff)
-                + inBatches("DELETE FROM refresh_tokens WHERE token_hash IN "
-                        + "(SELECT token_hash FROM refresh_tokens WHERE expires_at < ? LIMIT ?)", cutoff)
-                + inBatches("DELETE FROM attempt_limits WHERE subject IN (SELECT subject FROM attempt_limits "
-                        + "WHERE window_started_at < ? AND (locked_until IS NULL OR locked_until < ?) LIMIT ?)", cutoff, now)
-                + inBatches("DELETE FROM activity WHERE id IN (SELECT id FROM activity WHERE at < ? LIMIT ?)", now.minus(activityKept))
-                + inBatches("DELETE FROM web_sessions WHERE id_hash IN (SELECT id_hash FROM web_sessions WHERE expires_at < ? LIMIT ?)", now)
-                + inBatches("DELETE FROM support_hints WHERE id IN (SELECT id FROM support_hints WHERE at < ? LIMIT ?)", now.minus(Duration.ofDays(1)));
+        var batches = new LinkedHashMap<String, List<Integer>>();
+        batches.put("pending_links", inBatches("DELETE FROM pending_links WHERE id IN (SELECT id FROM pending_links WHERE expires_at < ? LIMIT ?)",
+                cutoff));
+        batches.put("refresh_tokens", inBatches("DELETE FROM refresh_tokens WHERE token_hash IN "
+                + "(SELECT token_hash FROM refresh_tokens WHERE expires_at < ? LIMIT ?)", cutoff));
+        batches.put("attempt_limits", inBatches("DELETE FROM attempt_limits WHERE subject IN (SELECT subject FROM attempt_limits "
+                + "WHERE window_started_at < ? AND (locked_until IS NULL OR locked_until < ?) LIMIT ?)", cutoff, now));
+        batches.put("activity", inBatches("DELETE FROM activity WHERE id IN (SELECT id FROM activity WHERE at < ? LIMIT ?)",
+                now.minus(activityKept)));
+        batches.put("web_sessions", inBatches("DELETE FROM web_sessions WHERE id_hash IN (SELECT id_hash FROM web_sessions WHERE expires_at < ? LIMIT ?)",
+                now));
+        batches.put("support_hints", inBatches("DELETE FROM support_hints WHERE id IN (SELECT id FROM support_hints WHERE at < ? LIMIT ?)",
+                now.minus(Duration.ofDays(1))));
+        return new Sweep(batches);
     }
 
     /** Runs a delete whose last parameter is its batch size until a batch removes less than a full batch. */
-    private int inBatches(String delete, Object... arguments) {
+    private List<Integer> inBatches(String delete, Object... arguments) {
         var withBatch = Arrays.copyOf(arguments, arguments.length + 1);
         withBatch[arguments.length] = batch;
-        int removed = 0;
+        var sizes = new ArrayList<Integer>();
         int last;
         do {
             last = sql.update(delete, withBatch);
-            removed += last;
+            sizes.add(last);
         } while (last == batch);
-        return removed;
+        return sizes;
     }
 }

@@ -129,7 +129,7 @@ class ApprovalPageInChromiumTest {
     }
 
     @Test
-    void denyAChildWaitingForAParentAndAnExpiredCodeOnAPhoneInTheDark() throws Exception {
+    void onAPhoneInTheDarkDenyThenAChildWaitsForAParentWhoApprovesThenAnExpiredCode() throws Exception {
         chromium.emulate(390, 844, true, true);
         var device = fixture.device(CONSOLE);
         DeviceAuthorization code = device.requestCode("Neighbour's TV", null, null);

@@ -256,6 +256,7 @@ class ApprovalPageTest {
         String csrf = confirm.hiddenFields().get("csrf");
         var random = new java.util.Random(20261203L);
         var statuses = new java.util.TreeMap<Integer, Integer>();
+        var pageRefusals = new java.util.TreeMap<String, Integer>();
         for (int i = 0; i < 400; i++) {
             String path = pick(random, "/link/code", "/link/decide", "/link/requests/" + pick(random, "3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b",
                     "x", "..") + "/decide");
@@ -264,12 +265,19 @@ class ApprovalPageTest {
             fields.put("code", pick(random, junk(random), junk(random), "WDJB-MJH" + (char) ('A' + random.nextInt(26)), ""));
             fields.put("action", pick(random, "approve", "deny", "report", "decline", junk(random)));
             fields.put("account", pick(random, "me", junk(random), "3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b"));
-            int status = browser.post(URI.create(fixture.server().baseUrl() + path), fields).status();
+            var answer = browser.post(URI.create(fixture.server().baseUrl() + path), fields);
+            int status = answer.status();
             statuses.merge(status, 1, Integer::sum);
+            if (status == 400 || status == 403) { // the page's own refusal, in its own words: the junk reached our code
+                assertThat(answer.body()).as(path + " " + fields).contains("<main>").contains("DeviceLink");
+                pageRefusals.merge(path.startsWith("/link/requests/") ? "/link/requests/…" : path, 1, Integer::sum);
+            }
             assertThat(status).as(path + " " + fields).isBetween(200, 499);
             assertThat(status).as("only a well-formed code is kept (303), and then nothing is decided").isNotEqualTo(200);
         }
         assertThat(statuses).as("answers by status").containsKeys(400, 403, 404);
+        assertThat(pageRefusals).as("refused by the page itself, on each of its forms")
+                .allSatisfy((form, count) -> assertThat(count).isGreaterThan(10)).containsKeys("/link/code", "/link/decide");
         assertThat(fixture.query("SELECT status FROM pending_links").getFirst().get("status")).isEqualTo("pending");
     }
 
