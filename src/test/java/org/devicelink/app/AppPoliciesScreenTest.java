@@ -3,38 +3,22 @@ package org.devicelink.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.devicelink.app.link.LinkOutcome;
 import org.devicelink.server.store.DeviceAppStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The apps' rules as a person meets them: which console goes, said before Approve, and "unlink one and link this". */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(CompanionWindow.class)
 class AppPoliciesScreenTest {
 
-    @TempDir
-    static Path dir;
     CompanionFixture app;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        app = new CompanionFixture(stage, dir.resolve("t" + System.nanoTime()), Map.of(), "light");
-    }
 
-    @AfterEach
-    void stop() {
-        app.close();
-    }
 
     JsonNode asks(String clientId, String name) {
         var response = app.server.http().form("/oauth2/device_authorization", Map.of("client_id", clientId, "device_name", name));

@@ -3,25 +3,18 @@ package org.devicelink.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.devicelink.device.DeviceClient;
 import org.devicelink.protocol.DeviceAuthorization;
 import org.devicelink.protocol.LinkedDevice;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -29,22 +22,12 @@ import org.testfx.util.WaitForAsyncUtils;
  * approves; the device gets its tokens and shows up in the table; the person renames it, unlinks it, and the
  * device's next refresh fails.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(CompanionWindow.class)
 class CompanionEndToEndTest {
 
-    @TempDir
-    static Path dir;
     CompanionFixture app;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        app = new CompanionFixture(stage, dir.resolve("t" + System.nanoTime()), Map.of(), "light");
-    }
 
-    @AfterEach
-    void stop() {
-        app.close();
-    }
 
     @SuppressWarnings("unchecked")
     TableView<LinkedDevice> table(FxRobot robot) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -16,13 +15,10 @@ import org.devicelink.app.link.LinkViewModel;
 import org.devicelink.protocol.FamilyMember;
 import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -30,7 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * consoles in their companion, and Alex's (the parent's) window shows each request, decides it, links a console
  * straight to Sam, and sees Sam's devices.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(CompanionWindow.class)
 class FamilyScreensTest {
 
     private static final int ROUNDS = 20;
@@ -39,15 +35,7 @@ class FamilyScreensTest {
     static Path dir;
     CompanionFixture app;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        app = new CompanionFixture(stage, dir.resolve("t" + System.nanoTime()), Map.of(), "light");
-    }
 
-    @AfterEach
-    void stop() {
-        app.close();
-    }
 
     /** Sam types the code and approves it in their own companion; returns when the approval was asked for. */
     static long childApproves(FxRobot robot, Companion child, JsonNode code) {

@@ -9,37 +9,24 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.devicelink.scan.QrPictures;
 import org.devicelink.device.QrCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Link screen with real controls against a real server: typing, confirming, approving, denying, failures. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(CompanionWindow.class)
+@CompanionWindow.Settings(server = {"limit.account-failures=3", "trust-proxy=true", "local-issuer.demo-accounts=false"})
 class LinkScreenTest {
 
     @TempDir
     static Path dir;
     CompanionFixture app;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        // behind a proxy the server trusts, so a test can say which network a device asks from (and so no demo accounts)
-        app = new CompanionFixture(stage, dir.resolve("t" + System.nanoTime()),
-                Map.of("limit.account-failures", "3", "trust-proxy", "true", "local-issuer.demo-accounts", "false"), "light");
-    }
 
-    @AfterEach
-    void stop() {
-        app.close();
-    }
 
     String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();

@@ -4,37 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Every screen in the dark theme (the other tests save the light ones), for a person to look at. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(CompanionWindow.class)
+@CompanionWindow.Settings(theme = "dark")
 class ScreenTourTest {
 
-    @TempDir
-    static Path dir;
     CompanionFixture app;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        app = new CompanionFixture(stage, dir.resolve("t" + System.nanoTime()), Map.of(), "dark");
-    }
 
     @AfterEach
-    void stop() {
-        app.close();
+    void backToLight() {
         org.devicelink.app.common.Theme.apply("light");
     }
 

@@ -3,7 +3,6 @@ package org.devicelink.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -11,34 +10,23 @@ import javafx.stage.Stage;
 import org.devicelink.app.link.LinkOutcome;
 import org.devicelink.app.link.LinkViewModel;
 import org.devicelink.code.UserCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Riley (the demo support account) verifies codes customers read out, in a real window against a real server,
  * while Alex, a customer, links a console in their own companion.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(CompanionWindow.class)
 class SupportScreenTest {
 
     @TempDir
     static Path dir;
     CompanionFixture app;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        app = new CompanionFixture(stage, dir.resolve("t" + System.nanoTime()), Map.of(), "light");
-    }
 
-    @AfterEach
-    void stop() {
-        app.close();
-    }
 
     void lookUp(FxRobot robot, String code) {
         robot.interact(() -> robot.lookup("#supportCode").queryAs(TextField.class).setText(code));
