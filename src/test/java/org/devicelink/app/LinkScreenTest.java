@@ -32,6 +32,12 @@ class LinkScreenTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
+    /** A label's text as it is drawn, which JavaFX cuts to "…" when the label has too little room. */
+    static String shown(FxRobot robot, String id) {
+        var drawn = robot.lookup(id).queryAs(Label.class).lookup(".text");
+        return drawn instanceof javafx.scene.text.Text text ? text.getText() : "";
+    }
+
     TextField codeField(FxRobot robot) {
         return robot.lookup("#codeField").queryAs(TextField.class);
     }
@@ -130,6 +136,8 @@ class LinkScreenTest {
         assertThat(text(robot, "#networkWarning")).startsWith("This request came from a different network (203.0.113.0/24 (internet))")
                 .contains("someone may be trying to trick you");
         assertThat(text(robot, "#confirmNetwork")).isEqualTo("203.0.113.0/24 (internet)");
+        assertThat(shown(robot, "#networkWarning")).as("the warning as drawn: whole, not cut to …")
+                .isEqualTo(text(robot, "#networkWarning"));
         Screenshots.save(app.scene, "confirm-other-network-light");
     }
 

@@ -48,6 +48,7 @@ final class ConfirmView {
         var accountHint = new Label();
         accountHint.getStyleClass().add("text-muted");
         accountHint.setWrapText(true);
+        accountHint.setMinHeight(Region.USE_PREF_SIZE); // wrapped in full, never cut to "…"
         // a parent chooses whose the device becomes: theirs or a child's
         var owner = new ComboBox<>(model.owners());
         owner.setId("ownerChooser");
@@ -176,6 +177,7 @@ final class ConfirmView {
         banner.setId(id);
         banner.getStyleClass().add("warning-banner");
         banner.setWrapText(true);
+        banner.setMinHeight(Region.USE_PREF_SIZE); // a warning is read in full, never cut to "…"
         banner.setGraphic(new FontIcon(icon));
         banner.managedProperty().bind(banner.visibleProperty());
         return banner;
