@@ -3,46 +3,29 @@ package org.devicelink.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.devicelink.server.store.DeviceAppStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Per-app policies over real HTTPS, on H2 and PostgreSQL: one console at a time (the demo game, Minecraft's rule in
  * the background articles) signs the older out, with a clear word to it; a most-devices limit refuses naming the
  * app's devices, and "unlink one and link this" is one step; both hold when approvals come at once.
  */
-abstract class AppPoliciesContract {
+abstract class AppPoliciesContract extends ServerContract {
 
     static final String GAME = "demo-game";
     static final String LIMITED = "test-limited";
 
-    @TempDir
-    Path dataDir;
-    LinkServerFixture fixture;
     String alex;
-
-    abstract Databases databases();
 
     @BeforeEach
     void start() {
-        fixture = new LinkServerFixture(databases(), dataDir, Map.of());
+        start(Map.of());
         fixture.putApp(new DeviceAppStore.App(LIMITED, "Limited TV", List.of("offline_access", "profile"), 2, false));
         alex = fixture.issuer.token("alex", "Alex Morgan");
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
-
-    Http http() {
-        return fixture.http();
     }
 
     JsonNode startCode(String app, String name) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -15,33 +14,26 @@ import org.devicelink.app.client.HttpLinkApi;
 import org.devicelink.app.client.LinkApi;
 import org.devicelink.code.UserCode;
 import org.devicelink.tls.PinnedCertificate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The family rules over real HTTPS, each enforced by the server: a child's approval waits for a parent, a parent
  * decides it or links a device straight to a child, and nobody reaches past their own family. On H2 and PostgreSQL.
  * The family is the provider's word, in the token's {@code roles} and {@code family} claims.
  */
-abstract class FamilyContract {
+abstract class FamilyContract extends ServerContract {
 
     static final String CONSOLE = "demo-console";
 
-    @TempDir
-    Path dataDir;
-    LinkServerFixture fixture;
     String alex; // parent of sam, family 1
     String sam;  // child, family 1
     String kim;  // child, family 2
     String pat;  // parent of kim, family 2
 
-    abstract Databases databases();
-
     @BeforeEach
     void start() {
-        fixture = new LinkServerFixture(databases(), dataDir, Map.of());
+        start(Map.of());
         alex = member("alex", "Alex", "organizer", "family-1");
         sam = member("sam", "Sam", "child", "family-1");
         pat = member("pat", "Pat", "organizer", "family-2");
@@ -51,17 +43,8 @@ abstract class FamilyContract {
         }
     }
 
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
-
     String member(String subject, String name, String role, String family) {
         return fixture.issuer.token(subject, name, b -> b.claim("roles", List.of(role)).claim("family", family));
-    }
-
-    Http http() {
-        return fixture.http();
     }
 
     JsonNode startCode(String deviceName) {

@@ -3,44 +3,23 @@ package org.devicelink.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The findings of the security review where the database matters, each kept closed by the test named after it: on
  * H2 (embedded default) and PostgreSQL (scale-out), like the device-flow contract.
  */
-abstract class SecurityContract {
+abstract class SecurityContract extends ServerContract {
 
     static final String CONSOLE = "demo-console";
 
-    @TempDir
-    Path dataDir;
-    LinkServerFixture fixture;
-
-    abstract Databases databases();
-
     LinkServerFixture server(Map<String, String> settings) {
-        fixture = new LinkServerFixture(databases(), dataDir, settings);
-        return fixture;
-    }
-
-    @AfterEach
-    void stop() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
-    Http http() {
-        return fixture.http();
+        return start(settings);
     }
 
     String token(String who) {

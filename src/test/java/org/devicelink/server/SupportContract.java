@@ -4,48 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.devicelink.code.UserCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Support staff over real HTTPS, on H2 and PostgreSQL: they verify a code and read its story, get a near-miss hint
  * that names no code, see a customer's devices only with a reason the customer then sees, change nothing, are
  * audited in a table nobody can rewrite, and are held to their own limit.
  */
-abstract class SupportContract {
+abstract class SupportContract extends ServerContract {
 
     static final String CONSOLE = "demo-console";
 
-    @TempDir
-    Path dataDir;
-    LinkServerFixture fixture;
     String alex;
     String riley;
 
-    abstract Databases databases();
-
     @BeforeEach
     void start() {
-        fixture = new LinkServerFixture(databases(), dataDir, Map.of());
+        start(Map.of());
         alex = fixture.issuer.token("alex", "Alex Morgan");
         riley = fixture.issuer.token("riley", "Riley Quinn", b -> b.claim("roles", List.of("support")));
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
-
-    Http http() {
-        return fixture.http();
     }
 
     JsonNode startCode(String name) {

@@ -1,5 +1,6 @@
 package org.devicelink.server;
 
+import org.devicelink.testing.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,9 +66,7 @@ class TwoNodesOnPostgresTest {
 
     static <T> CompletableFuture<T> whileHeld(LinkServerFixture node, Supplier<T> call) throws InterruptedException {
         var answer = CompletableFuture.supplyAsync(call, Executors.newVirtualThreadPerTaskExecutor());
-        for (int i = 0; i < 500 && node.server().load().heldPolls() < 1 && !answer.isDone(); i++) {
-            Thread.sleep(10);
-        }
+        Eventually.until(() -> node.server().load().heldPolls() >= 1 || answer.isDone(), reached -> reached);
         assertThat(node.server().load().heldPolls()).as("polls held").isEqualTo(1);
         return answer;
     }
@@ -91,10 +90,7 @@ class TwoNodesOnPostgresTest {
         assertThat(poll(b, code, 0).oauthError()).isEqualTo("authorization_pending");
         assertThat(b.server().load().rememberedCodes()).isEqualTo(1); // B answers this code's polls from memory now
         assertThat(approve(a, code).status()).isEqualTo(200);
-        for (int i = 0; i < 200 && b.server().load().rememberedCodes() > 0; i++) {
-            Thread.sleep(10);
-        }
-        assertThat(b.server().load().rememberedCodes()).isZero();
+        Eventually.until(() -> b.server().load().rememberedCodes(), remembered -> remembered == 0); // B heard A's NOTIFY
         a.clock.advance(Duration.ofSeconds(2));
         assertThat(poll(b, code, 0).status()).isEqualTo(200);
     }

@@ -1,0 +1,9 @@
+package org.devicelink.server;
+
+/** DevicesContract on PostgreSQL, the database of a scaled-out deployment. */
+class DevicesOnPostgresTest extends DevicesContract {
+    @Override
+    Databases databases() {
+        return Databases.POSTGRES;
+    }
+}

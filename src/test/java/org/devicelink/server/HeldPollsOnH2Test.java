@@ -1,0 +1,9 @@
+package org.devicelink.server;
+
+/** HeldPollsContract on H2, the embedded default. */
+class HeldPollsOnH2Test extends HeldPollsContract {
+    @Override
+    Databases databases() {
+        return Databases.H2;
+    }
+}

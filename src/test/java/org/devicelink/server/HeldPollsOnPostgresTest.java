@@ -1,0 +1,9 @@
+package org.devicelink.server;
+
+/** HeldPollsContract on PostgreSQL, the database of a scaled-out deployment. */
+class HeldPollsOnPostgresTest extends HeldPollsContract {
+    @Override
+    Databases databases() {
+        return Databases.POSTGRES;
+    }
+}

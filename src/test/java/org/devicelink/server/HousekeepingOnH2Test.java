@@ -1,0 +1,9 @@
+package org.devicelink.server;
+
+/** HousekeepingContract on H2, the embedded default. */
+class HousekeepingOnH2Test extends HousekeepingContract {
+    @Override
+    Databases databases() {
+        return Databases.H2;
+    }
+}

@@ -1,0 +1,9 @@
+package org.devicelink.server;
+
+/** LockoutsContract on H2, the embedded default. */
+class LockoutsOnH2Test extends LockoutsContract {
+    @Override
+    Databases databases() {
+        return Databases.H2;
+    }
+}
