@@ -1,8 +1,11 @@
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -123,7 +126,7 @@ public class Package {
     }
 
     /** One fixed time on every jar of the app, the time the AOT cache then records for them. */
-    static final java.nio.file.attribute.FileTime JAR_TIME = java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    static final FileTime JAR_TIME = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
 
     static void stampJars(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
@@ -146,7 +149,8 @@ public class Package {
         deleteTree(tree);
         run(List.of("dpkg-deb", "-R", deb.toString(), tree.toString()));
         stampJars(tree.resolve("opt"));
-        var pack = new ProcessBuilder("fakeroot", "dpkg-deb", "--root-owner-group", "-Zxz", "-z9", "-b", tree.toString(), deb.toString()).inheritIO();
+        var pack = new ProcessBuilder("fakeroot", "dpkg-deb", "--root-owner-group", "-Zxz", "-z9", "-b", tree.toString(), deb.toString())
+                .inheritIO();
         exitZero(pack.start(), "dpkg-deb -b");
         deleteTree(tree);
     }
@@ -320,7 +324,7 @@ public class Package {
     }
 
     static boolean onPath(String program) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
     }
 

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,12 +84,12 @@ public class MakeIcons {
         var body = new ByteArrayOutputStream();
         for (int i = 0; i < types.length; i++) {
             byte[] image = png(sizes[i]);
-            body.write(types[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            body.write(types[i].getBytes(StandardCharsets.US_ASCII));
             body.write(ByteBuffer.allocate(4).putInt(image.length + 8).array());
             body.write(image);
         }
         var out = new ByteArrayOutputStream();
-        out.write("icns".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.write("icns".getBytes(StandardCharsets.US_ASCII));
         out.write(ByteBuffer.allocate(4).putInt(body.size() + 8).array());
         body.writeTo(out);
         return out.toByteArray();

@@ -5,14 +5,14 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.devicelink.app.CompanionApp;
-import org.devicelink.scan.ScanCommand;
 import org.devicelink.bench.BenchCommand;
 import org.devicelink.code.VerificationLink;
 import org.devicelink.device.DeviceCommand;
 import org.devicelink.platform.UserFolders;
+import org.devicelink.scan.ScanCommand;
 import org.devicelink.server.ServerCommand;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * {@code devicelink [LINK] | server | device | scan}: the one entry point of every DeviceLink program. The user's
@@ -59,7 +59,8 @@ public final class Main implements Callable<Integer> {
         String link = null;
         Integer smokeTest = null;
         for (String arg : args) {
-            if (link == null && arg.regionMatches(true, 0, VerificationLink.APP_SCHEME + ":", 0, VerificationLink.APP_SCHEME.length() + 1)) {
+            if (link == null && arg.regionMatches(true, 0, VerificationLink.APP_SCHEME + ":", 0, VerificationLink.APP_SCHEME.length()
+                    + 1)) {
                 link = arg;
             } else if (smokeTest == null && arg.equals("--smoke-test")) {
                 smokeTest = 0;

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.devicelink.platform.UserFolders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ class AccountsCommandTest {
             System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.commandLine(new org.devicelink.platform.UserFolders(dir.resolve("user-data"))).execute(args);
+            int exit = Main.commandLine(new UserFolders(dir.resolve("user-data"))).execute(args);
             return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setIn(originalIn);
@@ -65,8 +66,10 @@ class AccountsCommandTest {
     @Test
     void anOperatorRegistersAndRemovesDeviceApps() {
         String data = dir.toString();
-        assertThat(run("", "server", "apps", "list", "--data-dir", data).out()).as("a new database has no demo apps").doesNotContain("demo-console");
-        var added = run("", "server", "apps", "add", "acme-tv", "--name", "Acme TV", "--scopes", "offline_access watch", "--data-dir", data);
+        assertThat(run("", "server", "apps", "list", "--data-dir",
+                data).out()).as("a new database has no demo apps").doesNotContain("demo-console");
+        var added = run("", "server", "apps", "add", "acme-tv", "--name", "Acme TV", "--scopes", "offline_access watch", "--data-dir",
+                data);
         assertThat(added.exit()).as(added.err()).isZero();
         assertThat(run("", "server", "apps", "list", "--data-dir", data).out()).contains("acme-tv").contains("Acme TV")
                 .contains("offline_access watch");

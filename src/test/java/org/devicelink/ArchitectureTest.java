@@ -18,6 +18,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import io.javalin.config.RoutesConfig;
+import java.util.List;
+import java.util.function.Function;
 import org.devicelink.platform.UserFolders;
 import org.devicelink.server.LinkServer;
 import org.devicelink.server.http.HttpErrors;
@@ -33,7 +35,7 @@ class ArchitectureTest {
             c -> (c.isNestedClass() ? c.getEnclosingClass().orElseThrow() : c).getName().replaceAll("\\$.*", ""));
 
     /** The companion's screens, one package each. */
-    private static final java.util.List<String> SCREENS = java.util.List.of("signin", "link", "devices", "settings", "demo", "family",
+    private static final List<String> SCREENS = List.of("signin", "link", "devices", "settings", "demo", "family",
             "support", "activity");
     private static final SliceAssignment SCREEN_PACKAGES = new SliceAssignment() {
         @Override
@@ -110,7 +112,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule storesNeverCallUpward = noClasses().that().resideInAPackage("org.devicelink.server.store..")
-            .should().dependOnClassesThat(resideInAPackage("org.devicelink.server..").and(not(resideInAPackage("org.devicelink.server.store.."))));
+            .should().dependOnClassesThat(resideInAPackage("org.devicelink.server..")
+                    .and(not(resideInAPackage("org.devicelink.server.store.."))));
 
     /**
      * Whatever registers HTTP routes, with every class nested in it (a nested record of parts included), other than
@@ -124,7 +127,8 @@ class ArchitectureTest {
         String name = top.getName();
         return !top.isEquivalentTo(LinkServer.class) && top.getPackage().getClasses().stream()
                 .filter(c -> c.getName().equals(name) || c.getName().startsWith(name + "$"))
-                .anyMatch(c -> c.getDirectDependenciesFromSelf().stream().anyMatch(d -> d.getTargetClass().isEquivalentTo(RoutesConfig.class)));
+                .anyMatch(c -> c.getDirectDependenciesFromSelf().stream().anyMatch(d -> d.getTargetClass()
+                        .isEquivalentTo(RoutesConfig.class)));
     });
 
     @ArchTest
@@ -144,11 +148,13 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule serverHttpGlueKnowsNoFeature = noClasses().that().resideInAPackage("org.devicelink.server.http..")
-            .should().dependOnClassesThat(resideInAPackage("org.devicelink.server..").and(not(resideInAPackage("org.devicelink.server.http.."))));
+            .should().dependOnClassesThat(resideInAPackage("org.devicelink.server..")
+                    .and(not(resideInAPackage("org.devicelink.server.http.."))));
 
     @ArchTest
     static final ArchRule appUiGlueKnowsNoScreen = noClasses().that().resideInAPackage("org.devicelink.app.common..")
-            .should().dependOnClassesThat(resideInAPackage("org.devicelink.app..").and(not(resideInAPackage("org.devicelink.app.common.."))));
+            .should().dependOnClassesThat(resideInAPackage("org.devicelink.app..")
+                    .and(not(resideInAPackage("org.devicelink.app.common.."))));
 
     @ArchTest
     static final ArchRule theDataFolderIsPassedInNeverReachedFor = noClasses().that().doNotHaveFullyQualifiedName(Main.class.getName())
@@ -167,11 +173,11 @@ class ArchitectureTest {
         });
     }
 
-    private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> ours() {
+    private static DescribedPredicate<JavaClass> ours() {
         return resideInAPackage("org.devicelink..");
     }
 
-    private static SliceAssignment assignment(String description, java.util.function.Function<JavaClass, String> slice) {
+    private static SliceAssignment assignment(String description, Function<JavaClass, String> slice) {
         return new SliceAssignment() {
             @Override
             public SliceIdentifier getIdentifierOf(JavaClass javaClass) {

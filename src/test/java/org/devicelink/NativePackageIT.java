@@ -35,7 +35,8 @@ class NativePackageIT {
 
     @BeforeAll
     static void install() throws Exception {
-        assertThat(ProcessHandle.current().info().user().orElse("")).as("dpkg -i installs for the whole machine: run as root").isEqualTo("root");
+        assertThat(ProcessHandle.current().info().user().orElse("")).as("dpkg -i installs for the whole machine: run as root")
+                .isEqualTo("root");
         try (Stream<Path> made = Files.list(Path.of("target", "package"))) {
             deb = made.filter(p -> p.toString().endsWith(".deb")).findFirst().orElseThrow();
         }
@@ -83,10 +84,13 @@ class NativePackageIT {
     void theRpmCarriesTheAppAndAsksForGtkUnderItsOwnName() throws Exception {
         Path rpm;
         try (Stream<Path> made = Files.list(Path.of("target", "package"))) {
-            rpm = made.filter(p -> p.toString().endsWith(".rpm")).findFirst().orElseThrow(() -> new AssertionError("no .rpm: is rpmbuild installed?"));
+            rpm = made.filter(p -> p.toString().endsWith(".rpm")).findFirst().orElseThrow(() -> new AssertionError("no .rpm: is rpmbuild "
+                    + "installed?"));
         }
-        assertThat(run(List.of("rpm", "-qlp", rpm.toString()), Duration.ofMinutes(1))).contains(INSTALLED.toString(), "/opt/devicelink/lib/app/devicelink.aot");
-        assertThat(run(List.of("rpm", "-qp", "--requires", rpm.toString()), Duration.ofMinutes(1)).lines()).contains("gtk3").doesNotContain("libgtk-3-0");
+        assertThat(run(List.of("rpm", "-qlp", rpm.toString()), Duration.ofMinutes(1))).contains(INSTALLED.toString(),
+                "/opt/devicelink/lib/app/devicelink.aot");
+        assertThat(run(List.of("rpm", "-qp", "--requires", rpm.toString()),
+                Duration.ofMinutes(1)).lines()).contains("gtk3").doesNotContain("libgtk-3-0");
     }
 
     /** A program of the installed package, for the person whose home is {@link #home}; its output is collected. */

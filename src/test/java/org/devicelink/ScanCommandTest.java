@@ -2,12 +2,16 @@ package org.devicelink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.devicelink.device.QrCode;
+import org.devicelink.platform.UserFolders;
+import org.devicelink.scan.QrPictures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +28,7 @@ class ScanCommandTest {
         var out = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            int exit = Main.commandLine(new org.devicelink.platform.UserFolders(dir.resolve("user-data"))).execute(args);
+            int exit = Main.commandLine(new UserFolders(dir.resolve("user-data"))).execute(args);
             return new Run(exit, out.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
@@ -69,7 +73,7 @@ class ScanCommandTest {
         QrCode.of("https://evil.example.com/link?code=WDJB-MJHT").writePng(foreign, 5);
         Path blank = dir.resolve("blank.png");
         QrCode.of("x").writePng(blank, 5);
-        Files.write(blank, java.util.Arrays.copyOf(Files.readAllBytes(blank), 40)); // a cut-off download
+        Files.write(blank, Arrays.copyOf(Files.readAllBytes(blank), 40)); // a cut-off download
 
         var run = scan("scan", "--json", "--server", "https://link.example.org", ours.toString(), foreign.toString(), blank.toString());
         var lines = run.out().lines().map(line -> {
@@ -97,11 +101,11 @@ class ScanCommandTest {
         assertThat(scan("scan", "--json", "--raw", ours.toString()).exit()).as("one format at a time").isEqualTo(2);
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void ofSeveralCodesInOnePictureOursIsPrinted() throws Exception {
-        Path page = org.devicelink.scan.QrPictures.twoCodes("https://apps.example.com/get-devicelink",
+        Path page = QrPictures.twoCodes("https://apps.example.com/get-devicelink",
                 "https://link.example.org/link?code=WDJB-MJHT", dir.resolve("page.png"));
         var run = scan("scan", "--server", "https://link.example.org", page.toString());
         assertThat(run.out()).isEqualTo(page + "\tWDJB-MJHT" + System.lineSeparator());

@@ -6,8 +6,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import org.devicelink.app.activity.ActivityViewModel;
 import org.devicelink.app.auth.CurrentSession;
 import org.devicelink.app.auth.Session;
 import org.devicelink.app.auth.SignIn;
@@ -15,21 +18,20 @@ import org.devicelink.app.auth.SignInSettings;
 import org.devicelink.app.auth.TokenCaches;
 import org.devicelink.app.client.HttpLinkApi;
 import org.devicelink.app.common.UiExecutor;
-import org.devicelink.app.activity.ActivityViewModel;
 import org.devicelink.app.devices.DevicesViewModel;
 import org.devicelink.app.family.FamilyViewModel;
-import org.devicelink.platform.DesktopNotifications;
-import org.devicelink.app.support.SupportViewModel;
 import org.devicelink.app.link.LinkViewModel;
-import org.devicelink.scan.ScanSources;
 import org.devicelink.app.settings.AppSettings;
 import org.devicelink.app.settings.SettingsFile;
 import org.devicelink.app.settings.SettingsViewModel;
 import org.devicelink.app.signin.SignInViewModel;
+import org.devicelink.app.support.SupportViewModel;
 import org.devicelink.code.VerificationLink;
 import org.devicelink.device.DeviceClient;
 import org.devicelink.i18n.Messages;
+import org.devicelink.platform.DesktopNotifications;
 import org.devicelink.protocol.FamilyMember;
+import org.devicelink.scan.ScanSources;
 import org.devicelink.tls.PinnedCertificate;
 import org.devicelink.wording.LinkWording;
 
@@ -57,10 +59,12 @@ public record Companion(Server server, UiExecutor executor, SignInViewModel sign
 
     public static Companion create(Server server, SignInSettings signInSettings, Environment environment) throws IOException {
         var executor = environment.executor();
-        var signInService = new SignIn(signInSettings, TokenCaches.forDirectory(environment.dataDir().resolve("companion")), Clock.systemUTC());
+        var signInService = new SignIn(signInSettings, TokenCaches.forDirectory(environment.dataDir().resolve("companion")),
+                Clock.systemUTC());
         var session = new CurrentSession(signInService);
         var signIn = new SignInViewModel(signInService, session, environment.browser(), environment.signInTimeout(), executor);
-        var api = new HttpLinkApi(URI.create(server.url()), server.certificate() == null ? null : PinnedCertificate.trusting(server.certificate()),
+        var api = new HttpLinkApi(URI.create(server.url()), server.certificate() == null ? null
+                : PinnedCertificate.trusting(server.certificate()),
                 session::accessToken);
         var link = new LinkViewModel(api, new VerificationLink(URI.create(server.url() + "/link")), executor, Clock.systemUTC());
         link.accountProperty().bind(Bindings.createStringBinding(() -> {
@@ -86,8 +90,8 @@ public record Companion(Server server, UiExecutor executor, SignInViewModel sign
             activity.refresh();
         });
         // whose a device may become: a parent's family, or no choice at all
-        Runnable offerOwners = () -> link.owners().setAll(family.parentProperty().get() ? family.members() : java.util.List.of());
-        family.members().addListener((javafx.collections.ListChangeListener<FamilyMember>) c -> offerOwners.run());
+        Runnable offerOwners = () -> link.owners().setAll(family.parentProperty().get() ? family.members() : List.of());
+        family.members().addListener((ListChangeListener<FamilyMember>) c -> offerOwners.run());
         family.parentProperty().addListener((o, was, parent) -> offerOwners.run());
         var support = new SupportViewModel(api, executor);
         signIn.sessionProperty().addListener((o, old, now) -> {

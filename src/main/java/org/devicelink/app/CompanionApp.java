@@ -3,6 +3,8 @@ package org.devicelink.app;
 import com.microsoft.aad.msal4j.OpenBrowserAction;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +25,6 @@ import org.devicelink.app.common.BackgroundWork;
 import org.devicelink.app.common.Theme;
 import org.devicelink.app.common.UiExecutor;
 import org.devicelink.app.local.LocalServer;
-import org.devicelink.scan.OpenCvSource;
-import org.devicelink.scan.ScanSources;
 import org.devicelink.app.scan.ScreenSource;
 import org.devicelink.app.settings.AppSettings;
 import org.devicelink.app.settings.SettingsFile;
@@ -33,6 +33,8 @@ import org.devicelink.platform.OwnerOnly;
 import org.devicelink.platform.SingleInstance;
 import org.devicelink.platform.UrlScheme;
 import org.devicelink.platform.UserFolders;
+import org.devicelink.scan.OpenCvSource;
+import org.devicelink.scan.ScanSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -161,7 +163,8 @@ public final class CompanionApp extends Application {
                         companion.link().acceptLink(line);
                     }
                     if (smokeTest != null) {
-                        System.out.println("smoke-test: handed over " + line + " -> Link screen code '" + companion.link().codeProperty().get()
+                        System.out.println("smoke-test: handed over " + line + " -> Link screen code '"
+                                + companion.link().codeProperty().get()
                                 + "', message '" + companion.link().errorProperty().get() + "'");
                     }
                 });
@@ -211,7 +214,7 @@ public final class CompanionApp extends Application {
                 throw new IOException(Messages.get("startup.failed", e.getMessage()), e);
             }
             int port;
-            try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 port = socket.getLocalPort();
             }
             LOG.info("Port {} is taken by another program; the local server moves to port {} (sign in again once).",

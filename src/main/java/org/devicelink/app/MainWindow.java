@@ -1,7 +1,10 @@
 package org.devicelink.app;
 
+import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
@@ -23,15 +26,15 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.devicelink.app.activity.ActivityView;
 import org.devicelink.app.auth.Session;
 import org.devicelink.app.demo.DemoDevice;
-import org.devicelink.app.activity.ActivityView;
 import org.devicelink.app.devices.DevicesView;
 import org.devicelink.app.family.RequestsView;
-import org.devicelink.app.support.SupportView;
 import org.devicelink.app.link.LinkScreen;
 import org.devicelink.app.settings.SettingsView;
 import org.devicelink.app.signin.SignInView;
+import org.devicelink.app.support.SupportView;
 import org.devicelink.i18n.Messages;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -51,7 +54,7 @@ public final class MainWindow {
 
     public MainWindow(Companion companion, Duration demoRefresh) {
         var signInView = new SignInView(companion.signIn(), companion.server().local() ? Messages.get("signin.demo")
-                : Messages.get("signin.where", java.net.URI.create(companion.signIn().authority()).getHost()));
+                : Messages.get("signin.where", URI.create(companion.signIn().authority()).getHost()));
         var linkScreen = new LinkScreen(companion.link(), () -> window, this::showDevices, companion.scanSources(), companion.executor());
         var devicesView = new DevicesView(companion.devices(), companion.family().members(), () -> window);
         var settingsView = new SettingsView(companion.settings());
@@ -201,7 +204,7 @@ public final class MainWindow {
                 device.stage().initOwner(window);
                 device.show();
                 placeBeside(device.stage(), window);
-            } catch (java.io.IOException ex) {
+            } catch (IOException ex) {
                 companion.link().errorProperty().set(Messages.get("demo.cannotStart", ex.getMessage()));
             }
         });
@@ -235,7 +238,7 @@ public final class MainWindow {
             }
         };
         companion.signIn().sessionProperty().addListener((o, old, now) -> updateAccount.run());
-        companion.signIn().accounts().addListener((javafx.collections.ListChangeListener<Object>) c -> updateAccount.run());
+        companion.signIn().accounts().addListener((ListChangeListener<Object>) c -> updateAccount.run());
         updateAccount.run();
 
         var spacer = new Region();
@@ -249,7 +252,7 @@ public final class MainWindow {
 
     private static String describeServer(Companion companion) {
         return companion.server().local() ? Messages.get("server.local")
-                : Messages.get("server.remote", java.net.URI.create(companion.server().url()).getHost());
+                : Messages.get("server.remote", URI.create(companion.server().url()).getHost());
     }
 
     private static Tab tab(String text, Feather icon, Parent content, String id) {

@@ -3,10 +3,12 @@ package org.devicelink.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,6 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import javax.net.ssl.SSLSocketFactory;
 import org.devicelink.platform.UserFolders;
 import org.devicelink.protocol.DeviceAuthorization;
@@ -106,11 +109,9 @@ public final class BenchCommand implements Callable<Integer> {
                 tls = PinnedCertificate.trusting(pem).getSocketFactory();
             }
             JsonNode metadata;
-            try (var http = connection()) {
+            try (var http = new RawHttp(server, tls)) {
                 var answer = http.get("/.well-known/oauth-authorization-server", Map.of());
-                if (answer.status() != 200) {
-                    throw new IOException("The server at " + server + " has no OAuth metadata (HTTP " + answer.status() + ").");
-                }
+                answer.expect(200, "The OAuth metadata of " + server);
                 metadata = ProtocolJson.MAPPER.readTree(answer.body());
             }
             pollWait = !noHeld ? metadata.path(DeviceAuthorization.POLL_WAIT_METADATA).asLong(0) : 0;
@@ -134,10 +135,6 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private RawHttp connection() {
-        return new RawHttp(server, tls);
-    }
-
     @FunctionalInterface
     interface Call {
         RawHttp.Response run(RawHttp http) throws IOException;
@@ -148,7 +145,7 @@ public final class BenchCommand implements Callable<Integer> {
         var workers = new ArrayList<CompletableFuture<Void>>();
         for (int i = 0; i < connections; i++) {
             workers.add(CompletableFuture.runAsync(() -> {
-                try (var http = connection()) {
+                try (var http = new RawHttp(server, tls)) {
                     while (!stopping) {
                         timed(operation, http, call);
                     }
@@ -164,13 +161,13 @@ public final class BenchCommand implements Callable<Integer> {
     /** Asks for {@code pending} codes, then polls them round robin as fast as the connections go. */
     private String pendingPolls() throws Exception {
         int count = pending != null ? pending : 10_000;
-        List<String> codes = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> codes = Collections.synchronizedList(new ArrayList<>());
         var next = new AtomicInteger();
         var creators = new ArrayList<CompletableFuture<Void>>();
         var progress = progress("asking for " + count + " codes", count, () -> codes.size());
         for (int i = 0; i < connections; i++) {
             creators.add(CompletableFuture.runAsync(() -> {
-                try (var http = connection()) {
+                try (var http = new RawHttp(server, tls)) {
                     while (next.getAndIncrement() < count) {
                         var answer = deviceAuthorization(http);
                         if (answer.status() == 200) {
@@ -178,7 +175,7 @@ public final class BenchCommand implements Callable<Integer> {
                         }
                     }
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             }, threads));
         }
@@ -202,7 +199,7 @@ public final class BenchCommand implements Callable<Integer> {
     private String mix() throws Exception {
         int waiting = pending != null ? pending : 200;
         String bearer;
-        try (var http = connection()) {
+        try (var http = new RawHttp(server, tls)) {
             bearer = token != null ? token : ApproverSignIn.accessToken(http, LocalSignIn.CLIENT_ID, username, password);
         }
         for (int i = 0; i < waiting; i++) {
@@ -211,7 +208,8 @@ public final class BenchCommand implements Callable<Integer> {
         var inFlight = new Semaphore(20); // under the default limit of 25 devices per account
         var flows = new ArrayList<CompletableFuture<Void>>();
         long start = System.nanoTime();
-        var progress = progress("linking " + links + " devices", links, () -> (int) flows.stream().filter(CompletableFuture::isDone).count());
+        var progress = progress("linking " + links + " devices", links,
+                () -> (int) flows.stream().filter(CompletableFuture::isDone).count());
         for (int i = 0; i < links; i++) {
             long due = start + (long) (i / linkRate * 1e9);
             TimeUnit.NANOSECONDS.sleep(Math.max(0, due - System.nanoTime()));
@@ -237,7 +235,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** A device that shows its code all run long and polls at the advertised interval (held where offered). */
     private void waitingDevice() {
-        try (var http = connection()) {
+        try (var http = new RawHttp(server, tls)) {
             var answer = timed("device authorization", http, this::deviceAuthorization);
             if (answer.status() != 200) {
                 return;
@@ -253,7 +251,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void link(String bearer) throws IOException, InterruptedException {
-        try (var device = connection(); var person = connection()) {
+        try (var device = new RawHttp(server, tls); var person = new RawHttp(server, tls)) {
             var answer = timed("device authorization", device, this::deviceAuthorization);
             var code = ProtocolJson.MAPPER.readValue(answer.body(), DeviceAuthorization.class);
             var tokens = CompletableFuture.supplyAsync(() -> {
@@ -275,7 +273,8 @@ public final class BenchCommand implements Callable<Integer> {
             recordSince("approval to tokens", approving, collected.at());
             String deviceId = ProtocolJson.MAPPER.readTree(approved.body()).path("id").asText();
             var refreshed = timed("refresh", device, http -> http.post("/oauth2/token", Map.of(), "application/x-www-form-urlencoded",
-                    ApproverSignIn.form(Map.of("grant_type", "refresh_token", "client_id", clientId, "refresh_token", collected.refreshToken()))));
+                    ApproverSignIn.form(Map.of("grant_type", "refresh_token", "client_id", clientId, "refresh_token",
+                            collected.refreshToken()))));
             refreshed.expect(200, "refresh");
             timed("unlink", person, http -> http.send("DELETE", "/api/v1/devices/" + deviceId, auth, null, null)).expect(200, "unlink");
         }
@@ -314,7 +313,8 @@ public final class BenchCommand implements Callable<Integer> {
             switch (error) {
                 case "authorization_pending" -> { }
                 case "slow_down" -> interval += 5_000_000_000L;
-                case "temporarily_unavailable" -> TimeUnit.SECONDS.sleep(Math.max(1, answer.askedToWaitSeconds())); // as the device kit does
+                case "temporarily_unavailable" -> TimeUnit.SECONDS.sleep(Math.max(1,
+                        answer.askedToWaitSeconds())); // as the device kit does
                 default -> throw new IOException("The device was told " + error);
             }
         }
@@ -362,7 +362,7 @@ public final class BenchCommand implements Callable<Integer> {
         samples.operation(operation).add(samples.millisAt(startNanos), (endNanos - startNanos) / 1_000);
     }
 
-    private Progress progress(String what, int total, java.util.function.IntSupplier current) {
+    private Progress progress(String what, int total, IntSupplier current) {
         return new Progress(what, total, current, samples::total, threads);
     }
 
@@ -384,7 +384,8 @@ public final class BenchCommand implements Callable<Integer> {
                     s.p99Millis(), s.maxMillis(), s.answers(), s.failures() > 0 ? "  FAILED " + s.failures() : "");
         }
         if (pid != null) {
-            out.printf("server memory (RSS): %s before, %s after%n", ServerMemory.text(rssBefore), ServerMemory.text(ServerMemory.rss(pid)));
+            out.printf("server memory (RSS): %s before, %s after%n", ServerMemory.text(rssBefore),
+                    ServerMemory.text(ServerMemory.rss(pid)));
         }
         if (csv != null) {
             samples.writeCsv(csv);

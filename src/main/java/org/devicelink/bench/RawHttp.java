@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLSocketFactory;
+import org.devicelink.protocol.ProtocolJson;
 
 /**
  * One keep-alive HTTP/1.1 connection, as a device holds one: a request at a time, reconnected when the server closes
@@ -36,7 +37,7 @@ final class RawHttp implements AutoCloseable {
         String name() {
             if (status == 400 && body.length > 0 && body[0] == '{') {
                 try {
-                    return "400 " + org.devicelink.protocol.ProtocolJson.MAPPER.readTree(body).path("error").asText();
+                    return "400 " + ProtocolJson.MAPPER.readTree(body).path("error").asText();
                 } catch (IOException e) {
                     return "400";
                 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -57,7 +58,7 @@ final class Samples {
     }
 
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
-    private final List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> order = new CopyOnWriteArrayList<>();
     private final long startNanos = System.nanoTime();
 
     Operation operation(String name) {

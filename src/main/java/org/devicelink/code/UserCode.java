@@ -1,8 +1,10 @@
 package org.devicelink.code;
 
 import java.security.SecureRandom;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The short code a device shows and a person types: 8 characters from a 20-letter alphabet
@@ -46,8 +48,8 @@ public record UserCode(String value) {
      * The codes one slip away from this one, as a person reading a code aloud makes them: one character misread
      * (19 × 8) or two neighbours swapped (at most 7). Never this code itself.
      */
-    public java.util.Set<UserCode> neighbours() {
-        var near = new java.util.LinkedHashSet<UserCode>();
+    public Set<UserCode> neighbours() {
+        var near = new LinkedHashSet<UserCode>();
         char[] chars = value.toCharArray();
         for (int i = 0; i < LENGTH; i++) {
             char was = chars[i];

@@ -1,8 +1,11 @@
 package org.devicelink.code;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -99,7 +102,7 @@ public record VerificationLink(URI page) {
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0 && pair.substring(0, eq).equals(name)) {
-                return Optional.of(java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                return Optional.of(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
         return Optional.empty();
@@ -109,7 +112,7 @@ public record VerificationLink(URI page) {
      * Of the texts of several QR codes in one picture (a page may show an app-store code beside the device's): ours
      * when one is; else the first, refused with its reason. At least one text.
      */
-    public Scanned readAny(java.util.List<String> texts) {
+    public Scanned readAny(List<String> texts) {
         return texts.stream().map(this::read).filter(Scanned.Code.class::isInstance).findFirst()
                 .orElseGet(() -> read(texts.getFirst()));
     }
@@ -139,7 +142,7 @@ public record VerificationLink(URI page) {
              */
             public String messageKey() {
                 return badCode != null ? badCode.messageKey()
-                        : "scan.refused." + refusal.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                        : "scan.refused." + refusal.name().toLowerCase(Locale.ROOT).replace('_', '-');
             }
 
             public Object[] messageArguments() {

@@ -245,7 +245,8 @@ public final class DeviceClient {
     /** @param wait seconds the server may hold the request for a decision (RFC 7240 {@code Prefer: wait}); 0: none */
     private HttpResponse<String> post(URI uri, Map<String, String> form, long wait) throws IOException {
         String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(),
+                StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         var request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT.plusSeconds(wait))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -2,6 +2,8 @@ package org.devicelink.i18n;
 
 import java.text.MessageFormat;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -32,12 +34,12 @@ public final class Messages {
     }
 
     /** "play games, stay signed in": what a device will be allowed to do, each scope in words where the bundle has them. */
-    public static String scopes(java.util.List<String> scopes) {
+    public static String scopes(List<String> scopes) {
         return String.join(", ", scopes.stream().map(scope -> has("scope." + scope) ? get("scope." + scope) : scope).toList());
     }
 
     /** "just now", "3 min ago": how long ago something a person did happened. */
-    public static String ago(java.time.Instant then, java.time.Instant now) {
+    public static String ago(Instant then, Instant now) {
         long seconds = Math.max(0, Duration.between(then, now).toSeconds());
         return seconds < 60 ? get("time.justNow") : get("time.minutesAgo", seconds / 60);
     }

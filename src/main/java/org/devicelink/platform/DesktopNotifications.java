@@ -1,6 +1,11 @@
 package org.devicelink.platform;
 
+import java.awt.AWTException;
+import java.awt.SystemTray;
+import java.awt.TrayIcon;
+import java.awt.image.BufferedImage;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +44,8 @@ public final class DesktopNotifications {
         // notify-send talks to the session's notification daemon over D-Bus: without a session bus nobody would show it
         boolean session = environment.containsKey("DBUS_SESSION_BUS_ADDRESS")
                 || environment.containsKey("XDG_RUNTIME_DIR") && Files.exists(Path.of(environment.get("XDG_RUNTIME_DIR"), "bus"));
-        return session ? onPath(environment, "notify-send").map(notifySend -> command(List.of(notifySend.toString(), "--app-name=DeviceLink")))
+        return session ? onPath(environment, "notify-send").map(notifySend -> command(List.of(notifySend.toString(),
+                "--app-name=DeviceLink")))
                 : Optional.empty();
     }
 
@@ -50,11 +56,12 @@ public final class DesktopNotifications {
             command.add(title);
             command.add(text);
             try {
-                Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 LoggerFactory.getLogger(DesktopNotifications.class).info("Could not show a desktop notice: {}", e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -78,15 +85,15 @@ public final class DesktopNotifications {
     private static final class TrayBalloon {
         static Optional<Notifier> offered() {
             try {
-                if (!java.awt.SystemTray.isSupported()) {
+                if (!SystemTray.isSupported()) {
                     return Optional.empty();
                 }
-                var image = new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-                var icon = new java.awt.TrayIcon(image, "DeviceLink");
+                var image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_ARGB);
+                var icon = new TrayIcon(image, "DeviceLink");
                 icon.setImageAutoSize(true);
-                java.awt.SystemTray.getSystemTray().add(icon);
-                return Optional.of((title, text) -> icon.displayMessage(title, text, java.awt.TrayIcon.MessageType.INFO));
-            } catch (java.awt.AWTException | LinkageError | UnsupportedOperationException | SecurityException e) {
+                SystemTray.getSystemTray().add(icon);
+                return Optional.of((title, text) -> icon.displayMessage(title, text, TrayIcon.MessageType.INFO));
+            } catch (AWTException | LinkageError | UnsupportedOperationException | SecurityException e) {
                 return Optional.empty(); // no tray, or a runtime without java.desktop
             }
         }

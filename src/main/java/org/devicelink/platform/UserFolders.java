@@ -31,7 +31,8 @@ public record UserFolders(Path data) {
             return new UserFolders(home.resolve("Library").resolve("Application Support").resolve("DeviceLink"));
         }
         String xdg = environment.get("XDG_DATA_HOME");
-        return new UserFolders((xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local").resolve("share")).resolve("devicelink"));
+        return new UserFolders((xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : home.resolve(".local").resolve("share")).resolve("devicelink"));
     }
 
     /** The certificate of the link server that keeps its data in this user's data folder. */

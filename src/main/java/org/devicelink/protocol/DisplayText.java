@@ -1,5 +1,8 @@
 package org.devicelink.protocol;
 
+import java.util.EnumSet;
+import java.util.List;
+
 /**
  * Text a person reads to decide (a device's name on the approval screen, a name in the devices table): it may not
  * hold characters that hide or reorder what is shown. Control characters, line and paragraph separators, and the
@@ -21,17 +24,17 @@ public final class DisplayText {
      * letters ("Lіving-room TV" with a Cyrillic і) would let a device pass for another (UTS #39, moderately restrictive).
      */
     public static boolean oneScript(String text) {
-        var scripts = java.util.EnumSet.noneOf(Character.UnicodeScript.class);
+        var scripts = EnumSet.noneOf(Character.UnicodeScript.class);
         text.codePoints().mapToObj(Character.UnicodeScript::of).forEach(scripts::add);
-        scripts.removeAll(java.util.List.of(Character.UnicodeScript.COMMON, Character.UnicodeScript.INHERITED, Character.UnicodeScript.UNKNOWN));
+        scripts.removeAll(List.of(Character.UnicodeScript.COMMON, Character.UnicodeScript.INHERITED, Character.UnicodeScript.UNKNOWN));
         boolean latin = scripts.remove(Character.UnicodeScript.LATIN);
         if (latin && (scripts.contains(Character.UnicodeScript.CYRILLIC) || scripts.contains(Character.UnicodeScript.GREEK))) {
             return false;
         }
         // the scripts one language writes together count as one: Japanese, Chinese with Bopomofo, Korean with Hanja
-        for (var together : java.util.List.of(java.util.EnumSet.of(Character.UnicodeScript.HAN, Character.UnicodeScript.HIRAGANA,
-                Character.UnicodeScript.KATAKANA), java.util.EnumSet.of(Character.UnicodeScript.HAN, Character.UnicodeScript.BOPOMOFO),
-                java.util.EnumSet.of(Character.UnicodeScript.HAN, Character.UnicodeScript.HANGUL))) {
+        for (var together : List.of(EnumSet.of(Character.UnicodeScript.HAN, Character.UnicodeScript.HIRAGANA,
+                Character.UnicodeScript.KATAKANA), EnumSet.of(Character.UnicodeScript.HAN, Character.UnicodeScript.BOPOMOFO),
+                EnumSet.of(Character.UnicodeScript.HAN, Character.UnicodeScript.HANGUL))) {
             if (together.containsAll(scripts)) {
                 return true;
             }

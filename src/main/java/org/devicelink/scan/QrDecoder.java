@@ -13,6 +13,7 @@ import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,8 @@ public final class QrDecoder {
             DecodeHintType.TRY_HARDER, Boolean.TRUE,
             DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE)); // no CHARACTER_SET: ZXing's guess reads Shift_JIS right
     private static final Map<DecodeHintType, Object> PURE = Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
-    private static final List<Function<LuminanceSource, Binarizer>> BINARIZERS = List.of(HybridBinarizer::new, GlobalHistogramBinarizer::new);
+    private static final List<Function<LuminanceSource, Binarizer>> BINARIZERS = List.of(HybridBinarizer::new,
+            GlobalHistogramBinarizer::new);
 
     private QrDecoder() {}
 
@@ -107,7 +109,7 @@ public final class QrDecoder {
         int y0 = (int) Math.max(0, minY - margin);
         int y1 = (int) Math.min(height, maxY + margin);
         for (int y = y0; y < y1; y++) {
-            java.util.Arrays.fill(grey, y * width + x0, y * width + x1, (byte) 0xff);
+            Arrays.fill(grey, y * width + x0, y * width + x1, (byte) 0xff);
         }
     }
 

@@ -12,10 +12,10 @@ import org.devicelink.protocol.Role;
 import org.devicelink.server.issuer.LocalUsers;
 import org.devicelink.server.store.LocalUserStore;
 import org.devicelink.server.store.Sql;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code devicelink server accounts list|add|remove}: the local sign-in provider's accounts. */
 @Command(name = "accounts", mixinStandardHelpOptions = true,
@@ -59,7 +59,8 @@ final class AccountsCommand {
         String username;
         @Option(names = "--name", required = true, description = "Display name.")
         String displayName;
-        @Option(names = "--role", defaultValue = "member", description = "member, organizer (runs a family), child or support (default member).")
+        @Option(names = "--role", defaultValue = "member", description = "member, organizer (runs a family), child or support (default "
+                + "member).")
         String role;
         @Option(names = "--family", description = "For a child: the username of the family's organizer.")
         String family;

@@ -6,10 +6,10 @@ import java.util.List;
 import org.devicelink.platform.UserFolders;
 import org.devicelink.protocol.DisplayText;
 import org.devicelink.server.store.DeviceAppStore;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code devicelink server apps list|add|remove}: the device apps (OAuth public clients) whose devices may link. */
 @Command(name = "apps", mixinStandardHelpOptions = true,
@@ -49,7 +49,8 @@ final class AppsCommand {
         String displayName;
         @Option(names = "--scopes", required = true, description = "The scopes its devices may ask for, space-separated.")
         String scopes;
-        @Option(names = "--max-devices", description = "Most devices one account may link for this app (default: only devices.max-per-account).")
+        @Option(names = "--max-devices", description = "Most devices one account may link for this app (default: only "
+                + "devices.max-per-account).")
         Integer maxDevices;
         @Option(names = "--one-active", description = "One console at a time per account: linking another signs the older out.")
         boolean oneActive;

@@ -5,6 +5,7 @@ import org.devicelink.server.issuer.DemoAccounts;
 import org.devicelink.server.issuer.LocalUsers;
 import org.devicelink.server.store.DeviceAppStore;
 import org.devicelink.server.store.LocalUserStore;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a new user tries the embedded default with: two device apps to link, and the demo accounts of the local
@@ -34,7 +35,7 @@ final class DemoData {
         int accounts = DemoAccounts.remove(users);
         long unusedApps = APPS.stream().filter(app -> apps.removeUnused(app.clientId())).count();
         if (accounts + unusedApps > 0) {
-            org.slf4j.LoggerFactory.getLogger(DemoData.class).info("Demo data removed: {} demo accounts, {} demo apps.", accounts, unusedApps);
+            LoggerFactory.getLogger(DemoData.class).info("Demo data removed: {} demo accounts, {} demo apps.", accounts, unusedApps);
         }
     }
 }

@@ -1,14 +1,17 @@
 package org.devicelink.server;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import org.eclipse.jetty.server.ServerConnector;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -18,14 +21,12 @@ import java.util.concurrent.TimeUnit;
 import org.devicelink.code.VerificationLink;
 import org.devicelink.platform.OwnerOnly;
 import org.devicelink.protocol.ProtocolJson;
-import org.devicelink.server.accounts.Accounts;
 import org.devicelink.server.accounts.AccountChanges;
 import org.devicelink.server.accounts.AccountRoutes;
+import org.devicelink.server.accounts.Accounts;
+import org.devicelink.server.accounts.BearerTokens;
 import org.devicelink.server.accounts.ChangeStream;
 import org.devicelink.server.activity.AccountActivity;
-import org.devicelink.server.support.SupportDesk;
-import org.devicelink.server.support.SupportRoutes;
-import org.devicelink.server.accounts.BearerTokens;
 import org.devicelink.server.activity.ActivityLog;
 import org.devicelink.server.activity.ActivityRoutes;
 import org.devicelink.server.devices.DevicePolicies;
@@ -44,9 +45,9 @@ import org.devicelink.server.issuer.LocalIssuer;
 import org.devicelink.server.issuer.LocalUsers;
 import org.devicelink.server.limits.AddressBlocks;
 import org.devicelink.server.limits.AttemptLimiter;
+import org.devicelink.server.limits.CodeIssuance;
 import org.devicelink.server.links.CodeAttempts;
 import org.devicelink.server.links.CodeLimits;
-import org.devicelink.server.limits.CodeIssuance;
 import org.devicelink.server.links.FamilyRequests;
 import org.devicelink.server.links.LinkRoutes;
 import org.devicelink.server.links.PendingLinks;
@@ -54,8 +55,8 @@ import org.devicelink.server.notify.ApprovalNotifier;
 import org.devicelink.server.notify.InProcessNotifier;
 import org.devicelink.server.notify.PostgresNotifier;
 import org.devicelink.server.oauth.AccessTokens;
-import org.devicelink.server.oauth.DeviceTokens;
 import org.devicelink.server.oauth.DeviceAuthorizations;
+import org.devicelink.server.oauth.DeviceTokens;
 import org.devicelink.server.oauth.HeldPolls;
 import org.devicelink.server.oauth.OAuthRoutes;
 import org.devicelink.server.oauth.PendingPolls;
@@ -75,11 +76,16 @@ import org.devicelink.server.store.ServerSecrets;
 import org.devicelink.server.store.Sql;
 import org.devicelink.server.store.SupportStore;
 import org.devicelink.server.store.WebSessionStore;
-import org.devicelink.server.web.ApprovalRoutes;
-import org.devicelink.server.web.WebSessions;
-import org.devicelink.server.web.WebSignIn;
+import org.devicelink.server.support.SupportDesk;
+import org.devicelink.server.support.SupportRoutes;
 import org.devicelink.server.tokens.SigningKey;
 import org.devicelink.server.tokens.TokenRotation;
+import org.devicelink.server.web.ApprovalRoutes;
+import org.devicelink.server.web.BrowserEntrance;
+import org.devicelink.server.web.WebSessions;
+import org.devicelink.server.web.WebSignIn;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -105,7 +111,7 @@ public final class LinkServer implements AutoCloseable {
     private final Path certificateFile;
     /** How long a stopping node waits for the answers it is writing. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
-    private final java.util.List<AutoCloseable> parts = new java.util.ArrayList<>();
+    private final List<AutoCloseable> parts = new ArrayList<>();
     private PendingPolls polls;
     private HeldPolls held;
     private ChangeStream changeStream;
@@ -140,7 +146,8 @@ public final class LinkServer implements AutoCloseable {
                 javalin.jsonMapper(new JavalinJackson(ProtocolJson.MAPPER, true));
                 javalin.fileRenderer(new Pages());
                 javalin.jetty.addConnector((server, httpConfig) -> withHeaderDeadline(tls != null
-                        ? tls.connector(server, httpConfig, config.host(), port) : Tls.plainConnector(server, httpConfig, config.host(), port)));
+                        ? tls.connector(server, httpConfig, config.host(), port) : Tls.plainConnector(server, httpConfig, config.host(),
+                        port)));
                 if (browserPort != 0) {
                     javalin.jetty.addConnector((server, httpConfig) ->
                             withHeaderDeadline(Tls.plainConnector(server, httpConfig, BROWSER_HOST, browserPort)));
@@ -149,7 +156,7 @@ public final class LinkServer implements AutoCloseable {
                 javalin.routes.before(ctx -> {
                     boolean entrance = browserPort != 0 && ctx.req().getLocalPort() == browserPort;
                     if (entrance) {
-                        browserEntranceOnly(ctx, URI.create(browserBase).getRawAuthority());
+                        BrowserEntrance.admit(ctx, URI.create(browserBase).getRawAuthority());
                     }
                     database.sql().takeWrote(); // a fresh request has written nothing yet
                     Headers.everyAnswer(ctx, overTls && !entrance);
@@ -160,7 +167,7 @@ public final class LinkServer implements AutoCloseable {
                 javalin.jetty.modifyServer(server -> {
                     server.setErrorHandler(new JettyErrors());
                     // a node that stops finishes what it is answering (its held polls, released first) before it closes
-                    server.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+                    server.insertHandler(new GracefulHandler());
                     server.setStopTimeout(STOP_GRACE.toMillis());
                 });
                 javalin.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND));
@@ -169,14 +176,10 @@ public final class LinkServer implements AutoCloseable {
             });
             http.start();
             var housekeeping = new Housekeeping(database.sql(), clock, config.activityKept());
-            chores.scheduleWithFixedDelay(() -> {
-                try {
-                    housekeeping.run();
-                    secureDataFolder(config); // files the database made since
-                } catch (RuntimeException e) {
-                    LoggerFactory.getLogger(LinkServer.class).warn("Housekeeping failed; it will try again in an hour", e);
-                }
-            }, 1, 60, TimeUnit.MINUTES);
+            every(60, "Housekeeping failed; it will try again in an hour", () -> {
+                housekeeping.run();
+                secureDataFolder(config); // files the database made since
+            });
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -193,7 +196,7 @@ public final class LinkServer implements AutoCloseable {
     }
 
     /** Every part, built from the settings and the database, and the routes that serve them. */
-    private void routes(io.javalin.config.RoutesConfig routes, Clock clock) {
+    private void routes(RoutesConfig routes, Clock clock) {
         var random = new SecureRandom();
         Sql sql = database.sql();
         var secrets = new ServerSecrets(sql, clock, config.keysFile());
@@ -214,12 +217,14 @@ public final class LinkServer implements AutoCloseable {
         }
         var activityStore = new ActivityStore(sql);
         var activity = new ActivityLog(activityStore, clock);
-        ApprovalNotifier notifier = own(database.postgres() ? PostgresNotifier.start(sql, database::openDedicated) : new InProcessNotifier(sql));
+        ApprovalNotifier notifier = own(database.postgres() ? PostgresNotifier.start(sql, database::openDedicated)
+                : new InProcessNotifier(sql));
         var rotation = new TokenRotation(sql);
         var limiter = new AttemptLimiter(sql, new AttemptCounters(sql, clock), config.lockout());
         var blocks = new AddressBlocks(config.ipv4Prefix());
         var clientAddress = new ClientAddress(config.trustProxy());
-        var issuance = new CodeIssuance(new CodeIssuance.Limits(config.codesPerBlock(), config.codesPerApp(), config.codeLifetime()), blocks,
+        var issuance = new CodeIssuance(new CodeIssuance.Limits(config.codesPerBlock(), config.codesPerApp(), config.codeLifetime()),
+                blocks,
                 limiter, clock);
 
         var deviceKey = SigningKey.shared(secrets, "device-token-signing-key");
@@ -234,21 +239,18 @@ public final class LinkServer implements AutoCloseable {
                 new TokenGrants(sql, pendingLinks, linkedDevices, deviceTokens, rotation, activity, hash, polls, clock),
                 new Revocations(sql, linkedDevices, activity, hash, clock), held, deviceKey, baseUrl, clientAddress);
         oauth.register(routes);
-        chores.scheduleWithFixedDelay(() -> {
-            try {
-                issuance.forgetPast();
-                polls.forgetExpired();
-                oauth.refreshMetadata();
-            } catch (RuntimeException e) {
-                LoggerFactory.getLogger(LinkServer.class).warn("Could not rebuild the OAuth metadata ({}); serving the last", e.getMessage());
-            }
-        }, 1, 1, TimeUnit.MINUTES);
+        every(1, "Could not rebuild the OAuth metadata; serving the last", () -> {
+            issuance.forgetPast();
+            polls.forgetExpired();
+            oauth.refreshMetadata();
+        });
 
         var accounts = new Accounts(new AccountStore(sql), clock);
         var bearerTokens = new BearerTokens(config.trustedIssuers(), accounts);
         LocalIssuer issuer = null;
         if (config.localIssuer()) {
-            issuer = own(new LocalIssuer(baseUrl, browserBase, Set.copyOf(List.of(baseUrl + ApprovalRoutes.CALLBACK, browserBase + ApprovalRoutes.CALLBACK)),
+            issuer = own(new LocalIssuer(baseUrl, browserBase, Set.copyOf(List.of(baseUrl + ApprovalRoutes.CALLBACK, browserBase
+                    + ApprovalRoutes.CALLBACK)),
                     new LocalIssuer.Settings(config.issuerAccessLifetime(), config.issuerRefreshLifetime(),
                     config.loginFailures(), config.addressFailures(), config.limitWindow(), config.demoAccounts()),
                     sql, users, secrets, hash, rotation, limiter, blocks, clientAddress, clock, random));
@@ -271,7 +273,8 @@ public final class LinkServer implements AutoCloseable {
         new ActivityRoutes(new AccountActivity(activityStore, accounts)).register(routes);
         // the approval page signs people in with the configured provider, else the local one; with neither, it sends them to the app
         WebSignIn.Provider provider = config.webProvider() != null
-                ? WebSignIn.Provider.discovered(config.webProvider(), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build())
+                ? WebSignIn.Provider.discovered(config.webProvider(),
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build())
                 : issuer != null ? WebSignIn.Provider.local(issuer) : null;
         if (provider != null) {
             new ApprovalRoutes(links, family, new WebSessions(new WebSessionStore(sql), bearerTokens::stillSignedIn, hash, clock, random),
@@ -282,20 +285,19 @@ public final class LinkServer implements AutoCloseable {
     }
 
     /** Where this request came in: the loopback browser entrance, or the server's own address. */
-    private String originOf(io.javalin.http.Context ctx) {
+    private String originOf(Context ctx) {
         return browserPort != 0 && ctx.req().getLocalPort() == browserPort ? browserBase : baseUrl;
     }
 
-    /**
-     * The loopback entrance serves the pages a person's browser opens (the login page, the approval page) and nothing
-     * else, and only under its own address as the Host: a web page that rebinds its name to 127.0.0.1 (DNS rebinding)
-     * gets nothing from it.
-     */
-    private static void browserEntranceOnly(io.javalin.http.Context ctx, String hostAndPort) {
-        boolean page = LocalIssuer.AUTHORIZE.equals(ctx.path()) || ApprovalRoutes.serves(ctx.path());
-        if (!page || !hostAndPort.equals(ctx.header("Host"))) {
-            throw new io.javalin.http.NotFoundResponse();
-        }
+    /** Runs {@code chore} every so many minutes, the first time a minute from now; a failure is logged and tried again. */
+    private void every(int minutes, String whenFailed, Runnable chore) {
+        chores.scheduleWithFixedDelay(() -> {
+            try {
+                chore.run();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(LinkServer.class).warn(whenFailed, e);
+            }
+        }, 1, minutes, TimeUnit.MINUTES);
     }
 
     /** A part closed with the server, in the order it was made. */
@@ -308,7 +310,7 @@ public final class LinkServer implements AutoCloseable {
     private static void secureDataFolder(ServerConfig config) {
         try {
             OwnerOnly.folder(config.dataDir());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
     }
@@ -354,7 +356,8 @@ public final class LinkServer implements AutoCloseable {
     /** Every endpoint this node serves, as {@code GET /link}: the README's map is checked against it. */
     public List<String> endpoints() {
         return http.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
-                .filter(endpoint -> endpoint.method.isHttpMethod()).map(endpoint -> endpoint.method.name() + " " + endpoint.path).sorted().toList();
+                .filter(endpoint -> endpoint.method.isHttpMethod()).map(endpoint -> endpoint.method.name() + " "
+                + endpoint.path).sorted().toList();
     }
 
     /** How many live-update streams this node holds open. */

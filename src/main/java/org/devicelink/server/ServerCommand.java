@@ -7,9 +7,9 @@ import java.util.concurrent.CountDownLatch;
 import org.devicelink.platform.UserFolders;
 import org.devicelink.protocol.LocalSignIn;
 import org.devicelink.server.issuer.DemoAccounts;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code devicelink server}: runs the link server; {@code server accounts} and {@code server apps} manage it. */
 @Command(name = "server", mixinStandardHelpOptions = true,

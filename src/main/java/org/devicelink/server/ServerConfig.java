@@ -7,11 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.devicelink.server.accounts.TrustedIssuer;
+import org.devicelink.server.web.WebProvider;
 
 /**
  * The link server's settings, resolved once from defaults, the settings file, the environment and flags
@@ -56,7 +60,7 @@ public record ServerConfig(
         int loginFailures,
         Path keysFile,
         List<TrustedIssuer> trustedIssuers,
-        org.devicelink.server.web.WebProvider webProvider) {
+        WebProvider webProvider) {
 
     public static final String SETTINGS_FILE = "server.properties";
 
@@ -90,10 +94,10 @@ public record ServerConfig(
     /** Typed settings from resolved values; every value is checked and a wrong one names its key. */
     static ServerConfig from(Map<String, String> values, Path defaultDataDir) {
         for (String key : values.keySet()) {
-            boolean known = java.util.Arrays.stream(Setting.values()).anyMatch(s -> s.key().equals(key));
+            boolean known = Arrays.stream(Setting.values()).anyMatch(s -> s.key().equals(key));
             if (!known && !key.startsWith("trust.")) {
                 throw new IllegalArgumentException("Unknown setting '" + key + "'. Known settings: "
-                        + java.util.Arrays.stream(Setting.values()).map(Setting::key).toList());
+                        + Arrays.stream(Setting.values()).map(Setting::key).toList());
             }
         }
         var v = new Values(values);
@@ -129,7 +133,8 @@ public record ServerConfig(
             });
         }
         String keysFile = v.text(Setting.KEYS_FILE);
-        return new ServerConfig(dataDir, host, port, publicUrl, tls, Duration.ofSeconds(v.integer(Setting.HEADER_TIMEOUT, 1, 600)), trustProxy,
+        return new ServerConfig(dataDir, host, port, publicUrl, tls, Duration.ofSeconds(v.integer(Setting.HEADER_TIMEOUT, 1, 600)),
+                trustProxy,
                 databaseUrl, v.text(Setting.DATABASE_USER), v.text(Setting.DATABASE_PASSWORD), v.bool(Setting.DATABASE_POWER_SAFE),
                 v.integer(Setting.DATABASE_POOL, 2, 500),
                 Duration.ofSeconds(v.integer(Setting.CODE_LIFETIME, 1, 86_400)),
@@ -157,7 +162,7 @@ public record ServerConfig(
                 v.integer(Setting.LOGIN_FAILURES, 1, 1000),
                 keysFile.isEmpty() ? null : Path.of(keysFile),
                 TrustedIssuer.fromSettings(values),
-                v.text(Setting.WEB_AUTHORITY).isEmpty() ? null : new org.devicelink.server.web.WebProvider(v.text(Setting.WEB_AUTHORITY),
+                v.text(Setting.WEB_AUTHORITY).isEmpty() ? null : new WebProvider(v.text(Setting.WEB_AUTHORITY),
                         v.text(Setting.WEB_CLIENT_ID), v.text(Setting.WEB_CLIENT_SECRET), v.text(Setting.WEB_SCOPE)));
     }
 
@@ -165,17 +170,17 @@ public record ServerConfig(
      * How the server can be reached from elsewhere than this computer, if it can: a host that is not loopback, a proxy
      * it trusts (which forwards from anywhere), or a public URL on another host.
      */
-    static java.util.Optional<String> exposure(String host, boolean trustProxy, String publicUrl) {
-        if (!LOOPBACK.contains(host.toLowerCase(java.util.Locale.ROOT))) {
-            return java.util.Optional.of("host is " + host);
+    static Optional<String> exposure(String host, boolean trustProxy, String publicUrl) {
+        if (!LOOPBACK.contains(host.toLowerCase(Locale.ROOT))) {
+            return Optional.of("host is " + host);
         }
         if (trustProxy) {
-            return java.util.Optional.of("trust-proxy is on (a proxy forwards from anywhere)");
+            return Optional.of("trust-proxy is on (a proxy forwards from anywhere)");
         }
-        if (!publicUrl.isEmpty() && !LOOPBACK.contains(URI.create(publicUrl).getHost().toLowerCase(java.util.Locale.ROOT))) {
-            return java.util.Optional.of("public-url is " + publicUrl);
+        if (!publicUrl.isEmpty() && !LOOPBACK.contains(URI.create(publicUrl).getHost().toLowerCase(Locale.ROOT))) {
+            return Optional.of("public-url is " + publicUrl);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static final List<String> LOOPBACK = List.of("127.0.0.1", "localhost", "::1", "[::1]");
@@ -209,23 +214,23 @@ public record ServerConfig(
         return values;
     }
 
-    private static java.util.Optional<String> keyForEnvironmentName(String name, Map<String, String> known) {
+    private static Optional<String> keyForEnvironmentName(String name, Map<String, String> known) {
         for (Setting s : Setting.values()) {
             if (s.environmentName().equals(name)) {
-                return java.util.Optional.of(s.key());
+                return Optional.of(s.key());
             }
         }
         // DEVICELINK_TRUST_ENTRA_JWKS_URI -> trust.entra.jwks-uri
         if (name.startsWith("DEVICELINK_TRUST_")) {
-            String rest = name.substring("DEVICELINK_TRUST_".length()).toLowerCase(java.util.Locale.ROOT);
+            String rest = name.substring("DEVICELINK_TRUST_".length()).toLowerCase(Locale.ROOT);
             for (String field : TrustedIssuer.FIELDS) {
                 String suffix = "_" + field.replace('-', '_');
                 if (rest.endsWith(suffix) && rest.length() > suffix.length()) {
-                    return java.util.Optional.of("trust." + rest.substring(0, rest.length() - suffix.length()) + "." + field);
+                    return Optional.of("trust." + rest.substring(0, rest.length() - suffix.length()) + "." + field);
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static String firstNonEmpty(String... candidates) {
@@ -256,7 +261,7 @@ public record ServerConfig(
         }
 
         boolean bool(Setting s) {
-            return switch (text(s).toLowerCase(java.util.Locale.ROOT)) {
+            return switch (text(s).toLowerCase(Locale.ROOT)) {
                 case "true", "yes", "on", "1" -> true;
                 case "false", "no", "off", "0" -> false;
                 default -> throw new IllegalArgumentException("Setting '" + s.key() + "' must be true or false, got '" + text(s) + "'");

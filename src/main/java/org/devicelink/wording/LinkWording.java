@@ -1,5 +1,6 @@
 package org.devicelink.wording;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,7 @@ public final class LinkWording {
     public record RequestCard(String asks, String details, String when) {}
 
     public static RequestCard requestCard(FamilyRequest request, Instant now) {
-        long minutes = Math.max(0, java.time.Duration.between(now, request.expiresAt()).toMinutes());
+        long minutes = Math.max(0, Duration.between(now, request.expiresAt()).toMinutes());
         return new RequestCard(Messages.get("requests.asks", request.childName(), shownName(request)),
                 Messages.get("requests.details", request.appName(), orUnknown(request.deviceModel()), request.network()),
                 Messages.get("requests.when", Messages.ago(request.requestedAt(), now)) + " · "

@@ -45,7 +45,8 @@ class AppPoliciesScreenTest {
         approveIn(robot, asks("demo-game", "Bedroom Xbox"));
         assertThat(CompanionFixture.showing(robot, "#signsOutWarning")).isTrue();
         assertThat(robot.lookup("#signsOutWarning").queryAs(Label.class).getText())
-                .isEqualTo("Your other console, Living-room Switch, will be signed out: DeviceLink Demo Game allows one console at a time per account.");
+                .isEqualTo("Your other console, Living-room Switch, will be signed out: DeviceLink Demo Game allows one console at a "
+                        + "time per account.");
         Screenshots.save(app.scene, "confirm-one-console");
         robot.clickOn("#approveButton");
         CompanionFixture.await(() -> app.companion.link().outcomeProperty().get() instanceof LinkOutcome.Linked);
@@ -56,7 +57,8 @@ class AppPoliciesScreenTest {
         approveIn(robot, asks("test-limited", "Office TV"));
         robot.clickOn("#approveButton");
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#replaceChoices"));
-        assertThat(robot.lookup("#resultDetail").queryAs(Label.class).getText()).contains("Limited TV allows one device per account").contains("Kitchen TV");
+        assertThat(robot.lookup("#resultDetail").queryAs(Label.class).getText()).contains("Limited TV allows one device per account")
+                .contains("Kitchen TV");
         Screenshots.save(app.scene, "result-unlink-one-and-link-this");
         String kitchen = app.companion.link().replaceable().getFirst().id();
         robot.clickOn("#replace-" + kitchen);

@@ -3,18 +3,25 @@ package org.devicelink.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.devicelink.device.DeviceClient;
 import org.devicelink.protocol.DeviceAuthorization;
+import org.devicelink.protocol.DeviceStatus;
 import org.devicelink.protocol.LinkedDevice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
+import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -38,8 +45,8 @@ class CompanionEndToEndTest {
     void linkRenameAndUnlinkADeviceKitDevice(FxRobot robot) throws Exception {
         DeviceClient device = app.server.device("demo-console");
         var shown = new CompletableFuture<DeviceAuthorization>();
-        var deviceLog = new java.util.concurrent.CopyOnWriteArrayList<String>();
-        var deviceThread = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        var deviceLog = new CopyOnWriteArrayList<String>();
+        var deviceThread = Executors.newVirtualThreadPerTaskExecutor();
         var linking = CompletableFuture.supplyAsync(() -> {
             try {
                 return device.link("Kitchen TV", "Frame 55", null, new DeviceClient.Listener() {
@@ -54,7 +61,7 @@ class CompanionEndToEndTest {
                     }
 
                     @Override
-                    public void onConnectionProblem(String problem, java.time.Duration retryIn) {
+                    public void onConnectionProblem(String problem, Duration retryIn) {
                         deviceLog.add(problem);
                     }
                 });
@@ -83,7 +90,7 @@ class CompanionEndToEndTest {
             DeviceClient.Tokens tokens;
             try {
                 tokens = linking.get(20, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 throw new AssertionError("the device never got its tokens; it heard: " + deviceLog, e);
             }
             assertThat(tokens.linkedAccount()).isEqualTo("Alex Morgan");
@@ -109,11 +116,12 @@ class CompanionEndToEndTest {
             Screenshots.save(dialog.getScene(), "devices-unlink-dialog-light");
             robot.type(KeyCode.ENTER); // the dialog's default button is Unlink
             CompanionFixture.await(() -> table(robot).getItems().isEmpty());
-            assertThat(robot.lookup("#devicesStatus").queryAs(Label.class).getText()).isEqualTo("Bedroom TV was unlinked. It will ask to be linked again.");
+            assertThat(robot.lookup("#devicesStatus").queryAs(Label.class).getText()).isEqualTo("Bedroom TV was unlinked. It will ask to "
+                    + "be linked again.");
 
             robot.clickOn("#showEnded");
             CompanionFixture.await(() -> table(robot).getItems().size() == 1);
-            assertThat(table(robot).getItems().getFirst().status()).isEqualTo(org.devicelink.protocol.DeviceStatus.UNLINKED);
+            assertThat(table(robot).getItems().getFirst().status()).isEqualTo(DeviceStatus.UNLINKED);
 
             assertThatThrownBy(() -> device.refresh(tokens.refreshToken()))
                     .isInstanceOfSatisfying(DeviceClient.Refused.class, refused -> assertThat(refused.getMessage()).contains("unlinked"));
@@ -133,7 +141,7 @@ class CompanionEndToEndTest {
         robot.clickOn("#devicesTab");
         CompanionFixture.await(() -> table(robot).getItems().size() == 3);
         var deviceHeader = robot.from(table(robot)).lookup(".column-header .label")
-                .match(org.testfx.matcher.control.LabeledMatchers.hasText("Device")).query();
+                .match(LabeledMatchers.hasText("Device")).query();
         robot.clickOn(deviceHeader);
         assertThat(table(robot).getItems()).extracting(LinkedDevice::name).containsExactly("Attic console", "Bedroom TV", "Kitchen TV");
         robot.clickOn(deviceHeader);
@@ -178,10 +186,10 @@ class CompanionEndToEndTest {
         var companion = app.scene.getWindow();
         var scan = robot.lookup("#scanButton").query();
         var scanOnScreen = scan.localToScreen(scan.getBoundsInLocal());
-        assertThat(new javafx.geometry.Rectangle2D(tv.getX(), tv.getY(), tv.getWidth(), tv.getHeight())
+        assertThat(new Rectangle2D(tv.getX(), tv.getY(), tv.getWidth(), tv.getHeight())
                 .intersects(scanOnScreen.getMinX(), scanOnScreen.getMinY(), scanOnScreen.getWidth(), scanOnScreen.getHeight()))
                 .as("the demo device opens beside the companion (%s), not over its Scan button",
-                        new javafx.geometry.Rectangle2D(companion.getX(), companion.getY(), companion.getWidth(), companion.getHeight()))
+                        new Rectangle2D(companion.getX(), companion.getY(), companion.getWidth(), companion.getHeight()))
                 .isFalse();
         app.screenPicture = Screenshots.save(demoCode.getScene(), "demo-device-on-the-screen");
 

@@ -1,8 +1,12 @@
 package org.devicelink.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.aad.msal4j.OpenBrowserAction;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,20 +14,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.devicelink.app.auth.SignInSettings;
 import org.devicelink.app.common.BackgroundWork;
 import org.devicelink.app.common.Theme;
+import org.devicelink.app.scan.ScreenSource;
+import org.devicelink.app.settings.SettingsFile;
+import org.devicelink.protocol.Role;
 import org.devicelink.scan.Camera;
 import org.devicelink.scan.OpenCvSource;
 import org.devicelink.scan.Picture;
 import org.devicelink.scan.ScanSources;
-import org.devicelink.app.scan.ScreenSource;
-import org.devicelink.app.settings.SettingsFile;
 import org.devicelink.server.Databases;
+import org.devicelink.server.Http;
 import org.devicelink.server.LinkServerFixture;
 import org.devicelink.server.ScriptedBrowser;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -54,8 +65,8 @@ public final class CompanionFixture implements AutoCloseable {
         server = new LinkServerFixture(Databases.H2, dir.resolve("server"), serverSettings);
         if ("false".equals(serverSettings.get("local-issuer.demo-accounts"))) {
             // a server the demo accounts may not be served on (behind a proxy, say): the same people, as real accounts
-            server.addAccount("alex", "Alex Morgan", org.devicelink.protocol.Role.ORGANIZER, null);
-            server.addAccount("sam", "Sam Morgan", org.devicelink.protocol.Role.CHILD, "alex");
+            server.addAccount("alex", "Alex Morgan", Role.ORGANIZER, null);
+            server.addAccount("sam", "Sam Morgan", Role.CHILD, "alex");
         }
         String base = server.server().baseUrl();
         settingsFile = new SettingsFile(dir.resolve("app"));
@@ -108,7 +119,7 @@ public final class CompanionFixture implements AutoCloseable {
         return other;
     }
 
-    private OpenBrowserAction person(java.util.function.Supplier<String> who) {
+    private OpenBrowserAction person(Supplier<String> who) {
         return url -> Thread.ofVirtual().start(() -> {
             String username = who.get();
             if (username == null) {
@@ -127,12 +138,12 @@ public final class CompanionFixture implements AutoCloseable {
     }
 
     /** Whether the node is on screen: it and every parent visible (a node's own visible flag says only half). */
-    public static boolean showing(org.testfx.api.FxRobot robot, String query) {
+    public static boolean showing(FxRobot robot, String query) {
         var found = robot.lookup(query).tryQuery();
         if (found.isEmpty() || found.get().getScene() == null) {
             return false;
         }
-        for (javafx.scene.Node node = found.get(); node != null; node = node.getParent()) {
+        for (Node node = found.get(); node != null; node = node.getParent()) {
             if (!node.isVisible()) {
                 return false;
             }
@@ -141,7 +152,7 @@ public final class CompanionFixture implements AutoCloseable {
     }
 
     /** Signs in through the Sign in button, as the scripted person at the browser. */
-    public void signIn(org.testfx.api.FxRobot robot) {
+    public void signIn(FxRobot robot) {
         robot.clickOn("#signInButton");
         try {
             await(() -> showing(robot, "#tabs"));
@@ -151,7 +162,7 @@ public final class CompanionFixture implements AutoCloseable {
     }
 
     /** A device asks for a code over HTTPS (device_authorization); returns the server's answer. */
-    public com.fasterxml.jackson.databind.JsonNode deviceAsks(String name, String model) {
+    public JsonNode deviceAsks(String name, String model) {
         var response = server.http().form("/oauth2/device_authorization", Map.of("client_id", "demo-console",
                 "device_name", name, "device_model", model));
         if (response.status() != 200) {
@@ -164,11 +175,11 @@ public final class CompanionFixture implements AutoCloseable {
      * A device on another network asks for a code: its request reaches the server through the proxy the server trusts
      * ({@code trust-proxy=true}), which says where it came from.
      */
-    public com.fasterxml.jackson.databind.JsonNode deviceAsksFrom(String address, String name) {
-        var body = "client_id=demo-console&device_name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
+    public JsonNode deviceAsksFrom(String address, String name) {
+        var body = "client_id=demo-console&device_name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
         var response = server.http().send(server.http().request("/oauth2/device_authorization")
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", address)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
         if (response.status() != 200) {
             throw new AssertionError(response.body());
         }
@@ -176,7 +187,7 @@ public final class CompanionFixture implements AutoCloseable {
     }
 
     /** The device polls once for its tokens. */
-    public org.devicelink.server.Http.Response devicePolls(com.fasterxml.jackson.databind.JsonNode code) {
+    public Http.Response devicePolls(JsonNode code) {
         return server.http().form("/oauth2/token", Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code",
                 "client_id", "demo-console", "device_code", code.path("device_code").asText()));
     }
@@ -190,7 +201,7 @@ public final class CompanionFixture implements AutoCloseable {
     public static void await(Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("waited 20 s in vain", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
@@ -199,8 +210,8 @@ public final class CompanionFixture implements AutoCloseable {
     /** Closes the windows the test opened (demo devices stop polling) and the server. */
     @Override
     public void close() {
-        WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().stream()
-                .filter(w -> w != scene.getWindow()).toList().forEach(javafx.stage.Window::hide));
+        WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream()
+                .filter(w -> w != scene.getWindow()).toList().forEach(Window::hide));
         WaitForAsyncUtils.waitForFxEvents();
         server.close();
     }

@@ -3,6 +3,7 @@ package org.devicelink.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.aad.msal4j.OpenBrowserAction;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class EmbeddedDefaultTest {
     @Start
     void start(Stage stage) throws Exception {
         data = dir.resolve("user-" + System.nanoTime());
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort(); // not 8443: a developer's own companion may be running
         }
         new SettingsFile(data).update(s -> s.withLocalPort(port));

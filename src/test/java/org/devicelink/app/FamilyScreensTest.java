@@ -10,8 +10,10 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.devicelink.app.activity.ActivityView;
 import org.devicelink.app.link.LinkOutcome;
 import org.devicelink.app.link.LinkViewModel;
+import org.devicelink.protocol.ActivityEntry;
 import org.devicelink.protocol.FamilyMember;
 import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
@@ -109,7 +111,8 @@ class FamilyScreensTest {
         ComboBox<FamilyMember> owner = robot.lookup("#ownerChooser").queryAs(ComboBox.class);
         assertThat(owner.getValue().you()).as("a code starts as one's own").isTrue();
         robot.interact(() -> owner.getSelectionModel().select(owner.getItems().stream().filter(m -> !m.you()).findFirst().orElseThrow()));
-        assertThat(robot.lookup("#confirmTitle").queryAs(Label.class).getText()).isEqualTo("Link Living-room Switch to Sam Morgan's account?");
+        assertThat(robot.lookup("#confirmTitle").queryAs(Label.class).getText()).isEqualTo("Link Living-room Switch to Sam Morgan's "
+                + "account?");
         Screenshots.save(app.scene, "confirm-owner-chooser");
         robot.clickOn("#approveButton");
         CompanionFixture.await(() -> app.companion.link().outcomeProperty().get() instanceof LinkOutcome.Linked);
@@ -139,16 +142,16 @@ class FamilyScreensTest {
         // the family's activity: newest first, whose each line is, filterable by what happened
         robot.clickOn("#activityTab");
         @SuppressWarnings("unchecked")
-        TableView<org.devicelink.protocol.ActivityEntry> activity = robot.lookup("#activityTable").queryAs(TableView.class);
+        TableView<ActivityEntry> activity = robot.lookup("#activityTable").queryAs(TableView.class);
         CompanionFixture.await(() -> activity.getItems().size() >= ROUNDS + 4);
         assertThat(activity.getItems().getFirst().kind()).as("Sam's unlink, newest").isEqualTo("unlinked");
-        assertThat(activity.getItems()).extracting(org.devicelink.protocol.ActivityEntry::accountName).containsOnly("Sam Morgan");
+        assertThat(activity.getItems()).extracting(ActivityEntry::accountName).containsOnly("Sam Morgan");
         Screenshots.save(app.scene, "family-activity");
         @SuppressWarnings("unchecked")
         ComboBox<String> kind = robot.lookup("#activityKind").queryAs(ComboBox.class);
         robot.interact(() -> kind.setValue("linked"));
         assertThat(activity.getItems()).hasSize(2).allSatisfy(e -> assertThat(e.detail()).isEqualTo("Alex Morgan"));
-        assertThat(org.devicelink.app.activity.ActivityView.sentence(activity.getItems().getFirst())).isEqualTo("Linked by Alex Morgan");
+        assertThat(ActivityView.sentence(activity.getItems().getFirst())).isEqualTo("Linked by Alex Morgan");
     }
 
     @Test

@@ -2,15 +2,25 @@ package org.devicelink.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import javafx.geometry.Point2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DataFormat;
 import javafx.scene.input.KeyCode;
-import org.devicelink.scan.QrPictures;
+import javafx.scene.input.MouseButton;
+import javafx.scene.text.Text;
 import org.devicelink.device.QrCode;
+import org.devicelink.scan.QrPictures;
+import org.devicelink.scan.VideoSourceTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +45,7 @@ class LinkScreenTest {
     /** A label's text as it is drawn, which JavaFX cuts to "…" when the label has too little room. */
     static String shown(FxRobot robot, String id) {
         var drawn = robot.lookup(id).queryAs(Label.class).lookup(".text");
-        return drawn instanceof javafx.scene.text.Text text ? text.getText() : "";
+        return drawn instanceof Text text ? text.getText() : "";
     }
 
     TextField codeField(FxRobot robot) {
@@ -50,7 +60,7 @@ class LinkScreenTest {
     }
 
     /** A device asks for a code; the person types it and continues to the confirmation. */
-    com.fasterxml.jackson.databind.JsonNode confirmNewDevice(FxRobot robot) {
+    JsonNode confirmNewDevice(FxRobot robot) {
         var code = app.deviceAsks("Console", "X");
         typeCode(robot, code.path("user_code").asText());
         robot.clickOn("#continueButton");
@@ -71,7 +81,7 @@ class LinkScreenTest {
                 .isLessThan(approve.getParent().getChildrenUnmodifiable().indexOf(approve));
         CompanionFixture.await(deny::isFocused);
         Screenshots.save(app.scene, "confirm-deny-first-light");
-        robot.press(javafx.scene.input.KeyCode.ENTER).release(javafx.scene.input.KeyCode.ENTER);
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
         CompanionFixture.await(() -> !CompanionFixture.showing(robot, "#approveButton"));
         assertThat(app.devicePolls(code).oauthError()).as("Enter denied").isEqualTo("access_denied");
     }
@@ -248,7 +258,7 @@ class LinkScreenTest {
         var code = app.deviceAsks("Console", "X");
         // the "webcam": a video of an empty room, then the device's QR
         Path video = dir.resolve("camera-" + System.nanoTime() + ".avi");
-        app.cameraVideo = org.devicelink.scan.VideoSourceTest.video(video, null);
+        app.cameraVideo = VideoSourceTest.video(video, null);
         robot.clickOn("#scanButton").clickOn("#scanCamera");
         CompanionFixture.await(() -> robot.lookup("#cameraStatus").tryQuery().isPresent()
                 && robot.lookup("#cameraStatus").queryAs(Label.class).getText().startsWith("The video has ended"));
@@ -276,7 +286,7 @@ class LinkScreenTest {
 
         // two cameras: the choice shows; the one pointed at the QR fills the code, closes the dialog and is remembered
         app.cameraVideo = video;
-        app.secondCameraVideo = org.devicelink.scan.VideoSourceTest.video(dir.resolve("qr-" + System.nanoTime() + ".avi"),
+        app.secondCameraVideo = VideoSourceTest.video(dir.resolve("qr-" + System.nanoTime() + ".avi"),
                 code.path("verification_uri_complete").asText());
         robot.clickOn("#scanButton").clickOn("#scanCamera");
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#cameraChoice")
@@ -319,7 +329,7 @@ class LinkScreenTest {
         app.screenPicture = QrPictures.desktop(secondLink, module, dir.resolve("thumbnail-" + System.nanoTime() + ".png"));
         robot.clickOn("#scanButton").clickOn("#scanScreen");
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#regionPicker"));
-        var picture = robot.lookup("#regionPicker .image-view").queryAs(javafx.scene.image.ImageView.class);
+        var picture = robot.lookup("#regionPicker .image-view").queryAs(ImageView.class);
         var shown = picture.localToScreen(picture.getBoundsInLocal());
         double scale = shown.getWidth() / 1920;
         double side = QrCode.of(secondLink).size() * module;
@@ -327,9 +337,9 @@ class LinkScreenTest {
         double y0 = shown.getMinY() + (QrPictures.DEVICE_QR_Y - 10) * scale;
         double x1 = shown.getMinX() + (QrPictures.DEVICE_QR_X + side + 10) * scale;
         double y1 = shown.getMinY() + (QrPictures.DEVICE_QR_Y + side + 10) * scale;
-        robot.drag(x0, y0, javafx.scene.input.MouseButton.PRIMARY).moveTo(new javafx.geometry.Point2D(x1, y1));
+        robot.drag(x0, y0, MouseButton.PRIMARY).moveTo(new Point2D(x1, y1));
         Screenshots.save(picture.getScene(), "screen-region-picker");
-        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        robot.release(MouseButton.PRIMARY);
         awaitConfirmation(robot, second.path("user_code").asText());
         assertThat(CompanionFixture.showing(robot, "#regionPicker")).isFalse();
     }
@@ -340,11 +350,11 @@ class LinkScreenTest {
         var code = app.deviceAsks("Console", "X");
         Path png = dir.resolve("pasted-" + System.nanoTime() + ".png");
         QrCode.of(code.path("verification_uri_complete").asText()).writePng(png, 5);
-        var loaded = new javafx.scene.image.Image(png.toUri().toString());
+        var loaded = new Image(png.toUri().toString());
         // a screenshot is RGB: copy the 1-bit PNG into an ARGB image as a screenshot tool would
-        var image = new javafx.scene.image.WritableImage(loaded.getPixelReader(), (int) loaded.getWidth(), (int) loaded.getHeight());
-        robot.interact(() -> javafx.scene.input.Clipboard.getSystemClipboard()
-                .setContent(Map.of(javafx.scene.input.DataFormat.IMAGE, image)));
+        var image = new WritableImage(loaded.getPixelReader(), (int) loaded.getWidth(), (int) loaded.getHeight());
+        robot.interact(() -> Clipboard.getSystemClipboard()
+                .setContent(Map.of(DataFormat.IMAGE, image)));
         robot.clickOn("#codeField").press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
         awaitConfirmation(robot, code.path("user_code").asText());
     }

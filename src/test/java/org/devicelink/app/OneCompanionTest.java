@@ -2,9 +2,11 @@ package org.devicelink.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -40,7 +42,7 @@ class OneCompanionTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         data = dir.resolve("user-" + System.nanoTime());
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         new SettingsFile(data).update(s -> s.withLocalPort(port));
@@ -75,12 +77,13 @@ class OneCompanionTest {
         // a foreign or broken link gets a sentence on the Link screen, never a silent nothing
         assertThat(CompanionApp.claim(data, "devicelink://settings?code=WDJB-MJHT")).isInstanceOf(SingleInstance.Claim.HandedOver.class);
         CompanionFixture.await(() -> robot.lookup("#linkError").queryAs(Label.class).getText().contains("link"));
-        assertThat(CompanionApp.claim(data, "https://evil.example/link?code=WDJB-MJHT")).isInstanceOf(SingleInstance.Claim.HandedOver.class);
+        assertThat(CompanionApp.claim(data,
+                "https://evil.example/link?code=WDJB-MJHT")).isInstanceOf(SingleInstance.Claim.HandedOver.class);
         CompanionFixture.await(() -> robot.lookup("#linkError").queryAs(Label.class).getText().contains("evil.example"));
 
         // the second start started no server of its own and moved no port
         assertThat(new SettingsFile(data).load().localPort()).isEqualTo(port);
         assertThat(Files.getPosixFilePermissions(data.resolve("companion.sock")))
-                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 }

@@ -2,12 +2,13 @@ package org.devicelink.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import org.devicelink.app.common.Theme;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,12 +25,12 @@ class ScreenTourTest {
 
     @AfterEach
     void backToLight() {
-        org.devicelink.app.common.Theme.apply("light");
+        Theme.apply("light");
     }
 
     @Test
     void everyScreenInTheDark(FxRobot robot) {
-        var shots = new java.util.ArrayList<Path>();
+        var shots = new ArrayList<Path>();
         shots.add(Screenshots.save(app.scene, "signin-dark"));
         app.signIn(robot);
         robot.clickOn("#codeField").write("wdjb-mj0");

@@ -2,10 +2,14 @@ package org.devicelink.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -35,10 +39,10 @@ class SignInScreenTest {
         CompanionFixture.await(() -> "Sam Morgan".equals(robot.lookup("#accountMenu").queryAs(MenuButton.class).getText()));
         robot.clickOn("#accountMenu").clickOn("Switch to alex");
         CompanionFixture.await(() -> "Alex Morgan".equals(robot.lookup("#accountMenu").queryAs(MenuButton.class).getText()));
-        assertThat(robot.lookup("#accountMenu").queryAs(MenuButton.class).getItems()).extracting(javafx.scene.control.MenuItem::getText)
+        assertThat(robot.lookup("#accountMenu").queryAs(MenuButton.class).getItems()).extracting(MenuItem::getText)
                 .contains("Signed in as alex", "Switch to sam");
         assertThat(app.server.http().get("/api/v1/devices", app.accessToken()).status()).isEqualTo(200);
-        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        robot.type(KeyCode.ESCAPE);
 
         robot.clickOn("#accountMenu").clickOn("#signOut");
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#signInScreen"));
@@ -55,13 +59,13 @@ class SignInScreenTest {
         Screenshots.save(app.scene, "signin-no-browser");
 
         robot.clickOn("#copySignInAddress");
-        var copied = new java.util.concurrent.atomic.AtomicReference<String>();
+        var copied = new AtomicReference<String>();
         robot.interact(() -> copied.set(Clipboard.getSystemClipboard().getString()));
         assertThat(copied.get()).isEqualTo(address);
 
         robot.clickOn("#cancelSignIn");
         CompanionFixture.await(() -> robot.lookup("#signInError").queryAs(Label.class).getText().startsWith("Sign-in was cancelled"));
         assertThat(CompanionFixture.showing(robot, "#signInAddress")).isFalse();
-        assertThat(robot.lookup("#signInButton").queryAs(javafx.scene.control.Button.class).isDisabled()).as("free to try again").isFalse();
+        assertThat(robot.lookup("#signInButton").queryAs(Button.class).isDisabled()).as("free to try again").isFalse();
     }
 }

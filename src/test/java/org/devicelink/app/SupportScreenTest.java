@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.devicelink.app.link.LinkOutcome;
 import org.devicelink.app.link.LinkViewModel;
@@ -64,7 +65,7 @@ class SupportScreenTest {
 
         lookUp(robot, code);
         CompanionFixture.await(() -> verdict(robot).contains("was used"));
-        var story = robot.lookup("#supportStory").queryAs(javafx.scene.layout.VBox.class);
+        var story = robot.lookup("#supportStory").queryAs(VBox.class);
         CompanionFixture.await(() -> story.getChildren().size() == 4);
         assertThat(((Label) story.getChildren().get(2)).getText()).endsWith("Approved by A. M.");
         assertThat(((Label) story.getChildren().get(3)).getText()).endsWith("The device signed in");

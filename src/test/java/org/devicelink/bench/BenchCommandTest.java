@@ -7,7 +7,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.devicelink.platform.UserFolders;
 import org.devicelink.server.Databases;
@@ -26,8 +28,8 @@ class BenchCommandTest {
         var output = new ByteArrayOutputStream();
         var command = new BenchCommand(new UserFolders(dir.resolve("home")),
                 new PrintStream(output, true, StandardCharsets.UTF_8));
-        String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("--server", server.server().baseUrl(),
-                "--ca", server.server().certificateFile().toString()), java.util.Arrays.stream(args)).toArray(String[]::new);
+        String[] all = Stream.concat(Stream.of("--server", server.server().baseUrl(),
+                "--ca", server.server().certificateFile().toString()), Arrays.stream(args)).toArray(String[]::new);
         int exit = new CommandLine(command).execute(all);
         String text = output.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(text).isZero();

@@ -3,9 +3,9 @@ package org.devicelink.code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
+import org.devicelink.i18n.Messages;
 import org.junit.jupiter.api.Test;
 
 class UserCodeTest {
@@ -56,6 +56,6 @@ class UserCodeTest {
 
     private static String message(String input) {
         var invalid = (UserCode.Parsed.Invalid) UserCode.parse(input);
-        return org.devicelink.i18n.Messages.get(invalid.messageKey(), invalid.messageArguments());
+        return Messages.get(invalid.messageKey(), invalid.messageArguments());
     }
 }

@@ -3,6 +3,8 @@ package org.devicelink.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.List;
+import org.devicelink.i18n.Messages;
 import org.junit.jupiter.api.Test;
 
 class VerificationLinkTest {
@@ -35,14 +37,14 @@ class VerificationLinkTest {
     @Test
     void ofSeveralQrCodesOursIsTakenAndOtherwiseTheFirstRefused() {
         String appStore = "https://apps.example.com/get-devicelink";
-        assertThat(link.readAny(java.util.List.of(appStore, "https://link.example.org/link?code=WDJB-MJHT")))
+        assertThat(link.readAny(List.of(appStore, "https://link.example.org/link?code=WDJB-MJHT")))
                 .isEqualTo(new VerificationLink.Scanned.Code(code));
-        assertThat(link.readAny(java.util.List.of(appStore, "https://evil.example.com/link?code=WDJB-MJHT")))
+        assertThat(link.readAny(List.of(appStore, "https://evil.example.com/link?code=WDJB-MJHT")))
                 .isInstanceOfSatisfying(VerificationLink.Scanned.Refused.class, r -> assertThat(r.host()).isEqualTo("apps.example.com"));
     }
 
     private String reason(String text) {
         var refused = (VerificationLink.Scanned.Refused) link.read(text);
-        return org.devicelink.i18n.Messages.get(refused.messageKey(), refused.messageArguments());
+        return Messages.get(refused.messageKey(), refused.messageArguments());
     }
 }

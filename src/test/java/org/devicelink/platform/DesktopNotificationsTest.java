@@ -23,7 +23,8 @@ class DesktopNotificationsTest {
     @Test
     void aLinuxDesktopSessionShowsTheNoticeThroughNotifySend() throws Exception {
         Path said = program("notify-send");
-        var notifier = DesktopNotifications.forThisSystem(Map.of("PATH", dir.toString(), "DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/bus"), "Linux");
+        var notifier = DesktopNotifications.forThisSystem(Map.of("PATH", dir.toString(), "DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/bus"),
+                "Linux");
         assertThat(notifier).isPresent();
         notifier.get().show("DeviceLink: a request from your family", "Sam wants to link Kid's Switch");
         assertThat(await(said)).isEqualTo("--app-name=DeviceLink|DeviceLink: a request from your family|Sam wants to link Kid's Switch|");
@@ -33,7 +34,8 @@ class DesktopNotificationsTest {
     void noSessionBusOrNoProgramMeansNoNotifierAndTheBadgeAlone() throws Exception {
         program("notify-send");
         assertThat(DesktopNotifications.forThisSystem(Map.of("PATH", dir.toString()), "Linux")).as("a headless machine").isEmpty();
-        assertThat(DesktopNotifications.forThisSystem(Map.of("PATH", dir.resolve("none").toString(), "DBUS_SESSION_BUS_ADDRESS", "x"), "Linux"))
+        assertThat(DesktopNotifications.forThisSystem(Map.of("PATH", dir.resolve("none").toString(), "DBUS_SESSION_BUS_ADDRESS", "x"),
+                "Linux"))
                 .as("no notify-send").isEmpty();
     }
 
@@ -49,7 +51,8 @@ class DesktopNotificationsTest {
     private Path program(String name) throws Exception {
         Path said = dir.resolve(name + ".said");
         Path program = dir.resolve(name);
-        Files.writeString(program, "#!/bin/sh\nfor a in \"$@\"; do printf '%s|' \"$a\"; done > '" + said + ".tmp'\nmv '" + said + ".tmp' '" + said + "'\n");
+        Files.writeString(program, "#!/bin/sh\nfor a in \"$@\"; do printf '%s|' \"$a\"; done > '" + said + ".tmp'\nmv '" + said + ".tmp' '"
+                + said + "'\n");
         Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwx------"));
         return said;
     }

@@ -7,6 +7,7 @@ import java.awt.RadialGradientPaint;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -48,12 +49,12 @@ public final class CameraDamage {
         at.translate(-size / 2, -size / 2);
         g.transform(at);
         g.setColor(Color.WHITE);
-        g.fill(new java.awt.geom.Rectangle2D.Double(0, 0, size, size));
+        g.fill(new Rectangle2D.Double(0, 0, size, size));
         g.setColor(Color.BLACK);
         for (int y = 0; y < qr.size(); y++) {
             for (int x = 0; x < qr.size(); x++) {
                 if (qr.dark(x, y)) {
-                    g.fill(new java.awt.geom.Rectangle2D.Double(x * module, y * module, module + 0.02, module + 0.02));
+                    g.fill(new Rectangle2D.Double(x * module, y * module, module + 0.02, module + 0.02));
                 }
             }
         }
@@ -232,7 +233,8 @@ public final class CameraDamage {
             double x = c.x + (random.nextDouble() - 0.5) * 160;
             double y = c.y + (random.nextDouble() - 0.5) * 160;
             double a = random.nextDouble() * Math.PI;
-            g.drawLine((int) (x - 60 * Math.cos(a)), (int) (y - 60 * Math.sin(a)), (int) (x + 60 * Math.cos(a)), (int) (y + 60 * Math.sin(a)));
+            g.drawLine((int) (x - 60 * Math.cos(a)), (int) (y - 60 * Math.sin(a)), (int) (x + 60 * Math.cos(a)), (int) (y
+                    + 60 * Math.sin(a)));
         }
         g.dispose();
         return out;

@@ -2,8 +2,8 @@ package org.devicelink.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
+import org.devicelink.code.SeededRandom;
 import org.devicelink.code.UserCode;
 import org.devicelink.device.QrCode;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class GeneratedCodesTest {
 
     @Test
     void aThousandDeviceQrCodesAllScan() throws Exception {
-        var random = org.devicelink.code.SeededRandom.of(20261122L); // the same thousand codes every run
+        var random = SeededRandom.of(20261122L); // the same thousand codes every run
         var failed = new ArrayList<String>();
         for (int i = 0; i < 1000; i++) {
             String text = "https://localhost:" + (30000 + i * 37) + "/link?code=" + UserCode.random(random).display();

@@ -3,6 +3,8 @@ package org.devicelink.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.assertj.core.api.Assertions;
+import org.devicelink.device.QrCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +32,7 @@ class QrDecoderTest {
         var found = QrDecoder.read(page).orElseThrow();
         // drawn at (40, 60) in 5-pixel modules, the first 4 modules a quiet zone
         int module = 5;
-        int modules = org.devicelink.device.QrCode.of(device).size() - 8;
+        int modules = QrCode.of(device).size() - 8;
         double left = 40 + 4 * module;
         double top = 60 + 4 * module;
         double side = modules * module;
@@ -38,8 +40,8 @@ class QrDecoderTest {
         assertThat(found.corners()).hasSize(4);
         double[][] expected = {{left, top}, {left + side, top}, {left + side, top + side}, {left, top + side}};
         for (int i = 0; i < 4; i++) {
-            assertThat(found.corners().get(i).x()).as("corner %d x", i).isCloseTo(expected[i][0], org.assertj.core.api.Assertions.within(2.0 * module));
-            assertThat(found.corners().get(i).y()).as("corner %d y", i).isCloseTo(expected[i][1], org.assertj.core.api.Assertions.within(2.0 * module));
+            assertThat(found.corners().get(i).x()).as("corner %d x", i).isCloseTo(expected[i][0], Assertions.within(2.0 * module));
+            assertThat(found.corners().get(i).y()).as("corner %d y", i).isCloseTo(expected[i][1], Assertions.within(2.0 * module));
         }
     }
 }

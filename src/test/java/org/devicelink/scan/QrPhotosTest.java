@@ -1,12 +1,12 @@
 package org.devicelink.scan;
 
-import org.devicelink.testing.Inputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.devicelink.testing.Inputs;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,7 +100,7 @@ class QrPhotosTest {
         int h = (int) Math.round(photo.getHeight() * fit);
         var frameImage = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         var g = frameImage.createGraphics();
-        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(photo, 0, 0, w, h, null);
         g.dispose();
         var frame = Picture.of(frameImage).next().orElseThrow();

@@ -3,8 +3,12 @@ package org.devicelink.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.Color;
+import java.awt.GradientPaint;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -49,8 +53,8 @@ public class VideoSourceTest {
     static BufferedImage emptyRoom() {
         var room = new BufferedImage(CameraDamage.WIDTH, CameraDamage.HEIGHT, BufferedImage.TYPE_INT_RGB);
         var g = room.createGraphics();
-        g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(70, 74, 80), CameraDamage.WIDTH, CameraDamage.HEIGHT,
-                new java.awt.Color(130, 126, 118)));
+        g.setPaint(new GradientPaint(0, 0, new Color(70, 74, 80), CameraDamage.WIDTH, CameraDamage.HEIGHT,
+                new Color(130, 126, 118)));
         g.fillRect(0, 0, CameraDamage.WIDTH, CameraDamage.HEIGHT);
         g.dispose();
         return room;
@@ -95,14 +99,14 @@ public class VideoSourceTest {
     void aMissingOrBrokenVideoSaysSo() throws Exception {
         assertThatThrownBy(() -> OpenCvSource.file(dir.resolve("nothing.avi"))).hasMessageContaining("There is no video");
         Path junk = dir.resolve("junk.avi");
-        java.nio.file.Files.writeString(junk, "not a video");
+        Files.writeString(junk, "not a video");
         assertThatThrownBy(() -> OpenCvSource.file(junk)).hasMessageContaining("cannot be read");
     }
 
     @Test
     void aCameraThatDoesNotOpenIsExplainedAsPreciselyAsTheSystemAllows() throws Exception {
         Path node = dir.resolve("video7"); // stands in for /dev/video7
-        java.nio.file.Files.createFile(node);
+        Files.createFile(node);
         assertThat(OpenCvSource.whyNotOpened(node, "HD Webcam C920")).contains("\"HD Webcam C920\" could not be opened")
                 .contains("privacy settings");
         // a node this user may not read (root reads any file, so the answer to "may I?" is given here rather than made)
@@ -126,13 +130,13 @@ public class VideoSourceTest {
         var writer = new VideoWriter(busy.toString(), VideoWriter.fourcc('M', 'J', 'P', 'G'), 15, new Size(64, 48), true);
         writer.write(toMat(new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB)));
         writer.release();
-        byte[] bytes = java.nio.file.Files.readAllBytes(busy);
+        byte[] bytes = Files.readAllBytes(busy);
         for (int i = 0; i + 1 < bytes.length; i++) {
             if ((bytes[i] & 0xff) == 0xFF && (bytes[i + 1] & 0xff) == 0xD8) { // a JPEG's start: wipe the picture
-                java.util.Arrays.fill(bytes, i, Math.min(bytes.length, i + 300), (byte) 0);
+                Arrays.fill(bytes, i, Math.min(bytes.length, i + 300), (byte) 0);
             }
         }
-        java.nio.file.Files.write(busy, bytes);
+        Files.write(busy, bytes);
         try (var camera = OpenCvSource.cameraStandIn(busy, "HD Webcam C920")) {
             assertThatThrownBy(camera::next).isInstanceOf(FrameSource.ScanFailure.class)
                     .hasMessage("The camera \"HD Webcam C920\" gives no picture: another app (a video call?) is probably using it. "

@@ -104,7 +104,8 @@ abstract class AppPoliciesContract extends ServerContract {
         var refused = approve(third, "{}");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.problem()).isEqualTo("device-limit-reached");
-        assertThat(refused.json().path("detail").asText()).contains("Limited TV allows 2 devices").contains("Kitchen TV").contains("Bedroom TV");
+        assertThat(refused.json().path("detail").asText()).contains("Limited TV allows 2 devices").contains("Kitchen TV")
+                .contains("Bedroom TV");
 
         String kitchen = null;
         String console = null;

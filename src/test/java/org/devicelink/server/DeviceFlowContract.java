@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.devicelink.code.UserCode;
 import org.devicelink.code.VerificationLink;
 import org.devicelink.device.DeviceClient;
 import org.devicelink.protocol.DeviceAuthorization;
@@ -52,7 +53,7 @@ abstract class DeviceFlowContract extends DeviceFlowSteps {
         assertThat(code.expiresIn()).isEqualTo(600);
         assertThat(code.verificationUri()).isEqualTo(fixture.server().baseUrl() + "/link");
         var scanned = new VerificationLink(URI.create(code.verificationUri())).read(code.verificationUriComplete());
-        assertThat(scanned).isEqualTo(new VerificationLink.Scanned.Code(org.devicelink.code.UserCode.tryParse(code.userCode()).orElseThrow()));
+        assertThat(scanned).isEqualTo(new VerificationLink.Scanned.Code(UserCode.tryParse(code.userCode()).orElseThrow()));
 
         // people type codes in lower case with spaces: the server reads them the same
         String typed = code.userCode().toLowerCase().replace("-", " ");
@@ -197,7 +198,8 @@ abstract class DeviceFlowContract extends DeviceFlowSteps {
             List<Http.Response> answers = race(() -> poll(code), () -> poll(code));
             assertThat(answers).extracting(Http.Response::status).containsExactlyInAnyOrder(200, 400);
             assertThat(answers.stream().filter(a -> a.status() == 400).findFirst().orElseThrow().oauthError()).isEqualTo("invalid_grant");
-            assertThat(answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow().json().path("refresh_token").asText()).isNotBlank();
+            assertThat(answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow().json().path("refresh_token").asText())
+                    .isNotBlank();
         }
     }
 
@@ -233,7 +235,8 @@ abstract class DeviceFlowContract extends DeviceFlowSteps {
             Map<String, String> refused = Map.of(
                     "no token", "",
                     "untrusted issuer", stranger.token("alex-subject", "Alex"),
-                    "expired", fixture.issuer.token("alex-subject", "Alex", c -> c.expirationTime(new Date(System.currentTimeMillis() - 600_000))),
+                    "expired", fixture.issuer.token("alex-subject", "Alex",
+                            c -> c.expirationTime(new Date(System.currentTimeMillis() - 600_000))),
                     "wrong audience", fixture.issuer.token("alex-subject", "Alex", c -> c.audience("some-other-api")),
                     "missing scope", fixture.issuer.token("alex-subject", "Alex", c -> c.claim("scp", "openid")),
                     "tampered", alex.substring(0, alex.length() - 4) + (alex.endsWith("AAAA") ? "BBBB" : "AAAA"),
@@ -342,7 +345,8 @@ abstract class DeviceFlowContract extends DeviceFlowSteps {
         assertThat(qr.header("Set-Cookie")).startsWith("__Host-devicelink-code=WDJBMJHT;").contains("HttpOnly").contains("Secure");
         var page = http().send(http().request("/link").header("Cookie", "__Host-devicelink-code=WDJBMJHT"));
         assertThat(page.contentType()).startsWith("text/html");
-        assertThat(page.body()).contains("WDJB-MJHT").contains("href=\"devicelink://link?code&#61;WDJB-MJHT\"") // = as the template escapes it
+        assertThat(page.body()).contains("WDJB-MJHT")
+                .contains("href=\"devicelink://link?code&#61;WDJB-MJHT\"") // = as the template escapes it
                 .contains("href=\"/link/signin\"");
         var hostile = http().get("/link?code=%3Cscript%3Ealert(1)%3C/script%3E", null);
         assertThat(hostile.status()).isEqualTo(400);

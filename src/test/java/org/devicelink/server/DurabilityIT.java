@@ -3,6 +3,7 @@ package org.devicelink.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ class DurabilityIT {
     /** A test issuer, and the server on a port that stays the same across restarts. */
     void startOnAFreePort() throws Exception {
         issuer = new TestIssuer();
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         start();
@@ -136,7 +137,8 @@ class DurabilityIT {
         assertThat(http.send(http.request("/link").header("Cookie", web.cookie())).body()).as("the page session").contains("Signed in as");
 
         // a family decision: the child's approval waits for a parent, who approves it
-        JsonNode code = http.form("/oauth2/device_authorization", Map.of("client_id", "demo-console", "device_name", "Kid's Switch")).json();
+        JsonNode code = http.form("/oauth2/device_authorization", Map.of("client_id", "demo-console", "device_name",
+                "Kid's Switch")).json();
         var asked = http.post("/api/v1/links/" + code.path("user_code").asText() + "/approve", child, "{}");
         assertThat(asked.status()).as(asked.body()).isEqualTo(202);
         killAndRestart();

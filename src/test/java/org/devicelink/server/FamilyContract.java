@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.devicelink.protocol.FamilyRequest;
-import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.app.client.HttpLinkApi;
 import org.devicelink.app.client.LinkApi;
 import org.devicelink.code.UserCode;
+import org.devicelink.protocol.FamilyRequest;
+import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.tls.PinnedCertificate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -240,11 +240,13 @@ abstract class FamilyContract extends ServerContract {
         var family = http().get("/api/v1/devices?member=" + idOf(alex, "Sam"), alex);
         assertThat(family.json()).hasSize(1);
         String samSwitch = family.json().get(0).path("id").asText();
-        assertThat(http().patch("/api/v1/devices/" + samSwitch, pat, "{\"name\":\"x\"}").status()).as("another family's parent").isEqualTo(404);
+        assertThat(http().patch("/api/v1/devices/" + samSwitch, pat,
+                "{\"name\":\"x\"}").status()).as("another family's parent").isEqualTo(404);
         var unlinked = http().delete("/api/v1/devices/" + samSwitch, alex);
         assertThat(unlinked.status()).isEqualTo(200);
         assertThat(unlinked.json().path("status").asText()).isEqualTo("unlinked");
-        var refresh = http().form("/oauth2/token", Map.of("grant_type", "refresh_token", "client_id", CONSOLE, "refresh_token", refreshToken));
+        var refresh = http().form("/oauth2/token", Map.of("grant_type", "refresh_token", "client_id", CONSOLE, "refresh_token",
+                refreshToken));
         assertThat(refresh.oauthError()).as("the unlinked console's session is over").isEqualTo("invalid_grant");
     }
 }

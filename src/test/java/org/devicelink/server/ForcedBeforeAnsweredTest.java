@@ -38,7 +38,8 @@ public class ForcedBeforeAnsweredTest {
         FilePath.register(new Recorded());
         for (boolean powerSafe : List.of(true, false)) {
             Path data = dir.resolve("power-safe-" + powerSafe);
-            try (var fixture = new LinkServerFixture(Databases.H2, data, Map.of("database.url", "jdbc:h2:recorded:" + data.resolve("devicelink"),
+            try (var fixture = new LinkServerFixture(Databases.H2, data, Map.of("database.url", "jdbc:h2:recorded:"
+                    + data.resolve("devicelink"),
                     "database.power-safe", Boolean.toString(powerSafe)))) {
                 EVENTS.clear();
                 EVENTS.add("asked");

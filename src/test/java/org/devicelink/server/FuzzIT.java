@@ -3,11 +3,14 @@ package org.devicelink.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -35,8 +38,10 @@ class FuzzIT {
             "/api/v1/links/WDJB-MJHT/approve", "/api/v1/links/WDJB-MJHT/deny", "/api/v1/devices",
             "/api/v1/devices/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b", "/api/v1/devices?member=all",
             "/api/v1/devices?member=3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b", "/api/v1/family/members", "/api/v1/family/requests",
-            "/api/v1/family/requests/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b", "/api/v1/family/requests/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b/approve",
-            "/api/v1/family/requests/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b/deny", "/api/v1/events", "/api/v1/me", "/api/v1/activity", "/api/v1/support/codes/WDJB-MJHT",
+            "/api/v1/family/requests/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b",
+                    "/api/v1/family/requests/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b/approve",
+            "/api/v1/family/requests/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b/deny", "/api/v1/events", "/api/v1/me", "/api/v1/activity",
+                    "/api/v1/support/codes/WDJB-MJHT",
             "/api/v1/support/accounts/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b/devices", "/idp/.well-known/openid-configuration",
             "/idp/oauth2/v2.0/authorize", "/idp/oauth2/v2.0/token", "/idp/discovery/v2.0/keys",
             "/link/code", "/link/decide", "/link/signin", "/link/callback?code=abc&state=def", "/link/callback?error=access_denied&state=x",
@@ -47,13 +52,14 @@ class FuzzIT {
     record WebSession(String cookie, String csrf) {
         static WebSession signIn(String base, Path certificate) {
             var browser = new ScriptedBrowser(certificate);
-            var start = browser.open(java.net.URI.create(base + "/link/signin"));
+            var start = browser.open(URI.create(base + "/link/signin"));
             var login = browser.open(start.uri().resolve(start.raw().headers().firstValue("Location").orElseThrow()));
             var back = browser.submit(login, "alex", "link-demo", "signin");
             var callback = browser.open(back.uri().resolve(back.raw().headers().firstValue("Location").orElseThrow()));
-            String cookie = callback.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("__Host-devicelink-session="))
+            String cookie = callback.raw().headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith("__Host-devicelink-session="))
                     .findFirst().orElseThrow().split(";")[0];
-            return new WebSession(cookie, browser.open(java.net.URI.create(base + "/link")).hiddenFields().get("csrf"));
+            return new WebSession(cookie, browser.open(URI.create(base + "/link")).hiddenFields().get("csrf"));
         }
     }
 
@@ -72,7 +78,7 @@ class FuzzIT {
                 var web = WebSession.signIn(base, certificate);
                 var random = new Random(SEED);
                 var statuses = new TreeMap<Integer, Integer>();
-                var shapes = new java.util.HashSet<String>();
+                var shapes = new HashSet<String>();
                 var fiveHundreds = new ArrayList<String>();
                 var slowest = new ArrayList<Map.Entry<Long, String>>();
                 int sent = 0;
@@ -84,7 +90,7 @@ class FuzzIT {
                     try (var raw = new RawHttp(base, certificate)) {
                         status = raw.timeout(Duration.ofSeconds(5)).expectingHeadOnly(request.shape().startsWith("HEAD|"))
                                 .send(request.bytes()).answer().status();
-                    } catch (java.io.IOException e) { // a reset, a close without a word, or no answer within the timeout
+                    } catch (IOException e) { // a reset, a close without a word, or no answer within the timeout
                         throw new AssertionError("request " + sent + " (" + request.shape() + ") got no answer: " + e + "\n"
                                 + new String(request.bytes(), 0, Math.min(300, request.bytes().length), StandardCharsets.ISO_8859_1), e);
                     }
@@ -152,8 +158,10 @@ class FuzzIT {
         shape.append(bodyKind).append('|');
         byte[] body = switch (bodyKind) {
             case "form" -> ("client_id=" + pick(r, List.of("demo-console", "demo-tv", "nobody", "", "%00"))
-                    + "&grant_type=" + pick(r, List.of("urn:ietf:params:oauth:grant-type:device_code", "refresh_token", "authorization_code",
-                    "password", "")) + "&device_code=" + "x".repeat(r.nextInt(200)) + "&refresh_token=abc&token=" + "t".repeat(r.nextInt(5000))
+                    + "&grant_type=" + pick(r, List.of("urn:ietf:params:oauth:grant-type:device_code", "refresh_token",
+                    "authorization_code",
+                    "password", "")) + "&device_code=" + "x".repeat(r.nextInt(200)) + "&refresh_token=abc&token="
+                            + "t".repeat(r.nextInt(5000))
                     + "&device_name=" + pick(r, List.of("TV", "%E2%80%AEevil", "%07", "n".repeat(100)))).getBytes(StandardCharsets.UTF_8);
             case "web-form" -> ("csrf=" + pick(r, List.of(web.csrf(), web.csrf(), "", "forged", "%00"))
                     + "&code=" + pick(r, List.of("WDJB-MJHT", "wdjb mjht", "WDJB-MJH0", "", "%E2%80%AE", "c".repeat(200), "BCDFGHJK"))
@@ -167,7 +175,8 @@ class FuzzIT {
                     "{\"name\":\"Bedroom TV\"}", "{\"name\":\"\\u202Eevil\"}", "{\"name\":12}")).getBytes(StandardCharsets.UTF_8);
             case "json-garbage" -> "{\"account\": me, }".getBytes(StandardCharsets.UTF_8);
             case "json-deep" -> ("[".repeat(3000) + "]".repeat(3000)).getBytes(StandardCharsets.UTF_8);
-            case "json-huge-number" -> "{\"report\":1e999999999, \"name\": 123456789012345678901234567890}".getBytes(StandardCharsets.UTF_8);
+            case "json-huge-number" ->
+                    "{\"report\":1e999999999, \"name\": 123456789012345678901234567890}".getBytes(StandardCharsets.UTF_8);
             case "json-array" -> "[1,2,3]".getBytes(StandardCharsets.UTF_8);
             case "json-null" -> "null".getBytes(StandardCharsets.UTF_8);
             case "big" -> "a=".concat("b".repeat(17_000 + r.nextInt(4000))).getBytes(StandardCharsets.UTF_8);
@@ -231,7 +240,8 @@ class FuzzIT {
             case "junk-accept" -> headers.append("Accept: */*;q=oops, text/html;;\r\n");
             case "cookie-junk" -> headers.append("Cookie: __Host-devicelink-csrf=; ;=; a\u0001b\r\n");
             case "te-gzip" -> headers.append("Transfer-Encoding: gzip\r\n");
-            case "web-session" -> headers.append("Cookie: ").append(web.cookie()).append(pick(r, List.of("", "; __Host-devicelink-code=WDJBMJHT",
+            case "web-session" -> headers.append("Cookie: ").append(web.cookie()).append(pick(r, List.of("",
+                    "; __Host-devicelink-code=WDJBMJHT",
                     "; __Host-devicelink-code=" + "Z".repeat(300)))).append("\r\n");
             case "web-cookies-junk" -> headers.append("Cookie: __Host-devicelink-session=").append("s".repeat(r.nextInt(400)))
                     .append("; __Host-devicelink-signin=a~b~99999999999~c; __Host-devicelink-code=%00\r\n");

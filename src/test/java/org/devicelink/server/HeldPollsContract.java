@@ -162,7 +162,8 @@ abstract class HeldPollsContract extends DeviceFlowSteps {
     @Test
     void withHeldPollsOffTheServerNeitherHoldsNorAdvertisesThem() {
         server(Map.of("code.poll-wait", "0"));
-        assertThat(http().get("/.well-known/oauth-authorization-server", null).json().has(DeviceAuthorization.POLL_WAIT_METADATA)).isFalse();
+        assertThat(http().get("/.well-known/oauth-authorization-server",
+                null).json().has(DeviceAuthorization.POLL_WAIT_METADATA)).isFalse();
         JsonNode code = startCode(CONSOLE, "Console");
         var answer = heldPoll(code, 20);
         assertThat(answer.oauthError()).isEqualTo("authorization_pending");

@@ -3,6 +3,8 @@ package org.devicelink.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.devicelink.server.store.Database;
+import org.devicelink.server.store.Housekeeping;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,9 +17,9 @@ abstract class HousekeepingContract extends DeviceFlowSteps {
         server();
         String userCode = startCode(CONSOLE, "Console").path("user_code").asText();
         var config = fixture.server().config();
-        try (var database = new org.devicelink.server.store.Database(config.databaseUrl(), config.databaseUser(),
+        try (var database = new Database(config.databaseUrl(), config.databaseUser(),
                 config.databasePassword(), 2)) {
-            var housekeeping = new org.devicelink.server.store.Housekeeping(database.sql(), fixture.clock, Duration.ofDays(365));
+            var housekeeping = new Housekeeping(database.sql(), fixture.clock, Duration.ofDays(365));
             fixture.clock.advance(Duration.ofDays(6));
             assertThat(housekeeping.run().rows()).isZero();
             assertThat(http().get("/api/v1/links/" + userCode, alex).problem()).isEqualTo("code-expired");
@@ -34,11 +36,12 @@ abstract class HousekeepingContract extends DeviceFlowSteps {
             startCode(CONSOLE, "Console " + i);
         }
         var config = fixture.server().config();
-        try (var database = new org.devicelink.server.store.Database(config.databaseUrl(), config.databaseUser(),
+        try (var database = new Database(config.databaseUrl(), config.databaseUser(),
                 config.databasePassword(), 2)) {
-            var housekeeping = new org.devicelink.server.store.Housekeeping(database.sql(), fixture.clock, Duration.ofDays(365), 2);
+            var housekeeping = new Housekeeping(database.sql(), fixture.clock, Duration.ofDays(365), 2);
             fixture.clock.advance(Duration.ofDays(8));
-            assertThat(housekeeping.run().batches().get("pending_links")).as("5 requests in batches of 2, 2 and 1").containsExactly(2, 2, 1);
+            assertThat(housekeeping.run().batches().get("pending_links")).as("5 requests in batches of 2, 2 and 1").containsExactly(2, 2,
+                    1);
             assertThat(database.sql().query("SELECT COUNT(*) AS n FROM pending_links", row -> row.number("n"))).containsExactly(0L);
         }
     }
@@ -51,9 +54,9 @@ abstract class HousekeepingContract extends DeviceFlowSteps {
         }
         assertThat(http().get("/api/v1/activity", alex).json()).hasSize(3);
         var config = fixture.server().config();
-        try (var database = new org.devicelink.server.store.Database(config.databaseUrl(), config.databaseUser(),
+        try (var database = new Database(config.databaseUrl(), config.databaseUser(),
                 config.databasePassword(), 2)) {
-            var housekeeping = new org.devicelink.server.store.Housekeeping(database.sql(), fixture.clock, Duration.ofDays(30), 2);
+            var housekeeping = new Housekeeping(database.sql(), fixture.clock, Duration.ofDays(30), 2);
             fixture.clock.advance(Duration.ofDays(29));
             assertThat(housekeeping.run().batches().get("activity")).as("nothing past its time yet").containsExactly(0);
             assertThat(http().get("/api/v1/activity", alex).json()).as("within its 30 days").hasSize(3);

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.devicelink.tls.PinnedCertificate;
 
@@ -66,7 +67,8 @@ public final class Http {
 
     public Response form(String path, Map<String, String> params, Map<String, String> headers) {
         String body = params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(),
+                StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         var request = request(path).header("Content-Type", "application/x-www-form-urlencoded");
         headers.forEach(request::header);
@@ -105,7 +107,7 @@ public final class Http {
     }
 
     /** {@code GET /api/v1/events} as the companion opens it: the answer once its headers are in, its lines as they come. */
-    public HttpResponse<java.util.stream.Stream<String>> events(String token) {
+    public HttpResponse<Stream<String>> events(String token) {
         try {
             return client.send(authorized("/api/v1/events", token).header("Accept", "text/event-stream").GET().build(),
                     HttpResponse.BodyHandlers.ofLines());

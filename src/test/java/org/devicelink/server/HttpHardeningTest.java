@@ -3,6 +3,8 @@ package org.devicelink.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import org.devicelink.platform.OwnerOnly;
+import org.devicelink.protocol.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,7 +78,7 @@ class HttpHardeningTest {
         } else {
             foreign = Path.of("/usr/share"); // root's
         }
-        assertThatThrownBy(() -> org.devicelink.platform.OwnerOnly.folder(foreign)).hasMessageContaining("belongs to")
+        assertThatThrownBy(() -> OwnerOnly.folder(foreign)).hasMessageContaining("belongs to")
                 .hasMessageContaining("choose another folder");
     }
 
@@ -87,7 +91,8 @@ class HttpHardeningTest {
         assertThat(http().post("/api/v1/links/" + code.path("user_code").asText() + "/approve", token, "{}").status()).isEqualTo(200);
         assertThat(fixture.query("SELECT name FROM server_secrets")).isEmpty();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rw-------");
-        assertThat(Files.readString(keys)).contains("code-hmac-key").contains("device-token-signing-key").contains("local-issuer-signing-key");
+        assertThat(Files.readString(keys)).contains("code-hmac-key").contains("device-token-signing-key")
+                .contains("local-issuer-signing-key");
         fixture.restart();
         assertThat(http().get("/api/v1/links/" + code.path("user_code").asText(), token).problem())
                 .as("the same key after a restart: the code is still known").isEqualTo("code-used");
@@ -113,9 +118,9 @@ class HttpHardeningTest {
         server(Map.of());
         Set<Integer> opened = new HashSet<>(ListeningSockets.ofThisProcess());
         opened.removeAll(before);
-        opened.remove(java.net.URI.create(fixture.issuer.issuer()).getPort()); // the test's own identity provider
+        opened.remove(URI.create(fixture.issuer.issuer()).getPort()); // the test's own identity provider
         assertThat(fixture.server().browserPort()).as("the login's loopback entrance, tested below").isPositive();
-        assertThat(opened).containsExactlyInAnyOrder(java.net.URI.create(fixture.server().baseUrl()).getPort(),
+        assertThat(opened).containsExactlyInAnyOrder(URI.create(fixture.server().baseUrl()).getPort(),
                 fixture.server().browserPort());
     }
 
@@ -133,7 +138,7 @@ class HttpHardeningTest {
         assertThat(login.body()).contains("name=\"username\"");
 
         int port = fixture.server().browserPort();
-        var approval = new ScriptedBrowser(fixture.server().certificateFile()).open(java.net.URI.create(entrance + "/link"));
+        var approval = new ScriptedBrowser(fixture.server().certificateFile()).open(URI.create(entrance + "/link"));
         assertThat(approval.status()).as("the approval page, for a browser on this computer").isEqualTo(200);
         assertThat(approval.raw().headers().firstValue("Strict-Transport-Security")).as("plain HTTP: no HSTS").isEmpty();
         for (String path : List.of("/idp/.well-known/openid-configuration", "/idp/oauth2/v2.0/token", "/api/v1/devices",
@@ -170,7 +175,7 @@ class HttpHardeningTest {
         assertThat(browser.submit(login, "alex", "link-demo", "signin").status()).isEqualTo(401);
 
         // a real account of a demo name (its own salt, so not the published hash) stays when the server starts again
-        fixture.addAccount("riley", "Riley Real", org.devicelink.protocol.Role.SUPPORT, null);
+        fixture.addAccount("riley", "Riley Real", Role.SUPPORT, null);
         fixture.restart();
         assertThat(fixture.query("SELECT username FROM local_users")).extracting(r -> r.get("username")).containsExactly("riley");
     }
@@ -251,7 +256,7 @@ class HttpHardeningTest {
                 Thread.sleep(200);
                 try {
                     raw.send("h");
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     closed = true;
                 }
             }
@@ -268,7 +273,7 @@ class HttpHardeningTest {
                 Thread.sleep(250);
                 try {
                     raw.send("x");
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     cutOff = true;
                 }
             }
@@ -280,7 +285,8 @@ class HttpHardeningTest {
     @Test
     void finding13_everyAnswerCarriesItsProtectionsAndPagesTheirFramingRule() {
         server(Map.of());
-        for (String path : List.of("/.well-known/oauth-authorization-server", "/link?code=WDJB-MJHT", "/idp/.well-known/openid-configuration",
+        for (String path : List.of("/.well-known/oauth-authorization-server", "/link?code=WDJB-MJHT",
+                "/idp/.well-known/openid-configuration",
                 "/api/v1/devices", "/nothing")) {
             var answer = http().get(path, null);
             assertThat(answer.header("Strict-Transport-Security")).as(path).isEqualTo("max-age=31536000");
@@ -305,13 +311,15 @@ class HttpHardeningTest {
             assertThat(tooLong.body()).contains("\"status\":414");
         }
         try (var raw = new RawHttp(base, certificate)) {
-            var hugeHeaders = raw.send("POST /oauth2/token HTTP/1.1\r\nHost: localhost\r\nX-Junk: " + "b".repeat(20_000) + "\r\n\r\n").answer();
+            var hugeHeaders = raw.send("POST /oauth2/token HTTP/1.1\r\nHost: localhost\r\nX-Junk: " + "b".repeat(20_000)
+                    + "\r\n\r\n").answer();
             assertThat(hugeHeaders.status()).isEqualTo(431);
             assertThat(hugeHeaders.head()).containsIgnoringCase("content-type: application/json");
             assertThat(hugeHeaders.body()).contains("\"error\":\"invalid_request\"");
         }
         try (var raw = new RawHttp(base, certificate)) {
-            var hugeHeaders = raw.send("GET /api/v1/devices HTTP/1.1\r\nHost: localhost\r\nX-Junk: " + "b".repeat(20_000) + "\r\n\r\n").answer();
+            var hugeHeaders = raw.send("GET /api/v1/devices HTTP/1.1\r\nHost: localhost\r\nX-Junk: " + "b".repeat(20_000)
+                    + "\r\n\r\n").answer();
             assertThat(hugeHeaders.status()).isEqualTo(431);
             assertThat(hugeHeaders.head()).containsIgnoringCase("content-type: application/problem+json");
             assertThat(hugeHeaders.body()).contains("\"status\":431");
@@ -348,7 +356,8 @@ class HttpHardeningTest {
             assertThat(logins).allSatisfy(f -> assertThat(f.join()).isEqualTo(401));
             assertThat(times).as("metadata answered while the logins were still being checked").isNotEmpty();
             times.sort(null);
-            System.out.printf("metadata while 8 logins were checked: median %d ms over %d requests%n", times.get(times.size() / 2), times.size());
+            System.out.printf("metadata while 8 logins were checked: median %d ms over %d requests%n", times.get(times.size() / 2),
+                    times.size());
         }
     }
 }

@@ -1,10 +1,17 @@
 package org.devicelink.server;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.devicelink.device.DeviceClient;
+import org.devicelink.protocol.Role;
+import org.devicelink.server.issuer.LocalUsers;
+import org.devicelink.server.store.DeviceAppStore;
+import org.devicelink.server.store.LocalUserStore;
 import org.devicelink.tls.PinnedCertificate;
 
 /**
@@ -69,7 +76,7 @@ public final class LinkServerFixture implements AutoCloseable {
         http = new Http(server.baseUrl(), server.certificateFile());
         if (testApps && !server.config().demoAccounts()) {
             // the apps the tests' devices run, registered as an operator would (the demo ones are there only with demo data)
-            var apps = new org.devicelink.server.store.DeviceAppStore(server.sql());
+            var apps = new DeviceAppStore(server.sql());
             DemoData.APPS.forEach(apps::put);
         }
     }
@@ -89,9 +96,9 @@ public final class LinkServerFixture implements AutoCloseable {
     }
 
     /** Adds an account at the local provider, password {@code link-demo} (for servers without the demo accounts). */
-    public void addAccount(String username, String displayName, org.devicelink.protocol.Role role, String familyOf) {
-        new org.devicelink.server.issuer.LocalUsers(new org.devicelink.server.store.LocalUserStore(server.sql()), clock,
-                new java.security.SecureRandom()).add(username, displayName, "link-demo".toCharArray(), role, familyOf);
+    public void addAccount(String username, String displayName, Role role, String familyOf) {
+        new LocalUsers(new LocalUserStore(server.sql()), clock,
+                new SecureRandom()).add(username, displayName, "link-demo".toCharArray(), role, familyOf);
     }
 
     /** Everything the database holds, every column of every table, as one text: to show what is not in it. */
@@ -105,13 +112,13 @@ public final class LinkServerFixture implements AutoCloseable {
     }
 
     /** The rows a query of the server's own database gives, each as column (lower case) to value: what is stored. */
-    public java.util.List<Map<String, Object>> query(String select, Object... args) {
+    public List<Map<String, Object>> query(String select, Object... args) {
         return server.sql().query(select, row -> row.columns(), args);
     }
 
     /** Registers a device app (or changes one), with its policies, as `devicelink server apps add` does. */
-    public void putApp(org.devicelink.server.store.DeviceAppStore.App app) {
-        new org.devicelink.server.store.DeviceAppStore(server.sql()).put(app);
+    public void putApp(DeviceAppStore.App app) {
+        new DeviceAppStore(server.sql()).put(app);
     }
 
     /** A statement run on the server's own database, as the server's own role: what it may and may not change. */
@@ -122,7 +129,7 @@ public final class LinkServerFixture implements AutoCloseable {
     public DeviceClient device(String clientId) {
         try {
             return new DeviceClient(URI.create(server.baseUrl()), clientId, PinnedCertificate.trusting(server.certificateFile()));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

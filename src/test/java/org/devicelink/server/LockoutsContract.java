@@ -47,9 +47,11 @@ abstract class LockoutsContract extends DeviceFlowSteps {
         assertThat(http().get("/api/v1/links/" + userCode, alex).json().path("seenByOthers").asBoolean()).as("the first to look").isFalse();
         assertThat(http().get("/api/v1/links/" + userCode, alex).json().path("seenByOthers").asBoolean()).as("the same, again").isFalse();
         assertThat(http().get("/api/v1/links/" + userCode, bob).json().path("seenByOthers").asBoolean()).as("a second account").isTrue();
-        assertThat(http().get("/api/v1/links/" + userCode, alex).json().path("seenByOthers").asBoolean()).as("the first, told now").isTrue();
+        assertThat(http().get("/api/v1/links/" + userCode,
+                alex).json().path("seenByOthers").asBoolean()).as("the first, told now").isTrue();
         assertThat(approve(userCode, bob).status()).isEqualTo(200);
-        assertThat(http().get("/api/v1/activity", bob).json()).extracting(e -> e.path("kind").asText()).contains("seen-by-others", "linked");
+        assertThat(http().get("/api/v1/activity", bob).json()).extracting(e -> e.path("kind").asText()).contains("seen-by-others",
+                "linked");
 
         String quiet = startCode(CONSOLE, "Kitchen TV").path("user_code").asText();
         http().get("/api/v1/links/" + quiet, alex);
@@ -69,7 +71,8 @@ abstract class LockoutsContract extends DeviceFlowSteps {
         assertThat(refused.oauthError()).isEqualTo("slow_down");
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 600L);
         assertThat(refused.json().path("error_description").asText()).contains("Try again in");
-        assertThat(fixture.query("SELECT COUNT(*) AS n FROM pending_links").getFirst().get("n").toString()).as("nothing written").isEqualTo("20");
+        assertThat(fixture.query("SELECT COUNT(*) AS n FROM pending_links").getFirst().get("n").toString()).as("nothing written")
+                .isEqualTo("20");
 
         // another network still gets codes, until the app's own ration is spent
         JsonNode fromHome = askFrom("198.51.100.9", CONSOLE).json();

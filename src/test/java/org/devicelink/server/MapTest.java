@@ -3,11 +3,13 @@ package org.devicelink.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -33,7 +35,7 @@ class MapTest {
         String map = section("## Where things are");
         try (Stream<Path> files = Files.walk(MAIN)) {
             Set<String> packages = files.filter(f -> f.toString().endsWith(".java")).map(f -> MAIN.relativize(f.getParent()).toString())
-                    .filter(p -> !p.isEmpty()).collect(Collectors.toCollection(java.util.TreeSet::new));
+                    .filter(p -> !p.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
             assertThat(packages).isNotEmpty().allSatisfy(p -> assertThat(map).as("the map names %s", p).contains("`" + p + "`"));
         }
     }
@@ -45,7 +47,8 @@ class MapTest {
         try (var fixture = new LinkServerFixture(Databases.H2, dir, Map.of(Setting.LOCAL_ISSUER.key(), "true"))) {
             List<String> served = fixture.server().endpoints();
             assertThat(served).contains("GET /link", "POST /oauth2/token", "GET /idp/.well-known/openid-configuration")
-                    .allSatisfy(endpoint -> assertThat(endpoints).as("the endpoints table lists %s", endpoint).contains("`" + endpoint + "`"));
+                    .allSatisfy(endpoint -> assertThat(endpoints).as("the endpoints table lists %s", endpoint).contains("`" + endpoint
+                    + "`"));
         }
     }
 
@@ -57,14 +60,15 @@ class MapTest {
                     .map(n -> n.substring(0, n.length() - ".java".length())).collect(Collectors.toSet());
         }
         var named = Pattern.compile("`([A-Z][a-z]+[A-Z][A-Za-z0-9]*)`").matcher(Files.readString(Path.of("README.md"))).results()
-                .map(m -> m.group(1)).filter(name -> !OUTSIDE.contains(name)).collect(Collectors.toCollection(java.util.TreeSet::new));
+                .map(m -> m.group(1)).filter(name -> !OUTSIDE.contains(name)).collect(Collectors.toCollection(TreeSet::new));
         assertThat(named).isNotEmpty().allSatisfy(name -> assertThat(classes).as("README names `%s`", name).contains(name));
     }
 
     @Test
     void noFileOfTheProgramAsksToBeSplit() throws IOException {
         try (Stream<Path> files = Files.walk(MAIN)) {
-            var long_ = files.filter(f -> f.toString().endsWith(".java")).filter(f -> lines(f) > MOST_LINES).map(f -> f + ": " + lines(f)).toList();
+            var long_ = files.filter(f -> f.toString().endsWith(".java")).filter(f -> lines(f) > MOST_LINES).map(f -> f + ": "
+                    + lines(f)).toList();
             assertThat(long_).as("files over %d lines", MOST_LINES).isEmpty();
         }
     }
@@ -73,7 +77,7 @@ class MapTest {
         try (Stream<String> lines = Files.lines(file)) {
             return lines.count();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -91,7 +95,7 @@ class MapTest {
             }
             return readme.substring(start, end < 0 ? readme.length() : end);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.devicelink.server;
 
-import org.devicelink.testing.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,14 +9,19 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.devicelink.device.DeviceClient;
 import org.devicelink.protocol.DeviceAuthorization;
+import org.devicelink.testing.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,7 +155,7 @@ class PostgresFaultsTest {
         try (Connection lock = postgres.getDatabase("postgres", "faults").getConnection()) {
             lock.setAutoCommit(false);
             lock.createStatement().execute("LOCK TABLE pending_links IN ACCESS EXCLUSIVE MODE"); // every new code waits on it
-            var stuck = new java.util.ArrayList<CompletableFuture<Http.Response>>();
+            var stuck = new ArrayList<CompletableFuture<Http.Response>>();
             var threads = Executors.newVirtualThreadPerTaskExecutor();
             for (int i = 0; i < 30; i++) { // three times the pool
                 stuck.add(CompletableFuture.supplyAsync(() -> a.http().form("/oauth2/device_authorization",
@@ -193,7 +197,7 @@ class PostgresFaultsTest {
     }
 
     /** Calls {@code call} until {@code done} holds, for up to 30 s; returns the last result. */
-    static <T> T eventually(java.util.function.Supplier<T> call, java.util.function.Predicate<T> done) {
+    static <T> T eventually(Supplier<T> call, Predicate<T> done) {
         return Eventually.until(call, done);
     }
 
@@ -203,7 +207,7 @@ class PostgresFaultsTest {
                 "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'pending_links'::regclass")) {
             result.next();
             return result.getInt(1);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

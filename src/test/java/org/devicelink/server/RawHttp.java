@@ -3,10 +3,17 @@ package org.devicelink.server;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.devicelink.tls.PinnedCertificate;
 
@@ -43,19 +50,19 @@ public final class RawHttp implements AutoCloseable {
         return this;
     }
 
-    private static final java.util.Map<Path, javax.net.ssl.SSLContext> TRUST = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Path, SSLContext> TRUST = new ConcurrentHashMap<>();
 
     /** One TLS context per certificate: made once, since thousands of connections share it. */
-    private static javax.net.ssl.SSLContext trust(Path certificate) throws IOException {
+    private static SSLContext trust(Path certificate) throws IOException {
         try {
             return TRUST.computeIfAbsent(certificate, c -> {
                 try {
                     return PinnedCertificate.trusting(c);
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
@@ -73,7 +80,7 @@ public final class RawHttp implements AutoCloseable {
     }
 
     /** Waits at most this long for each read. */
-    public RawHttp timeout(java.time.Duration timeout) throws IOException {
+    public RawHttp timeout(Duration timeout) throws IOException {
         socket.setSoTimeout((int) timeout.toMillis());
         return this;
     }
@@ -97,8 +104,8 @@ public final class RawHttp implements AutoCloseable {
                     start = headEnd + 4; // an interim answer: the final one follows
                     continue;
                 }
-                var length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(head);
-                boolean chunked = java.util.regex.Pattern.compile("(?im)^transfer-encoding:.*chunked").matcher(head).find();
+                var length = Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(head);
+                boolean chunked = Pattern.compile("(?im)^transfer-encoding:.*chunked").matcher(head).find();
                 if (status == 204 || status == 304 || headOnly
                         || length.find() && all.size() >= headEnd + 4 + Long.parseLong(length.group(1))
                         || chunked && text.endsWith("0\r\n\r\n")) {
@@ -108,7 +115,7 @@ public final class RawHttp implements AutoCloseable {
             int n;
             try {
                 n = in.read(buffer);
-            } catch (java.net.SocketException e) {
+            } catch (SocketException e) {
                 break; // reset: the server closed on us
             }
             if (n < 0) {

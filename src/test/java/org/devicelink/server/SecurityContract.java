@@ -3,11 +3,15 @@ package org.devicelink.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,18 +54,18 @@ abstract class SecurityContract extends ServerContract {
     void eventStreamsAreBoundedPerAccountAndPerNode() throws Exception {
         server(Map.of("events.per-account", "3", "events.max", "5"));
         String alex = token("alex");
-        var streams = new ArrayList<java.net.http.HttpResponse<java.util.stream.Stream<String>>>();
-        var ended = new ArrayList<java.util.concurrent.CompletableFuture<Long>>();
+        var streams = new ArrayList<HttpResponse<Stream<String>>>();
+        var ended = new ArrayList<CompletableFuture<Long>>();
         for (int i = 0; i < 6; i++) {
             var stream = http().events(alex);
             assertThat(stream.statusCode()).isEqualTo(200);
             streams.add(stream);
-            ended.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> stream.body().count()));
+            ended.add(CompletableFuture.supplyAsync(() -> stream.body().count()));
         }
         for (int i = 0; i < 3; i++) {
-            assertThat(ended.get(i).get(10, java.util.concurrent.TimeUnit.SECONDS)).as("the account's oldest stream %d was ended", i).isPositive();
+            assertThat(ended.get(i).get(10, TimeUnit.SECONDS)).as("the account's oldest stream %d was ended", i).isPositive();
         }
-        assertThat(ended.subList(3, 6)).noneMatch(java.util.concurrent.CompletableFuture::isDone);
+        assertThat(ended.subList(3, 6)).noneMatch(CompletableFuture::isDone);
         assertThat(fixture.server().openStreams()).isEqualTo(3);
 
         String bob = token("bob");

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.devicelink.server.store.DatabaseUrls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +38,8 @@ class ServerConfigTest {
         // the README's recipe behind a proxy: host stays 127.0.0.1, but the proxy forwards from anywhere
         assertThatThrownBy(() -> config(Map.of("tls", "false", "trust-proxy", "true", "public-url", "https://link.example.org")))
                 .hasMessageContaining("trust-proxy is on");
-        assertThatThrownBy(() -> config(Map.of("public-url", "https://link.example.org"))).hasMessageContaining("public-url is https://link.example.org");
+        assertThatThrownBy(() -> config(Map.of("public-url",
+                "https://link.example.org"))).hasMessageContaining("public-url is https://link.example.org");
         assertThat(config(Map.of("public-url", "https://localhost:8443")).demoAccounts()).isTrue();
         assertThat(config(Map.of("host", "0.0.0.0", "local-issuer.demo-accounts", "false")).demoAccounts()).isFalse();
     }
@@ -45,13 +48,13 @@ class ServerConfigTest {
     void finding2_theEmbeddedDatabaseOpensNoListenerAndFinding0_isPutOnDiskByTheServer() {
         var config = config(Map.of());
         assertThat(config.databaseUrl()).doesNotContainIgnoringCase("AUTO_SERVER");
-        assertThat(org.devicelink.server.store.DatabaseUrls.isH2File(config.databaseUrl())).isTrue();
+        assertThat(DatabaseUrls.isH2File(config.databaseUrl())).isTrue();
         assertThat(config.databasePowerSafe()).isTrue();
-        assertThat(org.devicelink.server.store.DatabaseUrls.isH2File("jdbc:postgresql://db/dl")).isFalse();
+        assertThat(DatabaseUrls.isH2File("jdbc:postgresql://db/dl")).isFalse();
         // every H2 URL that names a file is put on disk by the server, whichever way it names it
         assertThat(List.of("jdbc:h2:~/devicelink", "jdbc:h2:nio:/var/lib/devicelink/db", "jdbc:h2:file:/x", "jdbc:h2:./db"))
-                .allMatch(org.devicelink.server.store.DatabaseUrls::isH2File);
-        assertThat(List.of("jdbc:h2:mem:test", "jdbc:h2:tcp://db/x")).noneMatch(org.devicelink.server.store.DatabaseUrls::isH2File);
+                .allMatch(DatabaseUrls::isH2File);
+        assertThat(List.of("jdbc:h2:mem:test", "jdbc:h2:tcp://db/x")).noneMatch(DatabaseUrls::isH2File);
     }
 
     @Test
@@ -69,7 +72,8 @@ class ServerConfigTest {
     @Test
     void trustedIssuersComeFromSettingsAndTheEnvironment() {
         var config = ServerConfig.load(Path.of("user-data"), null, Map.of("DEVICELINK_TRUST_ENTRA_JWKS_URI", "https://login.example/keys"),
-                Map.of("data-dir", dir.toString(), "trust.entra.issuer", "https://login.example/t/v2.0", "trust.entra.audience", "api://dl"));
+                Map.of("data-dir", dir.toString(), "trust.entra.issuer", "https://login.example/t/v2.0", "trust.entra.audience",
+                        "api://dl"));
         assertThat(config.trustedIssuers()).singleElement().satisfies(issuer -> {
             assertThat(issuer.name()).isEqualTo("entra");
             assertThat(issuer.jwksUri().toString()).isEqualTo("https://login.example/keys");
@@ -95,7 +99,7 @@ class ServerConfigTest {
     }
 
     private ServerConfig config(Map<String, String> flags) {
-        var all = new java.util.HashMap<>(flags);
+        var all = new HashMap<>(flags);
         all.put("data-dir", dir.toString());
         return ServerConfig.load(Path.of("user-data"), null, Map.of(), all);
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.devicelink.code.UserCode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,8 @@ abstract class SupportContract extends ServerContract {
     }
 
     JsonNode startCode(String name) {
-        var response = http().form("/oauth2/device_authorization", Map.of("client_id", CONSOLE, "device_name", name, "device_model", "Switch"));
+        var response = http().form("/oauth2/device_authorization", Map.of("client_id", CONSOLE, "device_name", name, "device_model",
+                "Switch"));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }
@@ -112,7 +114,8 @@ abstract class SupportContract extends ServerContract {
             assertThat(refused.problem()).isEqualTo("support-cannot-link");
         }
         assertThat(poll(code).json().path("error").asText()).isEqualTo("authorization_pending");
-        assertThat(http().post("/api/v1/links/" + userCode + "/approve", alex, "{}").status()).as("still the customer's to approve").isEqualTo(200);
+        assertThat(http().post("/api/v1/links/" + userCode + "/approve", alex,
+                "{}").status()).as("still the customer's to approve").isEqualTo(200);
     }
 
     /**
@@ -132,7 +135,7 @@ abstract class SupportContract extends ServerContract {
 
         // the walk: one letter changed per position until the hint says which position is wrong, then every letter there
         var answers = new ArrayList<String>();
-        java.util.function.BiFunction<Integer, Integer, String> look = (position, shift) -> {
+        BiFunction<Integer, Integer, String> look = (position, shift) -> {
             char[] tried = start.toCharArray();
             tried[position] = alphabet.charAt((alphabet.indexOf(start.charAt(position)) + shift) % 20);
             var answer = lookUp(new String(tried));
@@ -189,7 +192,8 @@ abstract class SupportContract extends ServerContract {
         String customer = lookUp(code.path("user_code").asText()).json().path("customerId").asText();
         String path = "/api/v1/support/accounts/" + customer + "/devices";
 
-        for (String body : List.of("{}", "{\"reason\":\"why\"}", "{\"reason\":\"" + "x".repeat(501) + "\"}", "{\"reason\":\"bad\\u0007 control text\"}")) {
+        for (String body : List.of("{}", "{\"reason\":\"why\"}", "{\"reason\":\"" + "x".repeat(501) + "\"}",
+                "{\"reason\":\"bad\\u0007 control text\"}")) {
             var refused = http().post(path, riley, body);
             assertThat(refused.status()).as(body).isEqualTo(400);
             assertThat(refused.json().path("detail").asText()).contains("Write why");

@@ -9,15 +9,22 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import org.devicelink.protocol.Pkce;
 
 /**
  * A stand-in identity provider for server tests: a real RSA key, its JWKS served over real HTTP, and tokens minted
@@ -61,7 +68,7 @@ public final class TestIssuer implements AutoCloseable {
     private volatile String nextSubject = "web-person";
     private volatile String nextName = "Web Person";
     private volatile UnaryOperator<JWTClaimsSet.Builder> nextClaims = c -> c;
-    private final Map<String, String[]> codes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String[]> codes = new ConcurrentHashMap<>();
     /** What the token endpoint was last sent, for tests that look at the exchange. */
     public volatile Map<String, String> lastTokenRequest = Map.of();
 
@@ -84,9 +91,11 @@ public final class TestIssuer implements AutoCloseable {
                 + "/tenant/oauth2/v2.0/token\",\"jwks_uri\":\"" + base + "/keys\"}"));
         server.createContext("/tenant/oauth2/v2.0/authorize", exchange -> {
             var query = form(exchange.getRequestURI().getRawQuery());
-            String code = java.util.UUID.randomUUID().toString();
-            codes.put(code, new String[] {query.get("client_id"), query.get("redirect_uri"), query.get("code_challenge"), nextSubject, nextName});
-            String back = query.get("redirect_uri") + "?code=" + code + "&state=" + java.net.URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8);
+            String code = UUID.randomUUID().toString();
+            codes.put(code, new String[] {query.get("client_id"), query.get("redirect_uri"), query.get("code_challenge"), nextSubject,
+                    nextName});
+            String back = query.get("redirect_uri") + "?code=" + code + "&state=" + URLEncoder.encode(query.get("state"),
+                    StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Location", back);
             exchange.sendResponseHeaders(302, -1);
             exchange.close();
@@ -96,16 +105,18 @@ public final class TestIssuer implements AutoCloseable {
             lastTokenRequest = params;
             String[] issued = codes.remove(String.valueOf(params.get("code")));
             boolean good = issued != null && WEB_CLIENT.equals(params.get("client_id")) && WEB_SECRET.equals(params.get("client_secret"))
-                    && issued[1].equals(params.get("redirect_uri")) && issued[2].equals(org.devicelink.protocol.Pkce.challenge(String.valueOf(params.get("code_verifier"))));
+                    && issued[1].equals(params.get("redirect_uri"))
+                            && issued[2].equals(Pkce.challenge(String.valueOf(params.get("code_verifier"))));
             if (!good) {
-                answer(exchange, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"AADSTS70008: the code, client or verifier does not match\"}");
+                answer(exchange, 400,
+                        "{\"error\":\"invalid_grant\",\"error_description\":\"AADSTS70008: the code, client or verifier does not match\"}");
                 return;
             }
             answer(exchange, 200, "{\"token_type\":\"Bearer\",\"access_token\":\"" + token(issued[3], issued[4], nextClaims) + "\"}");
         });
     }
 
-    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String json) throws IOException {
+    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, body.length);
@@ -114,12 +125,12 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     private static Map<String, String> form(String raw) {
-        var params = new java.util.HashMap<String, String>();
+        var params = new HashMap<String, String>();
         for (String pair : (raw == null ? "" : raw).split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                params.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
         return params;

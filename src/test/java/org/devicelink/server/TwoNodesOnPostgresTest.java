@@ -1,6 +1,5 @@
 package org.devicelink.server;
 
-import org.devicelink.testing.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.devicelink.server.store.DeviceAppStore;
+import org.devicelink.testing.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,7 @@ class TwoNodesOnPostgresTest {
 
     @Test
     void anAppsDeviceLimitAndTheOneConsoleRuleHoldWhenTwoNodesApproveAtOnce() throws Exception {
-        a.putApp(new org.devicelink.server.store.DeviceAppStore.App("test-one", "One TV", List.of("offline_access"), 1, false));
+        a.putApp(new DeviceAppStore.App("test-one", "One TV", List.of("offline_access"), 1, false));
         for (int round = 0; round < 3; round++) {
             JsonNode first = code(a, "test-one");
             JsonNode second = code(b, "test-one");

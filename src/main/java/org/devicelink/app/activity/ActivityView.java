@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -88,7 +89,7 @@ public final class ActivityView {
         happened.setPrefWidth(420);
         var device = column("activity.column.device", e -> e.deviceName() == null ? "" : e.deviceName());
         device.setPrefWidth(170);
-        table.getColumns().setAll(java.util.List.of(when, owner, happened, device));
+        table.getColumns().setAll(List.of(when, owner, happened, device));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         var empty = new Label(Messages.get("activity.empty"));
         empty.setWrapText(true);

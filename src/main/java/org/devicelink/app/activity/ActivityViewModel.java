@@ -1,5 +1,6 @@
 package org.devicelink.app.activity;
 
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -23,7 +24,7 @@ import org.devicelink.protocol.FamilyMember;
 public final class ActivityViewModel {
 
     /** The kinds the server writes, in the order the filter offers them. */
-    public static final java.util.List<String> KINDS = java.util.List.of("linked", "asked-a-parent", "denied", "reported", "renamed",
+    public static final List<String> KINDS = List.of("linked", "asked-a-parent", "denied", "reported", "renamed",
             "unlinked", "signed-out", "locked-out", "refresh-token-reuse", "viewed-by-support", "seen-by-others");
 
     private final LinkApi api;

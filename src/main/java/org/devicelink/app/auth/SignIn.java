@@ -14,19 +14,26 @@ import com.microsoft.aad.msal4j.SystemBrowserOptions;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.MalformedURLException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.security.cert.CertificateException;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
 import org.devicelink.i18n.Messages;
@@ -44,14 +51,14 @@ public final class SignIn implements SignInService {
     /** Past this, tokens judged by this computer's clock go wrong: the person is told to fix the clock. */
     static final Duration TOLERATED_SKEW = Duration.ofMinutes(5);
 
-    private static final java.util.concurrent.ExecutorService MSAL_THREADS =
-            java.util.concurrent.Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("msal-", 0).factory());
+    private static final ExecutorService MSAL_THREADS =
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("msal-", 0).factory());
 
     private final SignInSettings settings;
     private final ITokenCacheAccessAspect cache;
     private final Clock clock;
     private PublicClientApplication client;
-    private volatile java.util.concurrent.CompletableFuture<IAuthenticationResult> interactive; // the sign-in waiting in the browser
+    private volatile CompletableFuture<IAuthenticationResult> interactive; // the sign-in waiting in the browser
     /** Cancel was pressed before MSAL had handed back its sign-in to cancel: it is cancelled the moment it has. */
     private volatile boolean cancelRequested;
 
@@ -98,7 +105,7 @@ public final class SignIn implements SignInService {
             started.countDown();
             try {
                 return result.get();
-            } catch (java.util.concurrent.CancellationException e) {
+            } catch (CancellationException e) {
                 throw new SignInFailure(SignInFailure.Kind.CANCELLED_OR_TIMED_OUT, "signin.failure.cancelled-or-timed-out");
             } finally {
                 interactive = null;
@@ -172,8 +179,9 @@ public final class SignIn implements SignInService {
                 builder.sslSocketFactory(PinnedCertificate.trusting(settings.trustedCertificate()).getSocketFactory());
             }
             try {
-                client = settings.oidc() ? builder.oidcAuthority(settings.authority()).build() : builder.authority(settings.authority()).build();
-            } catch (java.net.MalformedURLException e) {
+                client = settings.oidc() ? builder.oidcAuthority(settings.authority()).build() : builder.authority(settings.authority())
+                        .build();
+            } catch (MalformedURLException e) {
                 throw new IllegalArgumentException("The sign-in authority is not a URL: " + settings.authority(), e);
             }
         }
@@ -205,7 +213,7 @@ public final class SignIn implements SignInService {
                 return new SignInFailure(SignInFailure.Kind.UNTRUSTED_PROVIDER, e, provider);
             }
             if (cause instanceof ConnectException || cause instanceof UnknownHostException || cause instanceof HttpTimeoutException
-                    || cause instanceof java.net.SocketTimeoutException) {
+                    || cause instanceof SocketTimeoutException) {
                 return new SignInFailure(SignInFailure.Kind.PROVIDER_UNREACHABLE, e, provider);
             }
         }
@@ -247,7 +255,7 @@ public final class SignIn implements SignInService {
         try {
             var issued = SignedJWT.parse(accessToken).getJWTClaimsSet().getIssueTime();
             return issued == null ? Duration.ZERO : Duration.between(issued.toInstant(), now);
-        } catch (java.text.ParseException e) {
+        } catch (ParseException e) {
             return Duration.ZERO;
         }
     }
@@ -255,7 +263,7 @@ public final class SignIn implements SignInService {
     private static Optional<String> displayName(String idToken) {
         try {
             return Optional.ofNullable(SignedJWT.parse(idToken).getJWTClaimsSet().getStringClaim("name"));
-        } catch (java.text.ParseException | NullPointerException e) {
+        } catch (ParseException | NullPointerException e) {
             return Optional.empty();
         }
     }

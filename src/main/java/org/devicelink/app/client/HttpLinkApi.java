@@ -14,19 +14,19 @@ import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import org.devicelink.code.UserCode;
-import org.devicelink.protocol.ApproveRequest;
-import org.devicelink.protocol.DenyRequest;
 import org.devicelink.protocol.ActivityEntry;
+import org.devicelink.protocol.ApproveRequest;
 import org.devicelink.protocol.CodeStory;
+import org.devicelink.protocol.DenyRequest;
 import org.devicelink.protocol.FamilyMember;
-import org.devicelink.protocol.Me;
-import org.devicelink.protocol.SupportLookup;
 import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
+import org.devicelink.protocol.Me;
 import org.devicelink.protocol.PendingLink;
 import org.devicelink.protocol.ProblemType;
 import org.devicelink.protocol.ProtocolJson;
 import org.devicelink.protocol.RenameRequest;
+import org.devicelink.protocol.SupportLookup;
 
 /** The companion API over HTTPS, with the signed-in person's access token on every call. */
 public final class HttpLinkApi implements LinkApi {

@@ -5,9 +5,9 @@ import org.devicelink.code.UserCode;
 import org.devicelink.protocol.ActivityEntry;
 import org.devicelink.protocol.CodeStory;
 import org.devicelink.protocol.FamilyMember;
-import org.devicelink.protocol.Me;
 import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
+import org.devicelink.protocol.Me;
 import org.devicelink.protocol.PendingLink;
 
 /**

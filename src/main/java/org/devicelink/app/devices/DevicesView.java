@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
@@ -19,10 +21,12 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -45,7 +49,7 @@ public final class DevicesView {
     private final VBox root = new VBox(12);
     private final TableView<LinkedDevice> table = new TableView<>();
 
-    public DevicesView(DevicesViewModel model, ObservableList<FamilyMember> members, java.util.function.Supplier<Window> window) {
+    public DevicesView(DevicesViewModel model, ObservableList<FamilyMember> members, Supplier<Window> window) {
         var title = new Label();
         title.getStyleClass().add("title-1");
         title.textProperty().bind(Bindings.when(model.familyProperty()).then(Messages.get("devices.title.family"))
@@ -78,7 +82,7 @@ public final class DevicesView {
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var toolbar = new HBox(10, search, whose, ended, spacer, progress, refresh, rename, unlink);
-        for (var control : java.util.List.of(whose, ended, refresh, rename, unlink)) {
+        for (var control : List.of(whose, ended, refresh, rename, unlink)) {
             control.setMinWidth(Region.USE_PREF_SIZE); // the search field gives way, never a button's words
         }
         toolbar.setAlignment(Pos.CENTER_LEFT);
@@ -106,7 +110,7 @@ public final class DevicesView {
         lastActive.setPrefWidth(130);
         status.setPrefWidth(90);
         status.setId("statusColumn");
-        table.getColumns().setAll(java.util.List.of(name, owner, device, app, linkedOn, lastActive, status));
+        table.getColumns().setAll(List.of(name, owner, device, app, linkedOn, lastActive, status));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         var sorted = new SortedList<>(model.shown());
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -118,7 +122,7 @@ public final class DevicesView {
         VBox.setVgrow(table, Priority.ALWAYS);
 
         var selectedActive = table.getSelectionModel().selectedItemProperty().isNull()
-                .or(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+                .or(Bindings.createBooleanBinding(() -> {
                     var selected = table.getSelectionModel().getSelectedItem();
                     return selected == null || selected.status() != DeviceStatus.ACTIVE;
                 }, table.getSelectionModel().selectedItemProperty()));
@@ -131,10 +135,10 @@ public final class DevicesView {
             if (table.getEditingCell() != null) {
                 return;
             }
-            if (e.getCode() == javafx.scene.input.KeyCode.F2 && !rename.isDisabled()) {
+            if (e.getCode() == KeyCode.F2 && !rename.isDisabled()) {
                 rename.fire();
                 e.consume();
-            } else if (e.getCode() == javafx.scene.input.KeyCode.DELETE && !unlink.isDisabled()) {
+            } else if (e.getCode() == KeyCode.DELETE && !unlink.isDisabled()) {
                 unlink.fire();
                 e.consume();
             }
@@ -160,7 +164,8 @@ public final class DevicesView {
             return;
         }
         var unlink = new ButtonType(Messages.get("devices.unlink.confirm"), ButtonBar.ButtonData.OK_DONE);
-        var alert = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("devices.unlink.detail", device.name()), unlink, ButtonType.CANCEL);
+        var alert = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("devices.unlink.detail", device.name()), unlink,
+                ButtonType.CANCEL);
         alert.initOwner(owner);
         alert.setTitle(Messages.get("devices.unlink.title"));
         alert.setHeaderText(Messages.get("devices.unlink.header", device.name()));
@@ -186,7 +191,7 @@ public final class DevicesView {
     private static TableColumn<LinkedDevice, Instant> instantColumn(String key, Function<LinkedDevice, Instant> value) {
         var column = new TableColumn<LinkedDevice, Instant>(Messages.get(key));
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+        column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Instant item, boolean empty) {
                 super.updateItem(item, empty);

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
@@ -18,6 +19,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.devicelink.app.common.MemberFilter;
 import org.devicelink.i18n.Messages;
@@ -70,7 +72,8 @@ final class ConfirmView {
         account.visibleProperty().bind(choosing.not());
         account.managedProperty().bind(choosing.not());
         var accountKey = key("confirm.account");
-        accountKey.textProperty().bind(Bindings.when(choosing).then(Messages.get("confirm.owner")).otherwise(Messages.get("confirm.account")));
+        accountKey.textProperty().bind(Bindings.when(choosing).then(Messages.get("confirm.owner"))
+                .otherwise(Messages.get("confirm.account")));
         accountHint.textProperty().bind(Bindings.when(choosing).then(Messages.get("confirm.ownerHint"))
                 .otherwise(Messages.get("confirm.accountHint")));
         var keys = new ColumnConstraints();
@@ -104,7 +107,8 @@ final class ConfirmView {
         var warning = banner("networkWarning", Feather.ALERT_TRIANGLE, confirmation, LinkWording.Confirmation::otherNetwork);
         var sprayed = banner("seenByOthersWarning", Feather.ALERT_TRIANGLE, confirmation, LinkWording.Confirmation::seenByOthers);
         var signsOut = banner("signsOutWarning", Feather.LOG_OUT, confirmation, LinkWording.Confirmation::signsOut);
-        title.textProperty().bind(Bindings.createStringBinding(() -> confirmation.get() == null ? "" : confirmation.get().title(), confirmation));
+        title.textProperty().bind(Bindings.createStringBinding(() -> confirmation.get() == null ? "" : confirmation.get().title(),
+                confirmation));
         code.textProperty().bind(Bindings.createStringBinding(() -> model.pendingProperty().get() == null ? ""
                 : model.pendingProperty().get().code(), model.pendingProperty()));
 
@@ -131,14 +135,14 @@ final class ConfirmView {
         root.getChildren().addAll(title, warning, sprayed, signsOut, details, compare, code, remaining, actions, back);
         root.setMaxWidth(600);
 
-        countdown = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> model.tick()));
+        countdown = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         countdown.setCycleCount(Timeline.INDEFINITE);
         // ticks only while the confirmation is on screen
         model.stageProperty().addListener((o, old, stage) -> {
             if (stage == LinkViewModel.Stage.CONFIRM) {
                 countdown.play();
                 // the keyboard starts on the safe choice: Enter (or Space) on the confirmation denies, never approves
-                javafx.application.Platform.runLater(deny::requestFocus);
+                Platform.runLater(deny::requestFocus);
             } else {
                 countdown.stop();
             }

@@ -27,11 +27,11 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.devicelink.app.common.UiExecutor;
 import org.devicelink.app.scan.CameraDialog;
+import org.devicelink.app.scan.RegionPicker;
+import org.devicelink.i18n.Messages;
 import org.devicelink.scan.FrameSource;
 import org.devicelink.scan.Picture;
-import org.devicelink.app.scan.RegionPicker;
 import org.devicelink.scan.ScanSources;
-import org.devicelink.i18n.Messages;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 

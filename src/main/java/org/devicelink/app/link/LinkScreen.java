@@ -1,6 +1,8 @@
 package org.devicelink.app.link;
 
 import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
@@ -33,13 +35,13 @@ public final class LinkScreen {
         model.stageProperty().addListener((o, old, now) -> show.run());
         show.run();
         for (var node : root.getChildren()) {
-            StackPane.setAlignment(node, javafx.geometry.Pos.TOP_LEFT);
+            StackPane.setAlignment(node, Pos.TOP_LEFT);
         }
     }
 
     /** Puts the keyboard in the code field, ready to type. */
     public void focusCode() {
-        javafx.application.Platform.runLater(enter::focus);
+        Platform.runLater(enter::focus);
     }
 
     public Parent root() {

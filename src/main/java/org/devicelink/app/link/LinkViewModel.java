@@ -26,9 +26,6 @@ import org.devicelink.app.client.ApiFailure;
 import org.devicelink.app.client.LinkApi;
 import org.devicelink.app.client.Problems;
 import org.devicelink.app.common.UiExecutor;
-import org.devicelink.scan.FrameSource;
-import org.devicelink.scan.Picture;
-import org.devicelink.scan.QrDecoder;
 import org.devicelink.code.UserCode;
 import org.devicelink.code.VerificationLink;
 import org.devicelink.i18n.Messages;
@@ -39,6 +36,9 @@ import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.PendingLink;
 import org.devicelink.protocol.ProblemType;
+import org.devicelink.scan.FrameSource;
+import org.devicelink.scan.Picture;
+import org.devicelink.scan.QrDecoder;
 import org.devicelink.wording.LinkWording;
 
 /**
@@ -217,7 +217,8 @@ public final class LinkViewModel {
         PendingLink asking = pending.get();
         boolean mine = account.equals(ApproveRequest.ME);
         executor.run(null, () -> api.devices(mine ? ApproveRequest.ME : LinkApi.ALL_MEMBERS), found -> replaceable.setAll(found.stream()
-                .filter(d -> d.status() == DeviceStatus.ACTIVE && d.appId().equals(asking.appId()) && (mine || account.equals(d.accountId())))
+                .filter(d -> d.status() == DeviceStatus.ACTIVE && d.appId().equals(asking.appId()) && (mine
+                || account.equals(d.accountId())))
                 .toList()), e -> { }); // without the list, the sentence still says what to do under Devices
     }
 
@@ -339,7 +340,8 @@ public final class LinkViewModel {
     }
 
     /** The first frame of the source and the texts of its codes, read off the UI thread; {@code then} on it. */
-    private void read(Callable<FrameSource> open, BiConsumer<FrameSource.Frame, List<String>> then, Function<Throwable, String> whenFailed) {
+    private void read(Callable<FrameSource> open, BiConsumer<FrameSource.Frame, List<String>> then, Function<Throwable,
+            String> whenFailed) {
         record Read(FrameSource.Frame frame, List<String> texts) {}
         executor.run(busy, () -> {
             try (FrameSource source = open.call()) {

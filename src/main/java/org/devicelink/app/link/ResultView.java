@@ -1,7 +1,10 @@
 package org.devicelink.app.link;
 
+import java.util.ArrayList;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -50,9 +53,9 @@ final class ResultView {
         var replace = new VBox(8);
         replace.setId("replaceChoices");
         replace.managedProperty().bind(replace.visibleProperty());
-        replace.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.replaceable()));
-        model.replaceable().addListener((javafx.collections.ListChangeListener<LinkedDevice>) c -> {
-            var rows = new java.util.ArrayList<javafx.scene.Node>();
+        replace.visibleProperty().bind(Bindings.isNotEmpty(model.replaceable()));
+        model.replaceable().addListener((ListChangeListener<LinkedDevice>) c -> {
+            var rows = new ArrayList<Node>();
             rows.add(new Label(Messages.get("result.replace.intro")));
             for (LinkedDevice old : model.replaceable()) {
                 var name = new Label(old.name());

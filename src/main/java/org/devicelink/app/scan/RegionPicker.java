@@ -1,6 +1,5 @@
 package org.devicelink.app.scan;
 
-import org.devicelink.scan.FrameSource;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
@@ -22,6 +21,7 @@ import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import javafx.stage.Window;
 import org.devicelink.i18n.Messages;
+import org.devicelink.scan.FrameSource;
 
 /**
  * When the whole screen gave no code: the screenshot fills the screen and the person drags a rectangle round the QR

@@ -1,6 +1,5 @@
 package org.devicelink.app.scan;
 
-import org.devicelink.scan.FrameSource;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +12,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.robot.Robot;
 import javafx.stage.Screen;
 import org.devicelink.i18n.Messages;
+import org.devicelink.scan.FrameSource;
 
 /**
  * The screen as a source of frames, for "scan from screen" (support staff looking at a customer's screenshot in a

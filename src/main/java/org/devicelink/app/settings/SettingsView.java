@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.devicelink.app.common.Theme;
 import org.devicelink.i18n.Messages;
 
@@ -26,7 +27,7 @@ public final class SettingsView {
         var theme = new ComboBox<String>();
         theme.setId("settingsTheme");
         theme.getItems().setAll(Theme.LIGHT, Theme.DARK);
-        theme.setConverter(new javafx.util.StringConverter<>() {
+        theme.setConverter(new StringConverter<>() {
             @Override
             public String toString(String value) {
                 return value == null ? "" : Messages.get("settings.theme." + value);

@@ -1,5 +1,6 @@
 package org.devicelink.app.signin;
 
+import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -62,7 +63,7 @@ public final class SignInView {
         address.setAccessibleText(Messages.get("signin.address"));
         var copy = new Button(Messages.get("signin.copy"), new FontIcon(Feather.COPY));
         copy.setId("copySignInAddress");
-        copy.setOnAction(e -> Clipboard.getSystemClipboard().setContent(java.util.Map.of(DataFormat.PLAIN_TEXT, model.addressProperty().get())));
+        copy.setOnAction(e -> Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, model.addressProperty().get())));
         var cancel = new Button(Messages.get("signin.cancel"));
         cancel.setId("cancelSignIn");
         cancel.setCancelButton(true);

@@ -125,6 +125,7 @@ public final class SignInViewModel {
     }
 
     private void fail(Throwable e) {
-        error.set(e instanceof SignInFailure failure ? failure.getMessage() : Messages.get("signin.failed", String.valueOf(e.getMessage())));
+        error.set(e instanceof SignInFailure failure ? failure.getMessage() : Messages.get("signin.failed",
+                String.valueOf(e.getMessage())));
     }
 }

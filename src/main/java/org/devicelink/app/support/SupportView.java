@@ -3,15 +3,20 @@ package org.devicelink.app.support;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.CodeStory;
@@ -86,12 +91,12 @@ public final class SupportView {
         showDevices.setOnAction(e -> model.showCustomerDevices());
         var customer = new HBox(10, reason, showDevices);
         customer.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(reason, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(reason, Priority.ALWAYS);
         customer.managedProperty().bind(customer.visibleProperty());
         var devices = new ListView<LinkedDevice>(model.customerDevices());
         devices.setId("supportDevices");
         devices.setPrefHeight(96);
-        devices.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+        devices.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(LinkedDevice device, boolean empty) {
                 super.updateItem(device, empty);
@@ -99,7 +104,7 @@ public final class SupportView {
                         Messages.get("devices.status." + device.status().wire()), WHEN.format(device.linkedAt())));
             }
         });
-        devices.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.customerDevices()));
+        devices.visibleProperty().bind(Bindings.isNotEmpty(model.customerDevices()));
         devices.managedProperty().bind(devices.visibleProperty());
 
         var result = new VBox(10, verdict, hint, facts, story, customer, devices);
@@ -128,8 +133,8 @@ public final class SupportView {
             customer.setVisible(found.customerId() != null);
         });
 
-        for (var label : java.util.List.of(intro, verdict, hint, error)) {
-            label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped sentences keep every line
+        for (var label : List.of(intro, verdict, hint, error)) {
+            label.setMinHeight(Region.USE_PREF_SIZE); // wrapped sentences keep every line
         }
         root.getChildren().addAll(title, intro, ask, error, result);
         root.setId("supportScreen");

@@ -116,6 +116,7 @@ public final class SupportViewModel {
             return;
         }
         String why = reason.get().strip();
-        executor.run(busy, () -> api.customerDevices(current.customerId(), why), customerDevices::setAll, e -> error.set(Problems.message(e)));
+        executor.run(busy, () -> api.customerDevices(current.customerId(), why), customerDevices::setAll,
+                e -> error.set(Problems.message(e)));
     }
 }

@@ -2,15 +2,15 @@ package org.devicelink.server.accounts;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import org.devicelink.protocol.ApproveRequest;
-import org.devicelink.protocol.ProblemType;
-import org.devicelink.server.http.ApiProblem;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.devicelink.protocol.ApproveRequest;
+import org.devicelink.protocol.ProblemType;
 import org.devicelink.protocol.Role;
+import org.devicelink.server.http.ApiProblem;
 import org.devicelink.server.store.AccountStore;
 import org.devicelink.server.store.Sql;
 
@@ -33,7 +33,8 @@ public final class Accounts {
         if (existing.isPresent()) {
             var row = existing.get();
             String name = displayName != null ? displayName : row.displayName();
-            if (!Objects.equals(name, row.displayName()) || !Objects.equals(family, row.familyId()) || said.familyRole() != row.familyRole()) {
+            if (!Objects.equals(name, row.displayName()) || !Objects.equals(family, row.familyId())
+                    || said.familyRole() != row.familyRole()) {
                 store.update(row.id(), name, family, said.familyRole());
             }
             return new Account(row.id(), issuer, subject, name, roles, family);

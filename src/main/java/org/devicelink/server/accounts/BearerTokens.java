@@ -17,10 +17,13 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.ExpiredJWTException;
 import java.net.MalformedURLException;
 import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.devicelink.protocol.ProblemType;
@@ -137,9 +140,9 @@ public final class BearerTokens {
     }
 
     /** How long the token was made to live: from its issue (or now, when it says none) to its expiry. */
-    private static java.time.Duration lifetime(JWTClaimsSet claims) {
-        var from = claims.getIssueTime() != null ? claims.getIssueTime().toInstant() : java.time.Instant.now();
-        return java.time.Duration.between(from, claims.getExpirationTime().toInstant());
+    private static Duration lifetime(JWTClaimsSet claims) {
+        var from = claims.getIssueTime() != null ? claims.getIssueTime().toInstant() : Instant.now();
+        return Duration.between(from, claims.getExpirationTime().toInstant());
     }
 
     private static List<String> scopes(JWTClaimsSet claims) {
@@ -173,7 +176,7 @@ public final class BearerTokens {
     private static Set<Role> roles(JWTClaimsSet claims) {
         Object value = claims.getClaim("roles");
         Set<Role> roles = value instanceof List<?> list
-                ? list.stream().map(String::valueOf).map(Role::fromWire).flatMap(java.util.Optional::stream).collect(Collectors.toSet())
+                ? list.stream().map(String::valueOf).map(Role::fromWire).flatMap(Optional::stream).collect(Collectors.toSet())
                 : Set.of();
         return roles.isEmpty() ? Set.of(Role.MEMBER) : roles;
     }

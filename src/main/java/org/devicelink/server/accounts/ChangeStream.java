@@ -4,17 +4,17 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import java.time.Duration;
-import org.devicelink.protocol.ProblemType;
-import org.devicelink.server.http.ApiProblem;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.devicelink.protocol.ProblemType;
+import org.devicelink.server.http.ApiProblem;
 
 /**
  * {@code GET /api/v1/events}: server-sent events for the signed-in account's companion. {@code ready} when the stream

@@ -1,6 +1,7 @@
 package org.devicelink.server.accounts;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,10 @@ import java.util.TreeMap;
  *                    provider, whose sign-ins end their tokens at once. An outside provider's tokens cannot be ended
  *                    early, so they must be short: by default 10 minutes (Entra's least).
  */
-public record TrustedIssuer(String name, String issuer, URI jwksUri, String audience, String scope, java.time.Duration maxLifetime) {
+public record TrustedIssuer(String name, String issuer, URI jwksUri, String audience, String scope, Duration maxLifetime) {
 
     public static final List<String> FIELDS = List.of("issuer", "jwks-uri", "audience", "scope", "max-lifetime");
-    static final java.time.Duration DEFAULT_MAX_LIFETIME = java.time.Duration.ofMinutes(10);
+    static final Duration DEFAULT_MAX_LIFETIME = Duration.ofMinutes(10);
 
     public static List<TrustedIssuer> fromSettings(Map<String, String> values) {
         Map<String, Map<String, String>> byName = new TreeMap<>();
@@ -49,15 +50,17 @@ public record TrustedIssuer(String name, String issuer, URI jwksUri, String audi
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("trust." + name + ".jwks-uri is not a URL: " + fields.get("jwks-uri"));
             }
-            java.time.Duration maxLifetime = DEFAULT_MAX_LIFETIME;
+            Duration maxLifetime = DEFAULT_MAX_LIFETIME;
             if (fields.containsKey("max-lifetime")) {
                 try {
-                    maxLifetime = java.time.Duration.ofSeconds(Integer.parseInt(fields.get("max-lifetime")));
+                    maxLifetime = Duration.ofSeconds(Integer.parseInt(fields.get("max-lifetime")));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("trust." + name + ".max-lifetime is seconds, 60 to 86400: " + fields.get("max-lifetime"));
+                    throw new IllegalArgumentException("trust." + name + ".max-lifetime is seconds, 60 to 86400: "
+                            + fields.get("max-lifetime"));
                 }
                 if (maxLifetime.toSeconds() < 60 || maxLifetime.toSeconds() > 86_400) {
-                    throw new IllegalArgumentException("trust." + name + ".max-lifetime is seconds, 60 to 86400: " + fields.get("max-lifetime"));
+                    throw new IllegalArgumentException("trust." + name + ".max-lifetime is seconds, 60 to 86400: "
+                            + fields.get("max-lifetime"));
                 }
             }
             issuers.add(new TrustedIssuer(name, fields.get("issuer"), jwks, fields.get("audience"), fields.getOrDefault("scope", ""),

@@ -31,7 +31,8 @@ public final class DevicePolicies {
     private final ActivityRecorder activity;
     private final int maxDevicesPerAccount;
 
-    public DevicePolicies(Accounts accounts, LinkedDeviceStore devices, DeviceAppStore apps, ActivityRecorder activity, int maxDevicesPerAccount) {
+    public DevicePolicies(Accounts accounts, LinkedDeviceStore devices, DeviceAppStore apps, ActivityRecorder activity,
+            int maxDevicesPerAccount) {
         this.accounts = accounts;
         this.devices = devices;
         this.apps = apps;

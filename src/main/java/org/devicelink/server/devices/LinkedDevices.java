@@ -36,7 +36,8 @@ public final class LinkedDevices {
     private final AccountChanges changes;
     private final Clock clock;
 
-    public LinkedDevices(Sql sql, Accounts accounts, LinkedDeviceStore devices, ActivityRecorder activity, AccountChanges changes, Clock clock) {
+    public LinkedDevices(Sql sql, Accounts accounts, LinkedDeviceStore devices, ActivityRecorder activity, AccountChanges changes,
+            Clock clock) {
         this.sql = sql;
         this.changes = changes;
         this.accounts = accounts;

@@ -15,7 +15,8 @@ public final class CodeInput {
     public static UserCode parse(String input) {
         return switch (UserCode.parse(input)) {
             case UserCode.Parsed.Valid(UserCode code) -> code;
-            case UserCode.Parsed.Invalid invalid -> throw new ApiProblem(ProblemType.CODE_INVALID, invalid.messageKey(), invalid.messageArguments());
+            case UserCode.Parsed.Invalid invalid -> throw new ApiProblem(ProblemType.CODE_INVALID, invalid.messageKey(),
+                    invalid.messageArguments());
         };
     }
 }

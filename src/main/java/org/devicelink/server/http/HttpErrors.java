@@ -4,15 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.OAuthError;
 import org.devicelink.protocol.Problem;
 import org.devicelink.protocol.ProblemType;
 import org.devicelink.protocol.ProtocolJson;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +43,7 @@ public final class HttpErrors {
     public static final Duration RETRY_UNAVAILABLE = Duration.ofSeconds(5);
 
     /** @param unavailable whether a failure means the database is out of reach for now (503, try again), not a fault */
-    public static void register(RoutesConfig routes, java.util.function.Predicate<Throwable> unavailable) {
+    public static void register(RoutesConfig routes, Predicate<Throwable> unavailable) {
         routes.exception(ApiProblem.class, (e, ctx) -> {
             if (speaksOAuth(ctx.path())) {
                 oauthError(ctx, e.type().status(), new OAuthError(OAuthError.INVALID_REQUEST, e.getMessage()));
@@ -129,8 +133,8 @@ public final class HttpErrors {
     /** A body the client broke (a bad chunk, a cut-off stream): the client's failure, not the server's. */
     private static boolean unreadableRequest(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.eclipse.jetty.http.HttpException http && http.getCode() < 500
-                    || cause instanceof java.io.IOException && !(cause instanceof java.sql.SQLException)) {
+            if (cause instanceof HttpException http && http.getCode() < 500
+                    || cause instanceof IOException && !(cause instanceof SQLException)) {
                 return true;
             }
         }

@@ -37,7 +37,8 @@ public final class JettyErrors extends ErrorHandler {
             String body;
             if (HttpErrors.speaksOAuth(path)) {
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-                body = ProtocolJson.MAPPER.writeValueAsString(new OAuthError(code >= 500 ? "server_error" : OAuthError.INVALID_REQUEST, detail));
+                body = ProtocolJson.MAPPER.writeValueAsString(new OAuthError(code >= 500 ? "server_error" : OAuthError.INVALID_REQUEST,
+                        detail));
             } else {
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemType.MEDIA_TYPE);
                 body = ProtocolJson.MAPPER.writeValueAsString(new Problem(type.uri().toString(), type.title(), code, detail, null));

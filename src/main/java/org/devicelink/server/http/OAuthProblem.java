@@ -1,13 +1,16 @@
 package org.devicelink.server.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Duration;
 import org.devicelink.protocol.OAuthError;
+import org.devicelink.protocol.ProtocolJson;
 
 /** An RFC 6749/8628 error answer of an OAuth endpoint: 400 unless {@code invalid_client} (401) or a limit (429). */
 public final class OAuthProblem extends RuntimeException {
 
     private final String error;
     private final Integer interval;
-    private final java.time.Duration retryAfter;
+    private final Duration retryAfter;
     private volatile String json; // written once: an answer given thousands of times a second is serialized once
 
     public OAuthProblem(String error, String description) {
@@ -18,7 +21,7 @@ public final class OAuthProblem extends RuntimeException {
         this(error, description, interval, null);
     }
 
-    private OAuthProblem(String error, String description, Integer interval, java.time.Duration retryAfter) {
+    private OAuthProblem(String error, String description, Integer interval, Duration retryAfter) {
         super(description, null, false, false);
         this.error = error;
         this.interval = interval;
@@ -26,12 +29,12 @@ public final class OAuthProblem extends RuntimeException {
     }
 
     /** A limit reached: 429 {@code slow_down}, come back after {@code wait} (also sent as {@code Retry-After}). */
-    public static OAuthProblem tooMany(String description, java.time.Duration wait) {
+    public static OAuthProblem tooMany(String description, Duration wait) {
         return new OAuthProblem(OAuthError.SLOW_DOWN, description, null, wait);
     }
 
     /** Null unless the client should wait before trying again. */
-    public java.time.Duration retryAfter() {
+    public Duration retryAfter() {
         return retryAfter;
     }
 
@@ -52,8 +55,8 @@ public final class OAuthProblem extends RuntimeException {
         String written = json;
         if (written == null) {
             try {
-                written = org.devicelink.protocol.ProtocolJson.MAPPER.writeValueAsString(body());
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                written = ProtocolJson.MAPPER.writeValueAsString(body());
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
             json = written;

@@ -1,14 +1,14 @@
 package org.devicelink.server.http;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -122,7 +122,7 @@ public final class Tls {
         OwnerOnly.file(temporary);
         Files.writeString(certificateFile, SelfSignedCertificate.pem(certificate));
         OwnerOnly.file(certificateFile);
-        Files.move(temporary, dir.resolve(KEYSTORE_FILE), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temporary, dir.resolve(KEYSTORE_FILE), StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** ::1, as the 16 bytes a certificate holds. */

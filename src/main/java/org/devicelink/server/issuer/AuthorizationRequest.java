@@ -1,12 +1,15 @@
 package org.devicelink.server.issuer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.devicelink.protocol.LocalSignIn;
@@ -91,11 +94,11 @@ record AuthorizationRequest(String clientId, String redirectUri, String scope, S
             String host = uri.getHost();
             String path = uri.getRawPath() == null ? "" : uri.getRawPath();
             return "http".equals(uri.getScheme()) && host != null
-                    && List.of("localhost", "127.0.0.1", "[::1]").contains(host.toLowerCase(java.util.Locale.ROOT))
+                    && List.of("localhost", "127.0.0.1", "[::1]").contains(host.toLowerCase(Locale.ROOT))
                     && uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null
                     && (uri.getPort() == -1 || uri.getPort() >= 1 && uri.getPort() <= 65535)
                     && (path.isEmpty() || path.equals("/"));
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }
@@ -127,7 +130,7 @@ record AuthorizationRequest(String clientId, String redirectUri, String scope, S
         }
         try {
             return ProtocolJson.MAPPER.readValue(Base64.getUrlDecoder().decode(payload), AuthorizationRequest.class);
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new Unanswerable("The sign-in form was damaged. Start signing in again from the app.");
         }
     }

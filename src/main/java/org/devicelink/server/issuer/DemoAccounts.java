@@ -1,5 +1,6 @@
 package org.devicelink.server.issuer;
 
+import java.util.List;
 import java.util.UUID;
 import org.devicelink.protocol.Role;
 import org.devicelink.server.store.LocalUserStore;
@@ -25,7 +26,7 @@ public final class DemoAccounts {
     /** Removes the demo accounts that are still demo accounts (their published password); returns how many. */
     public static int remove(LocalUserStore store) {
         int removed = 0;
-        for (String username : java.util.List.of(PARENT, CHILD, SUPPORT)) {
+        for (String username : List.of(PARENT, CHILD, SUPPORT)) {
             removed += store.removeIfPassword(username, PASSWORD_HASH) ? 1 : 0;
         }
         return removed;

@@ -89,7 +89,8 @@ final class IssuerGrants {
         if (verifier == null || !verifier.matches("[A-Za-z0-9._~-]{43,128}")) {
             throw new OAuthProblem(OAuthError.INVALID_GRANT, "A PKCE code_verifier of 43 to 128 characters is required.");
         }
-        if (!MessageDigest.isEqual(Pkce.challenge(verifier).getBytes(StandardCharsets.US_ASCII), stored.challenge().getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(Pkce.challenge(verifier).getBytes(StandardCharsets.US_ASCII),
+                stored.challenge().getBytes(StandardCharsets.US_ASCII))) {
             throw new OAuthProblem(OAuthError.INVALID_GRANT, "The code_verifier does not match the code_challenge.");
         }
         return sql.inTransaction(() -> {
@@ -158,7 +159,8 @@ final class IssuerGrants {
         response.put("id_token", key.sign(id.build(), "JWT"));
         if (scope.contains("offline_access")) {
             String refreshToken = KeyedHash.newToken(random);
-            store.refreshTokens().add(hash.of(KeyedHash.Kind.SIGN_IN_REFRESH_TOKEN, refreshToken), grant.id(), now, now.plus(refreshLifetime));
+            store.refreshTokens().add(hash.of(KeyedHash.Kind.SIGN_IN_REFRESH_TOKEN, refreshToken), grant.id(), now,
+                    now.plus(refreshLifetime));
             response.put("refresh_token", refreshToken);
         }
         // MSAL keys its account cache on client_info: {"uid","utid"} as base64url JSON

@@ -5,8 +5,11 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -14,6 +17,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -76,7 +80,8 @@ public final class LocalIssuer implements AutoCloseable {
      * @param browserBase where a browser reaches the login page: the server itself, or its loopback HTTP entrance
      * @param webReturns  the approval page's callback addresses (client {@link LocalSignIn#WEB_CLIENT_ID} returns to these only)
      */
-    public LocalIssuer(String baseUrl, String browserBase, Set<String> webReturns, Settings settings, Sql sql, LocalUsers users, ServerSecrets secrets, KeyedHash hash,
+    public LocalIssuer(String baseUrl, String browserBase, Set<String> webReturns, Settings settings, Sql sql, LocalUsers users,
+            ServerSecrets secrets, KeyedHash hash,
                        TokenRotation rotation, AttemptLimiter limiter, AddressBlocks blocks, ClientAddress clientAddress, Clock clock,
                        SecureRandom random) {
         this.issuer = LocalSignIn.authority(baseUrl);
@@ -111,7 +116,8 @@ public final class LocalIssuer implements AutoCloseable {
 
     /** How the link server trusts this provider's access tokens: in process, with the keys at hand. */
     public TrustedIssuer trustedIssuer() {
-        return new TrustedIssuer("local", issuer, URI.create(issuer.replace(LocalSignIn.PATH, "") + KEYS), LocalSignIn.API_AUDIENCE, LocalSignIn.API_SCOPE,
+        return new TrustedIssuer("local", issuer, URI.create(issuer.replace(LocalSignIn.PATH, "") + KEYS), LocalSignIn.API_AUDIENCE,
+                LocalSignIn.API_SCOPE,
                 null);
     }
 
@@ -193,7 +199,7 @@ public final class LocalIssuer implements AutoCloseable {
             loginPage(ctx, 400, request, username.length() > 64 ? "" : username, "Type your username and password.");
             return;
         }
-        String name = username.toLowerCase(java.util.Locale.ROOT);
+        String name = username.toLowerCase(Locale.ROOT);
         var counted = knownBrowser(ctx, name)
                 .map(browser -> List.of(AttemptLimiter.Subject.of("login-browser", browser, loginFailures, limitWindow)))
                 .orElseGet(() -> List.of(AttemptLimiter.Subject.of("login", name, loginFailures, limitWindow),
@@ -239,8 +245,8 @@ public final class LocalIssuer implements AutoCloseable {
             return Optional.empty();
         }
         String browser = mark.substring(0, dot);
-        byte[] expected = hash.of(KeyedHash.Kind.KNOWN_BROWSER, username + "|" + browser).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, mark.substring(dot + 1).getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        byte[] expected = hash.of(KeyedHash.Kind.KNOWN_BROWSER, username + "|" + browser).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, mark.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))
                 ? Optional.of(username + "|" + browser) : Optional.empty();
     }
 
@@ -298,8 +304,8 @@ public final class LocalIssuer implements AutoCloseable {
         } else {
             var query = new StringBuilder();
             params.forEach((k, v) -> query.append(query.isEmpty() ? "?" : "&").append(k).append('=')
-                    .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
-            ctx.redirect(request.redirectUri() + query, io.javalin.http.HttpStatus.FOUND);
+                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+            ctx.redirect(request.redirectUri() + query, HttpStatus.FOUND);
         }
     }
 

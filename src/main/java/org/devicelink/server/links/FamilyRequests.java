@@ -46,7 +46,8 @@ public final class FamilyRequests {
     /** What waits for the parent's decision, newest first. */
     public List<FamilyRequest> waiting(Account parent) {
         requireParent(parent);
-        Map<String, String> names = accounts.familyOf(parent).stream().collect(Collectors.toMap(AccountStore.Row::id, AccountStore.Row::displayName));
+        Map<String, String> names = accounts.familyOf(parent).stream().collect(Collectors.toMap(AccountStore.Row::id,
+                AccountStore.Row::displayName));
         return store.awaitingParent(parent.issuer(), parent.familyId(), clock.instant(), MAX_LISTED).stream()
                 .map(row -> links.familyView(row, names.get(row.askedBy()))).toList();
     }
@@ -63,7 +64,8 @@ public final class FamilyRequests {
 
     /** A request as its child or their parent sees it, whatever became of it. */
     public FamilyRequest status(Account me, String requestId) {
-        var row = store.find(PathIds.uuid(requestId, ProblemType.REQUEST_NOT_FOUND)).filter(r -> r.askedBy() != null).orElseThrow(FamilyRequests::notFound);
+        var row = store.find(PathIds.uuid(requestId,
+                ProblemType.REQUEST_NOT_FOUND)).filter(r -> r.askedBy() != null).orElseThrow(FamilyRequests::notFound);
         if (row.askedBy().equals(me.id())) {
             return links.familyView(row, me.displayName());
         }

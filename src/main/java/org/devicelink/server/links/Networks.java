@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import org.devicelink.i18n.Messages;
 
 /**
@@ -35,8 +36,8 @@ public final class Networks {
         }
         boolean local = isLocal(device) && isLocal(approver);
         int prefixBytes = device instanceof Inet4Address ? (local ? 3 : 4) : 8;
-        return !java.util.Arrays.equals(java.util.Arrays.copyOf(device.getAddress(), prefixBytes),
-                java.util.Arrays.copyOf(approver.getAddress(), prefixBytes));
+        return !Arrays.equals(Arrays.copyOf(device.getAddress(), prefixBytes),
+                Arrays.copyOf(approver.getAddress(), prefixBytes));
     }
 
     private static boolean isLocal(InetAddress ip) {

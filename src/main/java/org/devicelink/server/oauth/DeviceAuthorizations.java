@@ -4,16 +4,18 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.devicelink.code.UserCode;
 import org.devicelink.code.VerificationLink;
+import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.DeviceAuthorization;
 import org.devicelink.protocol.OAuthError;
-import org.devicelink.i18n.Messages;
 import org.devicelink.server.http.OAuthProblem;
 import org.devicelink.server.limits.CodeIssuance;
 import org.devicelink.server.store.DeviceAppStore;
@@ -98,7 +100,7 @@ public final class DeviceAuthorizations {
      * still served for up to a minute.
      */
     public void refreshApps() {
-        var all = new java.util.HashMap<String, DeviceAppStore.App>();
+        var all = new HashMap<String, DeviceAppStore.App>();
         apps.all().forEach(app -> all.put(app.clientId(), app));
         known = Map.copyOf(all);
     }
@@ -110,7 +112,7 @@ public final class DeviceAuthorizations {
 
     /** Every scope some registered app may ask for (RFC 8414 {@code scopes_supported}). */
     public List<String> scopesSupported() {
-        var scopes = new java.util.TreeSet<String>();
+        var scopes = new TreeSet<String>();
         known.values().forEach(app -> scopes.addAll(app.allowedScopes()));
         return List.copyOf(scopes);
     }

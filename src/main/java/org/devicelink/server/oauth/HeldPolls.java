@@ -1,7 +1,9 @@
 package org.devicelink.server.oauth;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,7 +27,7 @@ public final class HeldPolls implements AutoCloseable {
     private final ScheduledExecutorService timers =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("held-polls").daemon().factory());
     private final ExecutorService continuations = Executors.newVirtualThreadPerTaskExecutor();
-    private final java.util.Set<CompletableFuture<Void>> holding = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<Void>> holding = ConcurrentHashMap.newKeySet();
 
     /** @param max the longest hold: well under a code's lifetime and under common proxies' idle timeouts */
     public HeldPolls(ApprovalNotifier notifier, Duration max) {

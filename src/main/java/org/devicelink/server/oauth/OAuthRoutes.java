@@ -1,5 +1,6 @@
 package org.devicelink.server.oauth;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -108,7 +109,7 @@ public final class OAuthRoutes {
     private static String json(Object value) {
         try {
             return ProtocolJson.MAPPER.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

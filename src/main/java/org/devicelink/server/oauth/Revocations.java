@@ -50,7 +50,8 @@ public final class Revocations {
         var device = devices.find(found.get().chainId()).orElseThrow();
         sql.inTransaction(() -> {
             if (devices.end(device.id(), DeviceStatus.UNLINKED, EndReason.SIGNED_OUT, clock.instant())) {
-                activity.record(new Activity(ActivityKind.SIGNED_OUT, device.accountId(), device.id(), device.name(), device.clientId(), null));
+                activity.record(new Activity(ActivityKind.SIGNED_OUT, device.accountId(), device.id(), device.name(), device.clientId(),
+                        null));
             }
             return null;
         });

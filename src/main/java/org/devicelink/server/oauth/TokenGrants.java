@@ -11,7 +11,6 @@ import org.devicelink.server.activity.ActivityRecorder;
 import org.devicelink.server.http.OAuthProblem;
 import org.devicelink.server.store.EndReason;
 import org.devicelink.server.store.KeyedHash;
-import org.devicelink.server.store.LinkStatus;
 import org.devicelink.server.store.LinkedDeviceStore;
 import org.devicelink.server.store.PendingLinkStore;
 import org.devicelink.server.store.Sql;
@@ -140,7 +139,8 @@ public final class TokenGrants {
                 throw used();
             }
             var device = devices.find(link.deviceId()).filter(d -> d.status() == DeviceStatus.ACTIVE)
-                    .orElseThrow(() -> new OAuthProblem(OAuthError.ACCESS_DENIED, "The device was unlinked before it collected its tokens."));
+                    .orElseThrow(() -> new OAuthProblem(OAuthError.ACCESS_DENIED,
+                    "The device was unlinked before it collected its tokens."));
             return tokens.issue(device);
         });
     }

@@ -1,5 +1,6 @@
 package org.devicelink.server.store;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -52,16 +53,18 @@ public final class AccountStore {
 
     /** Adds an account; a {@link Sql.StoreException} with a duplicate key when the same person raced to it. */
     public void insert(String id, String issuer, String subject, String displayName, String familyId, Role familyRole, Instant now) {
-        sql.update("INSERT INTO accounts (id, issuer, subject, display_name, family_id, family_role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        sql.update("INSERT INTO accounts (id, issuer, subject, display_name, family_id, family_role, created_at) VALUES (?, ?, ?, ?, ?, "
+                + "?, ?)",
                 id, issuer, subject, displayName, familyId, familyRole, now);
     }
 
     /** What the provider says now: its name, and its family. */
     public void update(String id, String displayName, String familyId, Role familyRole) {
-        sql.update("UPDATE accounts SET display_name = ?, family_id = ?, family_role = ? WHERE id = ?", displayName, familyId, familyRole, id);
+        sql.update("UPDATE accounts SET display_name = ?, family_id = ?, family_role = ? WHERE id = ?", displayName, familyId, familyRole,
+                id);
     }
 
-    private static Row map(Sql.Row r) throws java.sql.SQLException {
+    private static Row map(Sql.Row r) throws SQLException {
         return new Row(r.string("id"), r.string("display_name"), r.string("family_id"), r.choice("family_role", Role.class));
     }
 }

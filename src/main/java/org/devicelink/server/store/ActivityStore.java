@@ -1,6 +1,7 @@
 package org.devicelink.server.store;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 /** The {@code activity} table: what happened to each account's devices and requests. Rows are only ever added. */
@@ -27,7 +28,7 @@ public final class ActivityStore {
 
     /** The accounts' events together, newest first. */
     public List<Named> forAccounts(List<String> accountIds, int limit) {
-        String marks = String.join(", ", java.util.Collections.nCopies(accountIds.size(), "?"));
+        String marks = String.join(", ", Collections.nCopies(accountIds.size(), "?"));
         return sql.query("SELECT a.id, a.account_id, a.kind, a.at, a.device_id, a.device_name, a.app_id, a.detail, c.display_name "
                         + "FROM activity a JOIN accounts c ON c.id = a.account_id WHERE a.account_id IN (" + marks + ") "
                         + "ORDER BY a.at DESC, a.id FETCH FIRST " + limit + " ROWS ONLY",

@@ -1,5 +1,6 @@
 package org.devicelink.server.store;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,8 @@ public final class AttemptCounters {
             }
             boolean windowOver = !now.isBefore(c.windowStartedAt().plus(window)) || c.lockedUntil() != null;
             if (windowOver) {
-                sql.update("UPDATE attempt_limits SET failures = 0, in_flight = 1, window_started_at = ?, locked_until = NULL WHERE subject = ?",
+                sql.update("UPDATE attempt_limits SET failures = 0, in_flight = 1, window_started_at = ?, locked_until = NULL WHERE "
+                        + "subject = ?",
                         now, subject);
                 return new Reservation(Optional.empty(), false, false);
             }
@@ -87,7 +89,8 @@ public final class AttemptCounters {
     /** How many failures {@code subject} has had in its current window (0 once the window is over). */
     public int count(String subject, Duration window) {
         Instant now = clock.instant();
-        return sql.queryOne("SELECT window_started_at, failures, in_flight, locked_until FROM attempt_limits WHERE subject = ?", AttemptCounters::map, subject)
+        return sql.queryOne("SELECT window_started_at, failures, in_flight, locked_until FROM attempt_limits WHERE subject = ?",
+                AttemptCounters::map, subject)
                 .filter(c -> now.isBefore(c.windowStartedAt().plus(window)))
                 .map(Counter::failures).orElse(0);
     }
@@ -96,7 +99,8 @@ public final class AttemptCounters {
     public void tally(String subject, Duration window) {
         Instant now = clock.instant();
         sql.inTransaction(() -> {
-            if (sql.insertUnlessPresent("INSERT INTO attempt_limits (subject, window_started_at, failures) VALUES (?, ?, 1)", subject, now)) {
+            if (sql.insertUnlessPresent("INSERT INTO attempt_limits (subject, window_started_at, failures) VALUES (?, ?, 1)", subject,
+                    now)) {
                 return null;
             }
             if (!now.isBefore(lockedRow(subject).orElseThrow().windowStartedAt().plus(window))) {
@@ -119,7 +123,7 @@ public final class AttemptCounters {
                 AttemptCounters::map, subject);
     }
 
-    private static Counter map(Sql.Row r) throws java.sql.SQLException {
+    private static Counter map(Sql.Row r) throws SQLException {
         return new Counter(r.instant("window_started_at"), r.integer("failures"), r.integer("in_flight"), r.instant("locked_until"));
     }
 }

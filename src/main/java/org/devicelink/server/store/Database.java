@@ -2,6 +2,10 @@ package org.devicelink.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -17,7 +21,7 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final String jdbcUrl;
-    private final java.util.Properties connectionProperties = new java.util.Properties();
+    private final Properties connectionProperties = new Properties();
     private final Sql sql;
     private final GroupCommit groupCommit;
 
@@ -76,8 +80,8 @@ public final class Database implements AutoCloseable {
     }
 
     /** A connection of its own, outside the pool, with the pool's settings: for a listener that holds one for good. */
-    public java.sql.Connection openDedicated() throws java.sql.SQLException {
-        return java.sql.DriverManager.getConnection(jdbcUrl, connectionProperties);
+    public Connection openDedicated() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, connectionProperties);
     }
 
     public Sql sql() {

@@ -1,5 +1,8 @@
 package org.devicelink.server.store;
 
+import java.util.List;
+import java.util.Locale;
+
 /** What the server makes of a JDBC URL before it opens it. */
 public final class DatabaseUrls {
 
@@ -11,7 +14,7 @@ public final class DatabaseUrls {
      * {@code ~/…}, a path).
      */
     public static boolean isH2File(String jdbcUrl) {
-        return jdbcUrl.startsWith("jdbc:h2:") && !java.util.List.of("jdbc:h2:mem:", "jdbc:h2:tcp:", "jdbc:h2:ssl:", "jdbc:h2:zip:").stream()
+        return jdbcUrl.startsWith("jdbc:h2:") && !List.of("jdbc:h2:mem:", "jdbc:h2:tcp:", "jdbc:h2:ssl:", "jdbc:h2:zip:").stream()
                 .anyMatch(jdbcUrl::startsWith);
     }
 
@@ -22,7 +25,7 @@ public final class DatabaseUrls {
      * 15 KB per code; at 0 it holds what is live. Other URLs are left as given.
      */
     static String reuseFreedSpace(String jdbcUrl) {
-        if (!isH2File(jdbcUrl) || jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("RETENTION_TIME")) {
+        if (!isH2File(jdbcUrl) || jdbcUrl.toUpperCase(Locale.ROOT).contains("RETENTION_TIME")) {
             return jdbcUrl;
         }
         return jdbcUrl + ";RETENTION_TIME=0";

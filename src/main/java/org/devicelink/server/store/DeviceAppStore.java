@@ -1,5 +1,6 @@
 package org.devicelink.server.store;
 
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +42,8 @@ public final class DeviceAppStore {
     public void put(App app) {
         String scopes = String.join(" ", app.allowedScopes());
         sql.inTransaction(() -> {
-            if (sql.update("UPDATE device_apps SET display_name = ?, allowed_scopes = ?, max_devices = ?, one_active = ? WHERE client_id = ?",
+            if (sql.update("UPDATE device_apps SET display_name = ?, allowed_scopes = ?, max_devices = ?, one_active = ? WHERE client_id "
+                    + "= ?",
                     app.displayName(), scopes, app.maxDevices(), app.oneActive(), app.clientId()) == 0) {
                 sql.update("INSERT INTO device_apps (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)", app.clientId(), app.displayName(), scopes,
                         app.maxDevices(), app.oneActive());
@@ -57,7 +59,7 @@ public final class DeviceAppStore {
                 + "AND client_id NOT IN (SELECT client_id FROM linked_devices)", clientId) == 1;
     }
 
-    private static App map(Sql.Row r) throws java.sql.SQLException {
+    private static App map(Sql.Row r) throws SQLException {
         Integer max = r.string("max_devices") == null ? null : r.integer("max_devices");
         return new App(r.string("client_id"), r.string("display_name"),
                 Arrays.stream(r.string("allowed_scopes").split(" ")).filter(s -> !s.isBlank()).toList(), max, r.bool("one_active"));

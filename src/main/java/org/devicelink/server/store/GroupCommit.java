@@ -49,7 +49,8 @@ public final class GroupCommit implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new Sql.StoreException(new SQLException("the database did not reach the disk within " + GIVE_UP.toSeconds() + " s"));
+                    throw new Sql.StoreException(new SQLException("the database did not reach the disk within " + GIVE_UP.toSeconds()
+                            + " s"));
                 }
                 changed.awaitNanos(left);
             }

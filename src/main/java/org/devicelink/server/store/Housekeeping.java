@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Forgets what no one needs any more: device requests a week past their expiry (kept that long so support can say
  * what happened to a code), spent refresh tokens past their expiry, attempt counters whose window closed long
- * ago, and activity older than it is kept (a year by default). The support audit is never swept. Every node may run it; the deletes are idempotent. It deletes in batches, each its own short transaction, so a
+ * ago, and activity older than it is kept (a year by default). The support audit is never swept. Every node may run
+ * it; the deletes are idempotent. It deletes in batches, each its own short transaction, so a
  * launch day's million expired codes never hold a lock that devices polling at that moment would wait behind.
  */
 public final class Housekeeping {
@@ -48,7 +49,8 @@ public final class Housekeeping {
         Instant cutoff = now.minus(KEEP_EXPIRED_REQUESTS);
         new LinkedDeviceStore(sql).endUncollected(null, now);
         var batches = new LinkedHashMap<String, List<Integer>>();
-        batches.put("pending_links", inBatches("DELETE FROM pending_links WHERE id IN (SELECT id FROM pending_links WHERE expires_at < ? LIMIT ?)",
+        batches.put("pending_links",
+                inBatches("DELETE FROM pending_links WHERE id IN (SELECT id FROM pending_links WHERE expires_at < ? LIMIT ?)",
                 cutoff));
         batches.put("refresh_tokens", inBatches("DELETE FROM refresh_tokens WHERE token_hash IN "
                 + "(SELECT token_hash FROM refresh_tokens WHERE expires_at < ? LIMIT ?)", cutoff));
@@ -56,7 +58,8 @@ public final class Housekeeping {
                 + "WHERE window_started_at < ? AND (locked_until IS NULL OR locked_until < ?) LIMIT ?)", cutoff, now));
         batches.put("activity", inBatches("DELETE FROM activity WHERE id IN (SELECT id FROM activity WHERE at < ? LIMIT ?)",
                 now.minus(activityKept)));
-        batches.put("web_sessions", inBatches("DELETE FROM web_sessions WHERE id_hash IN (SELECT id_hash FROM web_sessions WHERE expires_at < ? LIMIT ?)",
+        batches.put("web_sessions",
+                inBatches("DELETE FROM web_sessions WHERE id_hash IN (SELECT id_hash FROM web_sessions WHERE expires_at < ? LIMIT ?)",
                 now));
         batches.put("support_hints", inBatches("DELETE FROM support_hints WHERE id IN (SELECT id FROM support_hints WHERE at < ? LIMIT ?)",
                 now.minus(Duration.ofDays(1))));

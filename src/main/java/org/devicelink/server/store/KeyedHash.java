@@ -2,6 +2,8 @@ package org.devicelink.server.store;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,10 +28,10 @@ public final class KeyedHash {
     }
 
     /** A new secret to hand out and store only hashed: 256 random bits, base64url (device codes, refresh tokens). */
-    public static String newToken(java.security.SecureRandom random) {
+    public static String newToken(SecureRandom random) {
         var bytes = new byte[32];
         random.nextBytes(bytes);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** What a secret is; its label goes into the digest, so a user code never matches a token of the same text. */

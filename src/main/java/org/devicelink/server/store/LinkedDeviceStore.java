@@ -1,6 +1,8 @@
 package org.devicelink.server.store;
 
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.devicelink.protocol.DeviceStatus;
@@ -37,8 +39,9 @@ public final class LinkedDeviceStore {
 
     /** The devices of these accounts (one, or a family's few), newest first. */
     public List<Device> listForAccounts(List<String> accountIds, int limit) {
-        String marks = String.join(", ", java.util.Collections.nCopies(accountIds.size(), "?"));
-        return sql.query(SELECT + "WHERE d.account_id IN (" + marks + ") ORDER BY d.linked_at DESC, d.id FETCH FIRST " + limit + " ROWS ONLY",
+        String marks = String.join(", ", Collections.nCopies(accountIds.size(), "?"));
+        return sql.query(SELECT + "WHERE d.account_id IN (" + marks + ") ORDER BY d.linked_at DESC, d.id FETCH FIRST " + limit
+                + " ROWS ONLY",
                 LinkedDeviceStore::map, accountIds.toArray());
     }
 
@@ -74,7 +77,8 @@ public final class LinkedDeviceStore {
     public int endUncollected(String accountId, Instant now) {
         String uncollected = "SELECT device_id FROM pending_links WHERE status = ? AND expires_at <= ? AND device_id IS NOT NULL";
         return accountId == null
-                ? sql.update("UPDATE linked_devices SET status = ?, end_reason = ?, ended_at = ? WHERE status = ? AND id IN (" + uncollected + ")",
+                ? sql.update("UPDATE linked_devices SET status = ?, end_reason = ?, ended_at = ? WHERE status = ? AND id IN ("
+                + uncollected + ")",
                         DeviceStatus.UNLINKED, EndReason.NOT_COLLECTED, now, DeviceStatus.ACTIVE, LinkStatus.APPROVED, now)
                 : sql.update("UPDATE linked_devices SET status = ?, end_reason = ?, ended_at = ? WHERE status = ? AND account_id = ? "
                         + "AND id IN (" + uncollected + ")", DeviceStatus.UNLINKED, EndReason.NOT_COLLECTED, now, DeviceStatus.ACTIVE,
@@ -103,7 +107,7 @@ public final class LinkedDeviceStore {
         };
     }
 
-    private static Device map(Sql.Row r) throws java.sql.SQLException {
+    private static Device map(Sql.Row r) throws SQLException {
         return new Device(r.string("id"), r.string("account_id"), r.string("account_name"), r.string("client_id"), r.string("app_name"),
                 r.string("name"), r.string("model"), r.string("scope"), r.instant("linked_at"),
                 r.instant("last_active_at"), r.choice("status", DeviceStatus.class), r.choice("end_reason", EndReason.class));

@@ -1,5 +1,6 @@
 package org.devicelink.server.store;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +55,8 @@ public final class LocalUserStore {
         return sql.queryOne("SELECT COUNT(*) AS n FROM local_users", r -> r.integer("n")).orElse(0) == 0;
     }
 
-    private static User map(Sql.Row r) throws java.sql.SQLException {
-        return new User(r.string("id"), r.string("username"), r.string("display_name"), r.choice("role", Role.class), r.string("family_id"));
+    private static User map(Sql.Row r) throws SQLException {
+        return new User(r.string("id"), r.string("username"), r.string("display_name"), r.choice("role", Role.class),
+                r.string("family_id"));
     }
 }

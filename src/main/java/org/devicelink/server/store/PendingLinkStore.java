@@ -1,5 +1,6 @@
 package org.devicelink.server.store;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -92,7 +93,8 @@ public final class PendingLinkStore {
      */
     public boolean lookedUp(String id, String accountId, Instant now) {
         sql.update("UPDATE pending_links SET looked_up_at = COALESCE(looked_up_at, ?), looked_up_by = COALESCE(looked_up_by, ?), "
-                + "seen_by_others = seen_by_others OR (looked_up_by IS NOT NULL AND looked_up_by <> ?) WHERE id = ?", now, accountId, accountId, id);
+                + "seen_by_others = seen_by_others OR (looked_up_by IS NOT NULL AND looked_up_by <> ?) WHERE id = ?", now, accountId,
+                        accountId, id);
         return seenByOthers(id);
     }
 
@@ -101,7 +103,7 @@ public final class PendingLinkStore {
         return sql.queryOne("SELECT seen_by_others FROM pending_links WHERE id = ?", r -> r.bool("seen_by_others"), id).orElse(false);
     }
 
-    private static Row map(Sql.Row r) throws java.sql.SQLException {
+    private static Row map(Sql.Row r) throws SQLException {
         return new Row(r.string("id"), r.string("device_code_hash"), r.string("client_id"), r.string("scope"), r.string("device_name"),
                 r.string("device_model"), r.string("client_address"), r.string("user_agent"), r.instant("requested_at"),
                 r.instant("expires_at"), r.integer("poll_interval"), r.choice("status", LinkStatus.class),

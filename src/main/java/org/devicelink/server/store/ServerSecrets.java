@@ -42,7 +42,8 @@ public final class ServerSecrets {
             return existing;
         }
         // the first node to start makes it; one that lost the race reads the winner's
-        sql.insertUnlessPresent("INSERT INTO server_secrets (name, secret, created_at) VALUES (?, ?, ?)", name, create.get(), clock.instant());
+        sql.insertUnlessPresent("INSERT INTO server_secrets (name, secret, created_at) VALUES (?, ?, ?)", name, create.get(),
+                clock.instant());
         return read(name);
     }
 

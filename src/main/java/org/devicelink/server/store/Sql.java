@@ -4,12 +4,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -105,7 +110,7 @@ public final class Sql {
      */
     public boolean insertUnlessPresent(String sql, Object... args) {
         return withConnection(connection -> {
-            java.sql.Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+            Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
             try (PreparedStatement statement = prepare(connection, sql, args)) {
                 statement.executeUpdate();
                 if (savepoint == null) {
@@ -147,7 +152,7 @@ public final class Sql {
 
     /** How an enum value is kept in a text column: {@code REFRESH_TOKEN_REUSE} as {@code refresh-token-reuse}. */
     public static String wire(Enum<?> value) {
-        return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** True when an INSERT failed only because the key already exists (a race another node or thread won). */
@@ -206,11 +211,11 @@ public final class Sql {
         }
 
         /** Every column of the row, by lower-case name (for tests and diagnostics). */
-        public java.util.Map<String, Object> columns() throws SQLException {
+        public Map<String, Object> columns() throws SQLException {
             var meta = rs.getMetaData();
-            var values = new java.util.LinkedHashMap<String, Object>();
+            var values = new LinkedHashMap<String, Object>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
-                values.put(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), rs.getObject(i));
+                values.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), rs.getObject(i));
             }
             return values;
         }
@@ -262,7 +267,7 @@ public final class Sql {
      */
     public static boolean unavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientException) {
+            if (cause instanceof SQLTransientException) {
                 return true; // the pool's timeout waiting for a connection is one
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {

@@ -50,7 +50,8 @@ public final class SupportStore {
             args[2 * i] = id;
             args[2 * i + 1] = around.get(i);
         }
-        sql.update("INSERT INTO support_hint_codes (hint_id, code_hash) VALUES " + String.join(", ", Collections.nCopies(around.size(), "(?, ?)")), args);
+        sql.update("INSERT INTO support_hint_codes (hint_id, code_hash) VALUES " + String.join(", ", Collections.nCopies(around.size(),
+                "(?, ?)")), args);
     }
 
     /** A hint given to this support account since then whose codes meet these; with the re-reads it has answered. */
@@ -82,6 +83,7 @@ public final class SupportStore {
 
     /** The support account's lookups since {@code since}, oldest first: the rate limit's memory is the audit itself. */
     public List<Instant> lookupsSince(String supportId, Instant since) {
-        return sql.query("SELECT at FROM support_audit WHERE support_id = ? AND at > ? ORDER BY at", r -> r.instant("at"), supportId, since);
+        return sql.query("SELECT at FROM support_audit WHERE support_id = ? AND at > ? ORDER BY at", r -> r.instant("at"), supportId,
+                since);
     }
 }

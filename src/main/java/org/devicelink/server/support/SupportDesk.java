@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -73,7 +74,8 @@ public final class SupportDesk {
         requireSupport(support);
         UserCode code = switch (UserCode.parse(codeInput)) {
             case UserCode.Parsed.Valid(UserCode c) -> c;
-            case UserCode.Parsed.Invalid invalid -> throw new ApiProblem(ProblemType.CODE_INVALID, invalid.messageKey(), invalid.messageArguments());
+            case UserCode.Parsed.Invalid invalid -> throw new ApiProblem(ProblemType.CODE_INVALID, invalid.messageKey(),
+                    invalid.messageArguments());
         };
         Instant now = clock.instant();
         return sql.inTransaction(() -> {
@@ -101,7 +103,8 @@ public final class SupportDesk {
             var story = found.get();
             audit(support, "code-lookup", digest, story.ownerId(), null, now);
             if (story.ownerId() != null) {
-                activity.record(new Activity(ActivityKind.VIEWED_BY_SUPPORT, story.ownerId(), null, story.deviceName(), story.clientId(), null));
+                activity.record(new Activity(ActivityKind.VIEWED_BY_SUPPORT, story.ownerId(), null, story.deviceName(), story.clientId(),
+                        null));
             }
             String status = status(story, now);
             return new CodeStory(code.display(), status, status.equals("waiting"), appName(story.clientId()), story.deviceName(),
@@ -115,7 +118,8 @@ public final class SupportDesk {
         String id = PathIds.uuid(customerId, ProblemType.NOT_FOUND);
         String reason = request == null || request.reason() == null ? "" : request.reason().strip();
         if (reason.length() < SupportLookup.MIN_REASON || reason.length() > SupportLookup.MAX_REASON || !DisplayText.showable(reason)) {
-            throw new ApiProblem(ProblemType.INVALID_REQUEST, "problem.invalid-request.reason", SupportLookup.MIN_REASON, SupportLookup.MAX_REASON);
+            throw new ApiProblem(ProblemType.INVALID_REQUEST, "problem.invalid-request.reason", SupportLookup.MIN_REASON,
+                    SupportLookup.MAX_REASON);
         }
         Instant now = clock.instant();
         return sql.inTransaction(() -> {
@@ -139,7 +143,8 @@ public final class SupportDesk {
     private void admit(Account support, Instant now) {
         List<Instant> recent = store.lookupsSince(support.id(), now.minus(WINDOW));
         if (recent.size() >= LOOKUPS_PER_HOUR) {
-            throw ApiProblem.waitFor(ProblemType.SUPPORT_LIMIT, Duration.between(now, recent.get(recent.size() - LOOKUPS_PER_HOUR).plus(WINDOW)));
+            throw ApiProblem.waitFor(ProblemType.SUPPORT_LIMIT, Duration.between(now,
+                    recent.get(recent.size() - LOOKUPS_PER_HOUR).plus(WINDOW)));
         }
     }
 
@@ -177,7 +182,7 @@ public final class SupportDesk {
             events.add(new CodeStory.Event(story.expiresAt(), "expired", null));
         }
         events.removeIf(e -> e.at() == null);
-        events.sort(java.util.Comparator.comparing(CodeStory.Event::at));
+        events.sort(Comparator.comparing(CodeStory.Event::at));
         return events;
     }
 

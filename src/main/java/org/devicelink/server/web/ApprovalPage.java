@@ -138,7 +138,8 @@ final class ApprovalPage {
     }
 
     void message(String text, boolean offerSignIn) {
-        model.put("message", Map.of("text", text, "offerSignIn", offerSignIn, "button", Messages.get(offerSignIn ? "web.signin" : "web.back")));
+        model.put("message", Map.of("text", text, "offerSignIn", offerSignIn, "button", Messages.get(offerSignIn ? "web.signin"
+                : "web.back")));
     }
 
     void refreshEvery(int seconds) {

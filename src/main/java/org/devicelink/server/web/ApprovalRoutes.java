@@ -6,9 +6,11 @@ import io.javalin.http.Cookie;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -80,7 +82,7 @@ public final class ApprovalRoutes {
     public static void appOnly(RoutesConfig routes) {
         routes.get(PATH, ctx -> {
             String codeParameter = ctx.queryParam(VerificationLink.CODE_PARAMETER);
-            var model = new java.util.HashMap<String, Object>();
+            var model = new HashMap<String, Object>();
             if (codeParameter != null && !codeParameter.isBlank()) {
                 switch (UserCode.parse(codeParameter)) {
                     case UserCode.Parsed.Valid(UserCode code) -> {
@@ -330,7 +332,7 @@ public final class ApprovalRoutes {
     private static String readScript() {
         try (var in = ApprovalRoutes.class.getResourceAsStream("/pages/link.js")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (java.io.IOException | NullPointerException e) {
+        } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("pages/link.js is missing from the build", e);
         }
     }

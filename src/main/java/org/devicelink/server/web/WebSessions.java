@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.devicelink.protocol.Role;
 import org.devicelink.server.accounts.Account;
@@ -29,7 +30,7 @@ public final class WebSessions {
     private static final int MAX_COOKIE_LENGTH = 64;
 
     private final WebSessionStore store;
-    private final java.util.function.Predicate<Account> stillSignedIn;
+    private final Predicate<Account> stillSignedIn;
     private final KeyedHash hash;
     private final Clock clock;
     private final SecureRandom random;
@@ -38,7 +39,7 @@ public final class WebSessions {
     record Session(String id, Account account, String csrf) {}
 
     /** @param stillSignedIn whether the sign-in a session was made from still stands: it ends the session with it */
-    public WebSessions(WebSessionStore store, java.util.function.Predicate<Account> stillSignedIn, KeyedHash hash, Clock clock, SecureRandom random) {
+    public WebSessions(WebSessionStore store, Predicate<Account> stillSignedIn, KeyedHash hash, Clock clock, SecureRandom random) {
         this.store = store;
         this.stillSignedIn = stillSignedIn;
         this.hash = hash;
@@ -55,7 +56,8 @@ public final class WebSessions {
         String id = KeyedHash.newToken(random);
         var now = clock.instant();
         store.insert(hash.of(KeyedHash.Kind.WEB_SESSION, id), account.id(), account.displayName(),
-                account.roles().stream().map(Role::wire).sorted().collect(Collectors.joining(" ")), account.signIn(), now, now.plus(LIFETIME));
+                account.roles().stream().map(Role::wire).sorted().collect(Collectors.joining(" ")), account.signIn(), now,
+                        now.plus(LIFETIME));
         ctx.cookie(cookie(id, (int) LIFETIME.toSeconds()));
         return session(id, account);
     }
@@ -68,7 +70,8 @@ public final class WebSessions {
         }
         return store.find(hash.of(KeyedHash.Kind.WEB_SESSION, id), clock.instant()).map(row -> session(id, new Account(row.accountId(),
                 row.issuer(), row.subject(), row.displayName(), Arrays.stream(row.roles().split(" ")).map(Role::fromWire)
-                        .flatMap(Optional::stream).collect(Collectors.toSet()), row.familyId(), row.signIn()))).filter(s -> stillSignedIn.test(s.account()));
+                        .flatMap(Optional::stream).collect(Collectors.toSet()), row.familyId(), row.signIn())))
+                                .filter(s -> stillSignedIn.test(s.account()));
     }
 
     /** Whether a posted form carries this session's token: a form from another site, page or session does not. */

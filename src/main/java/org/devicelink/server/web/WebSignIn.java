@@ -1,9 +1,15 @@
 package org.devicelink.server.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
+import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -11,16 +17,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import org.devicelink.protocol.Pkce;
-import org.devicelink.protocol.ProtocolJson;
 import java.util.stream.Collectors;
 import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.LocalSignIn;
+import org.devicelink.protocol.Pkce;
+import org.devicelink.protocol.ProtocolJson;
 import org.devicelink.server.accounts.Account;
 import org.devicelink.server.accounts.BearerTokens;
 import org.devicelink.server.http.ApiProblem;
@@ -116,7 +117,8 @@ public final class WebSignIn {
                     .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(query(form))).build());
             if (!answer.path("access_token").isTextual()) {
-                throw new OAuthProblem(answer.path("error").asText("invalid_grant"), answer.path("error_description").asText("no access token"));
+                throw new OAuthProblem(answer.path("error").asText("invalid_grant"),
+                        answer.path("error_description").asText("no access token"));
             }
             return answer.path("access_token").asText();
         }
@@ -124,9 +126,11 @@ public final class WebSignIn {
         private JsonNode metadata() {
             JsonNode known = metadata;
             if (known == null) {
-                known = send(HttpRequest.newBuilder(URI.create(settings.authority() + "/.well-known/openid-configuration")).timeout(TIMEOUT).GET().build());
+                known = send(HttpRequest.newBuilder(URI.create(settings.authority()
+                        + "/.well-known/openid-configuration")).timeout(TIMEOUT).GET().build());
                 String authorize = known.path("authorization_endpoint").asText();
-                boolean secure = authorize.startsWith("https://") || authorize.startsWith("http://127.0.0.1:") || authorize.startsWith("http://localhost:");
+                boolean secure = authorize.startsWith("https://") || authorize.startsWith("http://127.0.0.1:")
+                        || authorize.startsWith("http://localhost:");
                 if (!settings.authority().equals(known.path("issuer").asText().replaceAll("/$", "")) || !secure
                         || !known.path("token_endpoint").isTextual()) {
                     throw new Failed(Messages.get("web.signin.unreachable", settings.authority()));
@@ -144,7 +148,7 @@ public final class WebSignIn {
                     throw new Failed(Messages.get("web.signin.unreachable", settings.authority()));
                 }
                 return body;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new Failed(Messages.get("web.signin.unreachable", settings.authority()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

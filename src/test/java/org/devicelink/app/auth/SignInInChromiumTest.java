@@ -1,6 +1,5 @@
 package org.devicelink.app.auth;
 
-import org.devicelink.testing.Inputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.aad.msal4j.OpenBrowserAction;
@@ -14,6 +13,7 @@ import org.devicelink.server.Databases;
 import org.devicelink.server.HeadlessChromium;
 import org.devicelink.server.LinkServerFixture;
 import org.devicelink.server.LoginPages;
+import org.devicelink.testing.Inputs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

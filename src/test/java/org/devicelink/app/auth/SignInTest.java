@@ -7,6 +7,7 @@ import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
 import com.microsoft.aad.msal4j.OpenBrowserAction;
 import com.microsoft.aad.msal4jextensions.PersistenceSettings;
 import com.microsoft.aad.msal4jextensions.PersistenceTokenCacheAccessAspect;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.devicelink.server.Databases;
 import org.devicelink.server.LinkServerFixture;
 import org.devicelink.server.ScriptedBrowser;
@@ -62,7 +68,8 @@ class SignInTest {
             var page = browser.open(URI.create(url.toString()));
             for (String password : passwords) {
                 pagesSeen.add(page.body());
-                page = "cancel".equals(password) ? browser.submit(page, "", "", "cancel") : browser.submit(page, username, password, "signin");
+                page = "cancel".equals(password) ? browser.submit(page, "", "", "cancel") : browser.submit(page, username, password,
+                        "signin");
             }
             pagesSeen.add(page.body());
             browser.follow(page); // the auto-posting form, back to MSAL's loopback listener
@@ -83,17 +90,17 @@ class SignInTest {
     @Test
     void cancellingEndsTheWaitForTheBrowserAtOnce() throws Exception {
         SignIn signIn = signIn();
-        var opened = new java.util.concurrent.CountDownLatch(1);
-        var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        var opened = new CountDownLatch(1);
+        var waiting = CompletableFuture.supplyAsync(() -> {
             try {
                 return signIn.interactive(url -> opened.countDown(), Duration.ofMinutes(5)); // no browser ever comes back
             } catch (SignInFailure e) {
                 return e;
             }
-        }, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
-        assertThat(opened.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }, Executors.newVirtualThreadPerTaskExecutor());
+        assertThat(opened.await(20, TimeUnit.SECONDS)).isTrue();
         signIn.cancelInteractive(); // at once: the browser has just opened, MSAL may not have handed back its sign-in yet
-        Object ended = waiting.get(5, java.util.concurrent.TimeUnit.SECONDS); // not the 5 minutes it would wait
+        Object ended = waiting.get(5, TimeUnit.SECONDS); // not the 5 minutes it would wait
         assertThat(ended).isInstanceOfSatisfying(SignInFailure.class,
                 e -> assertThat(e.kind()).isEqualTo(SignInFailure.Kind.CANCELLED_OR_TIMED_OUT));
     }
@@ -141,13 +148,14 @@ class SignInTest {
                 });
         OpenBrowserAction nobody = url -> { };
         assertThatThrownBy(() -> signIn().interactive(nobody, Duration.ofSeconds(2)))
-                .isInstanceOfSatisfying(SignInFailure.class, e -> assertThat(e.kind()).isEqualTo(SignInFailure.Kind.CANCELLED_OR_TIMED_OUT));
+                .isInstanceOfSatisfying(SignInFailure.class,
+                e -> assertThat(e.kind()).isEqualTo(SignInFailure.Kind.CANCELLED_OR_TIMED_OUT));
     }
 
     @Test
     void anUnreachableOrImpostorProviderIsNamed() throws Exception {
         int closedPort;
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
         var unreachable = new SignIn(SignInSettings.local("https://localhost:" + closedPort, fixture.server().certificateFile()),
@@ -189,7 +197,7 @@ class SignInTest {
     void whenTheSecretStoreOpensTheSignInIsKeptThereAndResumedFromIt() throws Exception {
         // the extension's own store, in the mode it uses where it has no keyring (a stand-in for the OS's secret store)
         Path storeDir = dir.resolve("secret-store");
-        java.util.concurrent.Callable<ITokenCacheAccessAspect> secretStore = () -> new PersistenceTokenCacheAccessAspect(
+        Callable<ITokenCacheAccessAspect> secretStore = () -> new PersistenceTokenCacheAccessAspect(
                 PersistenceSettings.builder("msal-secret-store.bin", storeDir).setLinuxUseUnprotectedFileAsCacheStorage(true).build());
         var cache = TokenCaches.forDirectory(dir.resolve("cache"), secretStore);
         assertThat(cache).isInstanceOf(PersistenceTokenCacheAccessAspect.class);

@@ -6,9 +6,9 @@ import org.devicelink.code.UserCode;
 import org.devicelink.protocol.ActivityEntry;
 import org.devicelink.protocol.CodeStory;
 import org.devicelink.protocol.FamilyMember;
-import org.devicelink.protocol.Me;
 import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
+import org.devicelink.protocol.Me;
 import org.devicelink.protocol.PendingLink;
 import org.devicelink.protocol.ProblemType;
 
@@ -50,7 +50,8 @@ public final class FakeLinkApi implements LinkApi {
 
     @Override
     public Approval approve(UserCode code, String account, String replace) throws ApiFailure {
-        calls.add("approve " + code.display() + (account.equals("me") ? "" : " for " + account) + (replace == null ? "" : " replacing " + replace));
+        calls.add("approve " + code.display() + (account.equals("me") ? "" : " for " + account) + (replace == null ? "" : " replacing "
+                + replace));
         return new Approval.Linked(call(approve));
     }
 

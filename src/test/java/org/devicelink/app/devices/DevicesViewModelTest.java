@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import org.devicelink.app.client.ApiFailure;
 import org.devicelink.app.client.FakeLinkApi;
 import org.devicelink.app.common.TestExecutors;
 import org.devicelink.protocol.DeviceStatus;
@@ -97,7 +98,7 @@ class DevicesViewModelTest {
     @Test
     void anUnreachableServerIsSaidAndTheListKept() {
         loaded();
-        api.devices = () -> { throw org.devicelink.app.client.ApiFailure.unreachable("link.example.org", null); };
+        api.devices = () -> { throw ApiFailure.unreachable("link.example.org", null); };
         model.refresh();
         held.finish();
         assertThat(model.errorProperty().get()).startsWith("Cannot reach the DeviceLink server at link.example.org.");

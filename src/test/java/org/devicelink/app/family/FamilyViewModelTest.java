@@ -2,6 +2,7 @@ package org.devicelink.app.family;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ class FamilyViewModelTest {
     static final FamilyMember ALEX = new FamilyMember("a-1", "Alex Morgan", Role.ORGANIZER, true);
     static final FamilyMember SAM = new FamilyMember("s-1", "Sam Morgan", Role.CHILD, false);
     final FakeLinkApi api = new FakeLinkApi();
-    final FamilyViewModel model = new FamilyViewModel(api, TestExecutors.callingThread(), java.time.Clock.systemUTC());
+    final FamilyViewModel model = new FamilyViewModel(api, TestExecutors.callingThread(), Clock.systemUTC());
 
     static FamilyRequest request(String id, String device) {
         return new FamilyRequest(id, SAM.id(), SAM.name(), "demo-console", "Demo Console", device, "Switch", "this computer",

@@ -2,11 +2,16 @@ package org.devicelink.app.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
 import org.devicelink.app.client.ApiFailure;
 import org.devicelink.app.client.FakeLinkApi;
 import org.devicelink.app.common.TestExecutors;
@@ -26,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LinkViewModelTest {
 
     static final Instant NOW = Instant.parse("2026-12-01T20:00:00Z");
-    static final VerificationLink LINK = new VerificationLink(java.net.URI.create("https://link.example.org/link"));
+    static final VerificationLink LINK = new VerificationLink(URI.create("https://link.example.org/link"));
 
     @TempDir
     Path dir;
@@ -45,11 +50,12 @@ class LinkViewModelTest {
     static PendingLink asking(boolean sameNetwork) {
         return new PendingLink("WDJB-MJHT", "demo-console", "Demo Console", "Kitchen TV", "Frame 55", List.of("play"),
                 sameNetwork ? "this computer" : "203.0.113.0/24 (internet)", !sameNetwork, NOW.minusSeconds(30), NOW.plusSeconds(600), 600,
-                java.util.Map.of(), false);
+                Map.of(), false);
     }
 
     static LinkedDevice kitchenTv() {
-        return new LinkedDevice("d-1", "Kitchen TV", "Frame 55", "demo-console", "Demo Console", NOW, null, DeviceStatus.ACTIVE, "a-1", "Alex Morgan");
+        return new LinkedDevice("d-1", "Kitchen TV", "Frame 55", "demo-console", "Demo Console", NOW, null, DeviceStatus.ACTIVE, "a-1",
+                "Alex Morgan");
     }
 
     /** Types a code and continues to the confirmation. */
@@ -92,12 +98,12 @@ class LinkViewModelTest {
         assertThat(model.confirmationProperty().get().otherNetwork()).isEmpty();
         assertThat(model.confirmationProperty().get().title()).isEqualTo("Link Kitchen TV to your account?");
         assertThat(model.confirmationProperty().get().details()).extracting(LinkWording.Detail::value).contains("just now");
-        clock.advance(java.time.Duration.ofSeconds(75));
+        clock.advance(Duration.ofSeconds(75));
         model.tick();
         assertThat(model.secondsLeftProperty().get()).isEqualTo(525);
         assertThat(model.confirmationProperty().get().details()).as("the confirmation's words follow the clock")
                 .extracting(LinkWording.Detail::value).contains("1 min ago");
-        clock.advance(java.time.Duration.ofSeconds(625));
+        clock.advance(Duration.ofSeconds(625));
         model.tick();
         assertThat(model.secondsLeftProperty().get()).isZero();
     }
@@ -140,14 +146,17 @@ class LinkViewModelTest {
     void eachProblemOfTheServerHasItsOwnSentence() {
         record Case(ApiFailure failure, String says, boolean retry) {}
         var cases = List.of(
-                new Case(FakeLinkApi.problem(ProblemType.CODE_EXPIRED, "x"), "This code has expired. Ask the device for a new code.", false),
+                new Case(FakeLinkApi.problem(ProblemType.CODE_EXPIRED, "x"), "This code has expired. Ask the device for a new code.",
+                        false),
                 new Case(FakeLinkApi.problem(ProblemType.CODE_USED, "x"), "This code has already been used. If the device still shows it, "
                         + "ask the device for a new code.", false),
                 new Case(new ApiFailure(ProblemType.TOO_MANY_ATTEMPTS, "x", 900L, null),
                         "Too many wrong codes. Wait 15 minutes, then check the code on your device and try again.", false),
                 new Case(FakeLinkApi.problem(ProblemType.DEVICE_LIMIT_REACHED, "Limited TV allows 1 devices per account, and this account "
-                        + "has them: Kitchen TV. Unlink one of them and link this one."), "Limited TV allows 1 devices per account, and this "
-                        + "account has them: Kitchen TV. Unlink one of them and link this one.", false), // only the server knows the app's devices
+                        + "has them: Kitchen TV. Unlink one of them and link this one."), "Limited TV allows 1 devices per account, and "
+                                + "this "
+                        + "account has them: Kitchen TV. Unlink one of them and link this one.", false),
+                                // only the server knows the app's devices
                 new Case(FakeLinkApi.problem(ProblemType.UNAUTHENTICATED, "x"),
                         "Your sign-in has ended. Sign in again from the account menu, then try again.", false),
                 new Case(FakeLinkApi.problem(ProblemType.NOT_ALLOWED, "You can link devices to your own account only."),
@@ -162,13 +171,15 @@ class LinkViewModelTest {
             assertThat(outcome.message()).as(c.failure().type().map(Enum::name).orElse("unreachable")).isEqualTo(c.says());
             assertThat(outcome.retry()).isEqualTo(c.retry());
             model.retry();
-            assertThat(model.stageProperty().get()).as("try again goes back to the same confirmation").isEqualTo(LinkViewModel.Stage.CONFIRM);
+            assertThat(model.stageProperty().get()).as("try again goes back to the same confirmation")
+                    .isEqualTo(LinkViewModel.Stage.CONFIRM);
         }
         var model = model();
         api.lookup = () -> { throw FakeLinkApi.problem(ProblemType.CODE_NOT_FOUND, "x"); };
         model.codeProperty().set("WDJB-MJHT");
         model.lookUp();
-        assertThat(model.errorProperty().get()).isEqualTo("No device is waiting with this code. Check it against the code on your device's screen.");
+        assertThat(model.errorProperty().get()).isEqualTo("No device is waiting with this code. Check it against the code on your "
+                + "device's screen.");
         assertThat(model.stageProperty().get()).isEqualTo(LinkViewModel.Stage.ENTER);
     }
 
@@ -215,9 +226,10 @@ class LinkViewModelTest {
         assertThat(model.errorProperty().get()).contains("link.example.org.evil.example").contains("phishing");
 
         Path blank = dir.resolve("blank.png");
-        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(200, 200, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", blank.toFile());
+        ImageIO.write(new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB), "png", blank.toFile());
         model.scanFile(blank);
-        assertThat(model.errorProperty().get()).isEqualTo("No QR code was found in blank.png. Try a sharper picture, or type the code instead.");
+        assertThat(model.errorProperty().get()).isEqualTo("No QR code was found in blank.png. Try a sharper picture, or type the code "
+                + "instead.");
 
         Path notes = dir.resolve("notes.txt");
         Files.writeString(notes, "hello");

@@ -1,11 +1,11 @@
 package org.devicelink.app.scan;
 
-import org.devicelink.testing.Eventually;
-import org.devicelink.testing.Inputs;
-import org.devicelink.scan.QrDecoder;
-import org.devicelink.scan.FrameSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -13,11 +13,17 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
+import javax.imageio.ImageIO;
 import org.devicelink.device.QrCode;
+import org.devicelink.scan.FrameSource;
+import org.devicelink.scan.QrDecoder;
+import org.devicelink.testing.Eventually;
+import org.devicelink.testing.Inputs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -38,7 +44,8 @@ class ScreenSourceTest {
     static void showAQrOnARealDisplay() throws Exception {
         String display = System.getenv("DISPLAY");
         Inputs.require(display != null && display.startsWith(":"), "no X display: the pom sets DISPLAY for this test's own execution");
-        Inputs.require(new ProcessBuilder("sh", "-c", "command -v Xvfb").start().waitFor() == 0, "Xvfb is not installed here (.ci/run installs it)");
+        Inputs.require(new ProcessBuilder("sh", "-c", "command -v Xvfb").start().waitFor() == 0,
+                "Xvfb is not installed here (.ci/run installs it)");
         // Xvfb prints the display number once it takes clients (-displayfd 1), or the script says "gone" when it could
         // not start (say, a server already runs there). It must outlive this JVM's GTK, which exits the JVM when its X
         // server goes, so the script ends it once this JVM has ended.
@@ -51,7 +58,7 @@ class ScreenSourceTest {
                 kill $x
                 """;
         Process xvfb = new ProcessBuilder("sh", "-c", script, "sh", display, Long.toString(ProcessHandle.current().pid())).start();
-        String said = new java.io.BufferedReader(new java.io.InputStreamReader(xvfb.getInputStream())).readLine();
+        String said = new BufferedReader(new InputStreamReader(xvfb.getInputStream())).readLine();
         assertThat(!"gone".equals(said) || Files.exists(Path.of("/tmp/.X11-unix/X" + display.substring(1))))
                 .as("Xvfb started on " + display + ", or one was already running there").isTrue();
         var started = new CompletableFuture<Void>();
@@ -68,7 +75,7 @@ class ScreenSourceTest {
                     image.getPixelWriter().setArgb(x, y, dark ? 0xFF000000 : 0xFFFFFFFF);
                 }
             }
-            var pane = new StackPane(new javafx.scene.image.ImageView(image));
+            var pane = new StackPane(new ImageView(image));
             pane.setStyle("-fx-background-color: rgb(0, 90, 200);"); // a blue frame round it: the capture is in colour
             window = new Stage(StageStyle.UNDECORATED);
             window.setScene(new Scene(pane, side + 80, side + 80));
@@ -93,15 +100,15 @@ class ScreenSourceTest {
     }
 
     /** Keeps what the capture saw, to look at. */
-    private static void save(FrameSource.Frame frame, Path file) throws java.io.IOException {
-        var image = new java.awt.image.BufferedImage(frame.width(), frame.height(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+    private static void save(FrameSource.Frame frame, Path file) throws IOException {
+        var image = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_INT_RGB);
         byte[] bgra = frame.bgra();
         for (int i = 0; i < frame.width() * frame.height(); i++) {
             image.setRGB(i % frame.width(), i / frame.width(),
                     (bgra[i * 4 + 2] & 0xff) << 16 | (bgra[i * 4 + 1] & 0xff) << 8 | (bgra[i * 4] & 0xff));
         }
         Files.createDirectories(file.getParent());
-        javax.imageio.ImageIO.write(image, "png", file.toFile());
+        ImageIO.write(image, "png", file.toFile());
     }
 
     @AfterAll

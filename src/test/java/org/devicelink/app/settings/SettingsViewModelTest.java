@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import org.devicelink.app.common.TestExecutors;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,6 @@ class SettingsViewModelTest {
     void theFileIsWrittenForItsOwnerOnly() throws Exception {
         var file = new SettingsFile(dir);
         file.update(s -> s.withTheme("dark"));
-        assertThat(Files.getPosixFilePermissions(file.path())).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(file.path())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.microsoft.aad.msal4j.OpenBrowserAction;
+import java.net.MalformedURLException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,8 +49,8 @@ class SignInViewModelTest {
         @Override
         public Session interactive(OpenBrowserAction browser, Duration timeout) throws SignInFailure {
             try {
-                browser.openBrowser(java.net.URI.create(authority() + "/authorize?state=1").toURL());
-            } catch (java.net.MalformedURLException e) {
+                browser.openBrowser(URI.create(authority() + "/authorize?state=1").toURL());
+            } catch (MalformedURLException e) {
                 throw new AssertionError(e);
             }
             whileWaiting.run();

@@ -33,7 +33,8 @@ class OutsideIssuerTest {
                 assertThat(devices.status()).as(devices.body()).isEqualTo(200);
 
                 // an outside provider's tokens cannot be ended early, so they must be short: an hour's is refused, saying why
-                String hour = outside.issueToken("entra", "alex-at-entra", "api://devicelink", Map.of("scp", "devicelink"), 3600).serialize();
+                String hour = outside.issueToken("entra", "alex-at-entra", "api://devicelink", Map.of("scp", "devicelink"),
+                        3600).serialize();
                 var refused = fixture.http().get("/api/v1/devices", hour);
                 assertThat(refused.status()).isEqualTo(401);
                 assertThat(refused.json().path("detail").asText()).contains("live longer than this server accepts (10 minutes)");

@@ -2,6 +2,7 @@ package org.devicelink.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -43,7 +44,7 @@ class SelfSignedCertificateTest {
         assertThat(certificate.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
 
         X509Certificate fromPem = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
-                new java.io.ByteArrayInputStream(SelfSignedCertificate.pem(certificate).getBytes()));
+                new ByteArrayInputStream(SelfSignedCertificate.pem(certificate).getBytes()));
         assertThat(fromPem).isEqualTo(certificate);
     }
 

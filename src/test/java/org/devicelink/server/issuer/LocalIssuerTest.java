@@ -15,6 +15,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.devicelink.protocol.LocalSignIn;
 import org.devicelink.server.Databases;
@@ -133,7 +135,8 @@ class LocalIssuerTest {
         // the ID token is for the app, not the API: the link server refuses it
         var withIdToken = fixture.http().get("/api/v1/devices", body.path("id_token").asText());
         assertThat(withIdToken.status()).isEqualTo(401);
-        String tampered = accessToken.substring(0, accessToken.lastIndexOf('.') + 1) + "AAAA" + accessToken.substring(accessToken.lastIndexOf('.') + 5);
+        String tampered = accessToken.substring(0, accessToken.lastIndexOf('.')
+                + 1) + "AAAA" + accessToken.substring(accessToken.lastIndexOf('.') + 5);
         assertThat(fixture.http().get("/api/v1/devices", tampered).status()).isEqualTo(401);
 
         // the code and the refresh token are stored only as keyed digests; the password only as its slow hash
@@ -209,7 +212,7 @@ class LocalIssuerTest {
         assertThat(fixture.http().get("/api/v1/devices", access).status()).isEqualTo(200);
         var stream = fixture.http().events(access);
         assertThat(stream.statusCode()).isEqualTo(200);
-        var ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> stream.body().count());
+        var ended = CompletableFuture.supplyAsync(() -> stream.body().count());
 
         String stolen = signedIn.path("refresh_token").asText();
         assertThat(refresh(stolen).status()).isEqualTo(200);
@@ -218,13 +221,14 @@ class LocalIssuerTest {
         var refused = fixture.http().get("/api/v1/devices", access);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().path("detail").asText()).contains("sign-in has ended");
-        assertThat(ended.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("the stream closes at its next ping").isPositive();
+        assertThat(ended.get(30, TimeUnit.SECONDS)).as("the stream closes at its next ping").isPositive();
     }
 
     /** Launch-day finding 4: a removed account's access token kept approving for up to an hour. */
     @Test
     void aRemovedAccountsAccessTokenStopsAtOnce() {
-        String access = exchange(signIn("alex", "link-demo").hiddenFields().get("code"), pkce.verifier()).json().path("access_token").asText();
+        String access = exchange(signIn("alex", "link-demo").hiddenFields().get("code"),
+                pkce.verifier()).json().path("access_token").asText();
         assertThat(fixture.http().get("/api/v1/devices", access).status()).isEqualTo(200);
         fixture.update("DELETE FROM local_users WHERE username = 'alex'"); // what `server accounts remove alex` runs
         assertThat(fixture.http().get("/api/v1/devices", access).status()).isEqualTo(401);
@@ -260,7 +264,8 @@ class LocalIssuerTest {
                 Map.of("response_type", "token"), Map.of("response_mode", "fragment"))) {
             var page = browser.open(authorize(bad));
             assertThat(page.status()).as(bad.toString()).isEqualTo(400);
-            assertThat(page.body()).as(bad.toString()).contains("Sign-in cannot continue").doesNotContain("<form").doesNotContain("state-123");
+            assertThat(page.body()).as(bad.toString()).contains("Sign-in cannot continue").doesNotContain("<form")
+                    .doesNotContain("state-123");
             assertThat(page.raw().headers().firstValue("Location")).as(bad.toString()).isEmpty();
         }
         assertThat(browser.open(authorize(Map.of("scope", "openid admin"))).body()).contains("Unknown scope");

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.Random;
 import java.util.UUID;
 import org.devicelink.server.notify.InProcessNotifier;
 import org.devicelink.server.store.LinkStatus;
@@ -21,7 +22,7 @@ class PendingPollsFootprintTest {
     void aHundredThousandWaitingCodesTakeUnderHalfAKilobyteEach() {
         var now = Instant.parse("2026-12-01T12:00:00Z");
         var polls = new PendingPolls(new InProcessNotifier(new Sql(null)), 200_000, Clock.fixed(now, ZoneOffset.UTC));
-        var random = new java.util.Random(7);
+        var random = new Random(7);
         byte[] key = new byte[16];
         int codes = 100_000;
         for (int i = 0; i < codes; i++) {

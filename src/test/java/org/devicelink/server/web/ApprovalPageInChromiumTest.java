@@ -1,17 +1,23 @@
 package org.devicelink.server.web;
 
-import org.devicelink.testing.Inputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.devicelink.protocol.DeviceAuthorization;
 import org.devicelink.server.Databases;
 import org.devicelink.server.HeadlessChromium;
 import org.devicelink.server.LinkServerFixture;
+import org.devicelink.server.ScriptedBrowser;
+import org.devicelink.testing.Inputs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +78,8 @@ class ApprovalPageInChromiumTest {
         assertThat(confirm.url()).isEqualTo(entrance + "/link");
         shot("web-confirm-phone-light");
         chromium.emulate(320, 640, true, false);
-        assertThat(Integer.parseInt(chromium.evaluate("document.documentElement.scrollWidth"))).as("usable at 320 px: nothing wider").isLessThanOrEqualTo(320);
+        assertThat(Integer.parseInt(chromium.evaluate("document.documentElement.scrollWidth"))).as("usable at 320 px: nothing wider")
+                .isLessThanOrEqualTo(320);
         shot("web-confirm-320-light");
         chromium.emulate(390, 844, true, false);
 
@@ -112,8 +119,10 @@ class ApprovalPageInChromiumTest {
         assertThat(chromium.evaluate("const d = document.getElementById('code'); d.value = 'WDJB-MJH5';"
                 + "d.dispatchEvent(new Event('input')); document.getElementById('code-hint').textContent")).contains("Did you mean S?");
         assertThat(chromium.evaluate("const v = document.getElementById('code'); v.value = 'WADB';"
-                + "v.dispatchEvent(new Event('input')); document.getElementById('code-hint').textContent")).contains("Codes have no vowels, so \"A\"");
-        assertThat(Integer.parseInt(chromium.evaluate("performance.getEntries().length"))).as("explained before any request").isEqualTo(requestsBefore);
+                + "v.dispatchEvent(new Event('input')); document.getElementById('code-hint').textContent")).contains("Codes have no "
+                        + "vowels, so \"A\"");
+        assertThat(Integer.parseInt(chromium.evaluate("performance.getEntries().length"))).as("explained before any request")
+                .isEqualTo(requestsBefore);
         shot("web-typo-pc-dark");
 
         var device = fixture.device(CONSOLE);
@@ -153,12 +162,12 @@ class ApprovalPageInChromiumTest {
         shot("web-waiting-phone-dark");
 
         // the parent approves in their own browser; the child's page reads again by itself, script or not
-        var parent = new org.devicelink.server.ScriptedBrowser(fixture.server().certificateFile());
+        var parent = new ScriptedBrowser(fixture.server().certificateFile());
         String request = waiting.url().substring(entrance.length());
-        var login = WebFlows.follow(parent, parent.open(java.net.URI.create(entrance + "/link/signin")));
+        var login = WebFlows.follow(parent, parent.open(URI.create(entrance + "/link/signin")));
         WebFlows.follow(parent, parent.submit(login, "alex", "link-demo", "signin"));
-        var decision = parent.open(java.net.URI.create(entrance + request));
-        var fields = new java.util.HashMap<>(decision.hiddenFields());
+        var decision = parent.open(URI.create(entrance + request));
+        var fields = new HashMap<>(decision.hiddenFields());
         fields.put("action", "approve");
         assertThat(parent.post(decision.formAction(), fields).body()).contains("is linked to your child");
         var decided = chromium.run("", "A parent approved");
@@ -191,9 +200,9 @@ class ApprovalPageInChromiumTest {
         chromium.run("document.querySelector('a[href=\"/link/signin\"]').click()", "Username");
         signInAs("alex");
 
-        var attacker = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        var attacker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         byte[] page = ("<!doctype html><title>Free skins</title><p>Loading your prize...</p><script>location = '" + entrance + "/link?code="
-                + planted.userCode() + "';</script>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                + planted.userCode() + "';</script>").getBytes(StandardCharsets.UTF_8);
         attacker.createContext("/", exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, page.length);
@@ -213,7 +222,8 @@ class ApprovalPageInChromiumTest {
         }
 
         var later = chromium.open(entrance + "/link");
-        assertThat(later.text()).as("the victim comes to link their own TV").contains("Type the code shown").doesNotContain(planted.userCode());
+        assertThat(later.text()).as("the victim comes to link their own TV").contains("Type the code shown")
+                .doesNotContain(planted.userCode());
 
         var mine = fixture.device(CONSOLE);
         DeviceAuthorization own = mine.requestCode("Bedroom TV", null, null);
@@ -221,7 +231,8 @@ class ApprovalPageInChromiumTest {
         assertThat(chromium.open(qrAddress(own)).text()).contains("Link Bedroom TV to your account?");
         chromium.run("document.querySelector('button[value=approve]').click()", "is linked");
         assertThat(tokens.get().accessToken()).isNotEmpty();
-        assertThat(fixture.query("SELECT device_name, status FROM pending_links WHERE device_name = 'Living-room TV'").getFirst().get("status"))
+        assertThat(fixture.query("SELECT device_name, status FROM pending_links WHERE device_name = 'Living-room TV'").getFirst()
+                .get("status"))
                 .isEqualTo("pending");
     }
 

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.devicelink.protocol.DeviceAuthorization;
 import org.devicelink.server.Databases;
@@ -60,7 +62,8 @@ class ApprovalPageTest {
 
         var confirm = signInAs("alex", signIn);
         assertThat(confirm.uri().toString()).doesNotContain(code.userCode()).doesNotContain(code.userCode().replace("-", ""));
-        assertThat(confirm.body()).contains("Link Living-room TV to your account?").contains(code.userCode()).contains("Bravia 55").contains("It will be allowed to")
+        assertThat(confirm.body()).contains("Link Living-room TV to your account?").contains(code.userCode()).contains("Bravia 55")
+                .contains("It will be allowed to")
                 .contains("Signed in as").contains("name=\"csrf\"");
         var linked = decide(confirm, "approve", Map.of());
         assertThat(linked.status()).isEqualTo(200);
@@ -106,7 +109,8 @@ class ApprovalPageTest {
         signInAs("alex", follow(browser.open(URI.create(fixture.server().baseUrl() + "/link"))));
         for (String madeUp : new String[] {"BCDF-GHJK", "BCDF-GHJL", "BCDF-GHJM", "BCDF-GHJN", "BCDF-GHJP", "BCDF-GHJQ", "BCDF-GHJR",
                 "BCDF-GHJS", "BCDF-GHJT", "BCDF-GHJV"}) {
-            var page = WebFlows.follow(browser, browser.openFrom("cross-site", URI.create(fixture.server().baseUrl() + "/link?code=" + madeUp)));
+            var page = WebFlows.follow(browser, browser.openFrom("cross-site", URI.create(fixture.server().baseUrl() + "/link?code="
+                    + madeUp)));
             assertThat(page.status()).isEqualTo(200);
         }
         var device = fixture.device(CONSOLE);
@@ -114,7 +118,8 @@ class ApprovalPageTest {
         var confirm = follow(browser.open(URI.create(mine.verificationUriComplete())));
         assertThat(confirm.status()).isEqualTo(200);
         assertThat(confirm.body()).contains("Link My TV to your account?");
-        assertThat(fixture.query("SELECT COUNT(*) AS n FROM activity WHERE kind = 'locked-out'").getFirst().get("n").toString()).isEqualTo("0");
+        assertThat(fixture.query("SELECT COUNT(*) AS n FROM activity WHERE kind = 'locked-out'").getFirst().get("n").toString())
+                .isEqualTo("0");
     }
 
     /** The QR's code is kept across the sign-in, shown once, then lives only in the page's forms; Enter denies. */
@@ -141,7 +146,8 @@ class ApprovalPageTest {
 
         var device = fixture.device(CONSOLE);
         DeviceAuthorization code = device.requestCode("Switch", null, null);
-        var typed = browser.post(codeForm.formAction(), Map.of("csrf", codeForm.hiddenFields().get("csrf"), "code", code.userCode().toLowerCase()));
+        var typed = browser.post(codeForm.formAction(), Map.of("csrf", codeForm.hiddenFields().get("csrf"), "code",
+                code.userCode().toLowerCase()));
         assertThat(typed.status()).isEqualTo(303);
         assertThat(follow(typed).body()).contains("Link Switch to your account?");
     }
@@ -195,7 +201,8 @@ class ApprovalPageTest {
         var approved = parent.post(decision.formAction(), fields);
         assertThat(approved.body()).contains("is linked to your child");
         assertThat(tokens.get().accessToken()).isNotEmpty();
-        assertThat(follow(browser.open(URI.create(fixture.server().baseUrl() + request))).body()).contains("A parent approved Kid&#39;s Switch");
+        assertThat(follow(browser.open(URI.create(fixture.server().baseUrl()
+                + request))).body()).contains("A parent approved Kid&#39;s Switch");
     }
 
     @Test
@@ -254,11 +261,12 @@ class ApprovalPageTest {
         DeviceAuthorization code = device.requestCode("TV", null, null);
         var confirm = signInAs("alex", follow(browser.open(URI.create(code.verificationUriComplete()))));
         String csrf = confirm.hiddenFields().get("csrf");
-        var random = new java.util.Random(20261203L);
-        var statuses = new java.util.TreeMap<Integer, Integer>();
-        var pageRefusals = new java.util.TreeMap<String, Integer>();
+        var random = new Random(20261203L);
+        var statuses = new TreeMap<Integer, Integer>();
+        var pageRefusals = new TreeMap<String, Integer>();
         for (int i = 0; i < 400; i++) {
-            String path = pick(random, "/link/code", "/link/decide", "/link/requests/" + pick(random, "3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b",
+            String path = pick(random, "/link/code", "/link/decide", "/link/requests/" + pick(random,
+                    "3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b",
                     "x", "..") + "/decide");
             var fields = new HashMap<String, String>();
             fields.put("csrf", random.nextInt(10) == 0 ? junk(random) : csrf);
@@ -281,12 +289,12 @@ class ApprovalPageTest {
         assertThat(fixture.query("SELECT status FROM pending_links").getFirst().get("status")).isEqualTo("pending");
     }
 
-    private static String pick(java.util.Random random, String... options) {
+    private static String pick(Random random, String... options) {
         return options[random.nextInt(options.length)];
     }
 
     /** Text of any length and any characters: controls, surrogates, direction marks, punctuation. */
-    private static String junk(java.util.Random random) {
+    private static String junk(Random random) {
         var text = new StringBuilder();
         int length = random.nextInt(random.nextBoolean() ? 12 : 300);
         for (int i = 0; i < length; i++) {

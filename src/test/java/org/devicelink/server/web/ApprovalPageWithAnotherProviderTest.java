@@ -3,10 +3,13 @@ package org.devicelink.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.devicelink.device.DeviceClient;
 import org.devicelink.protocol.DeviceAuthorization;
 import org.devicelink.server.Databases;
 import org.devicelink.server.LinkServerFixture;
@@ -36,7 +39,8 @@ class ApprovalPageWithAnotherProviderTest {
 
     @Test
     void aParentSignsInAtTheConfiguredProviderAndApproves() throws Exception {
-        fixture = new LinkServerFixture(Databases.H2, dir.resolve("server"), Map.of("local-issuer", "false", "web.authority", LinkServerFixture.TEST_ISSUER));
+        fixture = new LinkServerFixture(Databases.H2, dir.resolve("server"), Map.of("local-issuer", "false", "web.authority",
+                LinkServerFixture.TEST_ISSUER));
         fixture.issuer.signInAs("entra-oid-1", "Pat Parent", c -> c.claim("roles", List.of("organizer")).claim("family", "fam-9"));
         var device = fixture.device("demo-console");
         DeviceAuthorization code = device.requestCode("Den TV", null, null);
@@ -45,9 +49,10 @@ class ApprovalPageWithAnotherProviderTest {
         var start = browser.open(URI.create(fixture.server().baseUrl() + "/link/signin"));
         assertThat(start.status()).isEqualTo(303);
         String authorize = start.raw().headers().firstValue("Location").orElseThrow();
-        assertThat(authorize).startsWith(fixture.issuer.issuer().replace("/v2.0", "") + "/oauth2/v2.0/authorize?client_id=" + TestIssuer.WEB_CLIENT)
-                .contains("code_challenge_method=S256").contains("redirect_uri=" + java.net.URLEncoder.encode(
-                        fixture.server().baseUrl() + "/link/callback", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(authorize).startsWith(fixture.issuer.issuer().replace("/v2.0", "") + "/oauth2/v2.0/authorize?client_id="
+                + TestIssuer.WEB_CLIENT)
+                .contains("code_challenge_method=S256").contains("redirect_uri=" + URLEncoder.encode(
+                        fixture.server().baseUrl() + "/link/callback", StandardCharsets.UTF_8));
         var back = browser.open(URI.create(authorize));
         var signedIn = browser.open(URI.create(back.raw().headers().firstValue("Location").orElseThrow()));
         assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(303);
@@ -59,12 +64,13 @@ class ApprovalPageWithAnotherProviderTest {
         var fields = new HashMap<>(confirm.hiddenFields());
         fields.put("action", "approve");
         assertThat(browser.post(URI.create(fixture.server().baseUrl() + "/link/decide"), fields).body()).contains("Den TV is linked");
-        assertThat(device.awaitApproval(code, new org.devicelink.device.DeviceClient.Listener() {}).accessToken()).isNotEmpty();
+        assertThat(device.awaitApproval(code, new DeviceClient.Listener() {}).accessToken()).isNotEmpty();
 
         // a code the provider never issued (or one replayed) signs no one in
         var replay = new ScriptedBrowser(fixture.server().certificateFile());
         var again = replay.open(URI.create(fixture.server().baseUrl() + "/link/signin"));
-        String state = URI.create(again.raw().headers().firstValue("Location").orElseThrow()).getRawQuery().replaceAll(".*state=([^&]+).*", "$1");
+        String state = URI.create(again.raw().headers().firstValue("Location").orElseThrow()).getRawQuery().replaceAll(".*state=([^&]+).*",
+                "$1");
         var refused = replay.open(URI.create(fixture.server().baseUrl() + "/link/callback?code=made-up&state=" + state));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("did not sign you in").contains("AADSTS70008");
