@@ -1,15 +1,8 @@
 package org.devicelink.app.scan;
 
-import org.devicelink.scan.Camera;
-import org.devicelink.scan.FrameSource;
-import org.devicelink.scan.QrDecoder;
-import org.devicelink.scan.ScanSources;
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
@@ -36,12 +29,17 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.devicelink.app.common.UiExecutor;
 import org.devicelink.i18n.Messages;
+import org.devicelink.scan.Camera;
+import org.devicelink.scan.CameraSession;
+import org.devicelink.scan.FrameSource;
+import org.devicelink.scan.QrDecoder;
+import org.devicelink.scan.ScanSources;
 
 /**
  * Scanning with the camera: a live colour preview at the camera's own pace (the screen shows the newest frame and
  * drops the rest, so nothing queues up), a choice of camera when there are several, the found code outlined, and
- * the dialog closes itself with the text. One thread reads frames, another decodes the newest within a frame's
- * time; the camera is released whenever the dialog closes or another camera is chosen.
+ * the dialog closes itself with the text. The frames are read and decoded by a {@link CameraSession}, which needs no
+ * toolkit; the camera is released whenever the dialog closes or another camera is chosen.
  */
 public final class CameraDialog {
 
@@ -56,7 +54,7 @@ public final class CameraDialog {
     private final ComboBox<Camera> choice = new ComboBox<>();
     private final ScanSources sources;
     private final Consumer<String> onText;
-    private volatile Session session;
+    private volatile CameraSession session;
     private WritableImage image;
     private FrameSource.Frame shown;
     private boolean frozen;
@@ -82,7 +80,7 @@ public final class CameraDialog {
         choice.setVisible(false);
         choice.setOnAction(e -> {
             var camera = choice.getValue();
-            if (camera != null && (session == null || session.camera != camera)) {
+            if (camera != null && (session == null || session.camera() != camera)) {
                 sources.choose(camera);
                 start(camera);
             }
@@ -149,102 +147,48 @@ public final class CameraDialog {
         stopSession();
         status.setText(Messages.get("camera.starting"));
         outline.setVisible(false);
-        session = new Session(camera);
-        Thread.ofVirtual().name("camera-frames").start(session::readFrames);
+        var started = new CameraSession[1];
+        started[0] = CameraSession.start(camera, new CameraSession.Listener() {
+            @Override
+            public void status(String sentence) {
+                Platform.runLater(() -> {
+                    if (session == started[0]) { // unless another camera has taken over since
+                        status.setText(sentence);
+                    }
+                });
+            }
+
+            @Override
+            public void found(QrDecoder.Found found, FrameSource.Frame frame) {
+                Platform.runLater(() -> showFound(found, frame));
+            }
+        });
+        session = started[0];
     }
 
     private void stopSession() {
         if (session != null) {
-            session.running = false;
+            session.stop();
             session = null;
         }
     }
 
-    /** One camera, open from start to stop: its newest frame, read by one thread and decoded by another. */
-    private final class Session {
-        final Camera camera;
-        final AtomicReference<FrameSource.Frame> latest = new AtomicReference<>();
-        volatile boolean running = true;
-        /** False once the source has no more frames: the decoder reads the last one, then stops. */
-        private volatile boolean reading = true;
-
-        Session(Camera camera) {
-            this.camera = camera;
-        }
-
-        /** Reads frames until stopped; the source is closed on every way out. */
-        void readFrames() {
-            FrameSource source;
-            try {
-                source = camera.open().call();
-            } catch (Exception e) {
-                report(e.getMessage());
-                return;
-            }
-            Thread.ofVirtual().name("camera-decode").start(this::decode);
-            try (source) {
-                report(Messages.get("camera.hint"));
-                while (running) {
-                    Optional<FrameSource.Frame> frame = source.next();
-                    if (frame.isEmpty()) {
-                        report(Messages.get("camera.ended"));
-                        break;
-                    }
-                    latest.set(frame.get());
-                }
-            } catch (FrameSource.ScanFailure e) {
-                report(e.getMessage());
-            } finally {
-                reading = false; // not an interrupt: BoofCV's worker threads turn one into a RuntimeException
-            }
-        }
-
-        private void decode() {
-            var scanner = new QrDecoder.FrameScanner();
-            FrameSource.Frame done = null;
-            while (running) {
-                FrameSource.Frame frame = latest.get();
-                if (frame == null || frame == done) {
-                    if (!reading) {
-                        return;
-                    }
-                    LockSupport.parkNanos(5_000_000);
-                    continue;
-                }
-                done = frame;
-                var found = scanner.read(frame);
-                if (found.isPresent() && running) { // not after the dialog closed during the read
-                    running = false;
-                    var result = found.get();
-                    Platform.runLater(() -> {
-                        frozen = true; // the frame the code was found in stays on screen under its outline
-                        draw(frame);
-                        showOutline(result, frame);
-                        status.setText(Messages.get("camera.found"));
-                        onText.accept(result.text());
-                        var linger = new PauseTransition(FOUND_LINGER); // long enough to see what was read
-                        linger.setOnFinished(e -> stage.close());
-                        linger.play();
-                    });
-                    return;
-                }
-            }
-        }
-
-        /** A status line from this session, unless another camera has taken over since. */
-        private void report(String message) {
-            Platform.runLater(() -> {
-                if (session == this) {
-                    status.setText(message);
-                }
-            });
-        }
+    /** The frame the code was found in stays on screen under its outline, long enough to see what was read. */
+    private void showFound(QrDecoder.Found found, FrameSource.Frame frame) {
+        frozen = true;
+        draw(frame);
+        showOutline(found, frame);
+        status.setText(Messages.get("camera.found"));
+        onText.accept(found.text());
+        var linger = new PauseTransition(FOUND_LINGER);
+        linger.setOnFinished(e -> stage.close());
+        linger.play();
     }
 
     /** On the JavaFX thread, once per screen refresh: the newest frame, if it is new. */
     private void paint() {
-        Session current = session;
-        FrameSource.Frame frame = current == null ? null : current.latest.get();
+        CameraSession current = session;
+        FrameSource.Frame frame = current == null ? null : current.latest();
         if (frozen || frame == null || frame == shown) {
             return;
         }
