@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
  * provider. Seeded at start-up while {@code local-issuer.demo-accounts} is on; never by a migration, so a
  * production database has none of it.
  */
-final class DemoData {
+public final class DemoData {
 
-    static final List<DeviceAppStore.App> APPS = List.of(
+    public static final List<DeviceAppStore.App> APPS = List.of(
             new DeviceAppStore.App("demo-console", "DeviceLink Demo Console", List.of("offline_access", "profile", "play")),
             new DeviceAppStore.App("demo-tv", "DeviceLink TV", List.of("offline_access", "profile", "watch")),
             // Minecraft's rule in the background articles: one console signed in at a time, and a few devices at most

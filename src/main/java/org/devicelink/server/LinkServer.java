@@ -366,7 +366,7 @@ public final class LinkServer implements AutoCloseable {
     }
 
     /** The database, for tests that look at what is stored. */
-    Sql sql() {
+    public Sql sql() {
         return database.sql();
     }
 

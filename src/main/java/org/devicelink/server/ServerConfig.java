@@ -92,7 +92,7 @@ public record ServerConfig(
     }
 
     /** Typed settings from resolved values; every value is checked and a wrong one names its key. */
-    static ServerConfig from(Map<String, String> values, Path defaultDataDir) {
+    public static ServerConfig from(Map<String, String> values, Path defaultDataDir) {
         for (String key : values.keySet()) {
             boolean known = Arrays.stream(Setting.values()).anyMatch(s -> s.key().equals(key));
             if (!known && !key.startsWith("trust.")) {

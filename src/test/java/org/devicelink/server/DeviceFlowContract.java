@@ -21,6 +21,8 @@ import org.devicelink.code.UserCode;
 import org.devicelink.code.VerificationLink;
 import org.devicelink.device.DeviceClient;
 import org.devicelink.protocol.DeviceAuthorization;
+import org.devicelink.testing.Http;
+import org.devicelink.testing.TestIssuer;
 import org.junit.jupiter.api.Test;
 
 /**

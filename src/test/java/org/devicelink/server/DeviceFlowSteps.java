@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.devicelink.testing.Eventually;
+import org.devicelink.testing.Http;
+import org.devicelink.testing.LinkServerFixture;
 
 /**
  * The device flow's steps as a device and a person take them, over real HTTPS, for the contracts built on them: a

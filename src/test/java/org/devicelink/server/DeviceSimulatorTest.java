@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import org.devicelink.device.DeviceSimulator;
 import org.devicelink.scan.Picture;
 import org.devicelink.scan.QrDecoder;
+import org.devicelink.testing.Databases;
+import org.devicelink.testing.LinkServerFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -13,6 +13,7 @@ import org.devicelink.app.client.LinkApi;
 import org.devicelink.code.UserCode;
 import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
+import org.devicelink.testing.Http;
 import org.devicelink.tls.PinnedCertificate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

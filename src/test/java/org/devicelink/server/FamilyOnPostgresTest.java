@@ -1,5 +1,8 @@
 package org.devicelink.server;
 
+import org.devicelink.testing.Databases;
+
+
 /** The family rules on Postgres. */
 class FamilyOnPostgresTest extends FamilyContract {
     @Override

@@ -16,6 +16,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.devicelink.testing.Http;
+import org.devicelink.testing.PackagedServer;
+import org.devicelink.testing.RawHttp;
+import org.devicelink.testing.ScriptedBrowser;
+import org.devicelink.testing.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,8 @@
 package org.devicelink.server;
 
+import org.devicelink.testing.Databases;
+
+
 /** HeldPollsContract on PostgreSQL, the database of a scaled-out deployment. */
 class HeldPollsOnPostgresTest extends HeldPollsContract {
     @Override

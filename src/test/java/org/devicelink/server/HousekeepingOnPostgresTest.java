@@ -1,5 +1,8 @@
 package org.devicelink.server;
 
+import org.devicelink.testing.Databases;
+
+
 /** HousekeepingContract on PostgreSQL, the database of a scaled-out deployment. */
 class HousekeepingOnPostgresTest extends HousekeepingContract {
     @Override

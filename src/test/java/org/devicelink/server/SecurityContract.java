@@ -12,6 +12,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.devicelink.testing.Http;
+import org.devicelink.testing.LinkServerFixture;
+import org.devicelink.testing.LoginPages;
+import org.devicelink.testing.ScriptedBrowser;
 import org.junit.jupiter.api.Test;
 
 /**

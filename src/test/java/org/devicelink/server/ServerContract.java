@@ -2,6 +2,9 @@ package org.devicelink.server;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.devicelink.testing.Databases;
+import org.devicelink.testing.Http;
+import org.devicelink.testing.LinkServerFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,8 @@
 package org.devicelink.server;
 
+import org.devicelink.testing.Databases;
+
+
 /** The support rules on H2. */
 class SupportOnH2Test extends SupportContract {
     @Override

@@ -1,5 +1,8 @@
 package org.devicelink.server;
 
+import org.devicelink.testing.Databases;
+
+
 /** The support rules on Postgres. */
 class SupportOnPostgresTest extends SupportContract {
     @Override

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.devicelink.app.client.ApiFailure;
-import org.devicelink.app.client.FakeLinkApi;
-import org.devicelink.app.common.TestExecutors;
 import org.devicelink.protocol.DeviceStatus;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.ProblemType;
+import org.devicelink.testing.FakeLinkApi;
+import org.devicelink.testing.TestExecutors;
 import org.junit.jupiter.api.Test;
 
 /** The devices table's view model on the calling thread: no window, no server. */

@@ -6,14 +6,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.devicelink.app.client.FakeLinkApi;
-import org.devicelink.app.common.TestExecutors;
 import org.devicelink.protocol.DeviceStatus;
 import org.devicelink.protocol.FamilyMember;
 import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.ProblemType;
 import org.devicelink.protocol.Role;
+import org.devicelink.testing.FakeLinkApi;
+import org.devicelink.testing.TestExecutors;
 import org.junit.jupiter.api.Test;
 
 /** The family's view model on the calling thread: who is a parent, what waits, and a decision that comes too late. */

@@ -16,7 +16,7 @@ import org.devicelink.app.auth.SavedAccount;
 import org.devicelink.app.auth.Session;
 import org.devicelink.app.auth.SignInFailure;
 import org.devicelink.app.auth.SignInService;
-import org.devicelink.app.common.TestExecutors;
+import org.devicelink.testing.TestExecutors;
 import org.junit.jupiter.api.Test;
 
 /** The sign-in screen's view model on the calling thread, over a provider that answers what the test says. */

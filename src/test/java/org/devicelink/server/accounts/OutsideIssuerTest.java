@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
-import org.devicelink.server.Databases;
-import org.devicelink.server.LinkServerFixture;
+import org.devicelink.testing.Databases;
+import org.devicelink.testing.LinkServerFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

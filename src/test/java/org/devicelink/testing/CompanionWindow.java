@@ -1,4 +1,4 @@
-package org.devicelink.app;
+package org.devicelink.testing;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,7 +1,9 @@
-package org.devicelink.app.client;
+package org.devicelink.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.devicelink.app.client.ApiFailure;
+import org.devicelink.app.client.LinkApi;
 import org.devicelink.code.UserCode;
 import org.devicelink.protocol.ActivityEntry;
 import org.devicelink.protocol.CodeStory;

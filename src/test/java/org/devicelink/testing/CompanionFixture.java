@@ -1,4 +1,4 @@
-package org.devicelink.app;
+package org.devicelink.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.aad.msal4j.OpenBrowserAction;
@@ -20,6 +20,8 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.devicelink.app.Companion;
+import org.devicelink.app.MainWindow;
 import org.devicelink.app.auth.SignInSettings;
 import org.devicelink.app.common.BackgroundWork;
 import org.devicelink.app.common.Theme;
@@ -30,10 +32,10 @@ import org.devicelink.scan.Camera;
 import org.devicelink.scan.OpenCvSource;
 import org.devicelink.scan.Picture;
 import org.devicelink.scan.ScanSources;
-import org.devicelink.server.Databases;
-import org.devicelink.server.Http;
-import org.devicelink.server.LinkServerFixture;
-import org.devicelink.server.ScriptedBrowser;
+import org.devicelink.testing.Databases;
+import org.devicelink.testing.Http;
+import org.devicelink.testing.LinkServerFixture;
+import org.devicelink.testing.ScriptedBrowser;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 

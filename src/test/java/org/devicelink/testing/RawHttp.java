@@ -1,4 +1,4 @@
-package org.devicelink.server;
+package org.devicelink.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.devicelink.server;
+package org.devicelink.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
  * A load balancer for tests, at the TCP level: each new connection goes to the first node still up. {@link #kill}
  * makes a node vanish as a crashed machine does: its connections cut mid-request, new ones sent to the next node.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private volatile List<Integer> nodePorts = List.of();
     private final Set<Integer> dead = ConcurrentHashMap.newKeySet();
@@ -25,22 +25,22 @@ final class TcpProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
-    TcpProxy() throws IOException {
+    public TcpProxy() throws IOException {
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         threads.execute(this::accept);
     }
 
     /** The nodes behind it, in the order they are tried. */
-    void nodes(List<Integer> ports) {
+    public void nodes(List<Integer> ports) {
         nodePorts = List.copyOf(ports);
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
     /** The node on {@code nodePort} is gone: its connections are cut, and no new one reaches it. */
-    void kill(int nodePort) {
+    public void kill(int nodePort) {
         dead.add(nodePort);
         for (Socket[] pair : open) {
             if (pair[1].getPort() == nodePort) {

@@ -1,4 +1,4 @@
-package org.devicelink.server;
+package org.devicelink.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,11 +7,11 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** The TCP ports this process listens on, as Linux's /proc tells: its socket inodes, matched to the listening sockets. */
-final class ListeningSockets {
+public final class ListeningSockets {
 
     private ListeningSockets() {}
 
-    static Set<Integer> ofThisProcess() throws IOException {
+    public static Set<Integer> ofThisProcess() throws IOException {
         Set<String> inodes = new HashSet<>();
         try (var fds = Files.list(Path.of("/proc/self/fd"))) {
             for (Path fd : fds.toList()) {

@@ -1,4 +1,4 @@
-package org.devicelink.server;
+package org.devicelink.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.devicelink.server;
+package org.devicelink.testing;
 
 import java.net.URI;
 import java.net.URLEncoder;

@@ -1,4 +1,4 @@
-package org.devicelink.server;
+package org.devicelink.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -31,7 +31,7 @@ public interface Databases {
     };
 
     /** One PostgreSQL for the whole test run, started on first use, stopped when the JVM exits. */
-    final class EmbeddedPostgresHolder {
+    public final class EmbeddedPostgresHolder {
         static final EmbeddedPostgres INSTANCE = start();
 
         private static EmbeddedPostgres start() {

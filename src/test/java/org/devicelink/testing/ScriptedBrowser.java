@@ -1,4 +1,4 @@
-package org.devicelink.server;
+package org.devicelink.testing;
 
 import java.io.IOException;
 import java.net.CookieHandler;
@@ -129,7 +129,7 @@ public final class ScriptedBrowser {
         }
     }
 
-    static String unescape(String html) {
+    public static String unescape(String html) {
         // numeric entities as Mustache writes them (&#61; for =), then the named ones, &amp; last
         String numeric = Pattern.compile("&#(\\d+);").matcher(html)
                 .replaceAll(m -> Matcher.quoteReplacement(Character.toString(Integer.parseInt(m.group(1)))));

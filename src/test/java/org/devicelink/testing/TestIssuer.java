@@ -1,4 +1,4 @@
-package org.devicelink.server;
+package org.devicelink.testing;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -163,7 +163,7 @@ public final class TestIssuer implements AutoCloseable {
         return sign(change.apply(claims).build(), key);
     }
 
-    static String sign(JWTClaimsSet claims, RSAKey key) {
+    public static String sign(JWTClaimsSet claims, RSAKey key) {
         var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         try {
             jwt.sign(new RSASSASigner(key));

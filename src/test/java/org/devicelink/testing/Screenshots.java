@@ -1,4 +1,4 @@
-package org.devicelink.app;
+package org.devicelink.testing;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

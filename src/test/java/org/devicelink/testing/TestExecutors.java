@@ -1,7 +1,9 @@
-package org.devicelink.app.common;
+package org.devicelink.testing;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
+import org.devicelink.app.common.BackgroundWork;
+import org.devicelink.app.common.UiExecutor;
 
 /** The companion's UI executor for view-model tests: no JavaFX toolkit, no threads. */
 public final class TestExecutors {

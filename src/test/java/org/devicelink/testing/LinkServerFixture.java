@@ -1,4 +1,4 @@
-package org.devicelink.server;
+package org.devicelink.testing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.devicelink.device.DeviceClient;
 import org.devicelink.protocol.Role;
+import org.devicelink.server.DemoData;
+import org.devicelink.server.LinkServer;
+import org.devicelink.server.ServerConfig;
+import org.devicelink.server.Setting;
 import org.devicelink.server.issuer.LocalUsers;
 import org.devicelink.server.store.DeviceAppStore;
 import org.devicelink.server.store.LocalUserStore;
