@@ -73,7 +73,7 @@ public final class HttpErrors {
             if (unavailable.test(e)) {
                 long seconds = RETRY_UNAVAILABLE.toSeconds();
                 ctx.header("Retry-After", Long.toString(seconds));
-                failure(ctx, ProblemType.UNAVAILABLE, Messages.get("problem.unavailable", seconds));
+                failure(ctx, ProblemType.UNAVAILABLE, Messages.get("problem.unavailable", Messages.waitText(RETRY_UNAVAILABLE)));
                 return;
             }
             if (unreadableRequest(e)) {
