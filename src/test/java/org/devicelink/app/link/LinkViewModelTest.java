@@ -97,12 +97,12 @@ class LinkViewModelTest {
         assertThat(model.secondsLeftProperty().get()).isEqualTo(600);
         assertThat(model.confirmationProperty().get().otherNetwork()).isEmpty();
         assertThat(model.confirmationProperty().get().title()).isEqualTo("Link Kitchen TV to your account?");
-        assertThat(model.confirmationProperty().get().details()).extracting(LinkWording.Detail::value).contains("just now");
+        assertThat(model.confirmationProperty().get().details()).extracting(LinkWording.Detail::value).contains("now");
         clock.advance(Duration.ofSeconds(75));
         model.tick();
         assertThat(model.secondsLeftProperty().get()).isEqualTo(525);
         assertThat(model.confirmationProperty().get().details()).as("the confirmation's words follow the clock")
-                .extracting(LinkWording.Detail::value).contains("1 min ago");
+                .extracting(LinkWording.Detail::value).contains("1 minute ago");
         clock.advance(Duration.ofSeconds(625));
         model.tick();
         assertThat(model.secondsLeftProperty().get()).isZero();
