@@ -35,7 +35,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const started = Date.now();
     const tick = () => {
       const now = Math.max(0, left - Math.floor((Date.now() - started) / 1000));
-      expires.textContent = template.replace("{0}", Math.floor(now / 60)).replace("{1}", String(now % 60).padStart(2, "0"));
+      expires.textContent = template.replace("{0}", Math.floor(now / 60) + ":" + String(now % 60).padStart(2, "0"));
       if (now > 0) setTimeout(tick, 1000);
     };
     tick();

@@ -37,6 +37,7 @@ import org.devicelink.server.http.HeaderDeadline;
 import org.devicelink.server.http.Headers;
 import org.devicelink.server.http.HttpErrors;
 import org.devicelink.server.http.JettyErrors;
+import org.devicelink.server.http.Languages;
 import org.devicelink.server.http.Pages;
 import org.devicelink.server.http.Requests;
 import org.devicelink.server.http.Tls;
@@ -154,6 +155,7 @@ public final class LinkServer implements AutoCloseable {
                 }
                 boolean overTls = tls != null || config.baseUrl(port).startsWith("https:");
                 javalin.routes.before(ctx -> {
+                    Languages.speak(ctx); // first: whatever refuses this request says so in its language
                     boolean entrance = browserPort != 0 && ctx.req().getLocalPort() == browserPort;
                     if (entrance) {
                         BrowserEntrance.admit(ctx, URI.create(browserBase).getRawAuthority());
@@ -163,7 +165,10 @@ public final class LinkServer implements AutoCloseable {
                     Requests.checkCharset(ctx);
                 });
                 // nothing is answered before what it wrote is on disk
-                javalin.routes.after(ctx -> database.awaitDurable());
+                javalin.routes.after(ctx -> {
+                    Languages.forget();
+                    database.awaitDurable();
+                });
                 javalin.jetty.modifyServer(server -> {
                     server.setErrorHandler(new JettyErrors());
                     // a node that stops finishes what it is answering (its held polls, released first) before it closes

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.ApproveRequest;
@@ -89,7 +90,7 @@ public final class LinkWording {
     /** "Code expires in 4:59", or that it has expired. */
     public static String countdown(long secondsLeft) {
         return secondsLeft <= 0 ? Messages.get("confirm.expired")
-                : Messages.get("confirm.expires", secondsLeft / 60, String.format("%02d", secondsLeft % 60));
+                : Messages.get("confirm.expires", String.format(Locale.ROOT, "%d:%02d", secondsLeft / 60, secondsLeft % 60));
     }
 
     /**

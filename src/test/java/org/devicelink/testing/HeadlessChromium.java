@@ -12,6 +12,7 @@ import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,25 @@ public final class HeadlessChromium implements AutoCloseable {
     /** The value of a script's expression in the page, as text. */
     public String evaluate(String expression) throws Exception {
         return call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true)).path("result").path("value").asText();
+    }
+
+    /**
+     * What axe-core finds against WCAG 2.1 A and AA on the page as shown, one "rule (impact): element" line each.
+     *
+     * @param axe axe-core's {@code axe.min.js}, put into the page (once per page) through the DevTools protocol
+     */
+    public List<String> accessibilityViolations(Path axe) throws Exception {
+        if (!"object".equals(evaluate("typeof axe"))) {
+            call("Runtime.evaluate", Map.of("expression", Files.readString(axe)));
+        }
+        String audit = "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(r => JSON.stringify(r.violations.flatMap(v => v.nodes.map(n => v.id + ' (' + v.impact + '): '"
+                + " + n.target.join(' ') + ' ' + n.failureSummary.replace(/\\s+/g, ' ')))))";
+        JsonNode found = call("Runtime.evaluate", Map.of("expression", audit, "awaitPromise", true, "returnByValue", true))
+                .path("result").path("value");
+        var violations = new ArrayList<String>();
+        JSON.readTree(found.asText("[]")).forEach(v -> violations.add(v.asText()));
+        return violations;
     }
 
     private Shown settle() throws Exception {

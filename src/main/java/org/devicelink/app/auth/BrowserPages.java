@@ -3,21 +3,24 @@ package org.devicelink.app.auth;
 import com.github.mustachejava.DefaultMustacheFactory;
 import java.io.StringWriter;
 import java.util.Map;
+import org.devicelink.i18n.Messages;
 
 /**
  * The pages MSAL shows in the browser when the sign-in comes back to the app, from the same templates and in the same
- * look as the server's pages.
+ * look as the server's pages, in the companion's language.
  */
 final class BrowserPages {
 
-    static final String SIGNED_IN = render("You are signed in", "Go back to the DeviceLink app; you can close this tab.");
-    static final String NOT_SIGNED_IN = render("Sign-in did not finish", "Go back to the DeviceLink app to try again.");
+    static final String SIGNED_IN = render("browser.signed-in");
+    static final String NOT_SIGNED_IN = render("browser.not-signed-in");
 
     private BrowserPages() {}
 
-    private static String render(String title, String message) {
+    private static String render(String key) {
         var out = new StringWriter();
-        new DefaultMustacheFactory("pages").compile("message.mustache").execute(out, Map.of("title", title, "message", message));
+        var model = Map.of("title", Messages.get(key + ".title"), "message", Messages.get(key + ".text"),
+                "lang", Messages.locale().toLanguageTag(), "dir", Messages.rightToLeft() ? "rtl" : "ltr");
+        new DefaultMustacheFactory("pages").compile("message.mustache").execute(out, model);
         return out.toString();
     }
 }

@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -56,7 +57,7 @@ public final class HttpErrors {
             if (e.retryAfter() != null) {
                 ctx.header("Retry-After", Long.toString(Messages.wholeSeconds(e.retryAfter())));
             }
-            ctx.status(e.status()).contentType("application/json").result(e.json());
+            ctx.status(e.status()).contentType("application/json").result(e.json().getBytes(StandardCharsets.UTF_8));
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             ProblemType type = switch (e.getStatus()) {
@@ -124,7 +125,8 @@ public final class HttpErrors {
     private static void write(Context ctx, int status, String contentType, Object body) {
         Headers.noStore(ctx);
         try {
-            ctx.status(status).contentType(contentType).result(ProtocolJson.MAPPER.writeValueAsString(body));
+            // JSON is UTF-8 (RFC 8259); Jetty would encode a type it does not know, like application/problem+json, as Latin-1
+            ctx.status(status).contentType(contentType).result(ProtocolJson.MAPPER.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

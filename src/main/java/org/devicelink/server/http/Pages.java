@@ -6,6 +6,7 @@ import com.github.mustachejava.MustacheFactory;
 import io.javalin.http.Context;
 import io.javalin.rendering.FileRenderer;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,12 +22,9 @@ public final class Pages implements FileRenderer {
 
     @Override
     public String render(String file, Map<String, ?> model, Context ctx) {
-        return render(file, model);
-    }
-
-    public String render(String file, Map<String, ?> model) {
         var out = new StringWriter();
-        compiled.computeIfAbsent(file, factory::compile).execute(out, model);
+        // what every page has (its language, direction, sentences and switcher), under the page's own model
+        compiled.computeIfAbsent(file, factory::compile).execute(out, List.<Object>of(Languages.pageScope(ctx), model));
         return out.toString();
     }
 }

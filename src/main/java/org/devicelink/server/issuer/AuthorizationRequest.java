@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.LocalSignIn;
 import org.devicelink.protocol.ProtocolJson;
 import org.devicelink.server.store.KeyedHash;
@@ -31,8 +32,8 @@ record AuthorizationRequest(String clientId, String redirectUri, String scope, S
      * there would let any page make the browser carry its own {@code state} to any local port.
      */
     static final class Unanswerable extends RuntimeException {
-        Unanswerable(String message) {
-            super(message, null, false, false);
+        Unanswerable(String key, Object... args) {
+            super(Messages.get(key, args), null, false, false);
         }
     }
 
@@ -44,41 +45,39 @@ record AuthorizationRequest(String clientId, String redirectUri, String scope, S
         String redirectUri = single(query, "redirect_uri", 256);
         if (LocalSignIn.WEB_CLIENT_ID.equals(clientId)) {
             if (!webReturns.contains(redirectUri)) {
-                throw new Unanswerable("The page asked to return to an address that is not this server's approval page. "
-                        + "Sign-in stops here to keep your account safe.");
+                throw new Unanswerable("idp.refused.web-return");
             }
         } else if (!LocalSignIn.CLIENT_ID.equals(clientId)) {
-            throw new Unanswerable("This sign-in page only serves the DeviceLink app and its approval page (unknown client_id).");
+            throw new Unanswerable("idp.refused.client");
         } else if (!isLoopback(redirectUri)) {
-            throw new Unanswerable("The app asked to return to an address that is not this computer's loopback "
-                    + "(http://localhost:PORT). Sign-in stops here to keep your account safe.");
+            throw new Unanswerable("idp.refused.loopback");
         }
         String responseMode = single(query, "response_mode", 16);
         String state = single(query, "state", 512);
         String mode = responseMode == null ? "query" : responseMode;
         if (!List.of("query", "form_post").contains(mode)) {
-            throw new Unanswerable("response_mode must be query or form_post (invalid_request).");
+            throw new Unanswerable("idp.refused.response-mode");
         }
         if (!"code".equals(single(query, "response_type", 32))) {
-            throw new Unanswerable("Only response_type=code is supported (unsupported_response_type).");
+            throw new Unanswerable("idp.refused.response-type");
         }
         String challenge = single(query, "code_challenge", 128);
         if (challenge == null || !challenge.matches("[A-Za-z0-9_-]{43}")) {
-            throw new Unanswerable("PKCE is required: send a code_challenge (S256) (invalid_request).");
+            throw new Unanswerable("idp.refused.pkce");
         }
         if (!"S256".equals(single(query, "code_challenge_method", 16))) {
-            throw new Unanswerable("Only code_challenge_method=S256 is supported (invalid_request).");
+            throw new Unanswerable("idp.refused.pkce-method");
         }
         String scope = single(query, "scope", 512);
         var scopes = new LinkedHashSet<>(List.of((scope == null ? "" : scope.strip()).split("\\s+")));
         scopes.remove("");
         for (String s : scopes) {
             if (!SCOPES.contains(s)) {
-                throw new Unanswerable("Unknown scope '" + s + "' (invalid_scope).");
+                throw new Unanswerable("idp.refused.scope", s);
             }
         }
         if (!scopes.contains("openid")) {
-            throw new Unanswerable("The openid scope is required (invalid_scope).");
+            throw new Unanswerable("idp.refused.openid");
         }
         return new AuthorizationRequest(clientId, redirectUri, String.join(" ", scopes), state, challenge,
                 single(query, "nonce", 256), mode);
@@ -121,28 +120,28 @@ record AuthorizationRequest(String clientId, String redirectUri, String scope, S
     static AuthorizationRequest verify(String signed, String csrfToken, KeyedHash hash) {
         int dot = signed == null ? -1 : signed.lastIndexOf('.');
         if (dot < 0 || signed.length() > 4096) {
-            throw new Unanswerable("The sign-in form was damaged. Start signing in again from the app.");
+            throw new Unanswerable("idp.refused.damaged");
         }
         String payload = signed.substring(0, dot);
         byte[] expected = hash.of(KeyedHash.Kind.SIGNED_REQUEST, payload + "|" + csrfToken).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, signed.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
-            throw new Unanswerable("The sign-in form was altered. Start signing in again from the app.");
+            throw new Unanswerable("idp.refused.altered");
         }
         try {
             return ProtocolJson.MAPPER.readValue(Base64.getUrlDecoder().decode(payload), AuthorizationRequest.class);
         } catch (IOException | IllegalArgumentException e) {
-            throw new Unanswerable("The sign-in form was damaged. Start signing in again from the app.");
+            throw new Unanswerable("idp.refused.damaged");
         }
     }
 
     private static String single(Map<String, List<String>> query, String name, int maxLength) {
         List<String> values = query.getOrDefault(name, List.of());
         if (values.size() > 1) {
-            throw new Unanswerable("The sign-in request repeats " + name + ".");
+            throw new Unanswerable("idp.refused.repeats", name);
         }
         String value = values.isEmpty() ? null : values.getFirst();
         if (value != null && value.length() > maxLength) {
-            throw new Unanswerable("The sign-in request's " + name + " is too long.");
+            throw new Unanswerable("idp.refused.too-long", name);
         }
         return value;
     }

@@ -167,7 +167,7 @@ public final class LocalIssuer implements AutoCloseable {
         try {
             request = AuthorizationRequest.parse(ctx.queryParamMap(), webReturns);
         } catch (AuthorizationRequest.Unanswerable e) {
-            message(ctx, 400, "Sign-in cannot continue", e.getMessage());
+            message(ctx, 400, Messages.get("idp.cannot-continue"), e.getMessage());
             return;
         }
         loginPage(ctx, 200, request, "", "");
@@ -178,15 +178,14 @@ public final class LocalIssuer implements AutoCloseable {
         String cookie = ctx.cookie(CSRF_COOKIE);
         String field = ctx.formParam("csrf");
         if (cookie == null || field == null || !MessageDigest.isEqual(cookie.getBytes(), field.getBytes())) {
-            message(ctx, 400, "Sign-in cannot continue", "This sign-in form did not come from this browser session. "
-                    + "Start signing in again from the DeviceLink app (and make sure cookies are allowed for this page).");
+            message(ctx, 400, Messages.get("idp.cannot-continue"), Messages.get("idp.refused.other-browser"));
             return;
         }
         AuthorizationRequest request;
         try {
             request = AuthorizationRequest.verify(ctx.formParam("request"), field, hash);
         } catch (AuthorizationRequest.Unanswerable e) {
-            message(ctx, 400, "Sign-in cannot continue", e.getMessage());
+            message(ctx, 400, Messages.get("idp.cannot-continue"), e.getMessage());
             return;
         }
         if ("cancel".equals(ctx.formParam("action"))) {
@@ -196,7 +195,7 @@ public final class LocalIssuer implements AutoCloseable {
         String username = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
         if (username.isEmpty() || password.isEmpty() || username.length() > 64 || password.length() > 256) {
-            loginPage(ctx, 400, request, username.length() > 64 ? "" : username, "Type your username and password.");
+            loginPage(ctx, 400, request, username.length() > 64 ? "" : username, Messages.get("idp.fill-in"));
             return;
         }
         String name = username.toLowerCase(Locale.ROOT);
@@ -209,7 +208,7 @@ public final class LocalIssuer implements AutoCloseable {
         if (attempt.refused()) {
             Duration wait = attempt.refusedFor().orElseThrow();
             ctx.header("Retry-After", Long.toString(Messages.wholeSeconds(wait)));
-            loginPage(ctx, 429, request, username, "Too many wrong passwords. Wait " + Messages.waitText(wait) + " and try again.");
+            loginPage(ctx, 429, request, username, Messages.get("idp.too-many", Messages.waitText(wait)));
             return;
         }
         Optional<LocalUserStore.User> user;
@@ -218,12 +217,12 @@ public final class LocalIssuer implements AutoCloseable {
         } catch (PasswordChecks.Busy e) {
             limiter.succeeded(counted); // not judged: not a failure
             ctx.header("Retry-After", "5");
-            loginPage(ctx, 503, request, username, "Many people are signing in right now. Wait a few seconds and try again.");
+            loginPage(ctx, 503, request, username, Messages.get("idp.busy"));
             return;
         }
         if (user.isEmpty()) {
             limiter.failed(counted);
-            loginPage(ctx, 401, request, username, "That username and password do not match. Check them and try again.");
+            loginPage(ctx, 401, request, username, Messages.get("idp.mismatch"));
             return;
         }
         limiter.reset(counted.getFirst());
@@ -280,10 +279,10 @@ public final class LocalIssuer implements AutoCloseable {
         model.put("csrf", csrfToken);
         model.put("username", username);
         model.put("forWebPage", request.forWebPage());
-        model.put("server", issuer.substring(0, issuer.length() - LocalSignIn.PATH.length()));
+        model.put("foot", Messages.get("idp.foot", issuer.substring(0, issuer.length() - LocalSignIn.PATH.length())));
         if (showDemoAccounts) {
-            model.put("demo", Map.of("parent", DemoAccounts.PARENT, "child", DemoAccounts.CHILD, "support", DemoAccounts.SUPPORT,
-                    "password", DemoAccounts.PASSWORD));
+            model.put("demo", Map.of("sentence",
+                    Messages.get("idp.demo", DemoAccounts.PARENT, DemoAccounts.CHILD, DemoAccounts.SUPPORT, DemoAccounts.PASSWORD)));
         }
         Headers.page(ctx, "form-action 'self'").status(status).render("login.mustache", model);
     }
@@ -298,8 +297,8 @@ public final class LocalIssuer implements AutoCloseable {
             var fields = params.entrySet().stream().map(e -> Map.of("name", e.getKey(), "value", e.getValue())).toList();
             URI target = URI.create(request.redirectUri());
             Headers.page(ctx, "form-action " + target.getScheme() + "://" + target.getRawAuthority() + "; script-src 'unsafe-inline'")
-                    .render("message.mustache", Map.of("title", "Returning to DeviceLink",
-                            "message", "You can close this tab once the app says you are signed in.",
+                    .render("message.mustache", Map.of("title", Messages.get("idp.returning.title"),
+                            "message", Messages.get("idp.returning.message"),
                             "form", Map.of("action", request.redirectUri(), "fields", fields)));
         } else {
             var query = new StringBuilder();

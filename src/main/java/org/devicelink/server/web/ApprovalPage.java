@@ -82,7 +82,7 @@ final class ApprovalPage {
         part.put("rows", rows(words.details()));
         part.put("secondsLeft", link.secondsLeft());
         part.put("expires", LinkWording.countdown(link.secondsLeft()));
-        part.put("expiresTemplate", Messages.get("confirm.expires", "{0}", "{1}"));
+        part.put("expiresTemplate", Messages.get("confirm.expires", "{0}"));
         words.otherNetwork().ifPresent(sentence -> part.put("otherNetwork", sentence));
         words.seenByOthers().ifPresent(sentence -> part.put("seenByOthers", sentence));
         // without a script the chooser cannot change the warnings: each one any choice could cause is shown

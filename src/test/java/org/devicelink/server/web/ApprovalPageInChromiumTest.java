@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.DeviceAuthorization;
 import org.devicelink.testing.Databases;
 import org.devicelink.testing.HeadlessChromium;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The approval page in a real browser engine (Debian's Chromium, headless, trusting nothing of ours), at a phone's size
@@ -235,6 +239,30 @@ class ApprovalPageInChromiumTest {
         assertThat(fixture.query("SELECT device_name, status FROM pending_links WHERE device_name = 'Living-room TV'").getFirst()
                 .get("status"))
                 .isEqualTo("pending");
+    }
+
+    /** The page in the language a person chose on it, remembered through signing in; Arabic right to left. */
+    @ParameterizedTest
+    @ValueSource(strings = {"de", "ja", "ar"})
+    void theConfirmationInTheLanguageChosenOnThePage(String tag) throws Exception {
+        chromium.emulate(390, 844, true, false);
+        DeviceAuthorization code = fixture.device(CONSOLE).requestCode("Game console", "Series S", null);
+        Messages.speakOnThisThread(Locale.forLanguageTag(tag)); // what the page should say, from the same bundle
+        try {
+            chromium.open(entrance + "/link?lang=" + tag);
+            chromium.run("document.querySelector('a[href=\"/link/signin\"]').click()", Messages.get("idp.username"));
+            chromium.run("document.querySelector('[name=username]').value = 'alex';"
+                    + "document.querySelector('[name=password]').value = 'link-demo';"
+                    + "document.querySelector('button[value=signin]').click();", Messages.get("web.signout"));
+            var confirm = chromium.open(qrAddress(code));
+            assertThat(confirm.text()).contains(Messages.get("confirm.title", "Game console")).contains(code.userCode());
+            assertThat(chromium.evaluate("document.documentElement.lang + ' ' + document.documentElement.dir"))
+                    .isEqualTo(tag + " " + (tag.equals("ar") ? "rtl" : "ltr"));
+            assertThat(chromium.evaluate("getComputedStyle(document.querySelector('.code')).direction")).isEqualTo("ltr");
+            shot("web-confirm-" + tag);
+        } finally {
+            Messages.forgetThisThread();
+        }
     }
 
     /** Bytes the page and what it loaded took: over the wire, and as content. */
