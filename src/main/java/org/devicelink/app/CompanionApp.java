@@ -22,6 +22,7 @@ import javafx.stage.Stage;
 import org.devicelink.app.auth.SignIn;
 import org.devicelink.app.auth.SignInSettings;
 import org.devicelink.app.common.BackgroundWork;
+import org.devicelink.app.common.Language;
 import org.devicelink.app.common.Theme;
 import org.devicelink.app.common.UiExecutor;
 import org.devicelink.app.local.LocalServer;
@@ -101,12 +102,13 @@ public final class CompanionApp extends Application {
     void open(Stage stage, Path dataDir, String deepLink, OpenBrowserAction browser) {
         var settingsFile = new SettingsFile(dataDir);
         AppSettings settings = settingsFile.load();
+        Language.speak(settings.language());
         Theme.apply(settings.theme());
         var progress = new ProgressIndicator();
         var label = new Label(Messages.get(settings.embedded() ? "startup.local" : "startup.remote"));
         var starting = new VBox(16, progress, label);
         starting.setAlignment(Pos.CENTER);
-        var scene = new Scene(starting, 1000, 700);
+        var scene = Language.orient(new Scene(starting, 1000, 700));
         scene.getStylesheets().add(Theme.stylesheet());
         stage.setScene(scene);
         stage.setTitle(Messages.get("app.name"));

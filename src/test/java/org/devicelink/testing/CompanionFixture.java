@@ -24,6 +24,7 @@ import org.devicelink.app.Companion;
 import org.devicelink.app.MainWindow;
 import org.devicelink.app.auth.SignInSettings;
 import org.devicelink.app.common.BackgroundWork;
+import org.devicelink.app.common.Language;
 import org.devicelink.app.common.Theme;
 import org.devicelink.app.scan.ScreenSource;
 import org.devicelink.app.settings.SettingsFile;
@@ -81,7 +82,7 @@ public final class CompanionFixture implements AutoCloseable {
                         Theme::apply, BackgroundWork.onJavaFx()));
         Theme.apply(theme);
         window = new MainWindow(companion, Duration.ofSeconds(1));
-        scene = new Scene(window.root(), 1000, 700);
+        scene = Language.orient(new Scene(window.root(), 1000, 700));
         scene.getStylesheets().add(Theme.stylesheet());
         window.setWindow(stage);
         stage.setScene(scene);

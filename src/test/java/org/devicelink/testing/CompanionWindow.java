@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.devicelink.app.common.Language;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,7 +23,7 @@ import org.testfx.api.FxToolkit;
 /**
  * A companion in a real JavaFX window (TestFX on Monocle) for each test, against its own link server: made before the
  * test, closed after it, and handed to the test's {@code CompanionFixture} field. Test methods may take an
- * {@link FxRobot}. The server's settings and the theme come from {@link Settings} on the class.
+ * {@link FxRobot}. The server's settings, the theme and the language come from {@link Settings} on the class.
  */
 public final class CompanionWindow implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
@@ -31,6 +32,9 @@ public final class CompanionWindow implements BeforeEachCallback, AfterEachCallb
     @Target(ElementType.TYPE)
     public @interface Settings {
         String theme() default "light";
+
+        /** The language the companion speaks, as chosen in Settings. */
+        String language() default "en";
 
         String[] server() default {};
     }
@@ -41,18 +45,19 @@ public final class CompanionWindow implements BeforeEachCallback, AfterEachCallb
     private static final class Started extends Application {
         private final Path dir;
         private final Map<String, String> server;
-        private final String theme;
+        private final Settings settings;
         volatile CompanionFixture fixture;
 
-        Started(Path dir, Map<String, String> server, String theme) {
+        Started(Path dir, Map<String, String> server, Settings settings) {
             this.dir = dir;
             this.server = server;
-            this.theme = theme;
+            this.settings = settings;
         }
 
         @Override
         public void start(Stage stage) throws Exception {
-            fixture = new CompanionFixture(stage, dir, server, theme);
+            Language.speak(settings == null ? "en" : settings.language());
+            fixture = new CompanionFixture(stage, dir, server, settings == null ? "light" : settings.theme());
         }
     }
 
@@ -62,15 +67,17 @@ public final class CompanionWindow implements BeforeEachCallback, AfterEachCallb
         var server = new LinkedHashMap<String, String>();
         Arrays.stream(settings == null ? new String[0] : settings.server()).map(pair -> pair.split("=", 2))
                 .forEach(pair -> server.put(pair[0], pair[1]));
-        var started = new Started(Files.createTempDirectory("companion-window"), server, settings == null ? "light" : settings.theme());
+        var started = new Started(Files.createTempDirectory("companion-window"), server, settings);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupApplication(() -> started);
         context.getStore(NAMESPACE).put(Started.class, started);
         Object test = context.getRequiredTestInstance();
-        for (var field : test.getClass().getDeclaredFields()) {
-            if (field.getType() == CompanionFixture.class) {
-                field.setAccessible(true);
-                field.set(test, started.fixture);
+        for (Class<?> type = test.getClass(); type != null; type = type.getSuperclass()) {
+            for (var field : type.getDeclaredFields()) {
+                if (field.getType() == CompanionFixture.class) {
+                    field.setAccessible(true);
+                    field.set(test, started.fixture);
+                }
             }
         }
     }
@@ -85,6 +92,7 @@ public final class CompanionWindow implements BeforeEachCallback, AfterEachCallb
                 }
             } finally {
                 FxToolkit.cleanupApplication(started);
+                Language.speak("en");
             }
         }
     }

@@ -1,9 +1,6 @@
 package org.devicelink.app.activity;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -34,9 +31,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Activity screen: what happened to the account's devices and requests, newest first, filterable. */
 public final class ActivityView {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.SHORT)
-            .withZone(ZoneId.systemDefault());
 
     private final VBox root = new VBox(12);
 
@@ -77,7 +71,7 @@ public final class ActivityView {
             @Override
             protected void updateItem(Instant item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : WHEN.format(item));
+                setText(empty || item == null ? null : Messages.moment(item, false));
             }
         });
         when.setPrefWidth(140);

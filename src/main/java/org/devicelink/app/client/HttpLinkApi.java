@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import org.devicelink.code.UserCode;
+import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.ActivityEntry;
 import org.devicelink.protocol.ApproveRequest;
 import org.devicelink.protocol.CodeStory;
@@ -147,7 +148,9 @@ public final class HttpLinkApi implements LinkApi {
         try {
             var request = HttpRequest.newBuilder(server.resolve(path)).timeout(TIMEOUT)
                     .header("Authorization", "Bearer " + token)
-                    .header("Accept", "application/json, application/problem+json");
+                    .header("Accept", "application/json, application/problem+json")
+                    // the server's own words (a network's name, a problem it alone can word) in the companion's language
+                    .header("Accept-Language", Messages.locale().toLanguageTag());
             if (body != null) {
                 request.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));

@@ -11,6 +11,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.devicelink.app.common.Language;
 import org.devicelink.app.common.Theme;
 import org.devicelink.device.DeviceClient;
 import org.devicelink.device.QrCode;
@@ -39,7 +40,7 @@ public final class DemoDevice {
         this.client = client;
         this.refreshEvery = refreshEvery;
         heading.getStyleClass().add("tv-heading");
-        code.setId("demoCode");
+        Language.leftToRight(code).setId("demoCode");
         code.getStyleClass().add("tv-code");
         where.getStyleClass().add("tv-text");
         where.setWrapText(true);
@@ -51,7 +52,7 @@ public final class DemoDevice {
         screen.setPadding(new Insets(32));
         screen.getStyleClass().add("tv-screen");
         screen.setId("demoScreen");
-        var scene = new Scene(screen, 520, 640);
+        var scene = Language.orient(new Scene(screen, 520, 640));
         scene.getStylesheets().add(Theme.stylesheet());
         stage.setScene(scene);
         stage.setTitle(Messages.get("demo.title"));

@@ -1,9 +1,6 @@
 package org.devicelink.app.devices;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -32,6 +29,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.devicelink.app.common.Language;
 import org.devicelink.app.common.MemberFilter;
 import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.DeviceStatus;
@@ -42,9 +40,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The devices table: sort by any column, filter, rename in place (double-click or F2), unlink with confirmation. */
 public final class DevicesView {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.SHORT)
-            .withZone(ZoneId.systemDefault());
 
     private final VBox root = new VBox(12);
     private final TableView<LinkedDevice> table = new TableView<>();
@@ -164,9 +159,10 @@ public final class DevicesView {
             return;
         }
         var unlink = new ButtonType(Messages.get("devices.unlink.confirm"), ButtonBar.ButtonData.OK_DONE);
-        var alert = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("devices.unlink.detail", device.name()), unlink,
-                ButtonType.CANCEL);
+        var cancel = new ButtonType(Messages.get("devices.unlink.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        var alert = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("devices.unlink.detail", device.name()), unlink, cancel);
         alert.initOwner(owner);
+        alert.getDialogPane().setNodeOrientation(Language.direction());
         alert.setTitle(Messages.get("devices.unlink.title"));
         alert.setHeaderText(Messages.get("devices.unlink.header", device.name()));
         alert.getDialogPane().setId("unlinkDialog");
@@ -195,7 +191,7 @@ public final class DevicesView {
             @Override
             protected void updateItem(Instant item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item == null ? Messages.get("devices.never") : WHEN.format(item));
+                setText(empty ? null : item == null ? Messages.get("devices.never") : Messages.moment(item, false));
             }
         });
         column.setEditable(false);

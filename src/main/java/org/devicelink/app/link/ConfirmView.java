@@ -21,6 +21,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import org.devicelink.app.common.Language;
 import org.devicelink.app.common.MemberFilter;
 import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.FamilyMember;
@@ -96,7 +97,7 @@ final class ConfirmView {
 
         var compare = new Label(Messages.get("confirm.compare"));
         var code = new Label();
-        code.setId("confirmCode");
+        Language.leftToRight(code).setId("confirmCode");
         code.getStyleClass().add("code-display");
         var remaining = new Label();
         remaining.setId("confirmCountdown");
@@ -167,6 +168,9 @@ final class ConfirmView {
         var label = new Label();
         label.setId(id);
         label.getStyleClass().add("text-bold");
+        // a longer language, or a longer list of what it may do, wraps onto a second line instead of ending in "…"
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 

@@ -25,6 +25,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.devicelink.app.common.Language;
 import org.devicelink.app.common.UiExecutor;
 import org.devicelink.app.scan.CameraDialog;
 import org.devicelink.app.scan.RegionPicker;
@@ -47,7 +48,7 @@ final class EnterCodeView {
         var explain = new Label(Messages.get("link.explain"));
         explain.setWrapText(true);
 
-        field.setId("codeField");
+        Language.leftToRight(field).setId("codeField");
         field.getStyleClass().add("code-field");
         field.setPromptText("XXXX-XXXX");
         field.setMaxWidth(320);

@@ -27,6 +27,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import org.devicelink.app.common.Language;
 import org.devicelink.app.common.UiExecutor;
 import org.devicelink.i18n.Messages;
 import org.devicelink.scan.Camera;
@@ -99,7 +100,7 @@ public final class CameraDialog {
         var root = new VBox(12, choiceRow, picture, status, new HBox(cancel));
         root.setPadding(new Insets(16));
         root.setId("cameraDialog");
-        stage.setScene(new Scene(root));
+        stage.setScene(Language.orient(new Scene(root)));
         stage.setTitle(Messages.get("camera.title"));
         if (owner != null) {
             stage.initOwner(owner);

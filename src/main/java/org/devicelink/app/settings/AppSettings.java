@@ -19,15 +19,16 @@ import java.util.Properties;
  * @param apiScope   the link server API's scope at Entra ID
  * @param theme      {@code light} or {@code dark}
  * @param camera     the name of the camera chosen last to scan with; empty for the first one
+ * @param language   the language tag chosen in Settings; empty for this computer's language
  */
 public record AppSettings(String serverUrl, int localPort, String authority, String clientId, String apiScope, String theme,
-                          String camera) {
+                          String camera, String language) {
 
     public static final String FILE = "companion.properties";
     public static final int DEFAULT_PORT = 8443;
 
     public static AppSettings defaults() {
-        return new AppSettings("", DEFAULT_PORT, "", "", "", "light", "");
+        return new AppSettings("", DEFAULT_PORT, "", "", "", "light", "", "");
     }
 
     public boolean embedded() {
@@ -39,20 +40,24 @@ public record AppSettings(String serverUrl, int localPort, String authority, Str
     }
 
     public AppSettings withTheme(String newTheme) {
-        return new AppSettings(serverUrl, localPort, authority, clientId, apiScope, newTheme, camera);
+        return new AppSettings(serverUrl, localPort, authority, clientId, apiScope, newTheme, camera, language);
     }
 
     public AppSettings withLocalPort(int port) {
-        return new AppSettings(serverUrl, port, authority, clientId, apiScope, theme, camera);
+        return new AppSettings(serverUrl, port, authority, clientId, apiScope, theme, camera, language);
     }
 
     public AppSettings withCamera(String newCamera) {
-        return new AppSettings(serverUrl, localPort, authority, clientId, apiScope, theme, newCamera);
+        return new AppSettings(serverUrl, localPort, authority, clientId, apiScope, theme, newCamera, language);
+    }
+
+    public AppSettings withLanguage(String newLanguage) {
+        return new AppSettings(serverUrl, localPort, authority, clientId, apiScope, theme, camera, newLanguage);
     }
 
     /** What the Settings screen edits: the server and the sign-in provider. */
     public AppSettings withConnection(String newServerUrl, String newAuthority, String newClientId, String newApiScope) {
-        return new AppSettings(newServerUrl, localPort, newAuthority, newClientId, newApiScope, theme, camera);
+        return new AppSettings(newServerUrl, localPort, newAuthority, newClientId, newApiScope, theme, camera, language);
     }
 
     public static AppSettings load(Path dataDir) {
@@ -76,7 +81,7 @@ public record AppSettings(String serverUrl, int localPort, String authority, Str
         return new AppSettings(p.getProperty("server-url", d.serverUrl()).strip(), port,
                 p.getProperty("authority", d.authority()).strip(), p.getProperty("client-id", d.clientId()).strip(),
                 p.getProperty("api-scope", d.apiScope()).strip(), p.getProperty("theme", d.theme()).strip(),
-                p.getProperty("camera", d.camera()).strip());
+                p.getProperty("camera", d.camera()).strip(), p.getProperty("language", d.language()).strip());
     }
 
     /** Writes the file, owner-only, replacing the old one in one step. */
@@ -89,6 +94,7 @@ public record AppSettings(String serverUrl, int localPort, String authority, Str
         p.setProperty("api-scope", apiScope);
         p.setProperty("theme", theme);
         p.setProperty("camera", camera);
+        p.setProperty("language", language);
         Files.createDirectories(dataDir);
         Path temporary = Files.createTempFile(dataDir, FILE, ".tmp");
         try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {

@@ -9,10 +9,14 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.devicelink.app.common.Language;
 import org.devicelink.app.common.Theme;
 import org.devicelink.i18n.Messages;
 
-/** Server, sign-in provider and theme. A new server or provider takes effect at the next start; the theme at once. */
+/**
+ * Server, sign-in provider, theme and language. A new server, provider or language takes effect at the next start; the
+ * theme at once.
+ */
 public final class SettingsView {
 
     private final VBox root = new VBox(14);
@@ -39,6 +43,23 @@ public final class SettingsView {
             }
         });
         theme.valueProperty().bindBidirectional(model.themeProperty());
+        var language = new ComboBox<String>();
+        language.setId("settingsLanguage");
+        language.getItems().add("");
+        Language.offered().forEach(l -> language.getItems().add(l.toLanguageTag()));
+        language.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String tag) {
+                return tag == null ? "" : tag.isEmpty() ? Messages.get("settings.language.system", SettingsViewModel.languageName(""))
+                        : SettingsViewModel.languageName(tag);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        language.valueProperty().bindBidirectional(model.languageProperty());
 
         var grid = new GridPane(12, 10);
         grid.addRow(0, label("settings.server", server), server);
@@ -48,6 +69,9 @@ public final class SettingsView {
         var themeLabel = new Label(Messages.get("settings.theme"));
         themeLabel.setLabelFor(theme);
         grid.addRow(4, themeLabel, theme);
+        var languageLabel = new Label(Messages.get("settings.language"));
+        languageLabel.setLabelFor(language);
+        grid.addRow(5, languageLabel, language);
         var note = new Label(Messages.get("settings.note"));
         note.setWrapText(true);
         note.getStyleClass().add("text-muted");

@@ -5,14 +5,16 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.devicelink.app.common.Language;
 import org.devicelink.app.common.UiExecutor;
 import org.devicelink.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Settings screen: the server and sign-in provider (they take effect at the next start) and the theme (at once,
- * and remembered). Saving changes only those settings, on disk as they are then, off the UI thread.
+ * The Settings screen: the server and sign-in provider (they take effect at the next start), the language (remembered
+ * at once, spoken from the next start) and the theme (at once, and remembered). Saving changes only those settings, on
+ * disk as they are then, off the UI thread.
  */
 public final class SettingsViewModel {
 
@@ -25,6 +27,7 @@ public final class SettingsViewModel {
     private final StringProperty clientId = new SimpleStringProperty();
     private final StringProperty apiScope = new SimpleStringProperty();
     private final StringProperty theme = new SimpleStringProperty();
+    private final StringProperty language = new SimpleStringProperty();
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
@@ -44,6 +47,19 @@ public final class SettingsViewModel {
                         e -> LOG.warn("Could not remember the theme in " + file.path(), e));
             }
         });
+        language.set(current.language());
+        language.addListener((o, old, now) -> {
+            if (now != null && !now.equals(old)) {
+                executor.run(null, () -> file.update(saved -> saved.withLanguage(now)),
+                        saved -> status.set(Messages.get("settings.language.next", languageName(now))),
+                        e -> status.set(Messages.get("settings.saveFailed", String.valueOf(e.getMessage()))));
+            }
+        });
+    }
+
+    /** A language as its own speakers name it ("Deutsch"); empty: this computer's language. */
+    public static String languageName(String tag) {
+        return Messages.bundle(Language.spoken(tag)).getString("language.self");
     }
 
     public StringProperty serverUrlProperty() {
@@ -60,6 +76,11 @@ public final class SettingsViewModel {
 
     public StringProperty apiScopeProperty() {
         return apiScope;
+    }
+
+    /** The language tag chosen, or empty for this computer's language; it is spoken from the next start. */
+    public StringProperty languageProperty() {
+        return language;
     }
 
     public StringProperty themeProperty() {

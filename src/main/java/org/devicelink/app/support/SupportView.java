@@ -1,8 +1,5 @@
 package org.devicelink.app.support;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -18,6 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.devicelink.app.common.Language;
 import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.CodeStory;
 import org.devicelink.protocol.LinkedDevice;
@@ -30,9 +28,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class SupportView {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM)
-            .withZone(ZoneId.systemDefault());
-
     private final VBox root = new VBox(12);
 
     public SupportView(SupportViewModel model) {
@@ -43,7 +38,7 @@ public final class SupportView {
         intro.getStyleClass().add("text-muted");
 
         var code = new TextField();
-        code.setId("supportCode");
+        Language.leftToRight(code).setId("supportCode");
         code.setPromptText(Messages.get("support.codePrompt"));
         code.getStyleClass().add("code-field");
         code.setPrefColumnCount(10);
@@ -101,7 +96,7 @@ public final class SupportView {
             protected void updateItem(LinkedDevice device, boolean empty) {
                 super.updateItem(device, empty);
                 setText(empty || device == null ? null : Messages.get("support.device", device.name(), device.appName(),
-                        Messages.get("devices.status." + device.status().wire()), WHEN.format(device.linkedAt())));
+                        Messages.get("devices.status." + device.status().wire()), Messages.moment(device.linkedAt(), false)));
             }
         });
         devices.visibleProperty().bind(Bindings.isNotEmpty(model.customerDevices()));
@@ -148,7 +143,7 @@ public final class SupportView {
 
     private static Label line(CodeStory.Event event) {
         String what = Messages.get("support.event." + event.what());
-        String text = WHEN.format(event.at()) + "  " + (event.by() == null ? what : Messages.get("support.by", what, event.by()));
+        String text = Messages.moment(event.at(), true) + "  " + (event.by() == null ? what : Messages.get("support.by", what, event.by()));
         return new Label(text);
     }
 

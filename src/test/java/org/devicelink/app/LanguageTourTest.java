@@ -1,0 +1,82 @@
+package org.devicelink.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.geometry.NodeOrientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.devicelink.i18n.Messages;
+import org.devicelink.testing.CompanionFixture;
+import org.devicelink.testing.CompanionWindow;
+import org.devicelink.testing.Drawn;
+import org.devicelink.testing.Screenshots;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+
+/**
+ * The companion in German, Japanese and Chinese, as chosen in Settings: the Link, confirmation and Devices screens in
+ * that language, saved for a person to look at, the code left to right. (Arabic: JavaFxArabicTest.)
+ */
+class LanguageTourTest {
+
+    abstract static class Tour {
+
+        CompanionFixture app;
+
+        String tag() {
+            return getClass().getAnnotation(CompanionWindow.Settings.class).language();
+        }
+
+        @Test
+        void linkConfirmAndDevicesInTheChosenLanguage(FxRobot robot) {
+            assertThat(Messages.locale().toLanguageTag()).isEqualTo(tag());
+            app.signIn(robot);
+            String title = Messages.get("link.title");
+            assertThat(robot.lookup(node -> node instanceof Label label && title.equals(label.getText())).tryQuery())
+                    .as("the Link screen's title in %s", tag()).isPresent();
+            Screenshots.save(app.scene, "link-" + tag());
+            assertThat(Drawn.cutShort(app.scene.getRoot())).as("words cut to … on Link").isEmpty();
+
+            var code = app.deviceAsks("Game console", "Series S");
+            robot.interact(() -> app.companion.link().codeProperty().set(code.path("user_code").asText()));
+            robot.type(KeyCode.ENTER);
+            CompanionFixture.await(() -> CompanionFixture.showing(robot, "#approveButton"));
+            assertThat(robot.lookup("#confirmTitle").queryAs(Label.class).getText())
+                    .isEqualTo(Messages.get("confirm.title", "Game console"));
+            assertThat(robot.lookup("#confirmCode").queryAs(Label.class).getEffectiveNodeOrientation())
+                    .as("a code reads left to right in every language").isEqualTo(NodeOrientation.LEFT_TO_RIGHT);
+            Screenshots.save(app.scene, "confirm-" + tag());
+            assertThat(Drawn.cutShort(app.scene.getRoot())).as("words cut to … on the confirmation").isEmpty();
+            robot.clickOn("#approveButton");
+            CompanionFixture.await(() -> CompanionFixture.showing(robot, "#resultTitle"));
+
+            robot.clickOn("#devicesTab");
+            CompanionFixture.await(() -> robot.lookup("#devicesTable").queryAs(TableView.class).getItems().size() == 1);
+            Screenshots.save(app.scene, "devices-" + tag());
+            assertThat(Drawn.cutShort(app.scene.getRoot())).as("words cut to … on Devices").isEmpty();
+            assertThat(app.scene.getRoot().getEffectiveNodeOrientation()).isEqualTo(
+                    Messages.rightToLeft() ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
+            assertThat(robot.lookup("#codeField").queryAs(TextField.class).getEffectiveNodeOrientation())
+                    .isEqualTo(NodeOrientation.LEFT_TO_RIGHT);
+        }
+    }
+
+    @Nested
+    @ExtendWith(CompanionWindow.class)
+    @CompanionWindow.Settings(language = "de")
+    class German extends Tour {}
+
+    @Nested
+    @ExtendWith(CompanionWindow.class)
+    @CompanionWindow.Settings(language = "ja")
+    class Japanese extends Tour {}
+
+    @Nested
+    @ExtendWith(CompanionWindow.class)
+    @CompanionWindow.Settings(language = "zh-CN")
+    class Chinese extends Tour {}
+}
