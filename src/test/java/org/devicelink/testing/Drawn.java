@@ -2,6 +2,10 @@ package org.devicelink.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Cell;
@@ -21,6 +25,37 @@ public final class Drawn {
         var cut = new ArrayList<String>();
         visit(root, cut);
         return cut;
+    }
+
+    /**
+     * The shown texts with a Latin word ({@code [A-Za-z]{2,}}) that is not {@code data}: on a screen in a language
+     * written without Latin letters, English that does not come from the bundle. Call on the JavaFX thread.
+     */
+    public static List<String> latinWords(Node root, Predicate<String> data) {
+        var found = new ArrayList<String>();
+        texts(root, text -> {
+            Matcher words = LATIN.matcher(text);
+            while (words.find()) {
+                if (!data.test(words.group())) {
+                    found.add(words.group() + " in \"" + text + "\"");
+                }
+            }
+        });
+        return found;
+    }
+
+    private static final Pattern LATIN = Pattern.compile("[A-Za-z]{2,}");
+
+    private static void texts(Node node, Consumer<String> each) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof Labeled labeled && labeled.getText() != null) {
+            each.accept(labeled.getText());
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> texts(child, each));
+        }
     }
 
     private static void visit(Node node, List<String> cut) {

@@ -40,6 +40,7 @@ public final class ActivityView {
 
         var what = new ComboBox<String>();
         what.setId("activityKind");
+        what.setAccessibleText(Messages.get("activity.column.what"));
         what.setPrefWidth(280); // the longest kind's words would stretch it across the toolbar
         var kinds = new ArrayList<String>();
         kinds.add(null);
@@ -65,6 +66,7 @@ public final class ActivityView {
 
         var table = new TableView<ActivityEntry>(model.shown());
         table.setId("activityTable");
+        table.setAccessibleText(Messages.get("activity.title"));
         var when = new TableColumn<ActivityEntry, Instant>(Messages.get("activity.column.when"));
         when.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().at()));
         when.setCellFactory(c -> new TableCell<>() {

@@ -28,6 +28,7 @@ public final class MemberFilter {
                                                 BooleanProperty shown) {
         var filter = new ComboBox<FamilyMember>();
         filter.setId(id);
+        filter.setAccessibleText(Messages.get("devices.column.account")); // "Whose": what a screen reader says it filters by
         Runnable fill = () -> {
             var choices = new ArrayList<FamilyMember>();
             choices.add(null);

@@ -55,6 +55,7 @@ public final class DevicesView {
 
         var search = new TextField();
         search.setId("deviceFilter");
+        search.setAccessibleText(Messages.get("devices.filter")); // a prompt is gone once something is typed; a name stays
         search.setPromptText(Messages.get("devices.filter"));
         search.setPrefColumnCount(16);
         HBox.setHgrow(search, Priority.SOMETIMES);
@@ -83,6 +84,7 @@ public final class DevicesView {
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("devicesTable");
+        table.setAccessibleText(Messages.get("devices.title"));
         table.setEditable(true);
         var name = column("devices.column.device", LinkedDevice::name);
         name.setId("nameColumn");

@@ -1,0 +1,76 @@
+package org.devicelink.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.scene.Node;
+import javafx.scene.control.Control;
+import javafx.scene.input.KeyCode;
+import org.devicelink.testing.Access;
+import org.devicelink.testing.CompanionFixture;
+import org.devicelink.testing.CompanionWindow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every screen as a screen reader and a keyboard meet it: each control that takes the focus has a name to be read by,
+ * and Tab alone reaches every one of them.
+ */
+@ExtendWith(CompanionWindow.class)
+class KeyboardAndNamesTest {
+
+    CompanionFixture app;
+    final List<String> problems = new ArrayList<>();
+
+    @Test
+    void everyControlOnEveryScreenIsNamedAndReachedByTab(FxRobot robot) throws Exception {
+        check(robot, "sign-in");
+        app.signIn(robot);
+        check(robot, "Link");
+        var code = app.deviceAsks("Game console", "Series S");
+        robot.interact(() -> app.companion.link().codeProperty().set(code.path("user_code").asText()));
+        robot.clickOn("#continueButton");
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#approveButton"));
+        check(robot, "the confirmation");
+        robot.clickOn("#approveButton");
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#resultTitle"));
+        check(robot, "the result");
+        for (String tab : List.of("#devicesTab", "#requestsTab", "#activityTab", "#settingsTab")) {
+            robot.clickOn(tab);
+            WaitForAsyncUtils.waitForFxEvents();
+            check(robot, tab);
+        }
+
+        assertThat(problems).isEmpty();
+    }
+
+    /** On the screen shown: a name for each control, and Tab from one to the next until it has been round them all. */
+    private void check(FxRobot robot, String screen) throws Exception {
+        List<Control> controls = WaitForAsyncUtils.asyncFx(() -> Access.focusable(app.scene.getRoot())).get();
+        WaitForAsyncUtils.asyncFx(() -> Access.unnamed(app.scene.getRoot())).get().forEach(c -> problems.add(screen + ": no name: " + c));
+        Set<Node> reached = new HashSet<>();
+        for (int i = 0; i < controls.size() * 2 + 4; i++) {
+            robot.type(KeyCode.TAB);
+            reached.add(app.scene.getFocusOwner());
+        }
+        for (Control control : controls) {
+            if (reached.stream().noneMatch(node -> within(node, control))) {
+                problems.add(screen + ": Tab never reaches " + (control.getId() != null ? "#" + control.getId() : control));
+            }
+        }
+    }
+
+    private static boolean within(Node node, Node control) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == control) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
