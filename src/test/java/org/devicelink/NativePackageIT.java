@@ -40,7 +40,8 @@ class NativePackageIT {
         try (Stream<Path> made = Files.list(Path.of("target", "package"))) {
             deb = made.filter(p -> p.toString().endsWith(".deb")).findFirst().orElseThrow();
         }
-        assertThat(Files.size(deb)).as("the .deb's size (66.3 MB when last measured)").isLessThan(70_000_000);
+        // 66.3 MB before ICU4J, 75.4 MB with it: every language's plural rules, digits, dates and lists, and their AOT cache
+        assertThat(Files.size(deb)).as("the .deb's size (75.4 MB when last measured)").isLessThan(80_000_000);
         run(List.of("dpkg", "-i", deb.toString()), Duration.ofMinutes(3));
     }
 
