@@ -8,8 +8,11 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.UnaryOperator;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -199,11 +202,18 @@ public final class CompanionApp extends Application {
         return Companion.create(new Companion.Server(settings.serverUrl(), null, false), signIn, environment);
     }
 
-    /** The PC's cameras (through OpenCV) and screen (through the JavaFX robot); the camera chosen is remembered. */
+    /** The PC's cameras (through OpenCV) and screen (through the JavaFX robot); the camera and the way of scanning are remembered. */
     private ScanSources scanSources(SettingsFile settingsFile, AppSettings settings) {
-        return new ScanSources(OpenCvSource::cameras, ScreenSource::desktop, settings.camera(),
-                camera -> executor.run(null, () -> settingsFile.update(saved -> saved.withCamera(camera)), saved -> { },
-                        e -> LOG.warn("Could not remember the camera in " + settingsFile.path(), e)));
+        var lastKind = Arrays.stream(ScanSources.Kind.values()).filter(kind -> kind.name().equalsIgnoreCase(settings.scan())).findFirst();
+        return new ScanSources(OpenCvSource::cameras, ScreenSource::desktop, new ScanSources.Memory(settings.camera(), lastKind,
+                camera -> remember(settingsFile, saved -> saved.withCamera(camera)),
+                kind -> remember(settingsFile, saved -> saved.withScan(kind.name().toLowerCase(Locale.ROOT)))));
+    }
+
+    /** A choice made in passing, written off the JavaFX thread; one that cannot be written is only logged. */
+    private void remember(SettingsFile settingsFile, UnaryOperator<AppSettings> change) {
+        executor.run(null, () -> settingsFile.update(change), saved -> { },
+                e -> LOG.warn("Could not remember a choice in " + settingsFile.path(), e));
     }
 
     /** The embedded server on its remembered port; on another free one (remembered from then on) when that is taken. */

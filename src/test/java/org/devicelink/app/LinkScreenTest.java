@@ -262,7 +262,7 @@ class LinkScreenTest {
         // the "webcam": a video of an empty room, then the device's QR
         Path video = dir.resolve("camera-" + System.nanoTime() + ".avi");
         app.cameraVideo = VideoSourceTest.video(video, null);
-        robot.clickOn("#scanButton").clickOn("#scanCamera");
+        robot.clickOn("#scanButton .arrow-button").clickOn("#scanCamera");
         CompanionFixture.await(() -> robot.lookup("#cameraStatus").tryQuery().isPresent()
                 && robot.lookup("#cameraStatus").queryAs(Label.class).getText().startsWith("The video has ended"));
         Label status = robot.lookup("#cameraStatus").queryAs(Label.class);
@@ -271,7 +271,7 @@ class LinkScreenTest {
         CompanionFixture.await(() -> robot.lookup("#cameraStatus").tryQuery().isEmpty());
 
         app.noCamera = true;
-        robot.clickOn("#scanButton").clickOn("#scanCamera");
+        robot.clickOn("#scanButton .arrow-button").clickOn("#scanCamera");
         CompanionFixture.await(() -> robot.lookup("#cameraStatus").tryQuery().isPresent()
                 && robot.lookup("#cameraStatus").queryAs(Label.class).getText().startsWith("No camera was found"));
         assertThat(robot.lookup("#cameraStatus").queryAs(Label.class).getText())
@@ -281,7 +281,7 @@ class LinkScreenTest {
         app.noCamera = false;
 
         app.cameraVideo = dir.resolve("no-such-camera.avi");
-        robot.clickOn("#scanButton").clickOn("#scanCamera");
+        robot.clickOn("#scanButton .arrow-button").clickOn("#scanCamera");
         CompanionFixture.await(() -> robot.lookup("#cameraStatus").tryQuery().isPresent()
                 && robot.lookup("#cameraStatus").queryAs(Label.class).getText().startsWith("There is no video"));
         Screenshots.save(robot.lookup("#cameraStatus").queryAs(Label.class).getScene(), "camera-dialog-no-camera");
@@ -291,7 +291,7 @@ class LinkScreenTest {
         app.cameraVideo = video;
         app.secondCameraVideo = VideoSourceTest.video(dir.resolve("qr-" + System.nanoTime() + ".avi"),
                 code.path("verification_uri_complete").asText());
-        robot.clickOn("#scanButton").clickOn("#scanCamera");
+        robot.clickOn("#scanButton .arrow-button").clickOn("#scanCamera");
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#cameraChoice")
                 && robot.lookup("#cameraStatus").queryAs(Label.class).getText().startsWith("The video has ended"));
         var dialog = robot.lookup("#cameraChoice").query().getScene();
@@ -318,7 +318,7 @@ class LinkScreenTest {
         var code = app.deviceAsks("Console", "X");
         String link = code.path("verification_uri_complete").asText();
         app.screenPicture = QrPictures.desktop(link, 3, dir.resolve("screen-" + System.nanoTime() + ".png"));
-        robot.clickOn("#scanButton").clickOn("#scanScreen");
+        robot.clickOn("#scanButton"); // Scan does again what it did last: the screen, with no menu (Scan, then Approve)
         awaitConfirmation(robot, code.path("user_code").asText());
         robot.clickOn("#confirmBack");
         assertThat(text(robot, "#linkError")).isEmpty();
@@ -330,7 +330,7 @@ class LinkScreenTest {
         String secondLink = second.path("verification_uri_complete").asText();
         double module = 1.3;
         app.screenPicture = QrPictures.desktop(secondLink, module, dir.resolve("thumbnail-" + System.nanoTime() + ".png"));
-        robot.clickOn("#scanButton").clickOn("#scanScreen");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT, KeyCode.CONTROL); // the shortcut
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#regionPicker"));
         var picture = robot.lookup("#regionPicker .image-view").queryAs(ImageView.class);
         var shown = picture.localToScreen(picture.getBoundsInLocal());

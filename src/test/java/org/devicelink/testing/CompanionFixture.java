@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -75,7 +76,7 @@ public final class CompanionFixture implements AutoCloseable {
         settingsFile = new SettingsFile(dir.resolve("app"));
         settingsFile.update(saved -> saved.withTheme(theme));
         var scanSources = new ScanSources(this::cameras, () -> screenPicture == null ? ScreenSource.desktop() : Picture.file(screenPicture),
-                "", camera -> rememberedCamera = camera);
+                new ScanSources.Memory("", Optional.empty(), camera -> rememberedCamera = camera, kind -> { }));
         companion = Companion.create(new Companion.Server(base, server.server().certificateFile(), true),
                 SignInSettings.local(base, server.server().certificateFile()),
                 new Companion.Environment(dir.resolve("app"), person(() -> username), Duration.ofSeconds(30), scanSources, settingsFile,

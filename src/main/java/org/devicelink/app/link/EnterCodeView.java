@@ -3,15 +3,17 @@ package org.devicelink.app.link;
 import java.time.Duration;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.event.ActionEvent;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.input.Clipboard;
@@ -83,16 +85,15 @@ final class EnterCodeView {
         next.disableProperty().bind(model.codeCompleteProperty().not().or(model.busyProperty()));
         next.setOnAction(e -> model.lookUp());
 
-        var fromCamera = new MenuItem(Messages.get("link.scan.camera"), new FontIcon(Feather.CAMERA));
-        fromCamera.setId("scanCamera");
+        var scan = new SplitMenuButton();
+        var fromCamera = scanItem(scan, sources, ScanSources.Kind.CAMERA, "scanCamera", "link.scan.camera", Feather.CAMERA);
         fromCamera.setOnAction(e -> new CameraDialog(window.get(), sources, executor, model::acceptScanned).show());
-        var fromScreen = new MenuItem(Messages.get("link.scan.screen"), new FontIcon(Feather.MONITOR));
-        fromScreen.setId("scanScreen");
+        var fromScreen = scanItem(scan, sources, ScanSources.Kind.SCREEN, "scanScreen", "link.scan.screen", Feather.MONITOR);
+        fromScreen.setAccelerator(SCAN_SCREEN);
         // the whole screen first; when it shows no code of ours, the person drags round the QR on a picture of it
         fromScreen.setOnAction(e -> model.scanScreen(() -> captureScreen(window.get(), sources),
                 screen -> RegionPicker.show(window.get(), screen, model::scanRegion)));
-        var fromFile = new MenuItem(Messages.get("link.scan.file"), new FontIcon(Feather.IMAGE));
-        fromFile.setId("scanFile");
+        var fromFile = scanItem(scan, sources, ScanSources.Kind.FILE, "scanFile", "link.scan.file", Feather.IMAGE);
         fromFile.setOnAction(e -> {
             var chooser = new FileChooser();
             chooser.setTitle(Messages.get("link.scan.choose"));
@@ -103,9 +104,15 @@ final class EnterCodeView {
                 model.scanFile(file.toPath());
             }
         });
-        var scan = new MenuButton(Messages.get("link.scan"), new FontIcon(Feather.MAXIMIZE), fromCamera, fromScreen, fromFile);
+        // Scan does again what the person did last (a QR on the screen: Scan, then Approve); the arrow offers every way
+        scan.setText(Messages.get("link.scan"));
+        scan.getItems().setAll(fromCamera, fromScreen, fromFile);
         scan.setId("scanButton");
         scan.disableProperty().bind(model.busyProperty());
+        scan.getItems().forEach(item -> item.disableProperty().bind(model.busyProperty())); // and their shortcut with them
+        showLast(scan, sources);
+        scan.setOnAction(e -> sources.lastKind().map(kind -> scan.getItems().get(kind.ordinal()))
+                .ifPresentOrElse(MenuItem::fire, scan::show));
 
         var progress = new ProgressIndicator();
         progress.setMaxSize(24, 24);
@@ -153,6 +160,28 @@ final class EnterCodeView {
     private static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
 
     /** Reads the QR in a pasted picture: its pixels are copied on the JavaFX thread, decoded off it. */
+    /** Ctrl+Shift+S (Cmd+Shift+S on a Mac) scans the screen from the Link screen. */
+    static final KeyCombination SCAN_SCREEN = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+
+    /** One way to scan in Scan's menu: used, it becomes what Scan does. */
+    private static MenuItem scanItem(SplitMenuButton scan, ScanSources sources, ScanSources.Kind kind, String id, String words,
+                                     Feather icon) {
+        var item = new MenuItem(Messages.get(words), new FontIcon(icon));
+        item.setId(id);
+        item.addEventHandler(ActionEvent.ACTION, e -> {
+            sources.used(kind);
+            showLast(scan, sources);
+        });
+        return item;
+    }
+
+    /** Scan shows the icon of what it will do, and says it when pointed at; before any scan, the QR icon and the menu. */
+    private static void showLast(SplitMenuButton scan, ScanSources sources) {
+        var last = sources.lastKind().map(kind -> scan.getItems().get(kind.ordinal()));
+        scan.setGraphic(new FontIcon(last.map(item -> ((FontIcon) item.getGraphic()).getIconCode()).orElse(Feather.MAXIMIZE)));
+        scan.setTooltip(last.map(item -> new Tooltip(item.getText())).orElse(null));
+    }
+
     static void scanImage(LinkViewModel model, Image image) {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();

@@ -20,15 +20,16 @@ import java.util.Properties;
  * @param theme      {@code light} or {@code dark}
  * @param camera     the name of the camera chosen last to scan with; empty for the first one
  * @param language   the language tag chosen in Settings; empty for this computer's language
+ * @param scan       how the person scanned last ({@code camera}, {@code screen}, {@code file}); empty before the first scan
  */
 public record AppSettings(String serverUrl, int localPort, String authority, String clientId, String apiScope, String theme,
-                          String camera, String language) {
+                          String camera, String language, String scan) {
 
     public static final String FILE = "companion.properties";
     public static final int DEFAULT_PORT = 8443;
 
     public static AppSettings defaults() {
-        return new AppSettings("", DEFAULT_PORT, "", "", "", "light", "", "");
+        return new AppSettings("", DEFAULT_PORT, "", "", "", "light", "", "", "");
     }
 
     public boolean embedded() {
@@ -40,24 +41,28 @@ public record AppSettings(String serverUrl, int localPort, String authority, Str
     }
 
     public AppSettings withTheme(String newTheme) {
-        return new AppSettings(serverUrl, localPort, authority, clientId, apiScope, newTheme, camera, language);
+        return new AppSettings(serverUrl, localPort, authority, clientId, apiScope, newTheme, camera, language, scan);
     }
 
     public AppSettings withLocalPort(int port) {
-        return new AppSettings(serverUrl, port, authority, clientId, apiScope, theme, camera, language);
+        return new AppSettings(serverUrl, port, authority, clientId, apiScope, theme, camera, language, scan);
     }
 
     public AppSettings withCamera(String newCamera) {
-        return new AppSettings(serverUrl, localPort, authority, clientId, apiScope, theme, newCamera, language);
+        return new AppSettings(serverUrl, localPort, authority, clientId, apiScope, theme, newCamera, language, scan);
+    }
+
+    public AppSettings withScan(String newScan) {
+        return new AppSettings(serverUrl, localPort, authority, clientId, apiScope, theme, camera, language, newScan);
     }
 
     public AppSettings withLanguage(String newLanguage) {
-        return new AppSettings(serverUrl, localPort, authority, clientId, apiScope, theme, camera, newLanguage);
+        return new AppSettings(serverUrl, localPort, authority, clientId, apiScope, theme, camera, newLanguage, scan);
     }
 
     /** What the Settings screen edits: the server and the sign-in provider. */
     public AppSettings withConnection(String newServerUrl, String newAuthority, String newClientId, String newApiScope) {
-        return new AppSettings(newServerUrl, localPort, newAuthority, newClientId, newApiScope, theme, camera, language);
+        return new AppSettings(newServerUrl, localPort, newAuthority, newClientId, newApiScope, theme, camera, language, scan);
     }
 
     public static AppSettings load(Path dataDir) {
@@ -81,7 +86,8 @@ public record AppSettings(String serverUrl, int localPort, String authority, Str
         return new AppSettings(p.getProperty("server-url", d.serverUrl()).strip(), port,
                 p.getProperty("authority", d.authority()).strip(), p.getProperty("client-id", d.clientId()).strip(),
                 p.getProperty("api-scope", d.apiScope()).strip(), p.getProperty("theme", d.theme()).strip(),
-                p.getProperty("camera", d.camera()).strip(), p.getProperty("language", d.language()).strip());
+                p.getProperty("camera", d.camera()).strip(), p.getProperty("language", d.language()).strip(),
+                p.getProperty("scan", d.scan()).strip());
     }
 
     /** Writes the file, owner-only, replacing the old one in one step. */
@@ -95,6 +101,7 @@ public record AppSettings(String serverUrl, int localPort, String authority, Str
         p.setProperty("theme", theme);
         p.setProperty("camera", camera);
         p.setProperty("language", language);
+        p.setProperty("scan", scan);
         Files.createDirectories(dataDir);
         Path temporary = Files.createTempFile(dataDir, FILE, ".tmp");
         try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
