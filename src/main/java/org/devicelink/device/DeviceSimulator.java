@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.DeviceAuthorization;
 import org.devicelink.protocol.OAuthError;
 
@@ -35,17 +36,17 @@ public final class DeviceSimulator {
             try {
                 tokens = client.link(options.deviceName(), options.deviceModel(), options.scope(), new Screen());
             } catch (DeviceClient.Refused refused) {
-                out.println(OAuthError.ACCESS_DENIED.equals(refused.error())
-                        ? "Denied: the request was turned down on the DeviceLink app."
-                        : "The server refused this device: " + refused.getMessage());
+                out.println(OAuthError.ACCESS_DENIED.equals(refused.error()) ? Messages.get("device.denied")
+                        : Messages.get("device.refused", refused.getMessage()));
                 if (options.once()) {
                     return;
                 }
                 continue;
             }
-            out.println("Linked to " + (tokens.linkedAccount() == null ? "your account" : tokens.linkedAccount()) + ".");
+            out.println(tokens.linkedAccount() == null ? Messages.get("device.linked.you")
+                    : Messages.get("device.linked", tokens.linkedAccount()));
             String reason = stayLinked(tokens);
-            out.println("Unlinked: " + reason + " Link again with the new code below.");
+            out.println(Messages.get("device.unlinked", reason));
             if (options.once()) {
                 return;
             }
@@ -63,7 +64,7 @@ public final class DeviceSimulator {
             } catch (DeviceClient.Refused refused) {
                 return refused.getMessage();
             } catch (IOException e) {
-                out.println("Cannot reach the server (" + e.getMessage() + "); trying again in " + backoff.toSeconds() + " s.");
+                out.println(Messages.get("device.unreachable", e.getMessage(), Messages.waitText(backoff)));
                 Thread.sleep(backoff.toMillis());
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : backoff.multipliedBy(2);
             }
@@ -85,35 +86,35 @@ public final class DeviceSimulator {
             out.println();
             out.print(QrCode.of(code.verificationUriComplete()).toTerminal(options.darkOnLight()));
             out.println();
-            out.println("  To link this device, open the DeviceLink app, scan the QR code, or type the code:");
+            out.println("  " + Messages.get("device.instructions"));
             out.println();
             out.println("      " + code.userCode());
             out.println();
-            out.println("  (or visit " + code.verificationUri() + "). The code expires in " + (code.expiresIn() / 60)
-                    + " minutes. Waiting for approval…");
+            Duration expiresIn = Duration.ofSeconds(code.expiresIn());
+            out.println("  " + Messages.get("device.visit", code.verificationUri(), Messages.waitText(expiresIn)));
             if (options.qrPng() != null) {
                 try {
                     QrCode.of(code.verificationUriComplete()).writePng(options.qrPng(), 8);
-                    out.println("  QR code written to " + options.qrPng());
+                    out.println("  " + Messages.get("device.qr.written", options.qrPng().toString()));
                 } catch (IOException e) {
-                    out.println("  Could not write the QR code to " + options.qrPng() + ": " + e.getMessage());
+                    out.println("  " + Messages.get("device.qr.failed", options.qrPng().toString(), String.valueOf(e.getMessage())));
                 }
             }
         }
 
         @Override
         public void onSlowDown(int newIntervalSeconds) {
-            out.println("  The server asked to poll more slowly: every " + newIntervalSeconds + " s now.");
+            out.println("  " + Messages.get("device.slow-down", Messages.waitText(Duration.ofSeconds(newIntervalSeconds))));
         }
 
         @Override
         public void onConnectionProblem(String problem, Duration retryIn) {
-            out.println("  Cannot reach the server: " + problem + ". Trying again in " + retryIn.toSeconds() + " s.");
+            out.println("  " + Messages.get("device.unreachable", problem, Messages.waitText(retryIn)));
         }
 
         @Override
         public void onCodeExpired() {
-            out.println("  The code expired before anyone approved it. Here is a new one.");
+            out.println("  " + Messages.get("device.expired"));
         }
     }
 }
