@@ -3,6 +3,7 @@ package org.devicelink.app;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -243,6 +244,13 @@ public final class MainWindow {
 
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // a longer language squeezes the header: the chip that says which server wraps, the rest stays whole
+        for (Region whole : List.of(logo, name, demo, account)) {
+            whole.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        server.setWrapText(true);
+        server.setMinWidth(120);
+        server.setMinHeight(Region.USE_PREF_SIZE);
         var header = new HBox(12, logo, name, server, spacer, demo, account);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 16, 10, 16));

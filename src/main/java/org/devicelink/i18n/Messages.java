@@ -68,6 +68,9 @@ public final class Messages {
 
     /** The shipped language nearest to {@code wanted}: its own, else one of the same language (pt → pt-BR), else English. */
     public static Locale shipped(Locale wanted) {
+        if (PseudoLanguages.is(wanted)) {
+            return wanted;
+        }
         return LANGUAGES.stream().filter(l -> l.equals(wanted)).findFirst()
                 .or(() -> LANGUAGES.stream().filter(l -> l.getLanguage().equals(wanted.getLanguage())).findFirst())
                 .orElse(Locale.ENGLISH);
@@ -94,6 +97,7 @@ public final class Messages {
         Locale locale = locale();
         try {
             String pattern = bundle(locale).getString(key);
+            pattern = PseudoLanguages.is(locale) ? PseudoLanguages.of(pattern) : pattern;
             // always formatted, so every bundle writes an apostrophe the same way: doubled
             // a browser keeps an isolated text's own direction; JavaFX draws the isolate marks as boxes, so windows get none
             boolean isolate = THREAD.get() != null && rightToLeft();
@@ -141,7 +145,7 @@ public final class Messages {
 
     /** The bundle of a shipped language (BundlesTest keeps every one complete). */
     public static ResourceBundle bundle(Locale language) {
-        return ResourceBundle.getBundle("i18n.strings", language, NO_FALLBACK);
+        return ResourceBundle.getBundle("i18n.strings", PseudoLanguages.is(language) ? Locale.ENGLISH : language, NO_FALLBACK);
     }
 
     // first-strong isolate … pop directional isolate: the text keeps its own direction inside the sentence

@@ -22,17 +22,19 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The companion in German, Japanese and Chinese, as chosen in Settings: the Link, confirmation and Devices screens in
- * that language, saved for a person to look at, the code left to right. (Arabic: JavaFxArabicTest.)
+ * The companion in German, Japanese and Chinese, and in the two pseudo-languages (accented and longer; mirrored), as
+ * chosen in Settings: every screen in that language, saved for a person to look at, nothing cut to "…", no English from
+ * outside the bundle, the code left to right. (Arabic itself: JavaFxArabicTest.)
  */
 class LanguageTourTest {
 
     /**
-     * What the screens show that is no sentence: product names and the logo, the test's people, device and app, and
-     * "English", the name of this test machine's own language in Settings.
+     * What the screens show that is no sentence: product names and the logo, the test's people, device and app,
+     * "English", the name of this test machine's own language in Settings, and "now" and "and", ICU's words in the accented
+     * pseudo-language (whose ICU data is English's).
      */
     static final Set<String> NAMES = Set.of("DeviceLink", "DL", "Microsoft", "Entra", "QR", "ID", "API", "URL", "Ctrl", "Alex", "Morgan",
-            "alex", "Sam", "Game", "console", "Series", "Demo", "Console", "English");
+            "alex", "Sam", "Game", "console", "Series", "Demo", "Console", "English", "now", "and");
 
     static final Predicate<String> DATA = word -> NAMES.contains(word) || word.matches("[A-Z]{4}");
 
@@ -109,4 +111,16 @@ class LanguageTourTest {
     @ExtendWith(CompanionWindow.class)
     @CompanionWindow.Settings(language = "zh-CN")
     class Chinese extends Tour {}
+
+    /** English accented and 40 % longer: nothing cut, and no word from outside the bundle. */
+    @Nested
+    @ExtendWith(CompanionWindow.class)
+    @CompanionWindow.Settings(language = "en-XA")
+    class Accented extends Tour {}
+
+    /** The same, right to left: the whole window mirrored, codes still left to right (on Linux too: Latin letters only). */
+    @Nested
+    @ExtendWith(CompanionWindow.class)
+    @CompanionWindow.Settings(language = "ar-XB")
+    class Mirrored extends Tour {}
 }

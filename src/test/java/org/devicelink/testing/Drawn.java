@@ -10,6 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Cell;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.text.Text;
 
 /** What JavaFX draws of a window's words. */
@@ -19,7 +20,7 @@ public final class Drawn {
 
     /**
      * The shown labels JavaFX had to cut to "…" for lack of room, each as "its text → what was drawn". A table's cells
-     * are left out: their columns are the person's to widen.
+     * and column headers are left out: its columns are the person's to widen.
      */
     public static List<String> cutShort(Node root) {
         var cut = new ArrayList<String>();
@@ -47,7 +48,7 @@ public final class Drawn {
     private static final Pattern LATIN = Pattern.compile("[A-Za-z]{2,}");
 
     private static void texts(Node node, Consumer<String> each) {
-        if (!node.isVisible()) {
+        if (!node.isVisible() || node instanceof TableColumnHeader) {
             return;
         }
         if (node instanceof Labeled labeled && labeled.getText() != null) {
@@ -59,7 +60,7 @@ public final class Drawn {
     }
 
     private static void visit(Node node, List<String> cut) {
-        if (!node.isVisible()) {
+        if (!node.isVisible() || node instanceof TableColumnHeader) {
             return;
         }
         if (node instanceof Labeled labeled && !(node instanceof Cell<?>) && labeled.getText() != null && !labeled.getText().isEmpty()

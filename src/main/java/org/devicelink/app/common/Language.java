@@ -7,6 +7,7 @@ import javafx.geometry.NodeOrientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import org.devicelink.i18n.Messages;
+import org.devicelink.i18n.PseudoLanguages;
 
 /**
  * The companion's language: the one chosen in Settings, else this computer's, taken at start. A right-to-left language
@@ -28,7 +29,7 @@ public final class Language {
      * of Arabic; the pages, in a browser, speak Arabic everywhere. {@code JavaFxArabicTest} says when this can go.
      */
     public static boolean shownHere(Locale language) {
-        return !(LINUX && ULocale.forLocale(language).isRightToLeft());
+        return !(LINUX && ULocale.forLocale(language).isRightToLeft() && !PseudoLanguages.is(language));
     }
 
     /** The languages the Settings screen offers on this computer. */

@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.devicelink.i18n.Messages;
+import org.devicelink.i18n.PseudoLanguages;
 
 /**
  * The language a request is answered in: the one a person chose on a page ({@code ?lang=de}, remembered in a cookie),
@@ -47,12 +49,13 @@ public final class Languages {
         return exactly(ctx.cookie(COOKIE)).or(() -> Messages.firstShipped(ctx.header("Accept-Language"))).orElse(Locale.ENGLISH);
     }
 
-    /** Only a shipped language's own tag is taken from a link or cookie: anything else is ignored. */
+    /** Only a shipped language's own tag (or a pseudo-language's, for looking at layouts) is taken: anything else is ignored. */
     private static Optional<Locale> exactly(String tag) {
         if (tag == null || tag.length() > 10) {
             return Optional.empty();
         }
-        return Messages.LANGUAGES.stream().filter(l -> l.toLanguageTag().equals(tag)).findFirst();
+        return Stream.concat(Messages.LANGUAGES.stream(), PseudoLanguages.ALL.stream()).filter(l -> l.toLanguageTag().equals(tag))
+                .findFirst();
     }
 
     /** What every page's template reads besides its own model. */
