@@ -1,6 +1,8 @@
 package org.devicelink.app.link;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
@@ -86,14 +88,15 @@ final class EnterCodeView {
         next.setOnAction(e -> model.lookUp());
 
         var scan = new SplitMenuButton();
-        var fromCamera = scanItem(scan, sources, ScanSources.Kind.CAMERA, "scanCamera", "link.scan.camera", Feather.CAMERA);
+        Map<ScanSources.Kind, MenuItem> ways = new EnumMap<>(ScanSources.Kind.class);
+        var fromCamera = scanItem(scan, ways, sources, ScanSources.Kind.CAMERA, "scanCamera", "link.scan.camera");
         fromCamera.setOnAction(e -> new CameraDialog(window.get(), sources, executor, model::acceptScanned).show());
-        var fromScreen = scanItem(scan, sources, ScanSources.Kind.SCREEN, "scanScreen", "link.scan.screen", Feather.MONITOR);
+        var fromScreen = scanItem(scan, ways, sources, ScanSources.Kind.SCREEN, "scanScreen", "link.scan.screen");
         fromScreen.setAccelerator(SCAN_SCREEN);
         // the whole screen first; when it shows no code of ours, the person drags round the QR on a picture of it
         fromScreen.setOnAction(e -> model.scanScreen(() -> captureScreen(window.get(), sources),
                 screen -> RegionPicker.show(window.get(), screen, model::scanRegion)));
-        var fromFile = scanItem(scan, sources, ScanSources.Kind.FILE, "scanFile", "link.scan.file", Feather.IMAGE);
+        var fromFile = scanItem(scan, ways, sources, ScanSources.Kind.FILE, "scanFile", "link.scan.file");
         fromFile.setOnAction(e -> {
             var chooser = new FileChooser();
             chooser.setTitle(Messages.get("link.scan.choose"));
@@ -106,13 +109,12 @@ final class EnterCodeView {
         });
         // Scan does again what the person did last (a QR on the screen: Scan, then Approve); the arrow offers every way
         scan.setText(Messages.get("link.scan"));
-        scan.getItems().setAll(fromCamera, fromScreen, fromFile);
+        scan.getItems().setAll(ways.values());
         scan.setId("scanButton");
         scan.disableProperty().bind(model.busyProperty());
         scan.getItems().forEach(item -> item.disableProperty().bind(model.busyProperty())); // and their shortcut with them
-        showLast(scan, sources);
-        scan.setOnAction(e -> sources.lastKind().map(kind -> scan.getItems().get(kind.ordinal()))
-                .ifPresentOrElse(MenuItem::fire, scan::show));
+        showLast(scan, ways, sources);
+        scan.setOnAction(e -> sources.lastKind().map(ways::get).ifPresentOrElse(MenuItem::fire, scan::show));
 
         var progress = new ProgressIndicator();
         progress.setMaxSize(24, 24);
@@ -159,29 +161,33 @@ final class EnterCodeView {
 
     private static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
 
-    /** Reads the QR in a pasted picture: its pixels are copied on the JavaFX thread, decoded off it. */
     /** Ctrl+Shift+S (Cmd+Shift+S on a Mac) scans the screen from the Link screen. */
     static final KeyCombination SCAN_SCREEN = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
-    /** One way to scan in Scan's menu: used, it becomes what Scan does. */
-    private static MenuItem scanItem(SplitMenuButton scan, ScanSources sources, ScanSources.Kind kind, String id, String words,
-                                     Feather icon) {
-        var item = new MenuItem(Messages.get(words), new FontIcon(icon));
+    private static final Map<ScanSources.Kind, Feather> ICONS =
+            Map.of(ScanSources.Kind.CAMERA, Feather.CAMERA, ScanSources.Kind.SCREEN, Feather.MONITOR, ScanSources.Kind.FILE, Feather.IMAGE);
+
+    /** One way to scan in Scan's menu, kept in {@code ways}: used, it becomes what Scan does. */
+    private static MenuItem scanItem(SplitMenuButton scan, Map<ScanSources.Kind, MenuItem> ways, ScanSources sources,
+                                     ScanSources.Kind kind, String id, String words) {
+        var item = new MenuItem(Messages.get(words), new FontIcon(ICONS.get(kind)));
         item.setId(id);
         item.addEventHandler(ActionEvent.ACTION, e -> {
             sources.used(kind);
-            showLast(scan, sources);
+            showLast(scan, ways, sources);
         });
+        ways.put(kind, item);
         return item;
     }
 
     /** Scan shows the icon of what it will do, and says it when pointed at; before any scan, the QR icon and the menu. */
-    private static void showLast(SplitMenuButton scan, ScanSources sources) {
-        var last = sources.lastKind().map(kind -> scan.getItems().get(kind.ordinal()));
-        scan.setGraphic(new FontIcon(last.map(item -> ((FontIcon) item.getGraphic()).getIconCode()).orElse(Feather.MAXIMIZE)));
-        scan.setTooltip(last.map(item -> new Tooltip(item.getText())).orElse(null));
+    private static void showLast(SplitMenuButton scan, Map<ScanSources.Kind, MenuItem> ways, ScanSources sources) {
+        var last = sources.lastKind();
+        scan.setGraphic(new FontIcon(last.map(ICONS::get).orElse(Feather.MAXIMIZE)));
+        scan.setTooltip(last.map(kind -> new Tooltip(ways.get(kind).getText())).orElse(null));
     }
 
+    /** Reads the QR in a pasted picture: its pixels are copied on the JavaFX thread, decoded off it. */
     static void scanImage(LinkViewModel model, Image image) {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();

@@ -1,9 +1,11 @@
 package org.devicelink.server.http;
 
+import com.github.mustachejava.util.HtmlEscaper;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HandlerType;
 import io.javalin.http.SameSite;
+import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -88,8 +90,10 @@ public final class Languages {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    // a Mustache function's answer is not escaped for it
+    // a Mustache function's answer is not escaped for it: escaped here as Mustache escapes every value it inserts
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        var out = new StringWriter();
+        HtmlEscaper.escape(text, out);
+        return out.toString();
     }
 }

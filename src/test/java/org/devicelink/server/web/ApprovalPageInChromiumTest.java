@@ -279,7 +279,7 @@ class ApprovalPageInChromiumTest {
         Inputs.require(Files.isReadable(AXE), "axe-core is not at " + AXE + " (.ci/run installs it with npm)");
         var device = fixture.device(CONSOLE);
         DeviceAuthorization code = device.requestCode("Living-room TV", "Bravia 55", null);
-        chromium.open(entrance + "/link?code=" + code.userCode());
+        chromium.open(qrAddress(code));
         audit("signed out, with the QR's code");
         chromium.run("document.querySelector('a[href=\"/link/signin\"]').click()", "Username");
         audit("the sign-in page");
@@ -300,19 +300,19 @@ class ApprovalPageInChromiumTest {
         audit("the code form refused by the server");
 
         DeviceAuthorization reported = fixture.device(CONSOLE).requestCode("Unknown box", null, null);
-        chromium.open(entrance + "/link?code=" + reported.userCode());
+        chromium.open(qrAddress(reported));
         chromium.run("document.querySelector('button[value=report]').click()", "Denied and reported");
         audit("denied and reported");
 
         DeviceAuthorization late = fixture.device(CONSOLE).requestCode("Old TV", null, null);
         fixture.clock.advance(Duration.ofMinutes(11));
-        chromium.open(entrance + "/link?code=" + late.userCode());
+        chromium.open(qrAddress(late));
         audit("expired");
 
         chromium.run("document.querySelector('form.account button').click()", "You are signed out");
         audit("signed out");
         DeviceAuthorization kids = fixture.device(CONSOLE).requestCode("Kid's Switch", null, null);
-        chromium.open(entrance + "/link?code=" + kids.userCode());
+        chromium.open(qrAddress(kids));
         chromium.run("document.querySelector('a[href=\"/link/signin\"]').click()", "Username");
         signInAs("sam");
         var waiting = chromium.run("document.querySelector('button[value=approve]').click()", "waiting for a parent");
