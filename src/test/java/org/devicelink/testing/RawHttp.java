@@ -27,6 +27,7 @@ public final class RawHttp implements AutoCloseable {
     public record Answer(int status, String head, String body) {}
 
     private final Socket socket;
+    private SocketException unsent;
     private boolean headOnly;
 
     public RawHttp(String baseUrl, Path certificate) throws IOException {
@@ -73,9 +74,17 @@ public final class RawHttp implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Sends the bytes. A server may answer a request it refuses at its head before the body is all sent, and close:
+     * the write then fails, and the answer is read as any other; only when there is none does the write's failure stand.
+     */
     public RawHttp send(byte[] bytes) throws IOException {
-        socket.getOutputStream().write(bytes);
-        socket.getOutputStream().flush();
+        try {
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+        } catch (SocketException e) {
+            unsent = e;
+        }
         return this;
     }
 
@@ -125,6 +134,9 @@ public final class RawHttp implements AutoCloseable {
         }
         String text = all.toString(StandardCharsets.UTF_8).substring(start);
         int end = text.indexOf("\r\n\r\n");
+        if (!text.startsWith("HTTP/") && unsent != null) {
+            throw unsent;
+        }
         if (!text.startsWith("HTTP/")) {
             return new Answer(0, "", text);
         }
