@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.devicelink.code.VerificationLink;
 import org.devicelink.platform.OwnerOnly;
 import org.devicelink.protocol.ProtocolJson;
@@ -38,6 +37,7 @@ import org.devicelink.server.http.Headers;
 import org.devicelink.server.http.HttpErrors;
 import org.devicelink.server.http.JettyErrors;
 import org.devicelink.server.http.Languages;
+import org.devicelink.server.http.Listener;
 import org.devicelink.server.http.Pages;
 import org.devicelink.server.http.Requests;
 import org.devicelink.server.http.Tls;
@@ -103,8 +103,7 @@ public final class LinkServer implements AutoCloseable {
     private final ServerConfig config;
     private final Database database;
     private final Javalin http;
-    private final ScheduledExecutorService chores =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("housekeeping").factory());
+    private final Chores chores = new Chores();
     /** Short timers of the HTTP layer (header deadlines), apart from the chores so a long sweep never delays them. */
     private final ScheduledExecutorService timers =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("http-timers").daemon().factory());
@@ -116,20 +115,15 @@ public final class LinkServer implements AutoCloseable {
     private PendingPolls polls;
     private HeldPolls held;
     private ChangeStream changeStream;
-    private final int port;
-    /** The login's plain-HTTP entrance on loopback (see {@link ServerConfig#browserEntrance}), or 0. */
-    private final int browserPort;
+    private final Listener listener;
+    /** The login's plain-HTTP entrance on loopback (see {@link ServerConfig#browserEntrance}), or null. */
+    private final Listener browserListener;
     /** Where a browser opens the login page: that entrance, or the server itself. */
     private final String browserBase;
     private static final String BROWSER_HOST = "127.0.0.1";
 
     private LinkServer(ServerConfig config, Clock clock) {
         this.config = config;
-        int port = config.port() == 0 ? Tls.freePort(config.host()) : config.port();
-        this.port = port;
-        this.baseUrl = config.baseUrl(port);
-        this.browserPort = config.browserEntrance() ? Tls.freePort(BROWSER_HOST) : 0;
-        this.browserBase = browserPort == 0 ? baseUrl : "http://" + BROWSER_HOST + ":" + browserPort;
         secureDataFolder(config);
         Tls tls = config.tls() ? Tls.forDataDir(config.dataDir()) : null;
         this.certificateFile = tls == null ? null : tls.certificateFile();
@@ -137,6 +131,10 @@ public final class LinkServer implements AutoCloseable {
                 config.databasePowerSafe());
         secureDataFolder(config); // the database's own files, made just now
         try {
+            this.listener = own(Listener.bind(config.host(), config.port()));
+            this.baseUrl = config.baseUrl(listener.port());
+            this.browserListener = config.browserEntrance() ? own(Listener.bind(BROWSER_HOST, 0)) : null;
+            this.browserBase = browserListener == null ? baseUrl : "http://" + BROWSER_HOST + ":" + browserListener.port();
             this.http = Javalin.create(javalin -> {
                 javalin.concurrency.useVirtualThreads = true;
                 javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -147,16 +145,15 @@ public final class LinkServer implements AutoCloseable {
                 javalin.jsonMapper(new JavalinJackson(ProtocolJson.MAPPER, true));
                 javalin.fileRenderer(new Pages());
                 javalin.jetty.addConnector((server, httpConfig) -> withHeaderDeadline(tls != null
-                        ? tls.connector(server, httpConfig, config.host(), port) : Tls.plainConnector(server, httpConfig, config.host(),
-                        port)));
-                if (browserPort != 0) {
+                        ? tls.connector(server, httpConfig, listener) : Tls.plainConnector(server, httpConfig, listener)));
+                if (browserListener != null) {
                     javalin.jetty.addConnector((server, httpConfig) ->
-                            withHeaderDeadline(Tls.plainConnector(server, httpConfig, BROWSER_HOST, browserPort)));
+                            withHeaderDeadline(Tls.plainConnector(server, httpConfig, browserListener)));
                 }
-                boolean overTls = tls != null || config.baseUrl(port).startsWith("https:");
+                boolean overTls = tls != null || baseUrl.startsWith("https:");
                 javalin.routes.before(ctx -> {
                     Languages.speak(ctx); // first: whatever refuses this request says so in its language
-                    boolean entrance = browserPort != 0 && ctx.req().getLocalPort() == browserPort;
+                    boolean entrance = cameThroughEntrance(ctx);
                     if (entrance) {
                         BrowserEntrance.admit(ctx, URI.create(browserBase).getRawAuthority());
                     }
@@ -181,11 +178,14 @@ public final class LinkServer implements AutoCloseable {
             });
             http.start();
             var housekeeping = new Housekeeping(database.sql(), clock, config.activityKept());
-            every(60, "Housekeeping failed; it will try again in an hour", () -> {
+            chores.every(60, "Housekeeping failed; it will try again in an hour", () -> {
                 housekeeping.run();
                 secureDataFolder(config); // files the database made since
             });
         } catch (RuntimeException e) {
+            chores.close();
+            timers.shutdownNow();
+            closeParts();
             database.close();
             throw e;
         }
@@ -244,7 +244,7 @@ public final class LinkServer implements AutoCloseable {
                 new TokenGrants(sql, pendingLinks, linkedDevices, deviceTokens, rotation, activity, hash, polls, clock),
                 new Revocations(sql, linkedDevices, activity, hash, clock), held, deviceKey, baseUrl, clientAddress);
         oauth.register(routes);
-        every(1, "Could not rebuild the OAuth metadata; serving the last", () -> {
+        chores.every(1, "Could not rebuild the OAuth metadata; serving the last", () -> {
             issuance.forgetPast();
             polls.forgetExpired();
             oauth.refreshMetadata();
@@ -291,18 +291,11 @@ public final class LinkServer implements AutoCloseable {
 
     /** Where this request came in: the loopback browser entrance, or the server's own address. */
     private String originOf(Context ctx) {
-        return browserPort != 0 && ctx.req().getLocalPort() == browserPort ? browserBase : baseUrl;
+        return cameThroughEntrance(ctx) ? browserBase : baseUrl;
     }
 
-    /** Runs {@code chore} every so many minutes, the first time a minute from now; a failure is logged and tried again. */
-    private void every(int minutes, String whenFailed, Runnable chore) {
-        chores.scheduleWithFixedDelay(() -> {
-            try {
-                chore.run();
-            } catch (RuntimeException e) {
-                LoggerFactory.getLogger(LinkServer.class).warn(whenFailed, e);
-            }
-        }, 1, minutes, TimeUnit.MINUTES);
+    private boolean cameThroughEntrance(Context ctx) {
+        return browserListener != null && ctx.req().getLocalPort() == browserListener.port();
     }
 
     /** A part closed with the server, in the order it was made. */
@@ -333,12 +326,12 @@ public final class LinkServer implements AutoCloseable {
 
     /** The login's loopback HTTP entrance for browsers, or 0 when it has none ({@link ServerConfig#browserEntrance}). */
     public int browserPort() {
-        return browserPort;
+        return browserListener == null ? 0 : browserListener.port();
     }
 
     /** The port this node listens on (behind a proxy, not the one in {@link #baseUrl}). */
     public int port() {
-        return port;
+        return listener.port();
     }
 
     /** The certificate clients on this machine should trust; null when serving plain HTTP. */
@@ -377,7 +370,7 @@ public final class LinkServer implements AutoCloseable {
 
     @Override
     public void close() {
-        chores.shutdownNow();
+        chores.close();
         if (held != null) {
             held.releaseAll(); // answered while the database is still there; the devices poll again, elsewhere
         }
@@ -386,6 +379,11 @@ public final class LinkServer implements AutoCloseable {
         }
         http.stop();
         timers.shutdownNow();
+        closeParts();
+        database.close();
+    }
+
+    private void closeParts() {
         for (AutoCloseable part : parts) {
             try {
                 part.close();
@@ -393,6 +391,5 @@ public final class LinkServer implements AutoCloseable {
                 LoggerFactory.getLogger(LinkServer.class).warn("Could not stop {} cleanly", part, e);
             }
         }
-        database.close();
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,34 +68,21 @@ public final class Tls {
         }
     }
 
-    /** Jetty's HTTPS connector with this certificate, on {@code host:port}. */
-    public ServerConnector connector(Server server, HttpConfiguration httpConfig, String host, int port) {
+    /** Jetty's HTTPS connector with this certificate, on {@code listener}. */
+    public ServerConnector connector(Server server, HttpConfiguration httpConfig, Listener listener) {
         var ssl = new SslContextFactory.Server();
         ssl.setKeyStore(keyStore);
         ssl.setKeyStorePassword(new String(KEYSTORE_PASSWORD));
         var https = new HttpConfiguration(httpConfig);
         // devices reach the server by LAN address as often as by name: no SNI host check
         https.addCustomizer(new SecureRequestCustomizer(false));
-        var connector = new ServerConnector(server, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+        return listener.connector(server, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
                 new HttpConnectionFactory(https));
-        return listening(connector, host, port);
     }
 
     /** Plain HTTP, for behind the operator's own TLS proxy ({@code tls=false}). */
-    public static ServerConnector plainConnector(Server server, HttpConfiguration httpConfig, String host, int port) {
-        return listening(new ServerConnector(server, new HttpConnectionFactory(httpConfig)), host, port);
-    }
-
-    /**
-     * Where a connector listens, and how many new connections may wait to be accepted: a crowd of devices that
-     * connect at once (a launch, a node coming back) queues rather than being reset, as the default of 50 was.
-     */
-    private static ServerConnector listening(ServerConnector connector, String host, int port) {
-        connector.setHost(host);
-        connector.setPort(port);
-        connector.setAcceptQueueSize(4096);
-        connector.setShutdownIdleTimeout(100); // a stopping node closes idle keep-alive connections at once, not after 1 s
-        return connector;
+    public static ServerConnector plainConnector(Server server, HttpConfiguration httpConfig, Listener listener) {
+        return listener.connector(server, new HttpConnectionFactory(httpConfig));
     }
 
     /** The PEM file clients pin. */
@@ -145,14 +131,5 @@ public final class Tls {
         Instant now = Instant.now();
         return SelfSignedCertificate.make(keys, "DeviceLink local server", names,
                 now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)));
-    }
-
-    /** A port free on {@code host} now, for a server that was asked for any (port 0). */
-    public static int freePort(String host) {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("No free port on " + host + ": " + e.getMessage(), e);
-        }
     }
 }
