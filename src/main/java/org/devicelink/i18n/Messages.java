@@ -132,6 +132,11 @@ public final class Messages {
         return format.format(Date.from(instant));
     }
 
+    /** A moment for a reader who may be in another time zone (an email): to the minute, with this computer's zone named. */
+    public static String momentWithZone(Instant instant) {
+        return DateFormat.getInstanceForSkeleton("yMMMdjmz", ULocale.forLocale(locale())).format(Date.from(instant));
+    }
+
     /** "42 seconds" or "15 minutes": how long a person must wait, rounded up. */
     public static String waitText(Duration wait) {
         long seconds = wholeSeconds(wait);

@@ -36,10 +36,16 @@ public final class PseudoLanguages {
         var parts = new MessagePattern(english);
         var out = new StringBuilder("[");
         int text = 0;
+        int done = 0; // parts may overlap: an explicit value's selector (=0) holds its number's part
         for (int i = 0; i < parts.countParts() - 1; i++) {
             var part = parts.getPart(i);
-            out.append(english, part.getIndex(), part.getLimit());
-            String between = english.substring(part.getLimit(), parts.getPart(i + 1).getIndex());
+            if (part.getLimit() > done) {
+                out.append(english, Math.max(part.getIndex(), done), part.getLimit());
+                done = part.getLimit();
+            }
+            int next = Math.max(done, parts.getPart(i + 1).getIndex());
+            String between = english.substring(done, next);
+            done = next;
             if (TEXT_FOLLOWS.contains(part.getType())) {
                 for (char c : between.toCharArray()) {
                     int plain = PLAIN.indexOf(c);

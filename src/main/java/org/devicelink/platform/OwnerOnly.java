@@ -55,6 +55,15 @@ public final class OwnerOnly {
         return dir;
     }
 
+    /** {@link #folder}, for callers that can only fail: the reason stands in the exception's message. */
+    public static Path folderOrFail(Path dir) {
+        try {
+            return folder(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     /** Makes one file owner-only. */
     public static void file(Path file) throws IOException {
         tighten(file, false);

@@ -62,6 +62,8 @@ final class AccountsCommand {
         @Option(names = "--role", defaultValue = "member", description = "member, organizer (runs a family), child or support (default "
                 + "member).")
         String role;
+        @Option(names = "--email", description = "Where the account's notices go (a new device linked, a child's request).")
+        String email;
         @Option(names = "--family", description = "For a child: the username of the family's organizer.")
         String family;
         @Option(names = "--password-stdin", description = "Read the password from standard input.")
@@ -82,7 +84,7 @@ final class AccountsCommand {
                 return 2;
             }
             return on(AccountsCommand::users, users -> {
-                var user = users.add(username, displayName, password, chosen.get(), family);
+                var user = users.add(username, displayName, email, password, chosen.get(), family);
                 Arrays.fill(password, '\0');
                 System.out.println("Added " + user.username() + " (" + user.role().wire() + ").");
                 return 0;

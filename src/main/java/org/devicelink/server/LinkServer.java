@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -52,6 +51,10 @@ import org.devicelink.server.links.CodeLimits;
 import org.devicelink.server.links.FamilyRequests;
 import org.devicelink.server.links.LinkRoutes;
 import org.devicelink.server.links.PendingLinks;
+import org.devicelink.server.mail.Delivery;
+import org.devicelink.server.mail.Outbox;
+import org.devicelink.server.notices.Notices;
+import org.devicelink.server.notices.UnwantedLinks;
 import org.devicelink.server.notify.ApprovalNotifier;
 import org.devicelink.server.notify.InProcessNotifier;
 import org.devicelink.server.notify.PostgresNotifier;
@@ -72,10 +75,12 @@ import org.devicelink.server.store.Housekeeping;
 import org.devicelink.server.store.KeyedHash;
 import org.devicelink.server.store.LinkedDeviceStore;
 import org.devicelink.server.store.LocalUserStore;
+import org.devicelink.server.store.OutboxStore;
 import org.devicelink.server.store.PendingLinkStore;
 import org.devicelink.server.store.ServerSecrets;
 import org.devicelink.server.store.Sql;
 import org.devicelink.server.store.SupportStore;
+import org.devicelink.server.store.UnwantedLinkStore;
 import org.devicelink.server.store.WebSessionStore;
 import org.devicelink.server.support.SupportDesk;
 import org.devicelink.server.support.SupportRoutes;
@@ -124,12 +129,12 @@ public final class LinkServer implements AutoCloseable {
 
     private LinkServer(ServerConfig config, Clock clock) {
         this.config = config;
-        secureDataFolder(config);
+        OwnerOnly.folderOrFail(config.dataDir()); // it holds keys and sign-ins: checked and tightened at every start
         Tls tls = config.tls() ? Tls.forDataDir(config.dataDir()) : null;
         this.certificateFile = tls == null ? null : tls.certificateFile();
         this.database = new Database(config.databaseUrl(), config.databaseUser(), config.databasePassword(), config.databasePool(),
                 config.databasePowerSafe());
-        secureDataFolder(config); // the database's own files, made just now
+        OwnerOnly.folderOrFail(config.dataDir()); // the database's own files, made just now
         try {
             this.listener = own(Listener.bind(config.host(), config.port()));
             this.baseUrl = config.baseUrl(listener.port());
@@ -180,7 +185,7 @@ public final class LinkServer implements AutoCloseable {
             var housekeeping = new Housekeeping(database.sql(), clock, config.activityKept());
             chores.every(60, "Housekeeping failed; it will try again in an hour", () -> {
                 housekeeping.run();
-                secureDataFolder(config); // files the database made since
+                OwnerOnly.folderOrFail(config.dataDir()); // files the database made since
             });
         } catch (RuntimeException e) {
             chores.close();
@@ -251,6 +256,11 @@ public final class LinkServer implements AutoCloseable {
         });
 
         var accounts = new Accounts(new AccountStore(sql), clock);
+        var delivery = own(Delivery.start(new OutboxStore(sql), config.mail(), config.dataDir(), clock));
+        // links in emails open the page where this computer's browser trusts it (the entrance), else at the public address
+        var unwanted = new UnwantedLinks(new UnwantedLinkStore(sql), hash, clock);
+        var notices = new Notices(new Outbox(sql, new OutboxStore(sql), config.mail().from(), URI.create(baseUrl).getHost(), clock,
+                delivery::nudge), accounts, unwanted, browserBase, clock);
         var bearerTokens = new BearerTokens(config.trustedIssuers(), accounts);
         LocalIssuer issuer = null;
         if (config.localIssuer()) {
@@ -270,10 +280,11 @@ public final class LinkServer implements AutoCloseable {
                 config.addressDailyFailures(), config.allAccountsHourly(), config.limitWindow());
         var policies = new DevicePolicies(accounts, linkedDevices, apps, activity, config.maxDevicesPerAccount());
         var links = new PendingLinks(sql, accounts, pendingLinks, policies, new CodeAttempts(limiter, blocks, codeLimits), issuance,
-                activity, notifier, changes, hash, clock);
+                activity, notifier, changes, hash, notices, clock);
         var family = new FamilyRequests(links, pendingLinks, accounts, clock);
         new LinkRoutes(links, family, clientAddress).register(routes);
-        new DeviceRoutes(new LinkedDevices(sql, accounts, linkedDevices, activity, changes, clock)).register(routes);
+        var devices = new LinkedDevices(sql, accounts, linkedDevices, activity, changes, notices, unwanted, clock);
+        new DeviceRoutes(devices).register(routes);
         new SupportRoutes(new SupportDesk(sql, new SupportStore(sql), apps, linkedDevices, activity, hash, clock)).register(routes);
         new ActivityRoutes(new AccountActivity(activityStore, accounts)).register(routes);
         // the approval page signs people in with the configured provider, else the local one; with neither, it sends them to the app
@@ -282,8 +293,9 @@ public final class LinkServer implements AutoCloseable {
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build())
                 : issuer != null ? WebSignIn.Provider.local(issuer) : null;
         if (provider != null) {
-            new ApprovalRoutes(links, family, new WebSessions(new WebSessionStore(sql), bearerTokens::stillSignedIn, hash, clock, random),
-                    new WebSignIn(provider, bearerTokens, hash, clock, random), clientAddress, this::originOf, clock).register(routes);
+            var sessions = new WebSessions(new WebSessionStore(sql), bearerTokens::stillSignedIn, hash, clock, random);
+            new ApprovalRoutes(links, family, unwanted, devices, sessions, new WebSignIn(provider, bearerTokens, hash, clock, random),
+                    clientAddress, this::originOf, clock).register(routes);
         } else {
             ApprovalRoutes.appOnly(routes);
         }
@@ -302,15 +314,6 @@ public final class LinkServer implements AutoCloseable {
     private <T extends AutoCloseable> T own(T part) {
         parts.add(part);
         return part;
-    }
-
-    /** The data folder holds keys and sign-ins: owner-only, checked and tightened at every start. */
-    private static void secureDataFolder(ServerConfig config) {
-        try {
-            OwnerOnly.folder(config.dataDir());
-        } catch (IOException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
     }
 
     /** The URL everything is served under, e.g. {@code https://localhost:8443}. */

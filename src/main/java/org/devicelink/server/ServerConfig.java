@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.devicelink.server.accounts.TrustedIssuer;
+import org.devicelink.server.mail.MailSettings;
 import org.devicelink.server.web.WebProvider;
 
 /**
@@ -60,7 +61,8 @@ public record ServerConfig(
         int loginFailures,
         Path keysFile,
         List<TrustedIssuer> trustedIssuers,
-        WebProvider webProvider) {
+        WebProvider webProvider,
+        MailSettings mail) {
 
     public static final String SETTINGS_FILE = "server.properties";
 
@@ -163,7 +165,20 @@ public record ServerConfig(
                 keysFile.isEmpty() ? null : Path.of(keysFile),
                 TrustedIssuer.fromSettings(values),
                 v.text(Setting.WEB_AUTHORITY).isEmpty() ? null : new WebProvider(v.text(Setting.WEB_AUTHORITY),
-                        v.text(Setting.WEB_CLIENT_ID), v.text(Setting.WEB_CLIENT_SECRET), v.text(Setting.WEB_SCOPE)));
+                        v.text(Setting.WEB_CLIENT_ID), v.text(Setting.WEB_CLIENT_SECRET), v.text(Setting.WEB_SCOPE)),
+                mail(v));
+    }
+
+    private static MailSettings mail(Values v) {
+        String security = v.text(Setting.MAIL_SECURITY).toLowerCase(Locale.ROOT);
+        if (!MailSettings.SECURITY.contains(security)) {
+            throw new IllegalArgumentException("Setting 'mail.security' must be one of " + MailSettings.SECURITY + ", got '" + security
+                    + "'");
+        }
+        String passwordFile = v.text(Setting.MAIL_PASSWORD_FILE);
+        return new MailSettings(v.text(Setting.MAIL_HOST), v.integer(Setting.MAIL_PORT, 1, 65535), security, v.text(Setting.MAIL_USER),
+                passwordFile.isEmpty() ? null : Path.of(passwordFile), v.text(Setting.MAIL_FROM),
+                Duration.ofSeconds(v.integer(Setting.MAIL_RETRY, 1, 3600)));
     }
 
     /**

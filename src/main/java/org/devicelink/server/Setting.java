@@ -87,6 +87,18 @@ public enum Setting {
     ISSUER_REFRESH_LIFETIME("local-issuer.refresh-lifetime", "1209600",
             "Seconds a sign-in lasts without use (14 days); every refresh rotates it."),
     LOGIN_FAILURES("local-issuer.login-failures", "5", "Wrong passwords for one username within limit.window before it is locked out."),
+    MAIL_HOST("mail.host", "",
+            "SMTP server that sends notices (a device linked, a child's request, a sign-out everywhere); empty: each message is "
+                    + "written as an .eml file to DATA_DIR/outbox, readable by this server's user alone."),
+    MAIL_PORT("mail.port", "587", "SMTP port: 587 for STARTTLS, 465 for TLS."),
+    MAIL_SECURITY("mail.security", "starttls",
+            "starttls (required, never plain), tls (SMTPS from the first byte), or none (a mail server on this computer only)."),
+    MAIL_USER("mail.user", "", "SMTP user name; empty: no authentication."),
+    MAIL_PASSWORD_FILE("mail.password-file", "",
+            "A file whose first line is the SMTP password (keep it readable by this server's user alone)."),
+    MAIL_FROM("mail.from", "DeviceLink <devicelink@localhost>", "The sender of notices, as an address with an optional name."),
+    MAIL_RETRY("mail.retry", "30",
+            "Seconds before a notice that could not be sent is tried again; each failure doubles it, up to an hour. None is dropped."),
     KEYS_FILE("keys.file", "",
             "A file that holds the code-hashing and token-signing keys, apart from the database (made on first start; copy it to every "
                     + "node); empty: the keys are kept in the database.");

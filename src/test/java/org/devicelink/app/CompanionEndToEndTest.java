@@ -3,13 +3,21 @@ package org.devicelink.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -152,6 +160,64 @@ class CompanionEndToEndTest {
         robot.clickOn("#deviceFilter").write("tv");
         assertThat(table(robot).getItems()).extracting(LinkedDevice::name).containsExactly("Kitchen TV", "Bedroom TV");
         Screenshots.save(app.scene, "devices-sorted-filtered-light");
+    }
+
+    /**
+     * Sign out of all devices: the confirmation names how many, Enter cancels, and confirming signs every one out. On
+     * the embedded default (no SMTP), the notices land in the data folder's owner-only outbox.
+     */
+    @Test
+    void signOutOfAllDevicesNamesHowManyAndEnterCancels(FxRobot robot) throws Exception {
+        app.signIn(robot);
+        for (String name : new String[] {"Kitchen TV", "Attic console"}) {
+            var code = app.deviceAsks(name, "Model " + name.charAt(0));
+            assertThat(app.server.http().post("/api/v1/links/" + code.path("user_code").asText() + "/approve", app.accessToken(), "{}")
+                    .status()).isEqualTo(200);
+        }
+        robot.clickOn("#devicesTab");
+        CompanionFixture.await(() -> table(robot).getItems().size() == 2);
+
+        robot.clickOn("#signOutAllButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane dialog = robot.lookup("#signOutAllDialog").queryAs(DialogPane.class);
+        assertThat(dialog.getHeaderText()).isEqualTo("Sign out of all 2 devices?");
+        assertThat(dialog.getContentText()).contains("needs a new code");
+        Screenshots.save(dialog.getScene(), "devices-sign-out-all-dialog-light");
+        robot.type(KeyCode.ENTER); // Cancel is the default
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.server.http().get("/api/v1/devices", app.accessToken()).json()).extracting(d -> d.path("status").asText())
+                .containsOnly("active");
+
+        robot.clickOn("#signOutAllButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Sign out all");
+        CompanionFixture.await(() -> table(robot).getItems().isEmpty());
+        assertThat(robot.lookup("#devicesStatus").queryAs(Label.class).getText()).isEqualTo("2 devices were signed out.");
+        assertThat(robot.lookup("#signOutAllButton").queryAs(Button.class).isDisabled()).as("nothing left to sign out").isTrue();
+        Screenshots.save(app.scene, "devices-signed-out-everywhere-light");
+
+        Path outbox = app.server.server().config().dataDir().resolve("outbox");
+        CompanionFixture.await(() -> Files.isDirectory(outbox) && emails(outbox).size() == 3); // two links, one sign-out
+        assertThat(Files.getPosixFilePermissions(outbox)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        for (Path email : emails(outbox)) {
+            assertThat(Files.getPosixFilePermissions(email)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        }
+        assertThat(emails(outbox).stream().map(CompanionEndToEndTest::read)).anyMatch(m -> m.contains("Subject: You were signed out of "
+                + "all devices"));
+    }
+
+    static List<Path> emails(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".eml")).toList();
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

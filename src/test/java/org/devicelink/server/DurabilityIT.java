@@ -3,12 +3,15 @@ package org.devicelink.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.devicelink.testing.Eventually;
 import org.devicelink.testing.Http;
 import org.devicelink.testing.PackagedServer;
 import org.devicelink.testing.TestIssuer;
@@ -30,6 +33,8 @@ class DurabilityIT {
     Http http;
     int port;
     String base;
+    /** More settings for every start. */
+    final List<String> settings = new ArrayList<>();
 
     @AfterEach
     void stop() throws Exception {
@@ -43,6 +48,7 @@ class DurabilityIT {
         List<String> arguments = new ArrayList<>(List.of("server", "--data-dir", dir.resolve("data").toString(), "--port",
                 Integer.toString(port), "--set", "code.interval=1"));
         issuer.trustSettings().forEach((key, value) -> arguments.addAll(List.of("--set", key + "=" + value)));
+        settings.forEach(setting -> arguments.addAll(List.of("--set", setting)));
         server = PackagedServer.run(arguments);
         base = server.await(Pattern.compile("link server on (https://localhost:\\d+)"));
         http = new Http(base, dir.resolve("data/tls/server.pem"));
@@ -156,5 +162,34 @@ class DurabilityIT {
         killAndRestart();
         assertThat(http.get("/api/v1/activity", child).json()).extracting(e -> e.path("kind").asText()).as("the audited lookup")
                 .contains("viewed-by-support");
+    }
+
+    /**
+     * The notices' outbox: a new link's email, committed with the approval while the mail server is down, is sent after
+     * the server was killed and started again, once.
+     */
+    @Test
+    void aNoticeCommittedBeforeTheKillIsSentAfterTheRestart() throws Exception {
+        int smtpPort;
+        try (var socket = new ServerSocket(0)) {
+            smtpPort = socket.getLocalPort();
+        }
+        settings.addAll(List.of("mail.host=127.0.0.1", "mail.port=" + smtpPort, "mail.security=none", "mail.retry=1"));
+        startOnAFreePort();
+        String alex = issuer.token("alex-subject", "Alex", b -> b.claim("email", "alex@example.com"));
+        JsonNode code = http.form("/oauth2/device_authorization", Map.of("client_id", "demo-console", "device_name", "Attic TV")).json();
+        assertThat(http.post("/api/v1/links/" + code.path("user_code").asText() + "/approve", alex, "{}").status()).isEqualTo(200);
+        server.kill(); // answered, so committed; with no mail server, not sent
+
+        var mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        try {
+            start();
+            var received = Eventually.until(mail::getReceivedMessages, messages -> messages.length > 0);
+            assertThat(received).hasSize(1);
+            assertThat(received[0].getSubject()).isEqualTo("New device linked: Attic TV");
+        } finally {
+            mail.stop();
+        }
     }
 }

@@ -30,6 +30,7 @@ public final class FakeLinkApi implements LinkApi {
     public Answer<List<LinkedDevice>> devices = List::of;
     public Answer<LinkedDevice> rename = () -> { throw new AssertionError("rename not expected"); };
     public Answer<LinkedDevice> unlink = () -> { throw new AssertionError("unlink not expected"); };
+    public Answer<Integer> signOutEverywhere = () -> { throw new AssertionError("sign-out everywhere not expected"); };
     public Answer<List<FamilyMember>> members = List::of;
     public Answer<List<ActivityEntry>> activity = List::of;
     public Answer<Me> me = () -> new Me("a-1", "Alex Morgan", List.of());
@@ -79,6 +80,12 @@ public final class FakeLinkApi implements LinkApi {
     public LinkedDevice unlink(String deviceId) throws ApiFailure {
         calls.add("unlink " + deviceId);
         return call(unlink);
+    }
+
+    @Override
+    public int signOutEverywhere(String member) throws ApiFailure {
+        calls.add("sign out everywhere " + member);
+        return call(signOutEverywhere);
     }
 
     @Override

@@ -102,7 +102,7 @@ public final class LinkServerFixture implements AutoCloseable {
     /** Adds an account at the local provider, password {@code link-demo} (for servers without the demo accounts). */
     public void addAccount(String username, String displayName, Role role, String familyOf) {
         new LocalUsers(new LocalUserStore(server.sql()), clock,
-                new SecureRandom()).add(username, displayName, "link-demo".toCharArray(), role, familyOf);
+                new SecureRandom()).add(username, displayName, null, "link-demo".toCharArray(), role, familyOf);
     }
 
     /** Everything the database holds, every column of every table, as one text: to show what is not in it. */

@@ -25,7 +25,8 @@ public final class ActivityViewModel {
 
     /** The kinds the server writes, in the order the filter offers them. */
     public static final List<String> KINDS = List.of("linked", "asked-a-parent", "denied", "reported", "renamed",
-            "unlinked", "signed-out", "locked-out", "refresh-token-reuse", "viewed-by-support", "seen-by-others");
+            "unlinked", "signed-out", "locked-out", "refresh-token-reuse", "viewed-by-support", "seen-by-others", "signed-out-everywhere",
+            "unwanted");
 
     private final LinkApi api;
     private final UiExecutor executor;

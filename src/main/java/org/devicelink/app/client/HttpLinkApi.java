@@ -27,6 +27,7 @@ import org.devicelink.protocol.PendingLink;
 import org.devicelink.protocol.ProblemType;
 import org.devicelink.protocol.ProtocolJson;
 import org.devicelink.protocol.RenameRequest;
+import org.devicelink.protocol.SignedOut;
 import org.devicelink.protocol.SupportLookup;
 
 /** The companion API over HTTPS, with the signed-in person's access token on every call. */
@@ -131,6 +132,11 @@ public final class HttpLinkApi implements LinkApi {
     @Override
     public LinkedDevice unlink(String deviceId) throws ApiFailure {
         return read(send("DELETE", "/api/v1/devices/" + encode(deviceId), null), LinkedDevice.class);
+    }
+
+    @Override
+    public int signOutEverywhere(String member) throws ApiFailure {
+        return read(send("POST", "/api/v1/devices/sign-out-all?member=" + encode(member), null), SignedOut.class).devices();
     }
 
     private String send(String method, String path, Object body) throws ApiFailure {

@@ -49,6 +49,12 @@ public interface LinkApi {
 
     LinkedDevice unlink(String deviceId) throws ApiFailure;
 
+    /**
+     * Signs {@code member}'s every device out ({@link org.devicelink.protocol.ApproveRequest#ME}, or a parent's child's
+     * id); returns how many were.
+     */
+    int signOutEverywhere(String member) throws ApiFailure;
+
     /** The account's history, newest first; for a parent with {@link #ALL_MEMBERS}, the family's. */
     List<ActivityEntry> activity(String member) throws ApiFailure;
 

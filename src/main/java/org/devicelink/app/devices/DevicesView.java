@@ -150,7 +150,19 @@ public final class DevicesView {
         statusLine.getStyleClass().add("text-muted");
         statusLine.textProperty().bind(model.statusProperty());
 
-        root.getChildren().addAll(title, toolbar, table, error, statusLine);
+        var signOutAll = new Button(Messages.get("devices.sign-out-all"), new FontIcon(Feather.LOG_OUT));
+        signOutAll.setId("signOutAllButton");
+        signOutAll.getStyleClass().add("danger");
+        signOutAll.setMinWidth(Region.USE_PREF_SIZE);
+        signOutAll.disableProperty().bind(model.busyProperty().or(Bindings.createBooleanBinding(
+                () -> model.signOutScope(members).devices() == 0, model.all(), model.memberProperty(), members)));
+        signOutAll.setOnAction(e -> confirmSignOutAll(model, model.signOutScope(members), window.get()));
+        var bottomSpacer = new Region();
+        HBox.setHgrow(bottomSpacer, Priority.ALWAYS);
+        var bottom = new HBox(10, statusLine, bottomSpacer, signOutAll);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+
+        root.getChildren().addAll(title, toolbar, table, error, bottom);
         root.setId("devicesScreen");
         root.getStyleClass().add("screen");
     }
@@ -169,6 +181,23 @@ public final class DevicesView {
         alert.setHeaderText(Messages.get("devices.unlink.header", device.name()));
         alert.getDialogPane().setId("unlinkDialog");
         alert.showAndWait().filter(unlink::equals).ifPresent(b -> model.unlink(device));
+    }
+
+    /** "Sign out of all 3 devices?" — names how many, and whose when a parent does it for a child. */
+    static void confirmSignOutAll(DevicesViewModel model, DevicesViewModel.SignOutScope scope, Window owner) {
+        var signOut = new ButtonType(Messages.get("devices.sign-out-all.confirm"), ButtonBar.ButtonData.OK_DONE);
+        var cancel = new ButtonType(Messages.get("devices.unlink.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        var alert = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("devices.sign-out-all.detail"), signOut, cancel);
+        alert.initOwner(owner);
+        alert.getDialogPane().setNodeOrientation(Language.direction());
+        alert.setTitle(Messages.get("devices.sign-out-all.title"));
+        alert.setHeaderText(scope.childName() == null ? Messages.get("devices.sign-out-all.header", scope.devices())
+                : Messages.get("devices.sign-out-all.header.child", scope.childName(), scope.devices()));
+        alert.getDialogPane().setId("signOutAllDialog");
+        // Cancel is the default: Enter alone never signs everything out
+        ((Button) alert.getDialogPane().lookupButton(signOut)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+        alert.showAndWait().filter(signOut::equals).ifPresent(b -> model.signOutEverywhere(scope.member()));
     }
 
     public Parent root() {

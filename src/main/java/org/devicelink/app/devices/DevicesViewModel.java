@@ -1,5 +1,6 @@
 package org.devicelink.app.devices;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -114,6 +115,31 @@ public final class DevicesViewModel {
         executor.run(busy, () -> api.unlink(device.id()), unlinked -> {
             replace(unlinked);
             status.set(Messages.get("devices.unlinked", unlinked.name()));
+        }, this::fail);
+    }
+
+    /**
+     * What "Sign out of all devices" would do: sign out the child picked in a parent's filter, else the person
+     * themselves ({@code childName} null), and how many of their devices the list shows linked.
+     */
+    public record SignOutScope(String member, String childName, long devices) {}
+
+    /** @param members the family as the filter lists it (empty outside a family), to tell the person's own devices */
+    public SignOutScope signOutScope(List<FamilyMember> members) {
+        var picked = member.get();
+        boolean child = picked != null && !picked.you();
+        String owner = child ? picked.id() : members.stream().filter(FamilyMember::you).map(FamilyMember::id).findFirst().orElse(null);
+        long linked = devices.stream().filter(d -> d.status() == DeviceStatus.ACTIVE && (owner == null || owner.equals(d.accountId())))
+                .count();
+        return new SignOutScope(child ? picked.id() : ApproveRequest.ME, child ? picked.name() : null, linked);
+    }
+
+    /** Signs every device of {@code member} out (the person themselves: {@link ApproveRequest#ME}), then lists them again. */
+    public void signOutEverywhere(String member) {
+        error.set("");
+        executor.run(busy, () -> api.signOutEverywhere(member), count -> {
+            status.set(Messages.get("devices.sign-out-all.done", count));
+            refresh();
         }, this::fail);
     }
 

@@ -3,7 +3,6 @@ package org.devicelink.server.accounts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,23 +24,23 @@ public final class Accounts {
         this.clock = clock;
     }
 
-    /** The account of (issuer, subject), created on first sight; its name and family follow the provider's. */
-    public Account findOrCreate(String issuer, String subject, String displayName, Set<Role> roles, String familyId) {
+    /** The account of (issuer, subject), created on first sight; its name, address and family follow the provider's. */
+    public Account findOrCreate(String issuer, String subject, String displayName, String email, Set<Role> roles, String familyId) {
         var said = new Account(null, issuer, subject, displayName, roles, familyId);
         String family = said.familyRole() == null ? null : familyId; // a family without a role in it is no family
         var existing = store.find(issuer, subject);
         if (existing.isPresent()) {
             var row = existing.get();
             String name = displayName != null ? displayName : row.displayName();
-            if (!Objects.equals(name, row.displayName()) || !Objects.equals(family, row.familyId())
-                    || said.familyRole() != row.familyRole()) {
-                store.update(row.id(), name, family, said.familyRole());
+            var now = new AccountStore.Said(name, email, family, said.familyRole());
+            if (!now.equals(new AccountStore.Said(row.displayName(), row.email(), row.familyId(), row.familyRole()))) {
+                store.update(row.id(), now);
             }
             return new Account(row.id(), issuer, subject, name, roles, family);
         }
         try {
             String id = UUID.randomUUID().toString();
-            store.insert(id, issuer, subject, displayName, family, said.familyRole(), clock.instant());
+            store.insert(id, issuer, subject, new AccountStore.Said(displayName, email, family, said.familyRole()), clock.instant());
             return new Account(id, issuer, subject, displayName, roles, family);
         } catch (Sql.StoreException e) {
             if (Sql.isDuplicateKey(e)) { // the same person's first two requests raced
@@ -52,12 +51,25 @@ public final class Accounts {
         }
     }
 
+    /** Where the account's notices go, when its provider gave an address. */
+    public Optional<String> email(String id) {
+        return store.email(id);
+    }
+
     /** {@code id}, when it is a child in the parent's family; empty otherwise (another family, a parent, unknown). */
     public Optional<AccountStore.Row> childOf(Account parent, String id) {
         if (!parent.isParent()) {
             return Optional.empty();
         }
         return store.findInFamily(parent.issuer(), parent.familyId(), id).filter(row -> row.familyRole() == Role.CHILD);
+    }
+
+    /** The organizers of the child's family who have signed in here (with the address each last gave, if any). */
+    public List<AccountStore.Row> parentsOf(Account child) {
+        if (!child.isChild()) {
+            return List.of();
+        }
+        return store.family(child.issuer(), child.familyId()).stream().filter(r -> r.familyRole() == Role.ORGANIZER).toList();
     }
 
     /** Holds the account's row until the transaction ends: see {@link AccountStore#lock}. */
@@ -88,7 +100,8 @@ public final class Accounts {
     /** The parent's family as far as it has signed in here: the parent first, then the children. */
     public List<AccountStore.Row> familyOf(Account parent) {
         if (!parent.isParent()) {
-            return List.of(new AccountStore.Row(parent.id(), parent.displayName(), parent.familyId(), parent.familyRole()));
+            return List.of(new AccountStore.Row(parent.id(), parent.displayName(), email(parent.id()).orElse(null), parent.familyId(),
+                    parent.familyRole()));
         }
         var members = new ArrayList<AccountStore.Row>();
         var rows = store.family(parent.issuer(), parent.familyId());

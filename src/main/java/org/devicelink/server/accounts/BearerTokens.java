@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.devicelink.protocol.ProblemType;
 import org.devicelink.protocol.Role;
@@ -129,7 +130,7 @@ public final class BearerTokens {
         if (signIn != null && !verifier.signIns().active(signIn)) {
             throw refused("ended");
         }
-        return accounts.findOrCreate(verifier.issuer().issuer(), claims.getSubject(), displayName(claims), roles(claims),
+        return accounts.findOrCreate(verifier.issuer().issuer(), claims.getSubject(), displayName(claims), email(claims), roles(claims),
                 text(claims, "family")).signedInAs(signIn);
     }
 
@@ -173,6 +174,14 @@ public final class BearerTokens {
     }
 
     /** The roles the provider gives (unknown ones are ignored); a member when it gives none. */
+    /** The provider's {@code email} claim when it looks like one address: it becomes a mail header, so no line breaks. */
+    private static String email(JWTClaimsSet claims) {
+        return claims.getClaim("email") instanceof String s && s.length() <= MAX_EMAIL && EMAIL.matcher(s).matches() ? s : null;
+    }
+
+    private static final int MAX_EMAIL = 254;
+    private static final Pattern EMAIL = Pattern.compile("[^\\s\\p{Cntrl}@<>,;\"]+@[^\\s\\p{Cntrl}@<>,;\"]+\\.[^\\s\\p{Cntrl}@<>,;\"]+");
+
     private static Set<Role> roles(JWTClaimsSet claims) {
         Object value = claims.getClaim("roles");
         Set<Role> roles = value instanceof List<?> list

@@ -24,5 +24,9 @@ public enum ActivityKind {
     /** Support staff looked at the account's code or devices; the detail is the reason they gave. */
     VIEWED_BY_SUPPORT,
     /** A device was linked from a code that another account had looked up too: it may have been sent around. */
-    SEEN_BY_OTHERS
+    SEEN_BY_OTHERS,
+    /** The account signed out of all its devices at once; the detail is who did it, when a parent did. */
+    SIGNED_OUT_EVERYWHERE,
+    /** The owner followed "This wasn't me" from a new-link notice: the device was not theirs to link. */
+    UNWANTED
 }

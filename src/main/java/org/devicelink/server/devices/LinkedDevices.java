@@ -2,6 +2,7 @@ package org.devicelink.server.devices;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.devicelink.protocol.DeviceStatus;
 import org.devicelink.protocol.DisplayText;
 import org.devicelink.protocol.LinkedDevice;
@@ -15,9 +16,12 @@ import org.devicelink.server.activity.ActivityKind;
 import org.devicelink.server.activity.ActivityRecorder;
 import org.devicelink.server.http.ApiProblem;
 import org.devicelink.server.http.PathIds;
+import org.devicelink.server.notices.Notices;
+import org.devicelink.server.notices.UnwantedLinks;
 import org.devicelink.server.store.EndReason;
 import org.devicelink.server.store.LinkedDeviceStore;
 import org.devicelink.server.store.Sql;
+import org.devicelink.server.store.UnwantedLinkStore;
 
 /**
  * An owner's linked devices: list, rename, unlink. A parent may do the same with their children's devices; any other
@@ -34,11 +38,15 @@ public final class LinkedDevices {
     private final LinkedDeviceStore devices;
     private final ActivityRecorder activity;
     private final AccountChanges changes;
+    private final Notices notices;
+    private final UnwantedLinks unwanted;
     private final Clock clock;
 
     public LinkedDevices(Sql sql, Accounts accounts, LinkedDeviceStore devices, ActivityRecorder activity, AccountChanges changes,
-            Clock clock) {
+            Notices notices, UnwantedLinks unwanted, Clock clock) {
         this.sql = sql;
+        this.notices = notices;
+        this.unwanted = unwanted;
         this.changes = changes;
         this.accounts = accounts;
         this.devices = devices;
@@ -88,6 +96,61 @@ public final class LinkedDevices {
             }
             return view(devices.find(device.id()).orElseThrow());
         });
+    }
+
+    /**
+     * "Sign out of all devices": every active device of {@code member} (the caller, or a parent's child) is unlinked,
+     * so its next refresh fails; one activity line says so, and the owner is told by email. Returns how many.
+     */
+    public int signOutEverywhere(Account me, String member) {
+        if (Accounts.ALL_MEMBERS.equals(member)) {
+            throw new ApiProblem(ProblemType.INVALID_REQUEST, "problem.invalid-request.one-member");
+        }
+        String ownerId = accounts.whose(me, member).getFirst();
+        return sql.inTransaction(() -> {
+            String by = ownerId.equals(me.id()) ? null : me.displayName();
+            int ended = endEverything(ownerId, by);
+            notices.signedOutEverywhere(ownerId, ended, by);
+            changes.changed(me);
+            return ended;
+        });
+    }
+
+    /** What "This wasn't me" did: the device it named, and how many devices were signed out with it (0 unless asked). */
+    public record Unwanted(String deviceName, int signedOut) {}
+
+    /**
+     * "This wasn't me", from a new-link notice, by its owner signed in: the link is spent, its device unlinked and,
+     * when asked, every other device signed out too; the activity and an email confirm it. Empty when the link was
+     * used already or has expired (or is not this account's).
+     */
+    public Optional<Unwanted> reportUnwanted(Account owner, UnwantedLinkStore.Row link, boolean everywhere) {
+        if (!link.accountId().equals(owner.id())) {
+            return Optional.empty();
+        }
+        return sql.inTransaction(() -> {
+            if (!unwanted.use(link)) {
+                return Optional.empty();
+            }
+            var device = devices.find(link.deviceId()).orElseThrow(LinkedDevices::notFound);
+            devices.end(device.id(), DeviceStatus.UNLINKED, EndReason.UNLINKED_BY_OWNER, clock.instant());
+            activity.record(new Activity(ActivityKind.UNWANTED, owner.id(), device.id(), device.name(), device.clientId(), null));
+            int signedOut = everywhere ? endEverything(owner.id(), null) : 0;
+            notices.unwantedReported(owner.id(), device.name(), everywhere ? signedOut : -1);
+            changes.changed(owner);
+            return Optional.of(new Unwanted(device.name(), signedOut));
+        });
+    }
+
+    /** Unlinks every active device of the owner, with one line of activity; returns how many. */
+    private int endEverything(String ownerId, String by) {
+        accounts.lock(ownerId); // a link approved meanwhile waits, and is not left standing
+        int ended = 0;
+        for (var device : devices.active(ownerId)) {
+            ended += devices.end(device.id(), DeviceStatus.UNLINKED, EndReason.SIGNED_OUT_EVERYWHERE, clock.instant()) ? 1 : 0;
+        }
+        activity.record(new Activity(ActivityKind.SIGNED_OUT_EVERYWHERE, ownerId, null, null, null, by));
+        return ended;
     }
 
     /** The device, when it is the caller's or their child's. */

@@ -38,8 +38,9 @@ public final class DemoAccounts {
             return;
         }
         String family = UUID.randomUUID().toString();
-        users.insert(PARENT, "Alex Morgan", PASSWORD_HASH, Role.ORGANIZER, family);
-        users.insert(CHILD, "Sam Morgan", PASSWORD_HASH, Role.CHILD, family);
-        users.insert(SUPPORT, "Riley (DeviceLink support)", PASSWORD_HASH, Role.SUPPORT, null);
+        // example.com addresses (RFC 2606): on the embedded default their notices land in the outbox folder
+        users.insert(PARENT, "Alex Morgan", "alex@example.com", PASSWORD_HASH, Role.ORGANIZER, family);
+        users.insert(CHILD, "Sam Morgan", "sam@example.com", PASSWORD_HASH, Role.CHILD, family);
+        users.insert(SUPPORT, "Riley (DeviceLink support)", null, PASSWORD_HASH, Role.SUPPORT, null);
     }
 }

@@ -142,6 +142,9 @@ final class IssuerGrants {
         if (user.familyId() != null) {
             access.claim("family", user.familyId());
         }
+        if (user.email() != null) {
+            access.claim("email", user.email());
+        }
         var id = new JWTClaimsSet.Builder()
                 .issuer(issuer).subject(user.id()).audience(grant.clientId())
                 .claim("oid", user.id()).claim("tid", LocalSignIn.TENANT)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.devicelink.protocol.DisplayText;
 import org.devicelink.protocol.Role;
 import org.devicelink.server.store.LocalUserStore;
@@ -27,8 +28,11 @@ public final class LocalUsers {
      * Adds an account. A child joins the family of {@code familyOf} (an organizer's username); an organizer starts a
      * family of their own.
      */
-    public LocalUserStore.User add(String username, String displayName, char[] password, Role role, String familyOf) {
+    public LocalUserStore.User add(String username, String displayName, String email, char[] password, Role role, String familyOf) {
         String name = checkUsername(username);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            throw new IllegalArgumentException("'" + email + "' is not an email address (name@example.com).");
+        }
         if (displayName == null || displayName.isBlank() || displayName.length() > 128 || !DisplayText.showable(displayName)) {
             throw new IllegalArgumentException("Give a display name of 1 to 128 characters, all of them visible.");
         }
@@ -50,12 +54,14 @@ public final class LocalUsers {
             }
             case MEMBER, SUPPORT -> null;
         };
-        return insert(name, displayName.strip(), PasswordHash.of(password, random), role, familyId);
+        return insert(name, displayName.strip(), email, PasswordHash.of(password, random), role, familyId);
     }
 
+    private static final Pattern EMAIL = Pattern.compile("[^\\s\\p{Cntrl}@<>,;\"]{1,64}@[^\\s\\p{Cntrl}@<>,;\"]{1,189}\\.[a-zA-Z]{2,63}");
+
     /** Adds an account whose password hash is already made (the demo accounts'). */
-    LocalUserStore.User insert(String username, String displayName, String passwordHash, Role role, String familyId) {
-        var user = new LocalUserStore.User(UUID.randomUUID().toString(), username, displayName, role, familyId);
+    LocalUserStore.User insert(String username, String displayName, String email, String passwordHash, Role role, String familyId) {
+        var user = new LocalUserStore.User(UUID.randomUUID().toString(), username, displayName, email, role, familyId);
         store.insert(user, passwordHash, clock.instant());
         return user;
     }

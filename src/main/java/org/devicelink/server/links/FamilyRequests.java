@@ -12,6 +12,7 @@ import org.devicelink.server.accounts.Account;
 import org.devicelink.server.accounts.Accounts;
 import org.devicelink.server.http.ApiProblem;
 import org.devicelink.server.http.PathIds;
+import org.devicelink.server.notices.Notices;
 import org.devicelink.server.store.AccountStore;
 import org.devicelink.server.store.LinkStatus;
 import org.devicelink.server.store.PendingLinkStore;
@@ -54,7 +55,8 @@ public final class FamilyRequests {
 
     public LinkedDevice approve(Account parent, String requestId) {
         var row = waitingFor(parent, requestId);
-        return links.link(row, LinkStatus.AWAITING_PARENT, row.askedBy(), parent, null);
+        var approver = new PendingLinks.Approver(parent, null, Notices.How.PARENT);
+        return links.link(row, LinkStatus.AWAITING_PARENT, row.askedBy(), approver, null);
     }
 
     public void deny(Account parent, String requestId, boolean report) {

@@ -9,6 +9,7 @@ import org.devicelink.server.accounts.ApiAccounts;
 import org.devicelink.server.http.Bodies;
 import org.devicelink.server.http.ClientAddress;
 import org.devicelink.server.http.CodeInput;
+import org.devicelink.server.notices.Notices;
 
 /**
  * Companion API for pending links, {@code /api/v1/links/{code}}, {@code …/approve}, {@code …/deny}; and for the
@@ -57,6 +58,6 @@ public final class LinkRoutes {
     }
 
     private PendingLinks.Approver approver(Context ctx) {
-        return new PendingLinks.Approver(ApiAccounts.of(ctx), clientAddress.of(ctx));
+        return new PendingLinks.Approver(ApiAccounts.of(ctx), clientAddress.of(ctx), Notices.How.APP);
     }
 }

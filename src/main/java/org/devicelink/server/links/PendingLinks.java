@@ -21,6 +21,7 @@ import org.devicelink.server.devices.DevicePolicies;
 import org.devicelink.server.http.ApiProblem;
 import org.devicelink.server.http.PathIds;
 import org.devicelink.server.limits.CodeIssuance;
+import org.devicelink.server.notices.Notices;
 import org.devicelink.server.notify.ApprovalNotifier;
 import org.devicelink.server.store.KeyedHash;
 import org.devicelink.server.store.LinkStatus;
@@ -41,6 +42,7 @@ public final class PendingLinks {
     private final ApprovalNotifier notifier;
     private final AccountChanges changes;
     private final KeyedHash hash;
+    private final Notices notices;
     private final Clock clock;
 
     /**
@@ -49,7 +51,7 @@ public final class PendingLinks {
      */
     public PendingLinks(Sql sql, Accounts accounts, PendingLinkStore links, DevicePolicies policies, CodeAttempts attempts,
                         CodeIssuance issuance, ActivityRecorder activity, ApprovalNotifier notifier, AccountChanges changes,
-                        KeyedHash hash, Clock clock) {
+                        KeyedHash hash, Notices notices, Clock clock) {
         this.sql = sql;
         this.accounts = accounts;
         this.links = links;
@@ -60,11 +62,12 @@ public final class PendingLinks {
         this.notifier = notifier;
         this.changes = changes;
         this.hash = hash;
+        this.notices = notices;
         this.clock = clock;
     }
 
-    /** Who is asking and from where: the approver's account and network address. */
-    public record Approver(Account account, String address) {}
+    /** Who is asking, from where (null: not known) and how: the approver's account, network address, and app or page. */
+    public record Approver(Account account, String address, Notices.How via) {}
 
     public PendingLink lookup(UserCode code, Approver approver) {
         var row = find(code, approver);
@@ -101,6 +104,7 @@ public final class PendingLinks {
                     throw new ApiProblem(ProblemType.CODE_USED, "problem.code-used.race");
                 }
                 activity.record(new Activity(ActivityKind.ASKED_A_PARENT, me.id(), null, deviceName(row), row.clientId(), null));
+                notices.childAsks(me, deviceName(row), appName(row), Networks.describe(row.clientAddress()));
                 changes.changed(me); // the parents' Requests screens
                 return new Approval.AwaitingParent(familyView(links.find(row.id()).orElseThrow(), me.displayName()));
             });
@@ -109,14 +113,15 @@ public final class PendingLinks {
         if (replace != null) {
             replace = PathIds.uuid(replace, ProblemType.DEVICE_NOT_FOUND);
         }
-        return new Approval.Linked(link(row, LinkStatus.PENDING, ownerId, me, replace));
+        return new Approval.Linked(link(row, LinkStatus.PENDING, ownerId, approver, replace));
     }
 
     /**
      * Links the request's device to {@code ownerId}, approved by {@code approver}, if it is still {@code from} and the
      * owner's and the app's limits admit it ({@link DevicePolicies}), and the device's held polls learn of it.
      */
-    LinkedDevice link(PendingLinkStore.Row row, LinkStatus from, String ownerId, Account approver, String replace) {
+    LinkedDevice link(PendingLinkStore.Row row, LinkStatus from, String ownerId, Approver approval, String replace) {
+        Account approver = approval.account();
         decidesLinks(approver);
         return sql.inTransaction(() -> {
             Instant now = clock.instant();
@@ -130,6 +135,14 @@ public final class PendingLinks {
             activity.record(new Activity(ActivityKind.LINKED, ownerId, device.id(), name, row.clientId(), by));
             if (links.seenByOthers(row.id())) { // the owner hears of it where they look for what happened
                 activity.record(new Activity(ActivityKind.SEEN_BY_OTHERS, ownerId, device.id(), name, row.clientId(), null));
+            }
+            if (from == LinkStatus.AWAITING_PARENT) { // the child asked: they hear what became of it
+                notices.parentDecided(ownerId, name, true, approver.displayName());
+            } else {
+                notices.deviceLinked(new Notices.NewLink(ownerId, device.id(), name, appName(row), row.deviceModel(),
+                        Networks.describe(row.clientAddress()),
+                        approval.address() == null ? null : !Networks.differ(row.clientAddress(), approval.address()),
+                        by == null ? approval.via() : Notices.How.PARENT, by));
             }
             notifier.decided(row.deviceCodeHash());
             changes.changed(approver);
@@ -147,6 +160,9 @@ public final class PendingLinks {
             String by = ownerId.equals(decider.id()) ? null : decider.displayName();
             activity.record(new Activity(report ? ActivityKind.REPORTED : ActivityKind.DENIED, ownerId, null,
                     row.deviceName(), row.clientId(), by));
+            if (from == LinkStatus.AWAITING_PARENT) {
+                notices.parentDecided(ownerId, deviceName(row), false, decider.displayName());
+            }
             if (report) {
                 issuance.reported(row.clientAddress());
             }

@@ -175,6 +175,7 @@ public final class TokenGrants {
             case NOT_COLLECTED -> "The device never collected its tokens before its code expired. Link it again.";
             case REPLACED -> "Signed out: this app allows one console at a time per account, and the account linked another one. "
                     + "Link this console again to use it here (the other will be signed out).";
+            case SIGNED_OUT_EVERYWHERE -> "The account signed out of all its devices. Link this device again.";
         };
     }
 

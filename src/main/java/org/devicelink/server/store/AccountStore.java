@@ -12,7 +12,7 @@ import org.devicelink.protocol.Role;
  */
 public final class AccountStore {
 
-    private static final String COLUMNS = "id, display_name, family_id, family_role";
+    private static final String COLUMNS = "id, display_name, email, family_id, family_role";
 
     private final Sql sql;
 
@@ -21,7 +21,7 @@ public final class AccountStore {
     }
 
     /** @param familyRole {@link Role#ORGANIZER} or {@link Role#CHILD} in the family {@code familyId}; both null outside one */
-    public record Row(String id, String displayName, String familyId, Role familyRole) {}
+    public record Row(String id, String displayName, String email, String familyId, Role familyRole) {}
 
     /**
      * Holds the account's row until the transaction ends: approvals for one owner, on any node, take their turn, so
@@ -52,19 +52,28 @@ public final class AccountStore {
     }
 
     /** Adds an account; a {@link Sql.StoreException} with a duplicate key when the same person raced to it. */
-    public void insert(String id, String issuer, String subject, String displayName, String familyId, Role familyRole, Instant now) {
-        sql.update("INSERT INTO accounts (id, issuer, subject, display_name, family_id, family_role, created_at) VALUES (?, ?, ?, ?, ?, "
-                + "?, ?)",
-                id, issuer, subject, displayName, familyId, familyRole, now);
+    public void insert(String id, String issuer, String subject, Said said, Instant now) {
+        sql.update("INSERT INTO accounts (id, issuer, subject, display_name, email, family_id, family_role, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, issuer, subject, said.displayName(), said.email(), said.familyId(),
+                said.familyRole(), now);
     }
 
-    /** What the provider says now: its name, and its family. */
-    public void update(String id, String displayName, String familyId, Role familyRole) {
-        sql.update("UPDATE accounts SET display_name = ?, family_id = ?, family_role = ? WHERE id = ?", displayName, familyId, familyRole,
-                id);
+    /** What the provider says of an account: its name, its address (null: none), its family. */
+    public record Said(String displayName, String email, String familyId, Role familyRole) {}
+
+    /** What the provider says now. */
+    public void update(String id, Said said) {
+        sql.update("UPDATE accounts SET display_name = ?, email = ?, family_id = ?, family_role = ? WHERE id = ?", said.displayName(),
+                said.email(), said.familyId(), said.familyRole(), id);
+    }
+
+    /** Where the account's notices go, as its provider last said; empty when it gave none. */
+    public Optional<String> email(String id) {
+        return sql.queryOne("SELECT email FROM accounts WHERE id = ?", r -> r.string("email"), id);
     }
 
     private static Row map(Sql.Row r) throws SQLException {
-        return new Row(r.string("id"), r.string("display_name"), r.string("family_id"), r.choice("family_role", Role.class));
+        return new Row(r.string("id"), r.string("display_name"), r.string("email"), r.string("family_id"),
+                r.choice("family_role", Role.class));
     }
 }

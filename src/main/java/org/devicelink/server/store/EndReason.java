@@ -11,5 +11,7 @@ public enum EndReason {
     /** Approved, but its code expired before the device collected its tokens: it never was linked. */
     NOT_COLLECTED,
     /** The app allows one console at a time per account, and the account linked another. */
-    REPLACED
+    REPLACED,
+    /** Its account signed out of every device at once ("Sign out of all devices", or after "This wasn't me"). */
+    SIGNED_OUT_EVERYWHERE
 }

@@ -51,7 +51,9 @@ public final class KeyedHash {
         /** The approval page's sign-in state (PKCE verifier, state, return), signed into its cookie. */
         WEB_SIGN_IN("web-sign-in", 32),
         /** The local provider's mark on a browser a person has signed in from before, for one username. */
-        KNOWN_BROWSER("known-browser", 32);
+        KNOWN_BROWSER("known-browser", 32),
+        /** The signature of a "This wasn't me" link's id: a link that was not ours is refused before any lookup. */
+        UNWANTED_LINK("unwanted-link", 16);
 
         private final String label; // never change one: stored digests are computed with it
         private final int bytes;

@@ -51,6 +51,12 @@ public final class LinkedDeviceStore {
                 LinkedDeviceStore::map, accountId, clientId, DeviceStatus.ACTIVE);
     }
 
+    /** The account's active devices, oldest first (at most a device limit's worth: {@code devices.max-per-account}). */
+    public List<Device> active(String accountId) {
+        return sql.query(SELECT + "WHERE d.account_id = ? AND d.status = ? ORDER BY d.linked_at, d.id", LinkedDeviceStore::map, accountId,
+                DeviceStatus.ACTIVE);
+    }
+
     public int countActive(String accountId) {
         return sql.queryOne("SELECT COUNT(*) AS n FROM linked_devices WHERE account_id = ? AND status = ?",
                 r -> r.integer("n"), accountId, DeviceStatus.ACTIVE).orElse(0);

@@ -9,7 +9,7 @@ import org.devicelink.protocol.Role;
 /** The {@code local_users} table: the local OpenID provider's accounts and their password hashes. */
 public final class LocalUserStore {
 
-    private static final String COLUMNS = "id, username, display_name, role, family_id";
+    private static final String COLUMNS = "id, username, display_name, email, role, family_id";
 
     private final Sql sql;
 
@@ -17,12 +17,16 @@ public final class LocalUserStore {
         this.sql = sql;
     }
 
-    /** An account of the local provider. {@code familyId} groups an organizer with their children. */
-    public record User(String id, String username, String displayName, Role role, String familyId) {}
+    /**
+     * An account of the local provider. {@code email} (or null) is where its notices go; {@code familyId} groups an
+     * organizer with their children.
+     */
+    public record User(String id, String username, String displayName, String email, Role role, String familyId) {}
 
     public void insert(User user, String passwordHash, Instant now) {
-        sql.update("INSERT INTO local_users (id, username, display_name, password_hash, role, family_id, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", user.id(), user.username(), user.displayName(), passwordHash, user.role(),
+        sql.update("INSERT INTO local_users (id, username, display_name, email, password_hash, role, family_id, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", user.id(), user.username(), user.displayName(), user.email(), passwordHash,
+                user.role(),
                 user.familyId(), now);
     }
 
@@ -56,7 +60,7 @@ public final class LocalUserStore {
     }
 
     private static User map(Sql.Row r) throws SQLException {
-        return new User(r.string("id"), r.string("username"), r.string("display_name"), r.choice("role", Role.class),
+        return new User(r.string("id"), r.string("username"), r.string("display_name"), r.string("email"), r.choice("role", Role.class),
                 r.string("family_id"));
     }
 }

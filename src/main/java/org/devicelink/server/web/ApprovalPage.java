@@ -12,6 +12,7 @@ import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.ApproveRequest;
 import org.devicelink.protocol.FamilyMember;
 import org.devicelink.protocol.FamilyRequest;
+import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.protocol.PendingLink;
 import org.devicelink.server.accounts.Account;
 import org.devicelink.server.http.ApiProblem;
@@ -114,6 +115,15 @@ final class ApprovalPage {
         model.put("childRequest", Map.of("action", requestPath(request.id()) + "/decide",
                 "rows", rows(LinkWording.details(request, now)),
                 "approve", Messages.get("confirm.approve"), "decline", Messages.get("web.request.decline")));
+    }
+
+    /** "This wasn't me": the device the email was about, and the two ways to be rid of it. */
+    void unwanted(LinkedDevice device) {
+        model.put("unwanted", Map.of("lead", Messages.get("web.unwanted.lead"),
+                "rows", rows(List.of(new LinkWording.Detail(Messages.get("notice.fact.device"), device.name()),
+                        new LinkWording.Detail(Messages.get("notice.fact.when"), Messages.moment(device.linkedAt(), false)))),
+                "unlink", Messages.get("web.unwanted.unlink"), "everywhere", Messages.get("web.unwanted.everywhere"),
+                "hint", Messages.get("web.unwanted.hint")));
     }
 
     /** How it ended; a linked device adds where it is managed. */

@@ -20,12 +20,15 @@ import org.devicelink.code.VerificationLink;
 import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.ApproveRequest;
 import org.devicelink.protocol.FamilyMember;
+import org.devicelink.server.devices.LinkedDevices;
 import org.devicelink.server.http.ApiProblem;
 import org.devicelink.server.http.ClientAddress;
 import org.devicelink.server.http.CodeInput;
 import org.devicelink.server.http.Headers;
 import org.devicelink.server.links.FamilyRequests;
 import org.devicelink.server.links.PendingLinks;
+import org.devicelink.server.notices.Notices;
+import org.devicelink.server.notices.UnwantedLinks;
 import org.devicelink.wording.LinkWording;
 
 /**
@@ -55,6 +58,7 @@ public final class ApprovalRoutes {
     private final WebSessions sessions;
     private final WebSignIn signIn;
     private final ChildRequestPages requests;
+    private final UnwantedPages unwanted;
     private final ClientAddress clientAddress;
     private final Function<Context, String> origin;
     private final Clock clock;
@@ -63,13 +67,14 @@ public final class ApprovalRoutes {
      * @param origin the scheme, host and port this request reached (the server's, or its loopback browser entrance):
      *               sign-in returns there, so the browser's cookies are found again
      */
-    public ApprovalRoutes(PendingLinks links, FamilyRequests family, WebSessions sessions, WebSignIn signIn, ClientAddress clientAddress,
-                          Function<Context, String> origin, Clock clock) {
+    public ApprovalRoutes(PendingLinks links, FamilyRequests family, UnwantedLinks unwanted, LinkedDevices devices, WebSessions sessions,
+                          WebSignIn signIn, ClientAddress clientAddress, Function<Context, String> origin, Clock clock) {
         this.links = links;
         this.family = family;
         this.sessions = sessions;
         this.signIn = signIn;
         this.requests = new ChildRequestPages(family, clock);
+        this.unwanted = new UnwantedPages(unwanted, devices);
         this.clientAddress = clientAddress;
         this.origin = origin;
         this.clock = clock;
@@ -119,6 +124,8 @@ public final class ApprovalRoutes {
         routes.get(ApprovalPage.requestPath("{id}"), ctx -> requests.show(ctx, session(ctx)));
         routes.post(ApprovalPage.requestPath("{id}") + "/decide", ctx -> posted(ctx, requests::decide));
         routes.post(PATH + "/signout", ctx -> posted(ctx, this::signOut));
+        routes.get(UnwantedPages.PATH, ctx -> unwanted.show(ctx, session(ctx)));
+        routes.post(UnwantedPages.PATH, ctx -> posted(ctx, unwanted::report));
     }
 
     private void show(Context ctx) {
@@ -209,7 +216,7 @@ public final class ApprovalRoutes {
     private void signedIn(Context ctx) {
         try {
             sessions.start(ctx, session(ctx), signIn.finish(ctx, origin.apply(ctx)));
-            ctx.redirect(PATH, HttpStatus.SEE_OTHER);
+            ctx.redirect(UnwantedPages.pending(ctx) ? UnwantedPages.PATH : PATH, HttpStatus.SEE_OTHER);
         } catch (WebSignIn.Failed failed) {
             var page = new ApprovalPage(ctx, Optional.empty(), "web.signin.failed");
             page.message(failed.getMessage(), true);
@@ -304,7 +311,7 @@ public final class ApprovalRoutes {
     }
 
     private PendingLinks.Approver approver(Context ctx, WebSessions.Session session) {
-        return new PendingLinks.Approver(session.account(), clientAddress.of(ctx));
+        return new PendingLinks.Approver(session.account(), clientAddress.of(ctx), Notices.How.PAGE);
     }
 
     private static void keepCode(Context ctx, UserCode code) {

@@ -3,6 +3,11 @@ package org.devicelink.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +19,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.DeviceAuthorization;
 import org.devicelink.testing.Databases;
+import org.devicelink.testing.Eventually;
 import org.devicelink.testing.HeadlessChromium;
 import org.devicelink.testing.Inputs;
 import org.devicelink.testing.LinkServerFixture;
@@ -329,6 +338,80 @@ class ApprovalPageInChromiumTest {
     }
 
     /** The page as it is, on each screen and in each scheme. */
+    /**
+     * A new link's email, as a mail program shows it (its HTML part, rendered here), and its "This wasn't me" followed
+     * in the same browser: the page shows the device, unlinks it, and refuses the link a second time. On the embedded
+     * default the email is a file in the data folder's outbox.
+     */
+    @Test
+    void theNewLinkEmailsThisWasntMeUnlinksTheDeviceInChromium() throws Exception {
+        Inputs.require(Files.isReadable(AXE), "axe-core is not at " + AXE + " (.ci/run installs it with npm)");
+        var device = fixture.device(CONSOLE);
+        DeviceAuthorization code = device.requestCode("Living-room TV", "Bravia 55", null);
+        var tokens = CompletableFuture.supplyAsync(() -> WebFlows.tokens(device, code));
+        chromium.open(qrAddress(code));
+        chromium.run("document.querySelector('a[href=\"/link/signin\"]').click()", "Username");
+        signInAs("alex");
+        chromium.run("document.querySelector('button[value=approve]').click()", "is linked");
+        String refreshToken = tokens.get().refreshToken();
+
+        Path outbox = fixture.server().config().dataDir().resolve("outbox");
+        MimeMessage email = Eventually.until(() -> newLinkEmail(outbox), found -> found != null);
+        assertThat(email.getSubject()).isEqualTo("New device linked: Living-room TV");
+        Path html = dir.resolve("email.html");
+        Files.writeString(html, (String) part(email, "text/html"));
+        chromium.open(html.toUri().toString());
+        chromium.emulate(600, 900, false, false);
+        shot("email-new-link");
+        audit("the new-link email");
+        Matcher link = Pattern.compile("https?://\\S+/link/unwanted\\?n=\\S+").matcher((String) part(email, "text/plain"));
+        assertThat(link.find()).isTrue();
+
+        var page = chromium.open(link.group());
+        assertThat(page.certificateWarning()).isFalse();
+        assertThat(page.text()).contains("Was this you?").contains("Living-room TV").contains("Unlink it");
+        assertThat(page.url()).doesNotContain("n=");
+        shot("unwanted-page");
+        audit("this wasn't me");
+        var done = chromium.run("document.querySelector('button[value=unlink]').click()", "is unlinked");
+        assertThat(done.text()).contains("Living-room TV is unlinked");
+        shot("unwanted-done");
+        audit("this wasn't me, done");
+        assertThat(fixture.http().form("/oauth2/token", Map.of("grant_type", "refresh_token", "client_id", CONSOLE, "refresh_token",
+                refreshToken)).oauthError()).as("the device's next refresh").isEqualTo("invalid_grant");
+        assertThat(chromium.open(link.group()).text()).contains("This link has been used already");
+        assertThat(violations).as("WCAG 2.1 A/AA violations").isEmpty();
+    }
+
+    private static MimeMessage newLinkEmail(Path outbox) {
+        if (!Files.isDirectory(outbox)) {
+            return null;
+        }
+        try (var files = Files.list(outbox)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                try (var in = Files.newInputStream(file)) {
+                    var message = new MimeMessage(Session.getInstance(new Properties()), in);
+                    if (message.getSubject().startsWith("New device linked")) {
+                        return message;
+                    }
+                }
+            }
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException("the outbox cannot be read: " + e.getMessage(), e);
+        }
+        return null;
+    }
+
+    private static Object part(MimeMessage message, String type) throws Exception {
+        var parts = (Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).isMimeType(type)) {
+                return parts.getBodyPart(i).getContent();
+            }
+        }
+        throw new AssertionError("no " + type + " part");
+    }
+
     private void audit(String state) throws Exception {
         for (var screen : List.of(new int[] {390, 844}, new int[] {1280, 800})) {
             for (boolean dark : List.of(false, true)) {
