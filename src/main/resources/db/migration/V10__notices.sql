@@ -4,9 +4,9 @@ ALTER TABLE accounts ADD COLUMN email VARCHAR(320);
 ALTER TABLE local_users ADD COLUMN email VARCHAR(320);
 
 -- The transactional outbox: a notice is written here in the same transaction as the change it reports, as the whole
--- message (its Message-ID fixed inside), and sent after the commit. A row is due at next_attempt_at; a node takes it
--- by moving that time on (a lease), so two nodes never send it at once, and a node that dies mid-send leaves it due
--- again when the lease runs out. Sent rows are swept after a while.
+-- message (its Message-ID fixed inside), and sent after the commit. A row is due at next_attempt_at (later after each
+-- failure); a node takes it until leased_until, so two nodes never send it at once, and a node that dies mid-send
+-- leaves it to the others when the lease runs out (on H2, where one node runs, to its own next start at once).
 CREATE TABLE outbox (
     id               VARCHAR(36)   PRIMARY KEY,
     recipient        VARCHAR(320)  NOT NULL,
@@ -15,6 +15,7 @@ CREATE TABLE outbox (
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     attempts         INTEGER       NOT NULL DEFAULT 0,
     next_attempt_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    leased_until     TIMESTAMP WITH TIME ZONE,
     sent_at          TIMESTAMP WITH TIME ZONE,
     last_error       VARCHAR(500)
 );

@@ -256,7 +256,7 @@ public final class LinkServer implements AutoCloseable {
         });
 
         var accounts = new Accounts(new AccountStore(sql), clock);
-        var delivery = own(Delivery.start(new OutboxStore(sql), config.mail(), config.dataDir(), clock));
+        var delivery = own(Delivery.start(new OutboxStore(sql), config.mail(), config.dataDir(), !database.postgres(), clock));
         // links in emails open the page where this computer's browser trusts it (the entrance), else at the public address
         var unwanted = new UnwantedLinks(new UnwantedLinkStore(sql), hash, clock);
         var notices = new Notices(new Outbox(sql, new OutboxStore(sql), config.mail().from(), URI.create(baseUrl).getHost(), clock,

@@ -179,7 +179,9 @@ class DurabilityIT {
         String alex = issuer.token("alex-subject", "Alex", b -> b.claim("email", "alex@example.com"));
         JsonNode code = http.form("/oauth2/device_authorization", Map.of("client_id", "demo-console", "device_name", "Attic TV")).json();
         assertThat(http.post("/api/v1/links/" + code.path("user_code").asText() + "/approve", alex, "{}").status()).isEqualTo(200);
-        server.kill(); // answered, so committed; with no mail server, not sent
+        // answered, so committed; with no mail server, not sent (and perhaps held by this node's delivery when it dies)
+        Eventually.until("the first send failed", () -> server.text().contains("Could not send a linked notice"));
+        server.kill();
 
         var mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();

@@ -3,8 +3,10 @@ package org.devicelink.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.devicelink.server.store.Database;
 import org.devicelink.server.store.Housekeeping;
+import org.devicelink.server.store.OutboxStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,6 +65,29 @@ abstract class HousekeepingContract extends DeviceFlowSteps {
             fixture.clock.advance(Duration.ofDays(2));
             assertThat(housekeeping.run().batches().get("activity")).containsExactly(2, 1);
             assertThat(http().get("/api/v1/activity", alex).json()).as("past them, in batches of 2 and 1").isEmpty();
+        }
+    }
+
+    /** A sent notice is kept 30 days; one that could not be sent yet is never swept, however old. */
+    @Test
+    void sentNoticesAreKeptAMonthAndUnsentOnesUntilSent() {
+        server();
+        var config = fixture.server().config();
+        try (var database = new Database(config.databaseUrl(), config.databaseUser(),
+                config.databasePassword(), 2)) {
+            var outbox = new OutboxStore(database.sql());
+            var now = fixture.clock.instant();
+            for (String id : List.of("sent-1", "sent-2", "unsent")) {
+                outbox.insert(id, "alex@example.com", "linked", "Subject: test", now);
+            }
+            outbox.sent("sent-1", now);
+            outbox.sent("sent-2", now);
+            var housekeeping = new Housekeeping(database.sql(), fixture.clock, Duration.ofDays(365), 2);
+            fixture.clock.advance(Housekeeping.KEEP_SENT_NOTICES.minusMinutes(1));
+            assertThat(housekeeping.run().batches().get("outbox")).as("within the month").containsExactly(0);
+            fixture.clock.advance(Duration.ofMinutes(2));
+            assertThat(housekeeping.run().batches().get("outbox")).containsExactly(2, 0);
+            assertThat(database.sql().query("SELECT id FROM outbox", row -> row.string("id"))).containsExactly("unsent");
         }
     }
 }

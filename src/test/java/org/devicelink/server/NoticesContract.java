@@ -213,6 +213,33 @@ abstract class NoticesContract extends ServerContract {
         return WebFlows.tokens(device, code);
     }
 
+    /** A child's request reaches each parent by email, and the parent's decision reaches the child; neither email decides. */
+    @Test
+    void aChildsRequestIsMailedToTheParentAndTheDecisionToTheChild() throws Exception {
+        startServer();
+        mail.setUser("sam@example.com", "sam@example.com", "mail-pw");
+        String alex = parent();
+        String sam = fixture.issuer.token("sam", "Sam", b -> b.claim("roles", List.of("child")).claim("family", "family-1")
+                .claim("email", "sam@example.com"));
+        fixture.http().get("/api/v1/me", alex);
+        var device = fixture.device(CONSOLE);
+        var code = device.requestCode("Sam's Switch", null, null);
+        var asked = fixture.http().post("/api/v1/links/" + code.userCode() + "/approve", sam, "{}");
+        assertThat(asked.status()).isEqualTo(202);
+
+        MimeMessage request = awaitMessage(ALEX, "Sam asks to link Sam's Switch");
+        String text = part(request, "text/plain");
+        assertThat(text).contains("You decide after signing in").contains("Sam's Switch").containsPattern("/link\\r?\\n");
+        assertThat(raw(request)).as("no code, nothing to decide with").doesNotContain(code.userCode())
+                .doesNotContain(code.userCode().replace("-", "")).doesNotContain(asked.json().path("id").asText());
+
+        assertThat(fixture.http().post("/api/v1/family/requests/" + asked.json().path("id").asText() + "/approve", alex, "").status())
+                .isEqualTo(200);
+        assertThat(part(awaitMessage("sam@example.com", "Alex approved Sam's Switch"), "text/plain"))
+                .contains("Alex approved your request: Sam's Switch is now linked to your account.");
+        assertThat(subjects(ALEX)).as("the parent is not told of their own decision").hasSize(1);
+    }
+
     /** A device linked through the API by {@code token}'s account; its device and tokens. */
     record Linked(DeviceClient device, DeviceClient.Tokens tokens) {}
 

@@ -43,8 +43,15 @@ public final class Delivery implements AutoCloseable {
         this.thread = Thread.ofVirtual().name("mail-delivery").start(this::run);
     }
 
-    /** Delivers through SMTP when {@code settings} name a server, else into the data folder's outbox folder. */
-    public static Delivery start(OutboxStore store, MailSettings settings, Path dataDir, Clock clock) {
+    /**
+     * Delivers through SMTP when {@code settings} name a server, else into the data folder's outbox folder.
+     *
+     * @param soleNode whether this is the only node there can be (H2): what a killed predecessor held is let go at once
+     */
+    public static Delivery start(OutboxStore store, MailSettings settings, Path dataDir, boolean soleNode, Clock clock) {
+        if (soleNode) {
+            store.releaseAll();
+        }
         Transport transport = settings.smtp() ? new SmtpTransport(settings) : new OutboxFolder(dataDir);
         return new Delivery(store, transport, settings.firstRetry(), clock);
     }
@@ -76,7 +83,7 @@ public final class Delivery implements AutoCloseable {
     int deliverDue() {
         List<OutboxStore.Entry> due = store.due(clock.instant(), BATCH);
         for (var entry : due) {
-            if (closed || !store.take(entry, clock.instant().plus(LEASE))) {
+            if (closed || !store.take(entry.id(), clock.instant(), clock.instant().plus(LEASE))) {
                 continue; // another node has it
             }
             try {

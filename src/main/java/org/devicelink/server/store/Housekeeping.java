@@ -44,6 +44,8 @@ public final class Housekeeping {
         }
     }
 
+    public static final Duration KEEP_SENT_NOTICES = Duration.ofDays(30);
+
     public Sweep run() {
         Instant now = clock.instant();
         Instant cutoff = now.minus(KEEP_EXPIRED_REQUESTS);
@@ -63,6 +65,11 @@ public final class Housekeeping {
                 now));
         batches.put("support_hints", inBatches("DELETE FROM support_hints WHERE id IN (SELECT id FROM support_hints WHERE at < ? LIMIT ?)",
                 now.minus(Duration.ofDays(1))));
+        // a sent notice is kept a month (what was mailed, for support); an unsent one until it is sent
+        batches.put("outbox", inBatches("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE sent_at < ? LIMIT ?)",
+                now.minus(KEEP_SENT_NOTICES)));
+        batches.put("unwanted_links", inBatches("DELETE FROM unwanted_links WHERE id IN (SELECT id FROM unwanted_links WHERE "
+                + "expires_at < ? LIMIT ?)", cutoff));
         return new Sweep(batches);
     }
 
