@@ -1,5 +1,12 @@
 -- Where an account's notices go: the provider's email claim, kept as it last said it (null: no notices by email).
 ALTER TABLE accounts ADD COLUMN email VARCHAR(320);
+-- Linking with a code, as the account (or its parent) set it: on, home (from the device's own network only) or off;
+-- null: the operator's default (linking.default).
+ALTER TABLE accounts ADD COLUMN linking VARCHAR(8);
+-- The last lookup of a code that an account's linking setting refused, for the code's story at the support desk.
+ALTER TABLE pending_links ADD COLUMN refused_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE pending_links ADD COLUMN refused_by VARCHAR(36);
+ALTER TABLE pending_links ADD COLUMN refused_linking VARCHAR(8);
 -- The local provider's own accounts may have one too; it is their tokens' email claim.
 ALTER TABLE local_users ADD COLUMN email VARCHAR(320);
 

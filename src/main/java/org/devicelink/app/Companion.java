@@ -22,6 +22,7 @@ import org.devicelink.app.devices.DevicesViewModel;
 import org.devicelink.app.family.FamilyViewModel;
 import org.devicelink.app.link.LinkViewModel;
 import org.devicelink.app.settings.AppSettings;
+import org.devicelink.app.settings.LinkingViewModel;
 import org.devicelink.app.settings.SettingsFile;
 import org.devicelink.app.settings.SettingsViewModel;
 import org.devicelink.app.signin.SignInViewModel;
@@ -44,7 +45,7 @@ import org.devicelink.wording.LinkWording;
  */
 public record Companion(Server server, UiExecutor executor, SignInViewModel signIn, LinkViewModel link, DevicesViewModel devices,
                         FamilyViewModel family, ActivityViewModel activity, SupportViewModel support, SettingsViewModel settings,
-                        ScanSources scanSources) {
+                        LinkingViewModel linking, ScanSources scanSources) {
 
     /**
      * @param url         e.g. {@code https://localhost:8443}
@@ -94,17 +95,21 @@ public record Companion(Server server, UiExecutor executor, SignInViewModel sign
         family.members().addListener((ListChangeListener<FamilyMember>) c -> offerOwners.run());
         family.parentProperty().addListener((o, was, parent) -> offerOwners.run());
         var support = new SupportViewModel(api, executor);
+        var linking = new LinkingViewModel(api, executor);
         signIn.sessionProperty().addListener((o, old, now) -> {
             if (now == null || old == null || !old.accountId().equals(now.accountId())) {
                 family.follow(now != null);
                 support.signedIn(now != null);
+                linking.signedIn(now != null);
             }
         });
         family.follow(signIn.sessionProperty().get() != null);
         support.signedIn(signIn.sessionProperty().get() != null);
+        linking.signedIn(signIn.sessionProperty().get() != null);
         AppSettings current = environment.settingsFile().load();
         var settings = new SettingsViewModel(current, environment.settingsFile(), executor, environment.applyTheme());
-        return new Companion(server, executor, signIn, link, devices, family, activity, support, settings, environment.scanSources());
+        return new Companion(server, executor, signIn, link, devices, family, activity, support, settings, linking,
+                environment.scanSources());
     }
 
     /** A device kit client for the demo device, against the same server and trust. */

@@ -58,7 +58,8 @@ public final class MainWindow {
                 : Messages.get("signin.where", URI.create(companion.signIn().authority()).getHost()));
         var linkScreen = new LinkScreen(companion.link(), () -> window, this::showDevices, companion.scanSources(), companion.executor());
         var devicesView = new DevicesView(companion.devices(), companion.family().members(), () -> window);
-        var settingsView = new SettingsView(companion.settings());
+        var settingsView = new SettingsView(companion.settings(), companion.linking(), companion.family().members(),
+                companion.family().parentProperty());
         var requestsView = new RequestsView(companion.family());
         var activityTab = tab(Messages.get("tab.activity"), Feather.CLOCK,
                 new ActivityView(companion.activity(), companion.family().members()).root(), "activityTab");

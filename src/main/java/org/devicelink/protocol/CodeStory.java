@@ -20,6 +20,7 @@ public record CodeStory(String code, String status, boolean valid, String appNam
     public static final String NOT_FOUND = "not-found";
 
     /** @param what {@code issued}, {@code looked-up}, {@code asked-a-parent}, {@code approved}, {@code denied},
-     *              {@code reported}, {@code collected} or {@code expired}; {@code by} a masked name, or null */
+     *              {@code reported}, {@code collected}, {@code expired}, or {@code refused-linking-home} / {@code refused-linking-off}
+     *              (the looker's own linking setting refused it); {@code by} a masked name, or null */
     public record Event(Instant at, String what, String by) {}
 }

@@ -31,7 +31,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Send JSON"),
     SERVER_ERROR("server-error", 500, "The server failed"),
     UNAVAILABLE("unavailable", 503, "Temporarily unavailable"),
-    TOO_MANY_STREAMS("too-many-streams", 503, "Too many open event streams");
+    TOO_MANY_STREAMS("too-many-streams", 503, "Too many open event streams"),
+    LINKING_OFF("linking-off", 403, "Linking with a code is turned off for this account");
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String PREFIX = "urn:devicelink:problem:";

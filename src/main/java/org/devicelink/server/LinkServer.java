@@ -255,7 +255,7 @@ public final class LinkServer implements AutoCloseable {
             oauth.refreshMetadata();
         });
 
-        var accounts = new Accounts(new AccountStore(sql), clock);
+        var accounts = new Accounts(new AccountStore(sql), config.linkingDefault(), clock);
         var delivery = own(Delivery.start(new OutboxStore(sql), config.mail(), config.dataDir(), !database.postgres(), clock));
         // links in emails open the page where this computer's browser trusts it (the entrance), else at the public address
         var unwanted = new UnwantedLinks(new UnwantedLinkStore(sql), hash, clock);
@@ -275,7 +275,7 @@ public final class LinkServer implements AutoCloseable {
         var changes = new AccountChanges(notifier);
         changeStream = own(new ChangeStream(changes, bearerTokens::stillSignedIn,
                 new ChangeStream.Limits(config.streamsPerAccount(), config.streamsPerNode())));
-        new AccountRoutes(bearerTokens, changeStream).register(routes);
+        new AccountRoutes(bearerTokens, changeStream, accounts).register(routes);
         var codeLimits = new CodeLimits(config.accountFailures(), config.accountDailyFailures(), config.addressFailures(),
                 config.addressDailyFailures(), config.allAccountsHourly(), config.limitWindow());
         var policies = new DevicePolicies(accounts, linkedDevices, apps, activity, config.maxDevicesPerAccount());

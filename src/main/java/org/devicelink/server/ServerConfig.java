@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.devicelink.protocol.LinkingSetting;
 import org.devicelink.server.accounts.TrustedIssuer;
 import org.devicelink.server.mail.MailSettings;
 import org.devicelink.server.web.WebProvider;
@@ -62,7 +63,8 @@ public record ServerConfig(
         Path keysFile,
         List<TrustedIssuer> trustedIssuers,
         WebProvider webProvider,
-        MailSettings mail) {
+        MailSettings mail,
+        String linkingDefault) {
 
     public static final String SETTINGS_FILE = "server.properties";
 
@@ -166,7 +168,16 @@ public record ServerConfig(
                 TrustedIssuer.fromSettings(values),
                 v.text(Setting.WEB_AUTHORITY).isEmpty() ? null : new WebProvider(v.text(Setting.WEB_AUTHORITY),
                         v.text(Setting.WEB_CLIENT_ID), v.text(Setting.WEB_CLIENT_SECRET), v.text(Setting.WEB_SCOPE)),
-                mail(v));
+                mail(v), linkingDefault(v));
+    }
+
+    private static String linkingDefault(Values v) {
+        String linking = v.text(Setting.LINKING_DEFAULT).toLowerCase(Locale.ROOT);
+        if (!LinkingSetting.CHOICES.contains(linking)) {
+            throw new IllegalArgumentException("Setting 'linking.default' must be one of " + LinkingSetting.CHOICES + ", got '" + linking
+                    + "'");
+        }
+        return linking;
     }
 
     private static MailSettings mail(Values v) {

@@ -67,6 +67,8 @@ public enum Setting {
             "Live-update streams a node holds open in all; past it, new ones are told to come back in a minute (503). Keep it under the "
                     + "process's file-handle limit, with room for devices."),
     MAX_DEVICES("devices.max-per-account", "25", "Most devices linked to one account at once."),
+    LINKING_DEFAULT("linking.default", "on",
+            "Linking with a code for accounts that chose nothing in Settings: on, home (only from the device's own network) or off."),
     ACTIVITY_KEEP_DAYS("activity.keep-days", "365",
             "Days each line of an account's activity is kept; older lines are swept every hour, a thousand at a time."),
     WEB_AUTHORITY("web.authority", "",

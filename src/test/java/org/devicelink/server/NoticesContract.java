@@ -14,6 +14,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
 import org.devicelink.device.DeviceClient;
 import org.devicelink.protocol.DeviceAuthorization;
 import org.devicelink.testing.Eventually;
+import org.devicelink.testing.Http;
 import org.devicelink.testing.ScriptedBrowser;
 import org.devicelink.testing.WebFlows;
 import org.junit.jupiter.api.AfterEach;
@@ -238,6 +240,76 @@ abstract class NoticesContract extends ServerContract {
         assertThat(part(awaitMessage("sam@example.com", "Alex approved Sam's Switch"), "text/plain"))
                 .contains("Alex approved your request: Sam's Switch is now linked to your account.");
         assertThat(subjects(ALEX)).as("the parent is not told of their own decision").hasSize(1);
+    }
+
+    /** Linking with a code turned off: lookups and approvals are refused by name, support sees why, and on lets them through. */
+    @Test
+    void linkingOffRefusesTheAccountsCodesAndSupportSeesWhy() throws Exception {
+        startServer();
+        String alex = parent();
+        String riley = fixture.issuer.token("riley", "Riley", b -> b.claim("roles", List.of("support")));
+        assertThat(fixture.http().get("/api/v1/settings/linking", alex).json().path("linking").asText()).isEqualTo("on");
+        var off = fixture.http().send(fixture.http().request("/api/v1/settings/linking").header("Authorization", "Bearer " + alex)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"linking\":\"off\"}")));
+        assertThat(off.json().path("linking").asText()).isEqualTo("off");
+        assertThat(off.json().path("chosen").asBoolean()).isTrue();
+
+        var code = fixture.device(CONSOLE).requestCode("Attic TV", null, null);
+        var lookup = fixture.http().get("/api/v1/links/" + code.userCode(), alex);
+        assertThat(lookup.status()).isEqualTo(403);
+        assertThat(lookup.problem()).isEqualTo("linking-off");
+        assertThat(lookup.json().path("detail").asText()).contains("under Settings");
+        assertThat(fixture.http().post("/api/v1/links/" + code.userCode() + "/approve", alex, "{}").problem()).isEqualTo("linking-off");
+        var story = fixture.http().get("/api/v1/support/codes/" + code.userCode(), riley).json();
+        assertThat(story.path("events").findValuesAsText("what")).contains("refused-linking-off");
+
+        setLinking(alex, null, "on");
+        assertThat(fixture.http().get("/api/v1/links/" + code.userCode(), alex).status()).isEqualTo(200);
+    }
+
+    /** "Only from the device's own network": the judgement behind the network warning, at the server. */
+    @Test
+    void homeOnlyAcceptsCodesFromTheDevicesOwnNetwork() throws Exception {
+        start(Map.of("trust-proxy", "true", "local-issuer.demo-accounts", "false"));
+        String alex = parent();
+        setLinking(alex, null, "home");
+        var code = fixture.http().send(fixture.http().request("/oauth2/device_authorization")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", "203.0.113.7")
+                .POST(HttpRequest.BodyPublishers.ofString("client_id=" + CONSOLE + "&device_name=TV"))).json().path("user_code").asText();
+        var elsewhere = fixture.http().send(fixture.http().request("/api/v1/links/" + code).header("Authorization", "Bearer " + alex)
+                .header("X-Forwarded-For", "198.51.100.20").GET());
+        assertThat(elsewhere.problem()).isEqualTo("linking-off");
+        assertThat(elsewhere.json().path("detail").asText()).contains("only from the device's own network");
+        var atHome = fixture.http().send(fixture.http().request("/api/v1/links/" + code).header("Authorization", "Bearer " + alex)
+                .header("X-Forwarded-For", "203.0.113.7").GET());
+        assertThat(atHome.status()).isEqualTo(200);
+    }
+
+    /** A parent sets a child's; another family's parent cannot; the operator's default holds until someone chooses. */
+    @Test
+    void aParentSetsAChildsLinkingAndTheOperatorSetsTheDefault() throws Exception {
+        start(Map.of("linking.default", "home"));
+        String alex = parent();
+        String sam = fixture.issuer.token("sam", "Sam", b -> b.claim("roles", List.of("child")).claim("family", "family-1"));
+        String pat = fixture.issuer.token("pat", "Pat", b -> b.claim("roles", List.of("organizer")).claim("family", "family-2"));
+        String samsId = fixture.http().get("/api/v1/me", sam).json().path("id").asText();
+        fixture.http().get("/api/v1/me", pat);
+        var byDefault = fixture.http().get("/api/v1/settings/linking", sam).json();
+        assertThat(byDefault.path("linking").asText()).isEqualTo("home");
+        assertThat(byDefault.path("chosen").asBoolean()).isFalse();
+
+        assertThat(setLinking(pat, samsId, "on").problem()).as("another family's parent").isEqualTo("not-in-family");
+        assertThat(setLinking(sam, null, "sideways").problem()).isEqualTo("invalid-request");
+        assertThat(setLinking(alex, samsId, "off").json().path("linking").asText()).isEqualTo("off");
+        var code = fixture.device(CONSOLE).requestCode("Sam's Switch", null, null);
+        assertThat(fixture.http().post("/api/v1/links/" + code.userCode() + "/approve", sam, "{}").problem()).isEqualTo("linking-off");
+        assertThat(fixture.http().get("/api/v1/settings/linking?member=" + samsId, alex).json().path("linking").asText()).isEqualTo("off");
+    }
+
+    Http.Response setLinking(String token, String member, String linking) {
+        return fixture.http().send(fixture.http().request("/api/v1/settings/linking" + (member == null ? "" : "?member=" + member))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"linking\":\"" + linking + "\"}")));
     }
 
     /** A device linked through the API by {@code token}'s account; its device and tokens. */

@@ -10,6 +10,7 @@ import org.devicelink.protocol.CodeStory;
 import org.devicelink.protocol.FamilyMember;
 import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
+import org.devicelink.protocol.LinkingSetting;
 import org.devicelink.protocol.Me;
 import org.devicelink.protocol.PendingLink;
 import org.devicelink.protocol.ProblemType;
@@ -31,6 +32,7 @@ public final class FakeLinkApi implements LinkApi {
     public Answer<LinkedDevice> rename = () -> { throw new AssertionError("rename not expected"); };
     public Answer<LinkedDevice> unlink = () -> { throw new AssertionError("unlink not expected"); };
     public Answer<Integer> signOutEverywhere = () -> { throw new AssertionError("sign-out everywhere not expected"); };
+    public Answer<LinkingSetting> linking = () -> new LinkingSetting(LinkingSetting.ON, false);
     public Answer<List<FamilyMember>> members = List::of;
     public Answer<List<ActivityEntry>> activity = List::of;
     public Answer<Me> me = () -> new Me("a-1", "Alex Morgan", List.of());
@@ -86,6 +88,18 @@ public final class FakeLinkApi implements LinkApi {
     public int signOutEverywhere(String member) throws ApiFailure {
         calls.add("sign out everywhere " + member);
         return call(signOutEverywhere);
+    }
+
+    @Override
+    public LinkingSetting linking(String member) throws ApiFailure {
+        calls.add("linking of " + member);
+        return call(linking);
+    }
+
+    @Override
+    public LinkingSetting setLinking(String member, String choice) throws ApiFailure {
+        calls.add("linking of " + member + " set to " + choice);
+        return call(linking);
     }
 
     @Override

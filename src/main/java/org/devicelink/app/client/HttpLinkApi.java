@@ -22,6 +22,7 @@ import org.devicelink.protocol.DenyRequest;
 import org.devicelink.protocol.FamilyMember;
 import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
+import org.devicelink.protocol.LinkingSetting;
 import org.devicelink.protocol.Me;
 import org.devicelink.protocol.PendingLink;
 import org.devicelink.protocol.ProblemType;
@@ -137,6 +138,17 @@ public final class HttpLinkApi implements LinkApi {
     @Override
     public int signOutEverywhere(String member) throws ApiFailure {
         return read(send("POST", "/api/v1/devices/sign-out-all?member=" + encode(member), null), SignedOut.class).devices();
+    }
+
+    @Override
+    public LinkingSetting linking(String member) throws ApiFailure {
+        return read(send("GET", "/api/v1/settings/linking?member=" + encode(member), null), LinkingSetting.class);
+    }
+
+    @Override
+    public LinkingSetting setLinking(String member, String linking) throws ApiFailure {
+        return read(send("PUT", "/api/v1/settings/linking?member=" + encode(member), new LinkingSetting(linking, true)),
+                LinkingSetting.class);
     }
 
     private String send(String method, String path, Object body) throws ApiFailure {

@@ -7,6 +7,7 @@ import org.devicelink.protocol.CodeStory;
 import org.devicelink.protocol.FamilyMember;
 import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
+import org.devicelink.protocol.LinkingSetting;
 import org.devicelink.protocol.Me;
 import org.devicelink.protocol.PendingLink;
 
@@ -54,6 +55,11 @@ public interface LinkApi {
      * id); returns how many were.
      */
     int signOutEverywhere(String member) throws ApiFailure;
+
+    /** Linking with a code for {@code member} (me, or a parent's child): on, home or off, and whether it was chosen. */
+    LinkingSetting linking(String member) throws ApiFailure;
+
+    LinkingSetting setLinking(String member, String linking) throws ApiFailure;
 
     /** The account's history, newest first; for a parent with {@link #ALL_MEMBERS}, the family's. */
     List<ActivityEntry> activity(String member) throws ApiFailure;

@@ -1,27 +1,42 @@
 package org.devicelink.app.settings;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.devicelink.app.common.FocusScrolling;
 import org.devicelink.app.common.Language;
+import org.devicelink.app.common.MemberFilter;
 import org.devicelink.app.common.Theme;
 import org.devicelink.i18n.Messages;
+import org.devicelink.protocol.FamilyMember;
+import org.devicelink.protocol.LinkingSetting;
 
 /**
  * Server, sign-in provider, theme and language. A new server, provider or language takes effect at the next start; the
- * theme at once.
+ * theme at once. Signed in: linking with a code, for the person or (a parent) each child, kept on the server.
  */
 public final class SettingsView {
 
     private final VBox root = new VBox(14);
 
-    public SettingsView(SettingsViewModel model) {
+    /**
+     * @param members the family, for a parent to set a child's linking
+     * @param parent  whether the signed-in person is a parent
+     */
+    public SettingsView(SettingsViewModel model, LinkingViewModel linking, ObservableList<FamilyMember> members,
+                        BooleanProperty parent) {
         var title = new Label(Messages.get("settings.title"));
         title.getStyleClass().add("title-1");
         var server = field("settingsServer", model.serverUrlProperty(), Messages.get("settings.server.prompt"));
@@ -84,14 +99,79 @@ public final class SettingsView {
         save.getStyleClass().add("accent");
         save.disableProperty().bind(model.busyProperty());
         save.setOnAction(e -> model.save());
-        root.getChildren().addAll(title, grid, note, save, saved);
+        // the account's own safety setting first, then how this app connects
+        root.getChildren().addAll(title, linkingSection(linking, members, parent), grid, note, save, saved);
         root.setMaxWidth(640);
         root.setId("settingsScreen");
         root.getStyleClass().add("screen");
     }
 
+    /** "Linking with a code": whose (a parent's family), then on, from the device's network only, or off. */
+    private static Node linkingSection(LinkingViewModel linking, ObservableList<FamilyMember> members, BooleanProperty parent) {
+        var whose = new ComboBox<FamilyMember>(members);
+        whose.setId("linkingWhose");
+        whose.setAccessibleText(Messages.get("settings.linking.whose"));
+        whose.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(FamilyMember member) {
+                return member == null ? "" : MemberFilter.label(member);
+            }
+
+            @Override
+            public FamilyMember fromString(String text) {
+                return null;
+            }
+        });
+        whose.valueProperty().bindBidirectional(linking.memberProperty());
+        // the person's own setting first: a parent picks a child from there
+        members.addListener((ListChangeListener<FamilyMember>) c -> whose.setValue(members.stream().filter(FamilyMember::you)
+                .findFirst().orElse(null)));
+        var choice = new ComboBox<String>();
+        choice.setId("linkingChoice");
+        choice.getItems().setAll(LinkingSetting.CHOICES);
+        choice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return value == null ? "" : Messages.get("settings.linking." + value);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        choice.valueProperty().bindBidirectional(linking.choiceProperty());
+        choice.disableProperty().bind(linking.busyProperty().or(linking.choiceProperty().isNull()));
+        var whoseLabel = new Label(Messages.get("settings.linking.whose"));
+        whoseLabel.setLabelFor(whose);
+        var choiceLabel = new Label(Messages.get("settings.linking.title"));
+        choiceLabel.setLabelFor(choice);
+        var grid = new GridPane(12, 10);
+        grid.addRow(0, whoseLabel, whose);
+        grid.addRow(1, choiceLabel, choice);
+        for (Node node : new Node[] {whoseLabel, whose}) {
+            node.visibleProperty().bind(parent);
+            node.managedProperty().bind(parent);
+        }
+        var hint = new Label(Messages.get("settings.linking.hint"));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("text-muted");
+        var status = new Label();
+        status.setId("linkingStatus");
+        status.setWrapText(true);
+        status.textProperty().bind(linking.statusProperty());
+        var section = new VBox(10, grid, hint, status, new Separator());
+        section.visibleProperty().bind(linking.signedInProperty());
+        section.managedProperty().bind(linking.signedInProperty());
+        return section;
+    }
+
+    /** The screen, scrolling when the window is too short for all of it (long translations wrap onto more lines). */
     public Parent root() {
-        return root;
+        var scroll = FocusScrolling.follow(new ScrollPane(root));
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     private static Label label(String key, TextField field) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.devicelink.protocol.ApproveRequest;
+import org.devicelink.protocol.LinkingSetting;
 import org.devicelink.protocol.ProblemType;
 import org.devicelink.protocol.Role;
 import org.devicelink.server.http.ApiProblem;
@@ -17,11 +18,43 @@ import org.devicelink.server.store.Sql;
 public final class Accounts {
 
     private final AccountStore store;
+    private final String linkingDefault;
     private final Clock clock;
 
-    public Accounts(AccountStore store, Clock clock) {
+    /** @param linkingDefault the operator's linking setting for accounts that chose none ({@link LinkingSetting#CHOICES}) */
+    public Accounts(AccountStore store, String linkingDefault, Clock clock) {
         this.store = store;
+        this.linkingDefault = linkingDefault;
         this.clock = clock;
+    }
+
+    /** Linking with a code for {@code id}: its own choice, else the operator's default. */
+    public LinkingSetting linking(String id) {
+        return store.linking(id).map(chosen -> new LinkingSetting(chosen, true)).orElse(new LinkingSetting(linkingDefault, false));
+    }
+
+    /** The linking setting of {@code member} (the caller, or a parent's child), as the Settings screen shows it. */
+    public LinkingSetting linking(Account me, String member) {
+        return linking(one(me, member));
+    }
+
+    /** Sets it: {@code on}, {@code home} or {@code off}; a parent for a child too. Null or empty: the operator's default. */
+    public LinkingSetting setLinking(Account me, String member, LinkingSetting wanted) {
+        String choice = wanted == null || wanted.linking() == null || wanted.linking().isEmpty() ? null : wanted.linking();
+        if (choice != null && !LinkingSetting.CHOICES.contains(choice)) {
+            throw new ApiProblem(ProblemType.INVALID_REQUEST, "problem.invalid-request.linking", String.join(", ", LinkingSetting.CHOICES));
+        }
+        String id = one(me, member);
+        store.setLinking(id, choice);
+        return linking(id);
+    }
+
+    /** The one account {@code member} names: the caller, or (for a parent) one child; never the whole family. */
+    public String one(Account me, String member) {
+        if (ALL_MEMBERS.equals(member)) {
+            throw new ApiProblem(ProblemType.INVALID_REQUEST, "problem.invalid-request.one-member");
+        }
+        return whose(me, member).getFirst();
     }
 
     /** The account of (issuer, subject), created on first sight; its name, address and family follow the provider's. */

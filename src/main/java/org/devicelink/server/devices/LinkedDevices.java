@@ -103,10 +103,7 @@ public final class LinkedDevices {
      * so its next refresh fails; one activity line says so, and the owner is told by email. Returns how many.
      */
     public int signOutEverywhere(Account me, String member) {
-        if (Accounts.ALL_MEMBERS.equals(member)) {
-            throw new ApiProblem(ProblemType.INVALID_REQUEST, "problem.invalid-request.one-member");
-        }
-        String ownerId = accounts.whose(me, member).getFirst();
+        String ownerId = accounts.one(me, member);
         return sql.inTransaction(() -> {
             String by = ownerId.equals(me.id()) ? null : me.displayName();
             int ended = endEverything(ownerId, by);

@@ -8,6 +8,7 @@ import org.devicelink.code.UserCode;
 import org.devicelink.protocol.ApproveRequest;
 import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
+import org.devicelink.protocol.LinkingSetting;
 import org.devicelink.protocol.PendingLink;
 import org.devicelink.protocol.ProblemType;
 import org.devicelink.protocol.Role;
@@ -233,7 +234,25 @@ public final class PendingLinks {
         if (row.expiredAt(clock.instant())) {
             throw ApiProblem.of(ProblemType.CODE_EXPIRED);
         }
+        refuseBySetting(row, approver);
         return row;
+    }
+
+    /**
+     * The approver's own linking setting: off, or home while they are not on the device's network (the judgement
+     * behind the confirmation's warning). A refusal is kept in the code's story, for support.
+     */
+    private void refuseBySetting(PendingLinkStore.Row row, Approver approver) {
+        String linking = accounts.linking(approver.account().id()).linking();
+        boolean refused = switch (linking) {
+            case LinkingSetting.OFF -> true;
+            case LinkingSetting.HOME -> Networks.differ(row.clientAddress(), approver.address());
+            default -> false;
+        };
+        if (refused) {
+            links.refusedBySetting(row.id(), approver.account().id(), linking, clock.instant());
+            throw new ApiProblem(ProblemType.LINKING_OFF, "problem.linking-off." + linking);
+        }
     }
 
     private PendingLink view(UserCode code, PendingLinkStore.Row row, Approver approver, boolean seenByOthers) {

@@ -67,6 +67,16 @@ public final class AccountStore {
                 said.email(), said.familyId(), said.familyRole(), id);
     }
 
+    /** The account's linking setting, or empty when it follows the operator's default. */
+    public Optional<String> linking(String id) {
+        return sql.queryOne("SELECT linking FROM accounts WHERE id = ?", r -> r.string("linking"), id);
+    }
+
+    /** Sets the account's linking setting; null: back to the operator's default. */
+    public void setLinking(String id, String linking) {
+        sql.update("UPDATE accounts SET linking = ? WHERE id = ?", linking, id);
+    }
+
     /** Where the account's notices go, as its provider last said; empty when it gave none. */
     public Optional<String> email(String id) {
         return sql.queryOne("SELECT email FROM accounts WHERE id = ?", r -> r.string("email"), id);

@@ -98,6 +98,12 @@ public final class PendingLinkStore {
         return seenByOthers(id);
     }
 
+    /** An account's linking setting refused a lookup of this code: the code's story at the support desk says so. */
+    public void refusedBySetting(String id, String accountId, String linking, Instant now) {
+        sql.update("UPDATE pending_links SET refused_at = ?, refused_by = ?, refused_linking = ? WHERE id = ?", now, accountId, linking,
+                id);
+    }
+
     /** Whether two or more accounts have looked the code up (it may have been sent around). */
     public boolean seenByOthers(String id) {
         return sql.queryOne("SELECT seen_by_others FROM pending_links WHERE id = ?", r -> r.bool("seen_by_others"), id).orElse(false);

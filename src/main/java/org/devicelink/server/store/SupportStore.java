@@ -17,18 +17,24 @@ public final class SupportStore {
     /** A code's row as its story needs it; names are the accounts' display names, unmasked here. */
     public record Story(String clientId, String deviceName, String deviceModel, String clientAddress, Instant requestedAt,
                         Instant expiresAt, LinkStatus status, boolean reported, Instant lookedUpAt, Instant decidedAt, String decidedBy,
-                        String askedBy, Instant askedAt, Instant redeemedAt, String ownerId) {}
+                        String askedBy, Instant askedAt, Instant redeemedAt, String ownerId, Refused refused) {}
+
+    /** The last lookup an account's linking setting refused ({@code on}, {@code home}, {@code off}): when, whose, which. */
+    public record Refused(Instant at, String by, String linking) {}
 
     public Optional<Story> story(String userCodeHash) {
         return sql.queryOne("SELECT p.client_id, p.device_name, p.device_model, p.client_address, p.requested_at, p.expires_at, "
                         + "p.status, p.reported, p.looked_up_at, p.decided_at, d.display_name AS decided_by, a.display_name AS asked_by, "
-                        + "p.asked_at, p.redeemed_at, ld.account_id AS owner_id FROM pending_links p "
+                        + "p.asked_at, p.redeemed_at, ld.account_id AS owner_id, p.refused_at, r.display_name AS refused_by, "
+                        + "p.refused_linking FROM pending_links p "
                         + "LEFT JOIN accounts d ON d.id = p.decided_by LEFT JOIN accounts a ON a.id = p.asked_by "
+                        + "LEFT JOIN accounts r ON r.id = p.refused_by "
                         + "LEFT JOIN linked_devices ld ON ld.id = p.device_id WHERE p.user_code_hash = ?",
                 r -> new Story(r.string("client_id"), r.string("device_name"), r.string("device_model"), r.string("client_address"),
                         r.instant("requested_at"), r.instant("expires_at"), r.choice("status", LinkStatus.class), r.bool("reported"),
                         r.instant("looked_up_at"), r.instant("decided_at"), r.string("decided_by"), r.string("asked_by"),
-                        r.instant("asked_at"), r.instant("redeemed_at"), r.string("owner_id")), userCodeHash);
+                        r.instant("asked_at"), r.instant("redeemed_at"), r.string("owner_id"), r.instant("refused_at") == null ? null
+                        : new Refused(r.instant("refused_at"), r.string("refused_by"), r.string("refused_linking"))), userCodeHash);
     }
 
     /** Whether any of these codes waits for a person now: one indexed probe each, in one statement. */

@@ -176,6 +176,10 @@ public final class SupportDesk {
             String what = story.status() == LinkStatus.DENIED ? (story.reported() ? "reported" : "denied") : "approved";
             events.add(new CodeStory.Event(story.decidedAt(), what, mask(story.decidedBy())));
         }
+        if (story.refused() != null) { // the customer's own setting stood in the way: support can say where to change it
+            var refused = story.refused();
+            events.add(new CodeStory.Event(refused.at(), "refused-linking-" + refused.linking(), mask(refused.by())));
+        }
         if (story.redeemedAt() != null) {
             events.add(new CodeStory.Event(story.redeemedAt(), "collected", null));
         } else if (!now.isBefore(story.expiresAt()) && story.status() != LinkStatus.DENIED) {
