@@ -242,6 +242,35 @@ abstract class NoticesContract extends ServerContract {
         assertThat(subjects(ALEX)).as("the parent is not told of their own decision").hasSize(1);
     }
 
+    /** The page's own "Sign out of all devices": it asks first, naming how many, Cancel first; then every device is out. */
+    @Test
+    void signOutOfAllDevicesOnThePageAsksFirst() throws Exception {
+        startServer();
+        var first = fixture.device(CONSOLE);
+        var firstTokens = approveOnThePage(first, first.requestCode("TV one", null, null));
+        var second = fixture.device(CONSOLE);
+        approveOnThePage(second, second.requestCode("TV two", null, null));
+
+        var browser = new ScriptedBrowser(fixture.server().certificateFile());
+        var codeForm = signIn(browser, "alex", WebFlows.follow(browser, browser.open(URI.create(fixture.server().baseUrl() + "/link"))));
+        assertThat(codeForm.body()).contains("href=\"/link/sign-out-all\"");
+        var ask = browser.open(codeForm.uri().resolve("/link/sign-out-all"));
+        assertThat(ask.body()).contains("Sign out of all 2 devices?");
+        String form = ask.body().substring(ask.body().indexOf("action=\"/link/sign-out-all\""));
+        assertThat(form.indexOf("value=\"cancel\"")).as("Enter cancels").isPositive().isLessThan(form.indexOf("value=\"sign-out-all\""));
+        var fields = new HashMap<>(ask.hiddenFields());
+        fields.put("action", "cancel");
+        assertThat(browser.post(ask.uri(), fields).status()).isEqualTo(303);
+        assertThat(first.refresh(firstTokens.refreshToken()).accessToken()).as("cancelled: still linked").isNotEmpty();
+
+        fields.put("action", "sign-out-all");
+        var done = browser.post(ask.uri(), fields);
+        assertThat(done.body()).contains("2 devices were signed out.");
+        assertThat(browser.open(ask.uri()).body()).as("asked again").contains("there is nothing to sign out");
+        assertThat(fixture.query("SELECT COUNT(*) AS n FROM linked_devices WHERE status = 'active'").getFirst().get("n").toString())
+                .isEqualTo("0");
+    }
+
     /** Linking with a code turned off: lookups and approvals are refused by name, support sees why, and on lets them through. */
     @Test
     void linkingOffRefusesTheAccountsCodesAndSupportSeesWhy() throws Exception {

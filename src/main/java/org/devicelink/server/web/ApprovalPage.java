@@ -69,6 +69,7 @@ final class ApprovalPage {
         part.put("typed", typed);
         part.put("continue", Messages.get("link.continue"));
         part.put("hints", hints());
+        part.put("signOutAll", Messages.get("devices.sign-out-all"));
         model.put("codeForm", part);
         error(error);
     }
@@ -115,6 +116,13 @@ final class ApprovalPage {
         model.put("childRequest", Map.of("action", requestPath(request.id()) + "/decide",
                 "rows", rows(LinkWording.details(request, now)),
                 "approve", Messages.get("confirm.approve"), "decline", Messages.get("web.request.decline")));
+    }
+
+    /** "Sign out of all 3 devices?", with Cancel first: Enter in this form changes nothing. */
+    void signOutAll(long devices) {
+        model.put("signOutAll", Map.of("lead", Messages.get("devices.sign-out-all.header", devices),
+                "detail", Messages.get("devices.sign-out-all.detail"), "confirm", Messages.get("devices.sign-out-all.confirm"),
+                "cancel", Messages.get("devices.unlink.cancel")));
     }
 
     /** "This wasn't me": the device the email was about, and the two ways to be rid of it. */

@@ -59,6 +59,7 @@ public final class ApprovalRoutes {
     private final WebSignIn signIn;
     private final ChildRequestPages requests;
     private final UnwantedPages unwanted;
+    private final SignOutAllPages signOutAll;
     private final ClientAddress clientAddress;
     private final Function<Context, String> origin;
     private final Clock clock;
@@ -75,6 +76,7 @@ public final class ApprovalRoutes {
         this.signIn = signIn;
         this.requests = new ChildRequestPages(family, clock);
         this.unwanted = new UnwantedPages(unwanted, devices);
+        this.signOutAll = new SignOutAllPages(devices);
         this.clientAddress = clientAddress;
         this.origin = origin;
         this.clock = clock;
@@ -126,6 +128,8 @@ public final class ApprovalRoutes {
         routes.post(PATH + "/signout", ctx -> posted(ctx, this::signOut));
         routes.get(UnwantedPages.PATH, ctx -> unwanted.show(ctx, session(ctx)));
         routes.post(UnwantedPages.PATH, ctx -> posted(ctx, unwanted::report));
+        routes.get(SignOutAllPages.PATH, ctx -> signOutAll.ask(ctx, session(ctx)));
+        routes.post(SignOutAllPages.PATH, ctx -> posted(ctx, signOutAll::signOut));
     }
 
     private void show(Context ctx) {

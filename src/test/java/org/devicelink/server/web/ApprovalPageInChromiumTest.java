@@ -380,6 +380,8 @@ class ApprovalPageInChromiumTest {
         assertThat(fixture.http().form("/oauth2/token", Map.of("grant_type", "refresh_token", "client_id", CONSOLE, "refresh_token",
                 refreshToken)).oauthError()).as("the device's next refresh").isEqualTo("invalid_grant");
         assertThat(chromium.open(link.group()).text()).contains("This link has been used already");
+        assertThat(chromium.open(entrance + "/link/sign-out-all").text()).contains("there is nothing to sign out");
+        audit("sign out of all devices, none linked");
         assertThat(violations).as("WCAG 2.1 A/AA violations").isEmpty();
     }
 
