@@ -2,6 +2,7 @@ package org.devicelink.app;
 
 import com.microsoft.aad.msal4j.OpenBrowserAction;
 import java.io.IOException;
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import org.devicelink.app.common.UiExecutor;
 import org.devicelink.app.devices.DevicesViewModel;
 import org.devicelink.app.family.FamilyViewModel;
 import org.devicelink.app.link.LinkViewModel;
+import org.devicelink.app.local.LocalServer;
 import org.devicelink.app.settings.AppSettings;
 import org.devicelink.app.settings.LinkingViewModel;
 import org.devicelink.app.settings.SettingsFile;
@@ -107,7 +109,14 @@ public record Companion(Server server, UiExecutor executor, SignInViewModel sign
         support.signedIn(signIn.sessionProperty().get() != null);
         linking.signedIn(signIn.sessionProperty().get() != null);
         AppSettings current = environment.settingsFile().load();
-        var settings = new SettingsViewModel(current, environment.settingsFile(), executor, environment.applyTheme());
+        var settings = new SettingsViewModel(current, environment.settingsFile(), executor, environment.applyTheme(),
+                server.local() ? LocalServer.outbox(environment.dataDir()) : null, folder -> {
+                    try {
+                        environment.browser().openBrowser(folder.toURL());
+                    } catch (MalformedURLException e) {
+                        throw new IllegalStateException(e); // a file path is always a URL
+                    }
+                });
         return new Companion(server, executor, signIn, link, devices, family, activity, support, settings, linking,
                 environment.scanSources());
     }

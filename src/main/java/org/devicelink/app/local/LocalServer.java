@@ -5,6 +5,7 @@ import java.util.Map;
 import org.devicelink.server.LinkServer;
 import org.devicelink.server.ServerConfig;
 import org.devicelink.server.Setting;
+import org.devicelink.server.mail.MailSettings;
 
 /**
  * The one door from the companion into the link server's code: starts the embedded default (H2 in the user's data
@@ -25,6 +26,11 @@ public final class LocalServer implements AutoCloseable {
                 Setting.HOST.key(), "127.0.0.1",
                 Setting.PORT.key(), Integer.toString(port)));
         return new LocalServer(LinkServer.start(config));
+    }
+
+    /** Where the embedded server in {@code dataDir} keeps the emails it would send: it has no mail server. */
+    public static Path outbox(Path dataDir) {
+        return dataDir.resolve(MailSettings.OUTBOX_FOLDER);
     }
 
     public String baseUrl() {

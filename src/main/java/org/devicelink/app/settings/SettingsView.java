@@ -101,6 +101,15 @@ public final class SettingsView {
         save.setOnAction(e -> model.save());
         // the account's own safety setting first, then how this app connects
         root.getChildren().addAll(title, linkingSection(linking, members, parent), grid, note, save, saved);
+        if (model.hasOutbox()) { // the server on this computer sends no email: it keeps it here
+            var outboxNote = new Label(Messages.get("settings.outbox.note"));
+            outboxNote.setWrapText(true);
+            outboxNote.getStyleClass().add("text-muted");
+            var openOutbox = new Button(Messages.get("settings.outbox.open"));
+            openOutbox.setId("openOutbox");
+            openOutbox.setOnAction(e -> model.openOutbox());
+            root.getChildren().addAll(new Separator(), outboxNote, openOutbox);
+        }
         root.setMaxWidth(640);
         root.setId("settingsScreen");
         root.getStyleClass().add("screen");

@@ -1,5 +1,7 @@
 package org.devicelink.app.settings;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -8,6 +10,7 @@ import javafx.beans.property.StringProperty;
 import org.devicelink.app.common.Language;
 import org.devicelink.app.common.UiExecutor;
 import org.devicelink.i18n.Messages;
+import org.devicelink.platform.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +34,21 @@ public final class SettingsViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
-    /** @param applyTheme shows a theme at once (the view model only remembers it) */
-    public SettingsViewModel(AppSettings current, SettingsFile file, UiExecutor executor, Consumer<String> applyTheme) {
+    /** The server on this computer's emails (no SMTP set): a folder; null with a server elsewhere. */
+    private final Path outbox;
+    private final Consumer<URI> open;
+
+    /**
+     * @param applyTheme shows a theme at once (the view model only remembers it)
+     * @param outbox     where the embedded server writes its emails, or null when the server is elsewhere
+     * @param open       opens a folder in the system's file manager
+     */
+    public SettingsViewModel(AppSettings current, SettingsFile file, UiExecutor executor, Consumer<String> applyTheme, Path outbox,
+                             Consumer<URI> open) {
         this.file = file;
         this.executor = executor;
+        this.outbox = outbox;
+        this.open = open;
         serverUrl.set(current.serverUrl());
         authority.set(current.authority());
         clientId.set(current.clientId());
@@ -110,6 +124,17 @@ public final class SettingsViewModel {
         executor.run(busy, () -> file.update(saved -> saved.withConnection(server, entra, client, scope)),
                 saved -> status.set(Messages.get("settings.saved")),
                 e -> status.set(Messages.get("settings.saveFailed", String.valueOf(e.getMessage()))));
+    }
+
+    /** Whether the server runs on this computer, so its emails are files here. */
+    public boolean hasOutbox() {
+        return outbox != null;
+    }
+
+    /** Opens the embedded server's emails folder (made, owner-only, if no email was written yet). */
+    public void openOutbox() {
+        executor.run(busy, () -> OwnerOnly.folder(outbox).toUri(), open,
+                e -> status.set(Messages.get("settings.outbox.failed", String.valueOf(e.getMessage()))));
     }
 
     private static String strip(StringProperty text) {

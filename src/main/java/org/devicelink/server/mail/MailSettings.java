@@ -15,6 +15,8 @@ import java.util.List;
 public record MailSettings(String host, int port, String security, String user, Path passwordFile, String from, Duration firstRetry) {
 
     public static final List<String> SECURITY = List.of("starttls", "tls", "none");
+    /** The data folder's folder for messages when no SMTP server is set. */
+    public static final String OUTBOX_FOLDER = "outbox";
 
     /** Whether messages go to an SMTP server rather than to the outbox folder. */
     public boolean smtp() {

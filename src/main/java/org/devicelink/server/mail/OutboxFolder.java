@@ -16,12 +16,10 @@ import org.devicelink.platform.OwnerOnly;
  */
 final class OutboxFolder implements Transport {
 
-    public static final String FOLDER = "outbox";
-
     private final Path folder;
 
     OutboxFolder(Path dataDir) {
-        this.folder = dataDir.resolve(FOLDER);
+        this.folder = dataDir.resolve(MailSettings.OUTBOX_FOLDER);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.devicelink.app.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,7 +19,7 @@ class SettingsViewModelTest {
     final ArrayList<String> themesShown = new ArrayList<>();
 
     SettingsViewModel model(SettingsFile file) {
-        return new SettingsViewModel(file.load(), file, TestExecutors.callingThread(), themesShown::add);
+        return new SettingsViewModel(file.load(), file, TestExecutors.callingThread(), themesShown::add, null, folder -> { });
     }
 
     @Test
@@ -66,5 +67,19 @@ class SettingsViewModelTest {
         var file = new SettingsFile(dir);
         file.update(s -> s.withTheme("dark"));
         assertThat(Files.getPosixFilePermissions(file.path())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    }
+
+    /** The embedded server's emails folder opens from Settings, made owner-only first when no email was written yet. */
+    @Test
+    void theEmailsFolderOpensOwnerOnly() throws Exception {
+        var file = new SettingsFile(dir);
+        var opened = new ArrayList<URI>();
+        Path outbox = dir.resolve("outbox");
+        var model = new SettingsViewModel(file.load(), file, TestExecutors.callingThread(), themesShown::add, outbox, opened::add);
+        assertThat(model.hasOutbox()).isTrue();
+        model.openOutbox();
+        assertThat(opened).containsExactly(outbox.toUri());
+        assertThat(Files.getPosixFilePermissions(outbox)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(model(file).hasOutbox()).as("a server elsewhere keeps its mail to itself").isFalse();
     }
 }
