@@ -2,7 +2,6 @@ package org.devicelink.server;
 
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,8 +13,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.devicelink.code.VerificationLink;
 import org.devicelink.platform.OwnerOnly;
 import org.devicelink.protocol.ProtocolJson;
@@ -26,17 +23,16 @@ import org.devicelink.server.accounts.BearerTokens;
 import org.devicelink.server.accounts.ChangeStream;
 import org.devicelink.server.activity.AccountActivity;
 import org.devicelink.server.activity.ActivityLog;
+import org.devicelink.server.activity.ActivityRecorder;
 import org.devicelink.server.activity.ActivityRoutes;
 import org.devicelink.server.devices.DevicePolicies;
 import org.devicelink.server.devices.DeviceRoutes;
 import org.devicelink.server.devices.LinkedDevices;
 import org.devicelink.server.http.ClientAddress;
-import org.devicelink.server.http.HeaderDeadline;
 import org.devicelink.server.http.Headers;
 import org.devicelink.server.http.HttpErrors;
 import org.devicelink.server.http.JettyErrors;
 import org.devicelink.server.http.Languages;
-import org.devicelink.server.http.Listener;
 import org.devicelink.server.http.Pages;
 import org.devicelink.server.http.Requests;
 import org.devicelink.server.http.Tls;
@@ -53,6 +49,9 @@ import org.devicelink.server.links.LinkRoutes;
 import org.devicelink.server.links.PendingLinks;
 import org.devicelink.server.mail.Delivery;
 import org.devicelink.server.mail.Outbox;
+import org.devicelink.server.management.ManagementRoutes;
+import org.devicelink.server.management.Metrics;
+import org.devicelink.server.management.Readiness;
 import org.devicelink.server.notices.Notices;
 import org.devicelink.server.notices.UnwantedLinks;
 import org.devicelink.server.notify.ApprovalNotifier;
@@ -90,7 +89,6 @@ import org.devicelink.server.web.ApprovalRoutes;
 import org.devicelink.server.web.BrowserEntrance;
 import org.devicelink.server.web.WebSessions;
 import org.devicelink.server.web.WebSignIn;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.LoggerFactory;
 
@@ -109,9 +107,6 @@ public final class LinkServer implements AutoCloseable {
     private final Database database;
     private final Javalin http;
     private final Chores chores = new Chores();
-    /** Short timers of the HTTP layer (header deadlines), apart from the chores so a long sweep never delays them. */
-    private final ScheduledExecutorService timers =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("http-timers").daemon().factory());
     private final String baseUrl;
     private final Path certificateFile;
     /** How long a stopping node waits for the answers it is writing. */
@@ -119,13 +114,12 @@ public final class LinkServer implements AutoCloseable {
     private final List<AutoCloseable> parts = new ArrayList<>();
     private PendingPolls polls;
     private HeldPolls held;
+    private ApprovalNotifier notifier;
     private ChangeStream changeStream;
-    private final Listener listener;
-    /** The login's plain-HTTP entrance on loopback (see {@link ServerConfig#browserEntrance}), or null. */
-    private final Listener browserListener;
-    /** Where a browser opens the login page: that entrance, or the server itself. */
+    private final Listeners listeners;
     private final String browserBase;
-    private static final String BROWSER_HOST = "127.0.0.1";
+    private final Metrics metrics;
+    private final Readiness readiness;
 
     private LinkServer(ServerConfig config, Clock clock) {
         this.config = config;
@@ -135,11 +129,13 @@ public final class LinkServer implements AutoCloseable {
         this.database = new Database(config.databaseUrl(), config.databaseUser(), config.databasePassword(), config.databasePool(),
                 config.databasePowerSafe());
         OwnerOnly.folderOrFail(config.dataDir()); // the database's own files, made just now
+        this.metrics = new Metrics(config.accessLog());
+        database.instrument(metrics.registry(), metrics::durableWait);
         try {
-            this.listener = own(Listener.bind(config.host(), config.port()));
-            this.baseUrl = config.baseUrl(listener.port());
-            this.browserListener = config.browserEntrance() ? own(Listener.bind(BROWSER_HOST, 0)) : null;
-            this.browserBase = browserListener == null ? baseUrl : "http://" + BROWSER_HOST + ":" + browserListener.port();
+            this.listeners = own(new Listeners(config));
+            this.baseUrl = listeners.baseUrl();
+            this.browserBase = listeners.browserBase();
+            this.readiness = new Readiness(database.sql(), () -> notifier.tracking());
             this.http = Javalin.create(javalin -> {
                 javalin.concurrency.useVirtualThreads = true;
                 javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -149,16 +145,12 @@ public final class LinkServer implements AutoCloseable {
                 javalin.startup.showOldJavalinVersionWarning = false;
                 javalin.jsonMapper(new JavalinJackson(ProtocolJson.MAPPER, true));
                 javalin.fileRenderer(new Pages());
-                javalin.jetty.addConnector((server, httpConfig) -> withHeaderDeadline(tls != null
-                        ? tls.connector(server, httpConfig, listener) : Tls.plainConnector(server, httpConfig, listener)));
-                if (browserListener != null) {
-                    javalin.jetty.addConnector((server, httpConfig) ->
-                            withHeaderDeadline(Tls.plainConnector(server, httpConfig, browserListener)));
-                }
+                listeners.connect(javalin, tls);
+                javalin.requestLogger.http(metrics::answered);
                 boolean overTls = tls != null || baseUrl.startsWith("https:");
                 javalin.routes.before(ctx -> {
                     Languages.speak(ctx); // first: whatever refuses this request says so in its language
-                    boolean entrance = cameThroughEntrance(ctx);
+                    boolean entrance = listeners.entrance(ctx);
                     if (entrance) {
                         BrowserEntrance.admit(ctx, URI.create(browserBase).getRawAuthority());
                     }
@@ -189,7 +181,6 @@ public final class LinkServer implements AutoCloseable {
             });
         } catch (RuntimeException e) {
             chores.close();
-            timers.shutdownNow();
             closeParts();
             database.close();
             throw e;
@@ -226,8 +217,8 @@ public final class LinkServer implements AutoCloseable {
             DemoData.remove(apps, userStore);
         }
         var activityStore = new ActivityStore(sql);
-        var activity = new ActivityLog(activityStore, clock);
-        ApprovalNotifier notifier = own(database.postgres() ? PostgresNotifier.start(sql, database::openDedicated)
+        ActivityRecorder activity = metrics.counting(new ActivityLog(activityStore, clock));
+        notifier = own(database.postgres() ? PostgresNotifier.start(sql, database::openDedicated)
                 : new InProcessNotifier(sql));
         var rotation = new TokenRotation(sql);
         var limiter = new AttemptLimiter(sql, new AttemptCounters(sql, clock), config.lockout());
@@ -243,6 +234,8 @@ public final class LinkServer implements AutoCloseable {
         var verificationLink = new VerificationLink(URI.create(baseUrl + ApprovalRoutes.PATH));
         polls = new PendingPolls(notifier, PendingPolls.defaultMaxEntries(), clock);
         held = own(new HeldPolls(notifier, config.pollWait()));
+        metrics.gauge("devicelink.codes.waiting", "Pending codes this node remembers", polls::size);
+        metrics.gauge("devicelink.held.polls", "Token polls this node holds open", held::holding);
         var oauth = new OAuthRoutes(
                 new DeviceAuthorizations(apps, pendingLinks, polls, issuance, hash, verificationLink, config.codeLifetime(),
                         config.pollInterval(), clock, random),
@@ -276,6 +269,8 @@ public final class LinkServer implements AutoCloseable {
         changeStream = own(new ChangeStream(changes, bearerTokens::stillSignedIn,
                 new ChangeStream.Limits(config.streamsPerAccount(), config.streamsPerNode())));
         new AccountRoutes(bearerTokens, changeStream, accounts).register(routes);
+        metrics.gauge("devicelink.event.streams", "Live-update streams this node holds open", changeStream::openStreams);
+        new ManagementRoutes(readiness, metrics, listeners::management, config.managementPublic()).register(routes);
         var codeLimits = new CodeLimits(config.accountFailures(), config.accountDailyFailures(), config.addressFailures(),
                 config.addressDailyFailures(), config.allAccountsHourly(), config.limitWindow());
         var policies = new DevicePolicies(accounts, linkedDevices, apps, activity, config.maxDevicesPerAccount());
@@ -295,19 +290,19 @@ public final class LinkServer implements AutoCloseable {
         if (provider != null) {
             var sessions = new WebSessions(new WebSessionStore(sql), bearerTokens::stillSignedIn, hash, clock, random);
             new ApprovalRoutes(links, family, unwanted, devices, sessions, new WebSignIn(provider, bearerTokens, hash, clock, random),
-                    clientAddress, this::originOf, clock).register(routes);
+                    clientAddress, listeners::originOf, clock).register(routes);
         } else {
             ApprovalRoutes.appOnly(routes);
         }
     }
 
-    /** Where this request came in: the loopback browser entrance, or the server's own address. */
-    private String originOf(Context ctx) {
-        return cameThroughEntrance(ctx) ? browserBase : baseUrl;
-    }
-
-    private boolean cameThroughEntrance(Context ctx) {
-        return browserListener != null && ctx.req().getLocalPort() == browserListener.port();
+    /** A stopping node's drain time (shutdown.delay): it keeps serving while load balancers stop sending it requests. */
+    private static void drain(Duration delay) {
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A part closed with the server, in the order it was made. */
@@ -321,20 +316,19 @@ public final class LinkServer implements AutoCloseable {
         return baseUrl;
     }
 
-    /** Slow senders are cut off on every connector alike. */
-    private ServerConnector withHeaderDeadline(ServerConnector connector) {
-        connector.addEventListener(new HeaderDeadline(config.headerTimeout(), timers));
-        return connector;
-    }
-
     /** The login's loopback HTTP entrance for browsers, or 0 when it has none ({@link ServerConfig#browserEntrance}). */
     public int browserPort() {
-        return browserListener == null ? 0 : browserListener.port();
+        return listeners.browserPort();
     }
 
     /** The port this node listens on (behind a proxy, not the one in {@link #baseUrl}). */
     public int port() {
-        return listener.port();
+        return listeners.port();
+    }
+
+    /** The management port: health and metrics ({@link ManagementRoutes}). */
+    public int managementPort() {
+        return listeners.managementPort();
     }
 
     /** The certificate clients on this machine should trust; null when serving plain HTTP. */
@@ -373,6 +367,8 @@ public final class LinkServer implements AutoCloseable {
 
     @Override
     public void close() {
+        readiness.stopping(); // load balancers hear it first, and have the drain time to send no more
+        drain(config.shutdownDelay());
         chores.close();
         if (held != null) {
             held.releaseAll(); // answered while the database is still there; the devices poll again, elsewhere
@@ -381,7 +377,6 @@ public final class LinkServer implements AutoCloseable {
             changeStream.endStreams(); // the companions open them again, elsewhere
         }
         http.stop();
-        timers.shutdownNow();
         closeParts();
         database.close();
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.devicelink.platform.UserFolders;
 import org.devicelink.protocol.LocalSignIn;
 import org.devicelink.server.issuer.DemoAccounts;
+import org.devicelink.server.management.ManagementRoutes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +60,7 @@ public final class ServerCommand implements Callable<Integer> {
             System.err.println("devicelink server: " + e.getMessage());
             return 2;
         }
+        Logs.format(config.logFormat());
         LinkServer server = LinkServer.start(config);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -76,6 +78,8 @@ public final class ServerCommand implements Callable<Integer> {
             System.out.println("No sign-in provider: the companion API will refuse every request. "
                     + "Set trust.NAME.issuer, trust.NAME.jwks-uri and trust.NAME.audience, or local-issuer=true (see README).");
         }
+        System.out.println("Health and metrics at http://" + config.managementHost() + ":" + server.managementPort()
+                + ManagementRoutes.READY + " and " + ManagementRoutes.METRICS);
         System.out.println("Devices link at " + server.baseUrl() + "/link. Press Ctrl+C to stop.");
         stopped.await();
         return 0;

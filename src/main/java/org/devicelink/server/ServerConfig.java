@@ -64,7 +64,13 @@ public record ServerConfig(
         List<TrustedIssuer> trustedIssuers,
         WebProvider webProvider,
         MailSettings mail,
-        String linkingDefault) {
+        String linkingDefault,
+        String managementHost,
+        int managementPort,
+        boolean managementPublic,
+        Duration shutdownDelay,
+        String logFormat,
+        boolean accessLog) {
 
     public static final String SETTINGS_FILE = "server.properties";
 
@@ -168,7 +174,17 @@ public record ServerConfig(
                 TrustedIssuer.fromSettings(values),
                 v.text(Setting.WEB_AUTHORITY).isEmpty() ? null : new WebProvider(v.text(Setting.WEB_AUTHORITY),
                         v.text(Setting.WEB_CLIENT_ID), v.text(Setting.WEB_CLIENT_SECRET), v.text(Setting.WEB_SCOPE)),
-                mail(v), linkingDefault(v));
+                mail(v), linkingDefault(v), v.text(Setting.MANAGEMENT_HOST), v.integer(Setting.MANAGEMENT_PORT, 0, 65535),
+                v.bool(Setting.MANAGEMENT_PUBLIC), Duration.ofSeconds(v.integer(Setting.SHUTDOWN_DELAY, 0, 300)), logFormat(v),
+                v.bool(Setting.LOG_ACCESS));
+    }
+
+    private static String logFormat(Values v) {
+        String format = v.text(Setting.LOG_FORMAT).toLowerCase(Locale.ROOT);
+        if (!List.of("text", "json").contains(format)) {
+            throw new IllegalArgumentException("Setting 'log.format' must be text or json, got '" + format + "'");
+        }
+        return format;
     }
 
     private static String linkingDefault(Values v) {

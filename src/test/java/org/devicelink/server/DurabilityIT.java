@@ -46,7 +46,7 @@ class DurabilityIT {
 
     void start() throws Exception {
         List<String> arguments = new ArrayList<>(List.of("server", "--data-dir", dir.resolve("data").toString(), "--port",
-                Integer.toString(port), "--set", "code.interval=1"));
+                Integer.toString(port), "--set", "code.interval=1", "--set", "management.port=0"));
         issuer.trustSettings().forEach((key, value) -> arguments.addAll(List.of("--set", key + "=" + value)));
         settings.forEach(setting -> arguments.addAll(List.of("--set", setting)));
         server = PackagedServer.run(arguments);

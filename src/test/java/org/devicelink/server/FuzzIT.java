@@ -74,7 +74,8 @@ class FuzzIT {
     @Test
     void thousandsOfMalformedRequestsAreAnsweredFourHundredAndTheServerCarriesOn() throws Exception {
         try (var issuer = new TestIssuer()) {
-            List<String> arguments = new ArrayList<>(List.of("server", "--data-dir", dir.resolve("data").toString(), "--port", "0"));
+            List<String> arguments = new ArrayList<>(List.of("server", "--data-dir", dir.resolve("data").toString(), "--port", "0",
+                    "--set", "management.port=0"));
             issuer.trustSettings().forEach((k, v) -> arguments.addAll(List.of("--set", k + "=" + v)));
             try (var server = PackagedServer.run(arguments)) {
                 String base = server.await(Pattern.compile("link server on (https://localhost:\\d+)"));

@@ -127,8 +127,9 @@ class HttpHardeningTest {
         opened.removeAll(before);
         opened.remove(URI.create(fixture.issuer.issuer()).getPort()); // the test's own identity provider
         assertThat(fixture.server().browserPort()).as("the login's loopback entrance, tested below").isPositive();
-        assertThat(opened).containsExactlyInAnyOrder(URI.create(fixture.server().baseUrl()).getPort(),
-                fixture.server().browserPort());
+        assertThat(opened).as("its port, the login's entrance and the management port (health, metrics), both on loopback")
+                .containsExactlyInAnyOrder(URI.create(fixture.server().baseUrl()).getPort(), fixture.server().browserPort(),
+                fixture.server().managementPort());
     }
 
     @Test

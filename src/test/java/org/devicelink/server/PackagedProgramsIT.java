@@ -39,7 +39,7 @@ class PackagedProgramsIT {
     void theServerAndASimulatedDeviceRunFromThePackagedJar() throws Exception {
         try (var issuer = new TestIssuer()) {
             List<String> server = new ArrayList<>(List.of("server", "--data-dir", dir.resolve("data").toString(), "--port", "0",
-                    "--set", "code.interval=1"));
+                    "--set", "management.port=0", "--set", "code.interval=1"));
             issuer.trustSettings().forEach((key, value) -> server.addAll(List.of("--set", key + "=" + value)));
             PackagedServer serverOut = run(server);
             String baseUrl = serverOut.await(Pattern.compile("link server on (https://localhost:\\d+)"));
@@ -68,7 +68,8 @@ class PackagedProgramsIT {
     @Test
     void theAccountsCommandSaysToStopTheServerThatHoldsItsH2File() throws Exception {
         Path data = dir.resolve("data");
-        run(List.of("server", "--data-dir", data.toString(), "--port", "0")).await(Pattern.compile("(link server on)"));
+        run(List.of("server", "--data-dir", data.toString(), "--port", "0", "--set", "management.port=0"))
+                .await(Pattern.compile("(link server on)"));
         PackagedServer list = run(List.of("server", "accounts", "list", "--data-dir", data.toString()));
         assertThat(processes.getLast().waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(processes.getLast().exitValue()).isEqualTo(2);

@@ -7,6 +7,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +25,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.devicelink.device.DeviceClient;
 import org.devicelink.protocol.DeviceAuthorization;
+import org.devicelink.server.management.ManagementRoutes;
 import org.devicelink.testing.Eventually;
 import org.devicelink.testing.Http;
 import org.devicelink.testing.LinkServerFixture;
@@ -113,6 +118,33 @@ class PostgresFaultsTest {
         eventually(() -> a.server().load().heldPolls(), n -> n == 1);
         assertThat(b.http().post("/api/v1/links/" + code.path("user_code").asText() + "/approve", alex, "{}").status()).isEqualTo(200);
         assertThat(held.get(10, TimeUnit.SECONDS).status()).isEqualTo(307);
+    }
+
+    /** Readiness follows the database: 200, then 503 with the reason while PostgreSQL is down, then 200 again. */
+    @Test
+    void readinessGoesDownWithPostgresAndComesBackWithIt() throws Exception {
+        a = new LinkServerFixture(dataDir -> url, dirA, Map.of());
+        var ready = URI.create("http://127.0.0.1:" + a.server().managementPort() + ManagementRoutes.READY);
+        var client = HttpClient.newHttpClient();
+        Callable<HttpResponse<String>> ask = () -> client.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ask.call().statusCode()).isEqualTo(200);
+
+        postgres.close();
+        var down = eventually(() -> call(ask), r -> r.statusCode() != 200);
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(down.body()).contains("\"status\":\"DOWN\"").containsPattern("\"database\":\"the database (did not answer|failed)");
+
+        postgres = startPostgres(pgPort);
+        var up = eventually(() -> call(ask), r -> r.statusCode() == 200);
+        assertThat(up.body()).contains("\"decisions\":\"UP\"").as("the LISTEN connection is back too");
+    }
+
+    private static <T> T call(Callable<T> call) {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

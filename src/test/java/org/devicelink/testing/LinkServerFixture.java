@@ -46,6 +46,7 @@ public final class LinkServerFixture implements AutoCloseable {
         this.ownsIssuer = true;
         settings.put(Setting.DATA_DIR.key(), dataDir.toString());
         settings.put(Setting.PORT.key(), "0");
+        settings.put(Setting.MANAGEMENT_PORT.key(), "0");
         settings.put(Setting.DATABASE_URL.key(), databases.newDatabase(dataDir));
         settings.put(Setting.POLL_INTERVAL.key(), "1");
         settings.putAll(issuer.trustSettings());

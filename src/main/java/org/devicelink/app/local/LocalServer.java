@@ -24,7 +24,8 @@ public final class LocalServer implements AutoCloseable {
         var config = ServerConfig.load(dataDir, null, Map.of(), Map.of(
                 Setting.DATA_DIR.key(), dataDir.toString(),
                 Setting.HOST.key(), "127.0.0.1",
-                Setting.PORT.key(), Integer.toString(port)));
+                Setting.PORT.key(), Integer.toString(port),
+                Setting.MANAGEMENT_PORT.key(), "0")); // the companion's own server is nobody's to watch: any free port
         return new LocalServer(LinkServer.start(config));
     }
 

@@ -2,10 +2,13 @@ package org.devicelink.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -67,10 +70,23 @@ public final class Database implements AutoCloseable {
         this.groupCommit = DatabaseUrls.isH2File(jdbcUrl) ? new GroupCommit(dataSource, powerSafe) : null;
     }
 
+    private Consumer<Duration> durableWait = waited -> { };
+
+    /**
+     * Meters the pool (HikariCP's own meters, in {@code registry}) and each request's wait for the disk
+     * ({@code durableWait}).
+     */
+    public void instrument(MeterRegistry registry, Consumer<Duration> durableWait) {
+        dataSource.setMetricRegistry(registry);
+        this.durableWait = durableWait;
+    }
+
     /** Returns once what this thread has written is on disk (at once on PostgreSQL, whose commits already are). */
     public void awaitDurable() {
         if (groupCommit != null && sql.takeWrote()) {
+            long start = System.nanoTime();
             groupCommit.awaitDurable();
+            durableWait.accept(Duration.ofNanos(System.nanoTime() - start));
         }
     }
 
