@@ -46,6 +46,17 @@ public final class PackagedServer implements AutoCloseable {
         return new PackagedServer(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
+    /** Starts the server's own launcher ({@code packaging/server/devicelink-server}) on the packaged jar, as its package would. */
+    public static PackagedServer launcher(List<String> arguments) throws IOException {
+        assertThat(Path.of("target", "devicelink.jar")).as("mvn package makes the jar before integration tests").exists();
+        List<String> command = new ArrayList<>(List.of("sh", "packaging/server/devicelink-server"));
+        command.addAll(arguments);
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("DEVICELINK_HOME", Path.of("target").toAbsolutePath().toString());
+        builder.environment().put("JAVA", ProcessHandle.current().info().command().orElse("java"));
+        return new PackagedServer(builder.start());
+    }
+
     public Process process() {
         return process;
     }
