@@ -85,6 +85,8 @@ public class Package {
             exitZero(installer.start(), "jpackage --type " + type);
             if (type.equals("deb")) {
                 restampDeb();
+                step("server deb");
+                ServerDeb.make(input, OUT.resolve("runtime"), OUT, appVersion());
             }
         }
         try (Stream<Path> made = Files.list(OUT)) {
@@ -186,6 +188,12 @@ public class Package {
                 yield types;
             }
         };
+    }
+
+    /** The version jpackage.cfg gives the app, for the server's package too. */
+    static String appVersion() throws IOException {
+        return Files.readAllLines(Path.of("jpackage.cfg")).stream().filter(l -> l.startsWith("--app-version "))
+                .map(l -> l.substring("--app-version ".length()).strip()).findFirst().orElseThrow();
     }
 
     /** Options of jpackage.cfg that describe the package; the rest (main jar, JVM options) are in the app image. */

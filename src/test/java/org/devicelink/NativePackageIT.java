@@ -38,10 +38,11 @@ class NativePackageIT {
         assertThat(ProcessHandle.current().info().user().orElse("")).as("dpkg -i installs for the whole machine: run as root")
                 .isEqualTo("root");
         try (Stream<Path> made = Files.list(Path.of("target", "package"))) {
-            deb = made.filter(p -> p.toString().endsWith(".deb")).findFirst().orElseThrow();
+            deb = made.filter(p -> p.getFileName().toString().matches("devicelink_.*\\.deb")).findFirst().orElseThrow();
         }
-        // 66.3 MB before ICU4J, 75.4 MB with it: every language's plural rules, digits, dates and lists, and their AOT cache
-        assertThat(Files.size(deb)).as("the .deb's size (75.4 MB when last measured)").isLessThan(80_000_000);
+        // 66.3 MB before ICU4J, 75.4 MB with it (every language's plural rules, digits, dates and lists, and their AOT
+        // cache), 79.1 MB with the mail stack (notices), Micrometer and Logback (the server's operations)
+        assertThat(Files.size(deb)).as("the .deb's size (79.1 MB when last measured)").isLessThan(85_000_000);
         run(List.of("dpkg", "-i", deb.toString()), Duration.ofMinutes(3));
     }
 

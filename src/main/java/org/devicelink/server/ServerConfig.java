@@ -174,34 +174,18 @@ public record ServerConfig(
                 TrustedIssuer.fromSettings(values),
                 v.text(Setting.WEB_AUTHORITY).isEmpty() ? null : new WebProvider(v.text(Setting.WEB_AUTHORITY),
                         v.text(Setting.WEB_CLIENT_ID), v.text(Setting.WEB_CLIENT_SECRET), v.text(Setting.WEB_SCOPE)),
-                mail(v), linkingDefault(v), v.text(Setting.MANAGEMENT_HOST), v.integer(Setting.MANAGEMENT_PORT, 0, 65535),
-                v.bool(Setting.MANAGEMENT_PUBLIC), Duration.ofSeconds(v.integer(Setting.SHUTDOWN_DELAY, 0, 300)), logFormat(v),
+                mail(v),
+                v.choice(Setting.LINKING_DEFAULT, LinkingSetting.CHOICES),
+                v.text(Setting.MANAGEMENT_HOST),
+                v.integer(Setting.MANAGEMENT_PORT, 0, 65535),
+                v.bool(Setting.MANAGEMENT_PUBLIC),
+                Duration.ofSeconds(v.integer(Setting.SHUTDOWN_DELAY, 0, 300)),
+                v.choice(Setting.LOG_FORMAT, List.of("text", "json")),
                 v.bool(Setting.LOG_ACCESS));
     }
 
-    private static String logFormat(Values v) {
-        String format = v.text(Setting.LOG_FORMAT).toLowerCase(Locale.ROOT);
-        if (!List.of("text", "json").contains(format)) {
-            throw new IllegalArgumentException("Setting 'log.format' must be text or json, got '" + format + "'");
-        }
-        return format;
-    }
-
-    private static String linkingDefault(Values v) {
-        String linking = v.text(Setting.LINKING_DEFAULT).toLowerCase(Locale.ROOT);
-        if (!LinkingSetting.CHOICES.contains(linking)) {
-            throw new IllegalArgumentException("Setting 'linking.default' must be one of " + LinkingSetting.CHOICES + ", got '" + linking
-                    + "'");
-        }
-        return linking;
-    }
-
     private static MailSettings mail(Values v) {
-        String security = v.text(Setting.MAIL_SECURITY).toLowerCase(Locale.ROOT);
-        if (!MailSettings.SECURITY.contains(security)) {
-            throw new IllegalArgumentException("Setting 'mail.security' must be one of " + MailSettings.SECURITY + ", got '" + security
-                    + "'");
-        }
+        String security = v.choice(Setting.MAIL_SECURITY, MailSettings.SECURITY);
         String passwordFile = v.text(Setting.MAIL_PASSWORD_FILE);
         return new MailSettings(v.text(Setting.MAIL_HOST), v.integer(Setting.MAIL_PORT, 1, 65535), security, v.text(Setting.MAIL_USER),
                 passwordFile.isEmpty() ? null : Path.of(passwordFile), v.text(Setting.MAIL_FROM),
@@ -300,6 +284,15 @@ public record ServerConfig(
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("Setting '" + s.key() + "' must be a whole number, got '" + raw + "'");
             }
+        }
+
+        /** One of {@code allowed}, in any case. */
+        String choice(Setting s, List<String> allowed) {
+            String value = text(s).toLowerCase(Locale.ROOT);
+            if (!allowed.contains(value)) {
+                throw new IllegalArgumentException("Setting '" + s.key() + "' must be one of " + allowed + ", got '" + text(s) + "'");
+            }
+            return value;
         }
 
         boolean bool(Setting s) {
