@@ -310,6 +310,7 @@ public class Package {
         return entry.startsWith("com/sun/jna/") && parts.length > 3 && parts[3].contains("-") && !parts[3].equals(keep);
     }
 
+    /** A file or a tree, keeping each file's mode and time (a runtime's programs stay executable). */
     static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.toList()) {
@@ -317,7 +318,8 @@ public class Package {
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }

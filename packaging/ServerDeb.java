@@ -1,9 +1,7 @@
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.stream.Stream;
 
 /**
  * The link server's own .deb, {@code devicelink-server}: the jar and its libraries with the jlink runtime in
@@ -22,11 +20,12 @@ final class ServerDeb {
     static Path make(Path input, Path runtime, Path out, String version) throws Exception {
         Path tree = out.resolve("server-deb");
         Package.deleteTree(tree);
-        copy(input.resolve("devicelink.jar"), tree.resolve(HOME).resolve("devicelink.jar"));
-        copy(input.resolve("lib"), tree.resolve(HOME).resolve("lib"));
-        copy(runtime, tree.resolve(HOME).resolve("runtime"));
-        copy(Path.of("packaging/server/devicelink-server"), tree.resolve("usr/bin/devicelink-server"));
-        copy(Path.of("packaging/server/devicelink-server.service"), tree.resolve("lib/systemd/system/devicelink-server.service"));
+        Package.copyTree(input.resolve("devicelink.jar"), tree.resolve(HOME).resolve("devicelink.jar"));
+        Package.copyTree(input.resolve("lib"), tree.resolve(HOME).resolve("lib"));
+        Package.copyTree(runtime, tree.resolve(HOME).resolve("runtime"));
+        Package.copyTree(Path.of("packaging/server/devicelink-server"), tree.resolve("usr/bin/devicelink-server"));
+        Package.copyTree(Path.of("packaging/server/devicelink-server.service"),
+                tree.resolve("lib/systemd/system/devicelink-server.service"));
         Path settings = tree.resolve("etc/devicelink/server.properties");
         Files.createDirectories(settings.getParent());
         Files.writeString(settings, """
@@ -83,20 +82,5 @@ final class ServerDeb {
     private static void script(Path file, String text) throws IOException {
         Files.writeString(file, text);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
-
-    /** A file or a tree, keeping each file's mode and time (the runtime's programs stay executable). */
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

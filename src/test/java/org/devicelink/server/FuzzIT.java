@@ -51,7 +51,11 @@ class FuzzIT {
             "/idp/oauth2/v2.0/authorize", "/idp/oauth2/v2.0/token", "/idp/discovery/v2.0/keys",
             "/link/code", "/link/decide", "/link/signin", "/link/callback?code=abc&state=def", "/link/callback?error=access_denied&state=x",
             "/link/another", "/link/page.js", "/link/signout", "/link/requests/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b",
-            "/link/requests/not-a-uuid", "/link/requests/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b/decide");
+            "/link/requests/not-a-uuid", "/link/requests/3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b/decide",
+            "/link/unwanted", "/link/unwanted?n=3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b.00112233445566778899aabbccddeeff",
+            "/link/sign-out-all", "/api/v1/devices/sign-out-all", "/api/v1/devices/sign-out-all?member=all",
+            "/api/v1/settings/linking", "/api/v1/settings/linking?member=3f2b8c1e-6a7d-4e2f-9b1a-0c5d8e7f6a4b",
+            "/health/live", "/health/ready", "/metrics");
 
     /** A real sign-in on the approval page: its session cookie and its CSRF token, so that fuzzed forms get past the door. */
     record WebSession(String cookie, String csrf) {

@@ -52,6 +52,10 @@ class MapTest {
             assertThat(served).contains("GET /link", "POST /oauth2/token", "GET /idp/.well-known/openid-configuration")
                     .allSatisfy(endpoint -> assertThat(endpoints).as("the endpoints table lists %s", endpoint).contains("`" + endpoint
                     + "`"));
+            // and the fuzz test sends its malformed requests to every one of them
+            assertThat(served).allSatisfy(endpoint -> assertThat(FuzzIT.ENDPOINTS).as("FuzzIT.ENDPOINTS reaches %s", endpoint)
+                    .anyMatch(path -> path.split("\\?")[0].matches(endpoint.substring(endpoint.indexOf(' ') + 1)
+                            .replaceAll("\\{[^}]+}", "[^/]+"))));
         }
     }
 

@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
@@ -29,6 +27,7 @@ import org.devicelink.device.DeviceClient;
 import org.devicelink.protocol.DeviceAuthorization;
 import org.devicelink.testing.Eventually;
 import org.devicelink.testing.Http;
+import org.devicelink.testing.Mails;
 import org.devicelink.testing.ScriptedBrowser;
 import org.devicelink.testing.WebFlows;
 import org.junit.jupiter.api.AfterEach;
@@ -76,8 +75,8 @@ abstract class NoticesContract extends ServerContract {
         var tokens = approveOnThePage(device, code);
 
         MimeMessage notice = awaitMessage(ALEX, "New device linked: Living-room TV");
-        String text = part(notice, "text/plain");
-        String html = part(notice, "text/html");
+        String text = Mails.part(notice, "text/plain");
+        String html = Mails.part(notice, "text/html");
         assertThat(text).contains("Living-room TV was linked to your account").contains("approved on the DeviceLink web page")
                 .contains("Bravia 55").contains("This wasn't me");
         assertThat(html).contains("<html lang=\"en\" dir=\"ltr\">").contains(">This wasn&#39;t me</a>");
@@ -111,7 +110,7 @@ abstract class NoticesContract extends ServerContract {
         assertThatThrownBy(() -> device.refresh(tokens.refreshToken())).isInstanceOf(DeviceClient.Refused.class);
         assertThat(fixture.query("SELECT COUNT(*) AS n FROM activity WHERE kind = 'unwanted'").getFirst().get("n").toString())
                 .isEqualTo("1");
-        assertThat(part(awaitMessage(ALEX, "You reported a device you did not link"), "text/plain"))
+        assertThat(Mails.part(awaitMessage(ALEX, "You reported a device you did not link"), "text/plain"))
                 .contains("Living-room TV was unlinked from your account");
 
         var again = WebFlows.follow(owner, owner.open(URI.create(link.group())));
@@ -124,7 +123,7 @@ abstract class NoticesContract extends ServerContract {
         startServer();
         var device = fixture.device(CONSOLE);
         approveOnThePage(device, device.requestCode("Old TV", null, null));
-        String text = part(awaitMessage(ALEX, "New device linked: Old TV"), "text/plain");
+        String text = Mails.part(awaitMessage(ALEX, "New device linked: Old TV"), "text/plain");
         var link = UNWANTED_LINK.matcher(text);
         assertThat(link.find()).isTrue();
         var stored = fixture.query("SELECT expires_at FROM unwanted_links").getFirst().get("expires_at");
@@ -198,7 +197,8 @@ abstract class NoticesContract extends ServerContract {
         List<JsonNode> activity = new ArrayList<>();
         fixture.http().get("/api/v1/activity", alex).json().forEach(activity::add);
         assertThat(activity.stream().filter(e -> e.path("kind").asText().equals("signed-out-everywhere"))).as("one entry").hasSize(1);
-        assertThat(part(awaitMessage(ALEX, "You were signed out of all devices"), "text/plain")).contains("2 devices were signed out");
+        assertThat(Mails.part(awaitMessage(ALEX, "You were signed out of all devices"), "text/plain"))
+                .contains("2 devices were signed out");
 
         var forChild = fixture.http().post("/api/v1/devices/sign-out-all?member=" + samsId, alex, "");
         assertThat(forChild.json().path("devices").asInt()).as("a parent, for their child").isEqualTo(1);
@@ -230,14 +230,14 @@ abstract class NoticesContract extends ServerContract {
         assertThat(asked.status()).isEqualTo(202);
 
         MimeMessage request = awaitMessage(ALEX, "Sam asks to link Sam's Switch");
-        String text = part(request, "text/plain");
+        String text = Mails.part(request, "text/plain");
         assertThat(text).contains("You decide after signing in").contains("Sam's Switch").containsPattern("/link\\r?\\n");
         assertThat(raw(request)).as("no code, nothing to decide with").doesNotContain(code.userCode())
                 .doesNotContain(code.userCode().replace("-", "")).doesNotContain(asked.json().path("id").asText());
 
         assertThat(fixture.http().post("/api/v1/family/requests/" + asked.json().path("id").asText() + "/approve", alex, "").status())
                 .isEqualTo(200);
-        assertThat(part(awaitMessage("sam@example.com", "Alex approved Sam's Switch"), "text/plain"))
+        assertThat(Mails.part(awaitMessage("sam@example.com", "Alex approved Sam's Switch"), "text/plain"))
                 .contains("Alex approved your request: Sam's Switch is now linked to your account.");
         assertThat(subjects(ALEX)).as("the parent is not told of their own decision").hasSize(1);
     }
@@ -395,17 +395,6 @@ abstract class NoticesContract extends ServerContract {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String part(MimeMessage message, String type) throws Exception {
-        var parts = (Multipart) message.getContent();
-        for (int i = 0; i < parts.getCount(); i++) {
-            BodyPart part = parts.getBodyPart(i);
-            if (part.isMimeType(type)) {
-                return (String) part.getContent();
-            }
-        }
-        throw new AssertionError("no " + type + " part");
     }
 
     static String raw(MimeMessage message) throws Exception {

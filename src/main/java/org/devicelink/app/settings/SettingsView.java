@@ -132,9 +132,12 @@ public final class SettingsView {
             }
         });
         whose.valueProperty().bindBidirectional(linking.memberProperty());
-        // the person's own setting first: a parent picks a child from there
-        members.addListener((ListChangeListener<FamilyMember>) c -> whose.setValue(members.stream().filter(FamilyMember::you)
-                .findFirst().orElse(null)));
+        // the person's own setting first: a parent picks a child from there, and keeps the pick while the family is read again
+        members.addListener((ListChangeListener<FamilyMember>) c -> {
+            if (whose.getValue() == null || !members.contains(whose.getValue())) {
+                whose.setValue(members.stream().filter(FamilyMember::you).findFirst().orElse(null));
+            }
+        });
         var choice = new ComboBox<String>();
         choice.setId("linkingChoice");
         choice.getItems().setAll(LinkingSetting.CHOICES);

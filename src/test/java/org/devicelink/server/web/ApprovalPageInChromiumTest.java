@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -30,6 +29,7 @@ import org.devicelink.testing.Eventually;
 import org.devicelink.testing.HeadlessChromium;
 import org.devicelink.testing.Inputs;
 import org.devicelink.testing.LinkServerFixture;
+import org.devicelink.testing.Mails;
 import org.devicelink.testing.ScriptedBrowser;
 import org.devicelink.testing.WebFlows;
 import org.junit.jupiter.api.AfterEach;
@@ -359,12 +359,12 @@ class ApprovalPageInChromiumTest {
         MimeMessage email = Eventually.until(() -> newLinkEmail(outbox), found -> found != null);
         assertThat(email.getSubject()).isEqualTo("New device linked: Living-room TV");
         Path html = dir.resolve("email.html");
-        Files.writeString(html, (String) part(email, "text/html"));
+        Files.writeString(html, Mails.part(email, "text/html"));
         chromium.open(html.toUri().toString());
         chromium.emulate(600, 900, false, false);
         shot("email-new-link");
         audit("the new-link email");
-        Matcher link = Pattern.compile("https?://\\S+/link/unwanted\\?n=\\S+").matcher((String) part(email, "text/plain"));
+        Matcher link = Pattern.compile("https?://\\S+/link/unwanted\\?n=\\S+").matcher(Mails.part(email, "text/plain"));
         assertThat(link.find()).isTrue();
 
         var page = chromium.open(link.group());
@@ -402,16 +402,6 @@ class ApprovalPageInChromiumTest {
             throw new IllegalStateException("the outbox cannot be read: " + e.getMessage(), e);
         }
         return null;
-    }
-
-    private static Object part(MimeMessage message, String type) throws Exception {
-        var parts = (Multipart) message.getContent();
-        for (int i = 0; i < parts.getCount(); i++) {
-            if (parts.getBodyPart(i).isMimeType(type)) {
-                return parts.getBodyPart(i).getContent();
-            }
-        }
-        throw new AssertionError("no " + type + " part");
     }
 
     private void audit(String state) throws Exception {
