@@ -37,6 +37,13 @@ public final class Forms {
         return values.isEmpty() ? null : values.getFirst();
     }
 
+    /** What the handler read of {@code name}, if it parsed the form at all (the first value); null otherwise. */
+    public static String alreadyRead(Context ctx, String name) {
+        Map<String, List<String>> params = ctx.attribute(PARSED);
+        List<String> values = params == null ? List.of() : params.getOrDefault(name, List.of());
+        return values.isEmpty() ? null : values.getFirst();
+    }
+
     private static final String PARSED = Forms.class.getName();
 
     /**

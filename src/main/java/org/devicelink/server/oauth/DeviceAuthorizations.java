@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.UUID;
+
 import org.devicelink.code.UserCode;
 import org.devicelink.code.VerificationLink;
 import org.devicelink.i18n.Messages;
@@ -22,6 +22,7 @@ import org.devicelink.server.store.DeviceAppStore;
 import org.devicelink.server.store.KeyedHash;
 import org.devicelink.server.store.LinkStatus;
 import org.devicelink.server.store.PendingLinkStore;
+import org.devicelink.server.store.RowIds;
 import org.devicelink.server.store.Sql;
 
 /** RFC 8628 §3.1–3.2: a device asks to be linked and gets its two codes. */
@@ -76,7 +77,7 @@ public final class DeviceAuthorizations {
         long epoch = polls.epoch();
         for (int attempt = 0; ; attempt++) {
             UserCode userCode = UserCode.random(random);
-            var row = new PendingLinkStore.Row(UUID.randomUUID().toString(), hash.of(KeyedHash.Kind.DEVICE_CODE, deviceCode),
+            var row = new PendingLinkStore.Row(RowIds.next(now), hash.of(KeyedHash.Kind.DEVICE_CODE, deviceCode),
                     app.clientId(), scope, name, model, request.clientAddress(), Params.truncate(request.userAgent(), 256),
                     now, now.plus(lifetime), interval, LinkStatus.PENDING, null, null, null);
             try {
