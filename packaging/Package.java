@@ -86,7 +86,10 @@ public class Package {
             if (type.equals("deb")) {
                 restampDeb();
                 step("server deb");
-                ServerDeb.make(input, OUT.resolve("runtime"), OUT, appVersion());
+                ServerPackages.deb(input, OUT.resolve("runtime"), OUT, appVersion());
+            } else if (type.equals("rpm")) {
+                step("server rpm");
+                ServerPackages.rpm(input, OUT.resolve("runtime"), OUT, appVersion());
             }
         }
         try (Stream<Path> made = Files.list(OUT)) {
