@@ -83,6 +83,7 @@ class FuzzIT {
             issuer.trustSettings().forEach((k, v) -> arguments.addAll(List.of("--set", k + "=" + v)));
             try (var server = PackagedServer.run(arguments)) {
                 String base = server.await(Pattern.compile("link server on (https://localhost:\\d+)"));
+                String management = server.await(Pattern.compile("Health and metrics at (http://[^/\\s]+)/"));
                 Path certificate = dir.resolve("data/tls/server.pem");
                 String token = issuer.token("fuzz-subject", "Fuzz");
                 var web = WebSession.signIn(base, certificate);
@@ -93,11 +94,13 @@ class FuzzIT {
                 var slowest = new ArrayList<Map.Entry<Long, String>>();
                 int sent = 0;
                 for (; sent < REQUESTS; sent++) {
+                    // a fifth to the management listener (plain HTTP, its three routes among the same paths)
+                    boolean toManagement = random.nextInt(5) == 0;
                     Fuzzed request = fuzz(random, token, web);
                     shapes.add(request.shape());
                     int status;
                     long began = System.nanoTime();
-                    try (var raw = new RawHttp(base, certificate)) {
+                    try (var raw = toManagement ? new RawHttp(management, null) : new RawHttp(base, certificate)) {
                         status = raw.timeout(Duration.ofSeconds(5)).expectingHeadOnly(request.shape().startsWith("HEAD|"))
                                 .send(request.bytes()).answer().status();
                     } catch (IOException e) { // a reset, a close without a word, or no answer within the timeout
@@ -107,7 +110,7 @@ class FuzzIT {
                     statuses.merge(status, 1, Integer::sum);
                     slowest.add(Map.entry((System.nanoTime() - began) / 1_000_000, request.shape()));
                     if (status >= 500) {
-                        fiveHundreds.add(status + " " + request.shape() + ": "
+                        fiveHundreds.add(status + (toManagement ? " management " : " ") + request.shape() + ": "
                                 + new String(request.bytes(), 0, Math.min(300, request.bytes().length), StandardCharsets.ISO_8859_1));
                     }
                 }
@@ -126,6 +129,7 @@ class FuzzIT {
                 assertThat(log).as("the server's log").doesNotContain("ERROR").doesNotContain("Exception").doesNotContain("\tat ");
                 assertThat(afterwards).as("a device asks for a code afterwards").isEqualTo(200);
                 assertThat(http.get("/.well-known/oauth-authorization-server", null).status()).isEqualTo(200);
+                assertThat(new Http(management, null).get("/health/ready", null).status()).as("the management listener too").isEqualTo(200);
                 assertThat(shapes.size()).as("distinct shapes").isGreaterThan(1000);
             }
         }
