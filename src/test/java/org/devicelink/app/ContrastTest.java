@@ -1,0 +1,62 @@
+package org.devicelink.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import org.devicelink.testing.CompanionFixture;
+import org.devicelink.testing.CompanionWindow;
+import org.devicelink.testing.Contrast;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Every screen's text against what is drawn behind it, in the light theme ({@link ContrastInTheDarkTest}: the dark). */
+@ExtendWith(CompanionWindow.class)
+// the device asks from another network (a forwarded address), so that the confirmation warns
+@CompanionWindow.Settings(server = {"trust-proxy=true", "local-issuer.demo-accounts=false"})
+class ContrastTest {
+
+    CompanionFixture app;
+    final List<String> problems = new ArrayList<>();
+    int measured;
+
+    @Test
+    void everyTextOnEveryScreenMeetsWcagAaContrast(FxRobot robot) throws Exception {
+        check("sign-in");
+        app.signIn(robot);
+        check("Link");
+        robot.clickOn("#codeField").write("wdjb-mj0");
+        CompanionFixture.await(() -> !robot.lookup("#codeHint").queryAs(Label.class).getText().isBlank());
+        check("Link, a typo explained");
+        var code = app.deviceAsksFrom("203.0.113.77", "Game console");
+        robot.interact(() -> app.companion.link().codeProperty().set(code.path("user_code").asText()));
+        robot.clickOn("#continueButton");
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#approveButton"));
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#networkWarning"));
+        check("the confirmation, warning of another network");
+        robot.clickOn("#approveButton");
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#resultTitle"));
+        check("the result");
+        robot.clickOn("#devicesTab");
+        CompanionFixture.await(() -> robot.lookup("#devicesTable").queryAs(TableView.class).getItems().size() == 1);
+        check("Devices");
+        for (String tab : List.of("#requestsTab", "#activityTab", "#settingsTab")) {
+            robot.clickOn(tab);
+            WaitForAsyncUtils.waitForFxEvents();
+            check(tab);
+        }
+        System.out.println(getClass().getSimpleName() + ": " + measured + " pieces of text measured, " + problems.size() + " below AA");
+        assertThat(measured).as("text found on the screens").isGreaterThan(50);
+        assertThat(problems).isEmpty();
+    }
+
+    private void check(String screen) throws Exception {
+        var readings = WaitForAsyncUtils.asyncFx(() -> Contrast.measure(app.scene)).get();
+        measured += readings.size();
+        readings.stream().filter(Contrast.Reading::fails).forEach(r -> problems.add(screen + ": " + r));
+    }
+}
