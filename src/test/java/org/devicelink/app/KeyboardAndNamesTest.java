@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.devicelink.testing.Access;
 import org.devicelink.testing.CompanionFixture;
@@ -46,6 +47,22 @@ class KeyboardAndNamesTest {
             check(robot, tab);
         }
 
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theSupportScreenToo(FxRobot robot) throws Exception {
+        app.signInAs("riley");
+        app.signIn(robot);
+        CompanionFixture.await(() -> robot.lookup("#supportTab").tryQuery().isPresent());
+        robot.clickOn("#supportTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        check(robot, "support");
+        String code = app.deviceAsks("Living-room Switch", "Nintendo Switch").path("user_code").asText();
+        robot.interact(() -> robot.lookup("#supportCode").queryAs(TextField.class).setText(code));
+        robot.clickOn("#supportLookUp");
+        CompanionFixture.await(() -> CompanionFixture.showing(robot, "#supportResult"));
+        check(robot, "support, a code looked up");
         assertThat(problems).isEmpty();
     }
 

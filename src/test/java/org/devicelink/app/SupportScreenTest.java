@@ -13,11 +13,13 @@ import org.devicelink.app.link.LinkViewModel;
 import org.devicelink.code.UserCode;
 import org.devicelink.testing.CompanionFixture;
 import org.devicelink.testing.CompanionWindow;
+import org.devicelink.testing.Contrast;
 import org.devicelink.testing.Screenshots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Riley (the demo support account) verifies codes customers read out, in a real window against a real server,
@@ -55,6 +57,7 @@ class SupportScreenTest {
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#supportResult"));
         assertThat(verdict(robot)).isEqualTo(code + " is valid: a device is waiting for its person to approve it.");
         Screenshots.save(app.scene, "support-valid");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> Contrast.belowAaInBothThemes(app.scene)).get()).as("text contrast, WCAG AA").isEmpty();
 
         Companion alex = app.anotherCompanion(dir.resolve("alex-" + System.nanoTime()), "alex");
         robot.interact(() -> {

@@ -12,6 +12,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
+import org.devicelink.app.common.Theme;
 
 /**
  * WCAG 2.1's text contrast (1.4.3, AA), measured on what a window draws: each piece of text's own colour, faded by the
@@ -38,6 +39,20 @@ public final class Contrast {
             return String.format("\"%s\" %.2f:1 (needs %.1f; %s)", text.length() > 40 ? text.substring(0, 40) + "…" : text, ratio, needed,
                     colours);
         }
+    }
+
+    /**
+     * Every piece of text the scene shows, measured in the light theme and then the dark one (as a person switches in
+     * Settings), named by the theme. Call on the JavaFX thread; the light theme is on again afterwards.
+     */
+    public static List<String> belowAaInBothThemes(Scene scene) {
+        var below = new ArrayList<String>();
+        for (String theme : List.of("light", "dark")) {
+            Theme.apply(theme);
+            measure(scene).stream().filter(Reading::fails).forEach(r -> below.add(theme + ": " + r));
+        }
+        Theme.apply("light");
+        return below;
     }
 
     /** Every piece of text the scene shows, measured. Call on the JavaFX thread. */

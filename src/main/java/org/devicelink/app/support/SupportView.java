@@ -40,6 +40,7 @@ public final class SupportView {
         var code = new TextField();
         Language.leftToRight(code).setId("supportCode");
         code.setPromptText(Messages.get("support.codePrompt"));
+        code.setAccessibleText(Messages.get("support.title")); // a placeholder (an example) is no name to be read by
         code.getStyleClass().add("code-field");
         code.setPrefColumnCount(10);
         code.textProperty().bindBidirectional(model.codeProperty());
@@ -79,6 +80,7 @@ public final class SupportView {
         var reason = new TextField();
         reason.setId("supportReason");
         reason.setPromptText(Messages.get("support.reasonPrompt"));
+        reason.setAccessibleText(reason.getPromptText());
         reason.textProperty().bindBidirectional(model.reasonProperty());
         var showDevices = new Button(Messages.get("support.showDevices"), new FontIcon(Feather.MONITOR));
         showDevices.setId("supportShowDevices");
