@@ -8,6 +8,7 @@ import org.devicelink.app.CompanionApp;
 import org.devicelink.bench.BenchCommand;
 import org.devicelink.code.VerificationLink;
 import org.devicelink.device.DeviceCommand;
+import org.devicelink.i18n.CommandHelp;
 import org.devicelink.platform.UserFolders;
 import org.devicelink.scan.ScanCommand;
 import org.devicelink.server.ServerCommand;
@@ -18,8 +19,7 @@ import picocli.CommandLine.Command;
  * {@code devicelink [LINK] | server | device | scan}: the one entry point of every DeviceLink program. The user's
  * folders are resolved here, once, and handed to each program; each command lives beside its program.
  */
-@Command(name = "devicelink", mixinStandardHelpOptions = true, version = "DeviceLink 0.1",
-        description = "Link consoles and TVs to an account. With no command, opens the DeviceLink companion app.")
+@Command(name = "devicelink", mixinStandardHelpOptions = true, version = "DeviceLink 0.1")
 public final class Main implements Callable<Integer> {
 
     /** The programs besides the companion, by their command names, and the options that list them. */
@@ -28,12 +28,10 @@ public final class Main implements Callable<Integer> {
 
     private final UserFolders folders;
 
-    @CommandLine.Parameters(arity = "0..1", paramLabel = "LINK",
-            description = "A devicelink://link?code=… link to open on the Link screen.")
+    @CommandLine.Parameters(arity = "0..1", paramLabel = "LINK", descriptionKey = "link")
     String deepLink;
 
-    @CommandLine.Option(names = "--smoke-test", arity = "0..1", fallbackValue = "0", paramLabel = "SECONDS",
-            description = "Start, show the window, stay SECONDS (default 0), exit 0: for packaging tests.")
+    @CommandLine.Option(names = "--smoke-test", arity = "0..1", fallbackValue = "0", paramLabel = "SECONDS")
     Integer smokeTest;
 
     private Main(UserFolders folders) {
@@ -47,7 +45,8 @@ public final class Main implements Callable<Integer> {
         }
         // the companion with other options skips building the other programs' commands
         boolean companion = Arrays.stream(args).noneMatch(a -> PROGRAMS.contains(a) || OTHER_THAN_COMPANION.contains(a));
-        System.exit((companion ? new CommandLine(new Main(folders)) : commandLine(folders)).execute(args));
+        System.exit((companion ? new CommandLine(new Main(folders)).setResourceBundle(new CommandHelp()) : commandLine(folders))
+                .execute(args));
     }
 
     /**
@@ -74,13 +73,14 @@ public final class Main implements Callable<Integer> {
         return true;
     }
 
-    /** Every command, for these folders. */
+    /** Every command, for these folders, its help in the program's language (the server's, an operator's, in English). */
     public static CommandLine commandLine(UserFolders folders) {
         return new CommandLine(new Main(folders))
                 .addSubcommand(ServerCommand.commandLine(folders))
                 .addSubcommand(new DeviceCommand(folders))
                 .addSubcommand(new ScanCommand())
-                .addSubcommand(new BenchCommand(folders));
+                .addSubcommand(new BenchCommand(folders))
+                .setResourceBundle(new CommandHelp());
     }
 
     @Override

@@ -86,8 +86,8 @@ class NativePackageIT {
     void theRpmCarriesTheAppAndAsksForGtkUnderItsOwnName() throws Exception {
         Path rpm;
         try (Stream<Path> made = Files.list(Path.of("target", "package"))) {
-            rpm = made.filter(p -> p.toString().endsWith(".rpm")).findFirst().orElseThrow(() -> new AssertionError("no .rpm: is rpmbuild "
-                    + "installed?"));
+            rpm = made.filter(p -> p.getFileName().toString().matches("devicelink-[0-9].*\\.rpm")).findFirst() // not the server's
+                    .orElseThrow(() -> new AssertionError("no .rpm: is rpmbuild installed?"));
         }
         assertThat(run(List.of("rpm", "-qlp", rpm.toString()), Duration.ofMinutes(1))).contains(INSTALLED.toString(),
                 "/opt/devicelink/lib/app/devicelink.aot");

@@ -12,30 +12,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code devicelink device}: a console simulator in the terminal, on the device kit. */
-@Command(name = "device", mixinStandardHelpOptions = true,
-        description = "Simulate a console: show a code and a QR, wait to be linked, stay linked, notice an unlink.")
+@Command(name = "device", mixinStandardHelpOptions = true) // its help: cli.devicelink.device.* in the strings bundle
 public final class DeviceCommand implements Callable<Integer> {
 
     private final UserFolders folders;
-    @Option(names = "--server", description = "Link server URL (default https://localhost:8443).")
+    @Option(names = "--server")
     URI server = URI.create("https://localhost:8443");
-    @Option(names = "--ca", description = "PEM certificate to trust (default: the local server's, from the user's data folder).")
+    @Option(names = "--ca")
     Path certificate;
-    @Option(names = "--client-id", description = "Registered device app (default demo-console).")
+    @Option(names = "--client-id")
     String clientId = "demo-console";
-    @Option(names = "--name", description = "Device name shown to the approver (default 'Living room console').")
+    @Option(names = "--name")
     String name = "Living room console";
-    @Option(names = "--model", description = "Device model shown to the approver (default 'DeviceLink Simulator').")
+    @Option(names = "--model")
     String model = "DeviceLink Simulator";
-    @Option(names = "--scope", description = "Scopes to ask for (default: all the app may have).")
+    @Option(names = "--scope")
     String scope;
-    @Option(names = "--qr-png", description = "Also write the QR code to this PNG file.")
+    @Option(names = "--qr-png")
     Path qrPng;
-    @Option(names = "--light-terminal", description = "Draw the QR for a terminal with a light background.")
+    @Option(names = "--light-terminal")
     boolean lightTerminal;
-    @Option(names = "--refresh-every", description = "Refresh the tokens every N seconds (default: before they expire).")
+    @Option(names = "--refresh-every")
     Integer refreshEverySeconds;
-    @Option(names = "--once", description = "Stop after the first link ends (or is denied) instead of showing a new code.")
+    @Option(names = "--once")
     boolean once;
 
     public DeviceCommand(UserFolders folders) {

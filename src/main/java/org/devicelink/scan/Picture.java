@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import org.devicelink.i18n.Messages;
 
 /** One still picture (a file, a pasted screenshot) as a source of exactly one frame. */
 public final class Picture implements FrameSource {
@@ -34,7 +35,7 @@ public final class Picture implements FrameSource {
     public static Picture file(Path file) throws IOException {
         BufferedImage image = ImageIO.read(file.toFile());
         if (image == null) {
-            throw new IOException("not a picture this app can open (PNG, JPEG, GIF or BMP)");
+            throw new IOException(Messages.get("scan.notAPicture"));
         }
         return of(image);
     }

@@ -17,24 +17,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code devicelink scan}: the device code in each picture's QR, for support staff and scripts. */
-@Command(name = "scan", mixinStandardHelpOptions = true,
-        description = "Print the device code in the QR code of each picture (or why there is none), one line a picture. "
-                + "Exit code 1 when any has none.")
+@Command(name = "scan", mixinStandardHelpOptions = true) // its help: cli.devicelink.scan.* in the strings bundle
 public final class ScanCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pictures (PNG, JPEG, GIF, BMP).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", descriptionKey = "files")
     List<Path> files;
     @ArgGroup(exclusive = true)
     Format format = new Format();
-    @Option(names = "--server", description = "The link server whose codes are accepted (default https://localhost:8443).")
+    @Option(names = "--server")
     URI server = URI.create("https://localhost:8443");
 
     static final class Format {
-        @Option(names = "--raw", description = "Print whatever text each QR holds: FILE<TAB>TEXT, or FILE<TAB> when none. "
-                + "Backslashes and control characters are escaped (\\\\, \\n, \\r, \\t, \\uXXXX), so a picture is one line.")
+        @Option(names = "--raw")
         boolean raw;
-        @Option(names = "--json", description = "Print a JSON object a picture (one a line): file, text, texts (every code in it), "
-                + "code (ours), refused, corners, engine, look, ms, error.")
+        @Option(names = "--json")
         boolean json;
     }
 
@@ -69,7 +65,7 @@ public final class ScanCommand implements Callable<Integer> {
             List<QrDecoder.Found> codes = format.raw ? QrDecoder.read(frame).stream().toList() : QrDecoder.readAll(frame);
             double ms = (System.nanoTime() - start) / 1e6;
             if (codes.isEmpty()) {
-                return new Scan(file.toString(), null, List.of(), null, null, null, null, null, ms, "no QR code found");
+                return new Scan(file.toString(), null, List.of(), null, null, null, null, null, ms, Messages.get("scan.none"));
             }
             QrDecoder.Found chosen = codes.stream().filter(c -> link.read(c.text()) instanceof VerificationLink.Scanned.Code)
                     .findFirst().orElse(codes.getFirst());
@@ -84,7 +80,7 @@ public final class ScanCommand implements Callable<Integer> {
                     chosen.engine().name().toLowerCase(Locale.ROOT), chosen.look(), ms, null);
         } catch (IOException e) {
             return new Scan(file.toString(), null, List.of(), null, null, null, null, null,
-                    (System.nanoTime() - start) / 1e6, "cannot read: " + e.getMessage());
+                    (System.nanoTime() - start) / 1e6, Messages.get("scan.unreadable", e.getMessage()));
         }
     }
 
@@ -95,7 +91,7 @@ public final class ScanCommand implements Callable<Integer> {
         } else if (scan.error() != null) {
             result = scan.error();
         } else {
-            result = scan.code() != null ? scan.code() : "not a DeviceLink code: " + scan.refused();
+            result = scan.code() != null ? scan.code() : Messages.get("scan.notOurs", scan.refused());
         }
         return oneLine(scan.file()) + "\t" + result;
     }
