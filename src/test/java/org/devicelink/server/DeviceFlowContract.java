@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.devicelink.code.UserCode;
@@ -22,6 +20,7 @@ import org.devicelink.code.VerificationLink;
 import org.devicelink.device.DeviceClient;
 import org.devicelink.protocol.DeviceAuthorization;
 import org.devicelink.testing.Http;
+import org.devicelink.testing.LinkingDevice;
 import org.devicelink.testing.TestIssuer;
 import org.junit.jupiter.api.Test;
 
@@ -36,20 +35,8 @@ abstract class DeviceFlowContract extends DeviceFlowSteps {
     void aDeviceIsLinkedRefreshesAndLosesItsSessionWhenUnlinked() throws Exception {
         server();
         DeviceClient device = fixture.device(CONSOLE);
-        var shown = new CompletableFuture<DeviceAuthorization>();
-        var linking = CompletableFuture.supplyAsync(() -> {
-            try {
-                return device.link("Kitchen TV", "Model X", null, new DeviceClient.Listener() {
-                    @Override
-                    public void onCode(DeviceAuthorization code) {
-                        shown.complete(code);
-                    }
-                });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, Executors.newVirtualThreadPerTaskExecutor());
-        DeviceAuthorization code = shown.get(10, TimeUnit.SECONDS);
+        var linking = LinkingDevice.start(device, "Kitchen TV", "Model X");
+        DeviceAuthorization code = linking.code();
         assertThat(code.userCode()).matches("[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}");
         assertThat(code.interval()).isEqualTo(1);
         assertThat(code.expiresIn()).isEqualTo(600);
@@ -73,7 +60,7 @@ abstract class DeviceFlowContract extends DeviceFlowSteps {
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().path("status").asText()).isEqualTo("active");
 
-        DeviceClient.Tokens tokens = linking.get(15, TimeUnit.SECONDS);
+        DeviceClient.Tokens tokens = linking.linked().get(15, TimeUnit.SECONDS);
         assertThat(tokens.linkedAccount()).isEqualTo("Alex");
         var jwt = SignedJWT.parse(tokens.accessToken());
         var jwks = JWKSet.parse(http().get("/oauth2/jwks", null).body());

@@ -21,10 +21,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.devicelink.device.DeviceClient;
-import org.devicelink.protocol.DeviceAuthorization;
 import org.devicelink.testing.Eventually;
 import org.devicelink.testing.LinkServerFixture;
+import org.devicelink.testing.LinkingDevice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,20 +75,8 @@ class FailoverOnPostgresTest {
 
         // a device that waits on held polls through the whole failover
         var device = node.device(DeviceFlowContract.CONSOLE);
-        var shown = new CompletableFuture<DeviceAuthorization>();
-        CompletableFuture<DeviceClient.Tokens> linked = CompletableFuture.supplyAsync(() -> {
-            try {
-                return device.link("Console", null, null, new DeviceClient.Listener() {
-                    @Override
-                    public void onCode(DeviceAuthorization code) {
-                        shown.complete(code);
-                    }
-                });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, Executors.newVirtualThreadPerTaskExecutor());
-        String waiting = shown.get(10, TimeUnit.SECONDS).userCode();
+        var console = LinkingDevice.start(device, "Console", null);
+        String waiting = console.code().userCode();
         eventually(() -> node.server().load().heldPolls(), n -> n == 1);
 
         // approvals one after another while the primary dies: only those answered 200 were promised
@@ -132,7 +119,7 @@ class FailoverOnPostgresTest {
         var approveWaiting = eventually(() -> node.http().post("/api/v1/links/" + waiting + "/approve", alex, "{}"),
                 response -> response.status() != 503);
         assertThat(approveWaiting.status()).as(approveWaiting.body()).isEqualTo(200);
-        assertThat(linked.get(60, TimeUnit.SECONDS).refreshToken()).as("the device that waited on a held poll").isNotBlank();
+        assertThat(console.linked().get(60, TimeUnit.SECONDS).refreshToken()).as("the device that waited on a held poll").isNotBlank();
         System.out.printf("failover: standby promoted %.1f s after the primary was killed; the node served a new code %.1f s after;"
                 + " %d of %d approvals acknowledged, all kept%n", promoted, serving, acknowledged.size(), codes.size());
     }

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.devicelink.device.DeviceClient;
 import org.devicelink.protocol.DeviceAuthorization;
+import org.devicelink.testing.LinkingDevice;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,27 +99,15 @@ abstract class HeldPollsContract extends DeviceFlowSteps {
     void theDeviceKitHasItsTokensTheMomentThePersonApproves() throws Exception {
         server(Map.of("code.interval", "10")); // without held polls the device would learn of it up to 10 s later
         DeviceClient device = fixture.device(CONSOLE);
-        var shown = new CompletableFuture<DeviceAuthorization>();
-        var linking = CompletableFuture.supplyAsync(() -> {
-            try {
-                return device.link("Console", null, null, new DeviceClient.Listener() {
-                    @Override
-                    public void onCode(DeviceAuthorization code) {
-                        shown.complete(code);
-                    }
-                });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, Executors.newVirtualThreadPerTaskExecutor());
-        String userCode = shown.get(10, TimeUnit.SECONDS).userCode();
+        var linking = LinkingDevice.start(device, "Console", null);
+        String userCode = linking.code().userCode();
         for (int i = 0; i < 500 && fixture.server().load().heldPolls() == 0; i++) {
             Thread.sleep(10); // the kit's first poll goes at once, and is held
         }
         assertThat(fixture.server().load().heldPolls()).isEqualTo(1);
         long approving = System.nanoTime();
         assertThat(approve(userCode, alex).status()).isEqualTo(200);
-        var tokens = linking.get(5, TimeUnit.SECONDS);
+        var tokens = linking.linked().get(5, TimeUnit.SECONDS);
         long millis = (System.nanoTime() - approving) / 1_000_000;
         assertThat(tokens.refreshToken()).isNotBlank();
         System.out.println("approval to device-kit tokens: " + millis + " ms");

@@ -24,11 +24,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.devicelink.device.DeviceClient;
-import org.devicelink.protocol.DeviceAuthorization;
 import org.devicelink.server.management.ManagementRoutes;
 import org.devicelink.testing.Eventually;
 import org.devicelink.testing.Http;
 import org.devicelink.testing.LinkServerFixture;
+import org.devicelink.testing.LinkingDevice;
 import org.devicelink.testing.TcpProxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,20 +156,8 @@ class PostgresFaultsTest {
             proxy.nodes(List.of(a.server().port(), b.server().port()));
             String alex = a.issuer.token("alex-subject", "Alex");
             var device = new DeviceClient(URI.create("http://localhost:" + proxy.port()), DeviceFlowContract.CONSOLE, null);
-            var shown = new CompletableFuture<DeviceAuthorization>();
-            var linked = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return device.link("Console", null, null, new DeviceClient.Listener() {
-                        @Override
-                        public void onCode(DeviceAuthorization code) {
-                            shown.complete(code);
-                        }
-                    });
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, Executors.newVirtualThreadPerTaskExecutor());
-            String userCode = shown.get(10, TimeUnit.SECONDS).userCode();
+            var console = LinkingDevice.start(device, "Console", null);
+            String userCode = console.code().userCode();
             eventually(() -> a.server().load().heldPolls(), n -> n == 1);
 
             proxy.kill(a.server().port()); // A is gone mid-poll for the device, as a crashed machine is, but still holds it
@@ -177,7 +165,7 @@ class PostgresFaultsTest {
             // approved on A, which hears first: its hold, whose client is gone, must not use the code up
             var nodeA = new Http("http://localhost:" + a.server().port(), null);
             assertThat(nodeA.post("/api/v1/links/" + userCode + "/approve", alex, "{}").status()).isEqualTo(200);
-            var tokens = linked.get(10, TimeUnit.SECONDS);
+            var tokens = console.linked().get(10, TimeUnit.SECONDS);
             assertThat(tokens.refreshToken()).isNotBlank();
         }
     }
