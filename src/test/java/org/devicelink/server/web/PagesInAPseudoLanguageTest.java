@@ -33,9 +33,9 @@ class PagesInAPseudoLanguageTest {
      * the test's person and devices, this server's address), the languages' own names, and "now" and "and", ICU's words
      * in the pseudo-language (whose data is English's).
      */
-    static final Set<String> NAMES = Set.of("DeviceLink", "DL", "QR", "Demo", "Console", "Alex", "Morgan", "alex", "sam", "riley",
-            "demo", "link", "https", "localhost", "Living", "room", "TV", "Bravia", "Old", "Stranger", "s", "box", "English",
-            "Deutsch", "Brasil", "now", "and");
+    static final Set<String> NAMES = Set.of("DeviceLink", "DL", "QR", "Demo", "Console", "Alex", "Morgan", "alex", "Sam", "sam", "riley",
+            "demo", "link", "https", "localhost", "Living", "room", "TV", "Bravia", "Old", "Stranger", "s", "box", "Kid", "Switch",
+            "English", "Deutsch", "Brasil", "now", "and");
 
     private static final Pattern HIDDEN = Pattern.compile("(?is)<(script|style)\\b.*?</\\1>|<!--.*?-->");
     private static final Pattern READ_ATTRIBUTE = Pattern.compile("(?i)\\b(?:aria-label|placeholder|title|alt)=\"([^\"]*)\"");
@@ -98,8 +98,30 @@ class PagesInAPseudoLanguageTest {
         assertThat(denied.status()).isEqualTo(200);
         check("denied and reported", denied);
 
+        // a child's approval waits for a parent; the parent's page lists it and opens it
+        var child = new ScriptedBrowser(fixture.server().certificateFile());
+        follow(child, child.open(URI.create(base + "/link?lang=en-XA")));
+        DeviceAuthorization kids = fixture.device("demo-console").requestCode("Kid's Switch", null, null);
+        var childLogin = follow(child, child.open(follow(child, child.open(URI.create(kids.verificationUriComplete()))).uri()
+                .resolve("/link/signin")));
+        var childConfirm = follow(child, child.submit(childLogin, "sam", "link-demo", "signin"));
+        var fields = new HashMap<>(childConfirm.hiddenFields());
+        fields.put("action", "approve");
+        var sent = child.post(URI.create(base + "/link/decide"), fields);
+        assertThat(sent.status()).isEqualTo(303);
+        var waiting = follow(child, sent);
+        assertThat(waiting.body()).contains("http-equiv=\"refresh\"");
+        check("a child waiting for a parent", waiting);
+        var parentList = follow(browser.open(URI.create(base + "/link")));
+        String request = sent.raw().headers().firstValue("Location").orElseThrow();
+        assertThat(parentList.body()).contains("href=\"" + request + "\"");
+        check("a parent's list of requests", parentList);
+        var decision = browser.open(URI.create(base + request));
+        assertThat(decision.status()).isEqualTo(200);
+        check("a child's request, to decide", decision);
+
         DeviceAuthorization old = fixture.device("demo-console").requestCode("Old TV", null, null);
-        fixture.clock.advance(Duration.ofMinutes(11));
+        fixture.clock.advance(Duration.ofMinutes(11)); // last: sign-ins after it would be out of step with the clock
         var expired = follow(browser.open(URI.create(old.verificationUriComplete())));
         assertThat(expired.status()).isEqualTo(410);
         check("expired", expired);
@@ -121,7 +143,11 @@ class PagesInAPseudoLanguageTest {
     }
 
     private ScriptedBrowser.Page follow(ScriptedBrowser.Page redirect) {
-        return WebFlows.follow(browser, redirect);
+        return follow(browser, redirect);
+    }
+
+    private static ScriptedBrowser.Page follow(ScriptedBrowser with, ScriptedBrowser.Page redirect) {
+        return WebFlows.follow(with, redirect);
     }
 
     private ScriptedBrowser.Page decide(ScriptedBrowser.Page confirm, String action) {
