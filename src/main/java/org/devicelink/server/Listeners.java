@@ -91,7 +91,7 @@ final class Listeners implements AutoCloseable {
     }
 
     int managementPort() {
-        return management == null ? 0 : management.port();
+        return management.port();
     }
 
     /** Lets the sockets go (the server's stop closes them too) and stops the timers. */

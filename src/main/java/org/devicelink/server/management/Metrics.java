@@ -93,10 +93,10 @@ public final class Metrics {
      * the form the handler parsed (parsing it again would cost the token endpoint a fifth of its rate).
      */
     private static String grant(Context ctx) {
-        return switch (String.valueOf(Forms.alreadyRead(ctx, "grant_type"))) {
+        String grant = Forms.alreadyRead(ctx, "grant_type");
+        return grant == null ? "unread" : switch (grant) {
             case "refresh_token" -> "refresh";
             case "urn:ietf:params:oauth:grant-type:device_code" -> "device-code";
-            case "null" -> "unread";
             default -> "other";
         };
     }
