@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.devicelink.protocol.LocalSignIn;
+import org.devicelink.server.issuer.LocalIssuer;
 
 /** The local provider's authorization request as the companion (MSAL) makes it, for tests that open the login page. */
 public final class LoginPages {
@@ -21,6 +22,11 @@ public final class LoginPages {
 
     /** The login page's address with a fresh PKCE challenge, and {@code overrides} (a null value drops a parameter). */
     public static URI authorize(String baseUrl, Map<String, String> overrides) {
+        return authorize(baseUrl, challenge(), overrides);
+    }
+
+    /** The same with the test's own challenge, for a test that then redeems the code with its verifier. */
+    public static URI authorize(String baseUrl, String challenge, Map<String, String> overrides) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("client_id", LocalSignIn.CLIENT_ID);
         query.put("redirect_uri", REDIRECT);
@@ -28,11 +34,11 @@ public final class LoginPages {
         query.put("response_mode", "form_post");
         query.put("scope", "openid profile offline_access devicelink");
         query.put("state", "state-123");
-        query.put("code_challenge", challenge());
+        query.put("code_challenge", challenge);
         query.put("code_challenge_method", "S256");
         query.putAll(overrides);
         query.values().removeIf(v -> v == null);
-        return URI.create(baseUrl + "/idp/oauth2/v2.0/authorize?" + query.entrySet().stream()
+        return URI.create(baseUrl + LocalIssuer.AUTHORIZE + "?" + query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&")));
     }
 

@@ -1,13 +1,10 @@
 package org.devicelink.testing;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A clock that stands still until the test moves it: view models count down without a test waiting. */
-public final class ManualClock extends Clock {
+public final class ManualClock extends UtcClock {
 
     private volatile Instant now;
 
@@ -22,15 +19,5 @@ public final class ManualClock extends Clock {
     @Override
     public Instant instant() {
         return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("UTC only");
     }
 }

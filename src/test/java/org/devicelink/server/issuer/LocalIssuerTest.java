@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -17,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.devicelink.protocol.LocalSignIn;
 import org.devicelink.testing.Databases;
 import org.devicelink.testing.Http;
 import org.devicelink.testing.LinkServerFixture;
+import org.devicelink.testing.LoginPages;
 import org.devicelink.testing.ScriptedBrowser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The local OpenID provider over real HTTPS, driven as a browser and an app would, including what must fail. */
 class LocalIssuerTest {
 
-    static final String REDIRECT = "http://localhost:51234";
+    static final String REDIRECT = LoginPages.REDIRECT;
 
     @TempDir
     Path dir;
@@ -61,19 +59,7 @@ class LocalIssuerTest {
     }
 
     URI authorize(Map<String, String> overrides) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("client_id", LocalSignIn.CLIENT_ID);
-        query.put("redirect_uri", REDIRECT);
-        query.put("response_type", "code");
-        query.put("response_mode", "form_post");
-        query.put("scope", "openid profile offline_access devicelink");
-        query.put("state", "state-123");
-        query.put("code_challenge", pkce.challenge());
-        query.put("code_challenge_method", "S256");
-        query.putAll(overrides);
-        query.values().removeIf(v -> v == null);
-        return URI.create(base + LocalIssuer.AUTHORIZE + "?" + query.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&")));
+        return LoginPages.authorize(base, pkce.challenge(), overrides);
     }
 
     final Pkce pkce = Pkce.random();
