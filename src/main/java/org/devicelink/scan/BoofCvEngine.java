@@ -4,15 +4,11 @@ import boofcv.abst.fiducial.QrCodeDetector;
 import boofcv.alg.fiducial.qrcode.QrCode;
 import boofcv.factory.fiducial.FactoryFiducial;
 import boofcv.struct.image.GrayU8;
-import com.google.zxing.common.DecoderResult;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.decoder.Version;
+import georegression.struct.homography.Homography2D_F64;
 import georegression.struct.point.Point2D_F64;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,7 +37,36 @@ final class BoofCvEngine {
                 return Optional.of(new Code(text.get(), List.copyOf(qr.bounds.vertexes.toList())));
             }
         }
+        // found, its format and version read, and past its error correction: read again with the unsure codewords erased
+        var reader = new ErasureReader(grey, width, height);
+        for (QrCode qr : detector.getFailures()) {
+            if (qr.failureCause == QrCode.Failure.ERROR_CORRECTION) {
+                Optional<ErasureReader.Read> read = reader.read(grid(qr.Hinv), qr.version, false, format(qr));
+                if (read.isPresent()) {
+                    return Optional.of(new Code(read.get().text(), read.get().corners().stream()
+                            .map(p -> new Point2D_F64(p.x(), p.y())).toList()));
+                }
+            }
+        }
         return Optional.empty();
+    }
+
+    /** BoofCV's grid-to-picture homography, which takes (column, row) in modules. */
+    private static ErasureReader.Grid grid(Homography2D_F64 h) {
+        Homography2D_F64 copy = h.copy();
+        return (column, row) -> {
+            double z = copy.a31 * column + copy.a32 * row + copy.a33;
+            return new double[] {(copy.a11 * column + copy.a12 * row + copy.a13) / z, (copy.a21 * column + copy.a22 * row + copy.a23) / z};
+        };
+    }
+
+    /** The format BoofCV read: its level by name, its mask by the bits in the pattern's name ("M101"). */
+    private static Optional<QrLayout.Format> format(QrCode qr) {
+        if (qr.error == null || qr.mask == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new QrLayout.Format(ErrorCorrectionLevel.valueOf(qr.error.name()),
+                Integer.parseInt(qr.mask.toString().substring(1), 2)));
     }
 
     /** ZXing's reading of BoofCV's corrected codewords, which BoofCV keeps least significant bit first. */
@@ -53,27 +78,6 @@ final class BoofCvEngine {
         for (int i = 0; i < codewords.length; i++) {
             codewords[i] = (byte) (Integer.reverse(qr.corrected[i] & 0xff) >>> 24);
         }
-        try {
-            var result = (DecoderResult) DECODE_TEXT.invoke(codewords, Version.getVersionForNumber(qr.version),
-                    ErrorCorrectionLevel.valueOf(qr.error.name()), (Map<?, ?>) null);
-            return Optional.ofNullable(result.getText());
-        } catch (Throwable notText) { // FormatException: the codewords do not spell a text
-            return Optional.empty();
-        }
-    }
-
-    /** ZXing's {@code DecodedBitStreamParser.decode}: package-private, and the one place its text rules live. */
-    private static final MethodHandle DECODE_TEXT = decodeText();
-
-    private static MethodHandle decodeText() {
-        try {
-            Class<?> parser = Class.forName("com.google.zxing.qrcode.decoder.DecodedBitStreamParser");
-            var method = parser.getDeclaredMethod("decode", byte[].class, Version.class, ErrorCorrectionLevel.class, Map.class);
-            method.setAccessible(true);
-            return MethodHandles.lookup().unreflect(method).asType(MethodType.methodType(
-                    Object.class, byte[].class, Version.class, ErrorCorrectionLevel.class, Map.class));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("this ZXing has no DecodedBitStreamParser.decode: check its version", e);
-        }
+        return QrText.of(codewords, Version.getVersionForNumber(qr.version), ErrorCorrectionLevel.valueOf(qr.error.name()));
     }
 }

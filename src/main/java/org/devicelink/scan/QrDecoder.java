@@ -3,15 +3,20 @@ package org.devicelink.scan;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.Binarizer;
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
 import com.google.zxing.DecodeHintType;
+import com.google.zxing.FormatException;
 import com.google.zxing.LuminanceSource;
 import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
 import com.google.zxing.ResultPoint;
+import com.google.zxing.common.DetectorResult;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.common.PerspectiveTransform;
 import com.google.zxing.qrcode.QRCodeReader;
+import com.google.zxing.qrcode.detector.Detector;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -177,14 +182,37 @@ public final class QrDecoder {
             // a picture in local contrast or sharpened has no uneven light left for the global binarizer to rescue
             var binarizers = tone == Tone.AS_IS || tone == Tone.INVERTED ? BINARIZERS : BINARIZERS.subList(0, 1);
             for (var binarizer : binarizers) {
+                var bitmap = new BinaryBitmap(binarizer.apply(toned));
                 try {
-                    Result result = new QRCodeReader().decode(new BinaryBitmap(binarizer.apply(toned)), HINTS);
+                    Result result = new QRCodeReader().decode(bitmap, HINTS);
                     return Optional.of(new Found(result.getText(), corners(result.getResultPoints(), scale), engine, name()));
-                } catch (ReaderException e) {
-                    // not found, or found and not readable: the next way may see it
+                } catch (ChecksumException | FormatException unreadable) {
+                    Optional<Found> rescued = readAgainInGrey(bitmap, pixels, w, h);
+                    if (rescued.isPresent()) {
+                        return rescued;
+                    }
+                } catch (ReaderException notFound) {
+                    // the next way may see it
                 }
             }
             return Optional.empty();
+        }
+
+        /**
+         * A code ZXing found but could not correct, read again from the grey picture with its unsure codewords erased
+         * ({@link ErasureReader}), where ZXing's finders and alignment pattern put it.
+         */
+        private Optional<Found> readAgainInGrey(BinaryBitmap bitmap, byte[] pixels, int w, int h) {
+            try {
+                DetectorResult detected = new Detector(bitmap.getBlackMatrix()).detect(HINTS);
+                int size = detected.getBits().getWidth();
+                var reader = new ErasureReader(pixels, w, h);
+                return reader.read(finderGrid(detected.getPoints(), size), (size - 17) / 4, tone == Tone.INVERTED, Optional.empty())
+                        .map(read -> new Found(read.text(), read.corners().stream()
+                                .map(p -> new Point(p.x() / scale, p.y() / scale)).toList(), engine, name() + " erasures"));
+            } catch (ReaderException e) {
+                return Optional.empty();
+            }
         }
 
         String name() {
@@ -267,6 +295,27 @@ public final class QrDecoder {
     }
 
     private static final double CENTRES_TO_EDGES = 1.3;
+
+    /**
+     * Module coordinates to the picture through ZXing's points (bottom-left, top-left and top-right finder centres,
+     * then the alignment pattern's if it found one), as ZXing's own detector maps them.
+     */
+    static ErasureReader.Grid finderGrid(ResultPoint[] points, int size) {
+        double far = size - 3.5;
+        boolean aligned = points.length > 3 && points[3] != null;
+        double corner = aligned ? size - 6.5 : far;
+        float cornerX = aligned ? points[3].getX() : points[2].getX() + points[0].getX() - points[1].getX();
+        float cornerY = aligned ? points[3].getY() : points[2].getY() + points[0].getY() - points[1].getY();
+        PerspectiveTransform transform = PerspectiveTransform.quadrilateralToQuadrilateral(
+                3.5f, 3.5f, (float) far, 3.5f, (float) corner, (float) corner, 3.5f, (float) far,
+                points[1].getX(), points[1].getY(), points[2].getX(), points[2].getY(), cornerX, cornerY,
+                points[0].getX(), points[0].getY());
+        return (column, row) -> {
+            float[] xy = {(float) column, (float) row};
+            transform.transformPoints(xy);
+            return new double[] {xy[0], xy[1]};
+        };
+    }
 
     /** Area-average when shrinking (no aliasing into moiré), bilinear when growing. */
     static byte[] resize(byte[] src, int sw, int sh, int dw, int dh) {

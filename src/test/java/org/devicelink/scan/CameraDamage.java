@@ -2,7 +2,9 @@ package org.devicelink.scan;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.LinearGradientPaint;
 import java.awt.RadialGradientPaint;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
@@ -236,6 +238,135 @@ public final class CameraDamage {
             g.drawLine((int) (x - 60 * Math.cos(a)), (int) (y - 60 * Math.sin(a)), (int) (x + 60 * Math.cos(a)), (int) (y
                     + 60 * Math.sin(a)));
         }
+        g.dispose();
+        return out;
+    }
+
+    /** Where the code's white card lies: the box round its bright pixels. */
+    private static Rectangle2D.Double card(BufferedImage src) {
+        int minX = WIDTH;
+        int minY = HEIGHT;
+        int maxX = 0;
+        int maxY = 0;
+        for (int y = 0; y < src.getHeight(); y += 2) {
+            for (int x = 0; x < src.getWidth(); x += 2) {
+                if (grey(src.getRGB(x, y)) > 200) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        return maxX < minX ? new Rectangle2D.Double(0, 0, WIDTH, HEIGHT) : new Rectangle2D.Double(minX, minY, maxX - minX, maxY - minY);
+    }
+
+    /**
+     * A torn label: beyond a ragged line across the card, {@code reach} (0..1) of the way from its middle to its edge,
+     * the label is gone and the room shows through.
+     */
+    static BufferedImage torn(BufferedImage src, double reach, Random random) {
+        var out = copy(src);
+        Rectangle2D.Double card = card(src);
+        double radius = Math.max(card.width, card.height) / 2;
+        double angle = random.nextDouble() * Math.PI * 2;
+        double nx = Math.cos(angle);
+        double ny = Math.sin(angle);
+        double[] ragged = new double[64];
+        for (int i = 0; i < ragged.length; i++) {
+            ragged[i] = (random.nextDouble() - 0.5) * radius * 0.12;
+        }
+        int background = new Color(90, 96, 104).getRGB();
+        for (int y = (int) card.y; y < Math.min(HEIGHT, card.y + card.height); y++) {
+            for (int x = (int) card.x; x < Math.min(WIDTH, card.x + card.width); x++) {
+                double along = (x - card.getCenterX()) * -ny + (y - card.getCenterY()) * nx;
+                int step = (int) Math.floorMod((long) Math.floor(along / (radius / 16)), ragged.length);
+                double across = (x - card.getCenterX()) * nx + (y - card.getCenterY()) * ny;
+                if (across > reach * radius + ragged[step]) {
+                    out.setRGB(x, y, background);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Smudges: a few grey, soft-edged blots over the code, as a thumb or a wet cloth leaves them. */
+    static BufferedImage smudged(BufferedImage src, int blots, Random random) {
+        var out = copy(src);
+        Graphics2D g = out.createGraphics();
+        Rectangle2D.Double card = card(src);
+        for (int i = 0; i < blots; i++) {
+            float cx = (float) (card.x + card.width * (0.15 + 0.7 * random.nextDouble()));
+            float cy = (float) (card.y + card.height * (0.15 + 0.7 * random.nextDouble()));
+            float radius = (float) (card.width * (0.12 + 0.08 * random.nextDouble()));
+            g.setPaint(new RadialGradientPaint(cx, cy, radius, new float[] {0f, 0.6f, 1f}, new Color[] {
+                    new Color(125, 118, 110, 215), new Color(125, 118, 110, 170), new Color(125, 118, 110, 0)}));
+            g.fill(new Rectangle2D.Double(cx - radius, cy - radius, 2 * radius, 2 * radius));
+        }
+        g.dispose();
+        return out;
+    }
+
+    /** Over-printed: a price sticker's bold black words stamped across the code at an angle. */
+    static BufferedImage overPrinted(BufferedImage src, Random random) {
+        var out = copy(src);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        Rectangle2D.Double card = card(src);
+        g.translate(card.getCenterX() + (random.nextDouble() - 0.5) * card.width * 0.3,
+                card.getCenterY() + (random.nextDouble() - 0.5) * card.height * 0.3);
+        g.rotate((random.nextDouble() - 0.5) * 1.2);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, (int) (card.width * 0.16)));
+        g.setColor(new Color(20, 20, 24));
+        String words = "SALE 4.99";
+        g.drawString(words, -g.getFontMetrics().stringWidth(words) / 2f, g.getFontMetrics().getAscent() / 3f);
+        g.dispose();
+        return out;
+    }
+
+    /**
+     * A glossy TV: its pixel grid, and a window reflected across it, a soft-edged band blown out to near white over
+     * about a third of the code.
+     */
+    static BufferedImage glossyScreen(BufferedImage src, Random random) {
+        var out = screenGrid(src, 3);
+        Graphics2D g = out.createGraphics();
+        Rectangle2D.Double card = card(src);
+        g.translate(card.getCenterX() + (random.nextDouble() - 0.5) * card.width * 0.4, card.getCenterY());
+        g.rotate(random.nextDouble() * Math.PI);
+        float half = (float) (card.width * 0.16);
+        g.setPaint(new LinearGradientPaint(-half * 1.6f, 0, half * 1.6f, 0, new float[] {0f, 0.3f, 0.7f, 1f}, new Color[] {
+                new Color(255, 255, 255, 0), new Color(252, 252, 255, 240), new Color(252, 252, 255, 240), new Color(255, 255, 255, 0)}));
+        g.fill(new Rectangle2D.Double(-half * 1.6, -HEIGHT, half * 3.2, 2.0 * HEIGHT));
+        g.dispose();
+        return out;
+    }
+
+    /** Moiré: a screen's pixel grid near the size of a module, strong enough to beat against the code's own grid. */
+    static BufferedImage moire(BufferedImage src, int pitch) {
+        var out = copy(src);
+        Graphics2D g = out.createGraphics();
+        g.setColor(new Color(0, 0, 0, 120));
+        for (int x = 0; x < WIDTH; x += pitch) {
+            g.fillRect(x, 0, 1, HEIGHT);
+        }
+        for (int y = 0; y < HEIGHT; y += pitch) {
+            g.fillRect(0, y, WIDTH, 1);
+        }
+        g.dispose();
+        return blur(out, 1);
+    }
+
+    /** A code on a bottle: bent round a narrow cylinder, with the bright stripe a bottle's curve reflects along it. */
+    static BufferedImage bottle(BufferedImage src, Random random) {
+        var out = curve(src, 230, 24);
+        Graphics2D g = out.createGraphics();
+        Rectangle2D.Double card = card(out);
+        float x = (float) (card.x + card.width * (0.3 + 0.4 * random.nextDouble()));
+        float half = (float) (card.width * 0.07);
+        g.setPaint(new LinearGradientPaint(x - half, 0, x + half, 0, new float[] {0f, 0.5f, 1f}, new Color[] {
+                new Color(255, 255, 255, 0), new Color(255, 255, 255, 235), new Color(255, 255, 255, 0)}));
+        g.fill(new Rectangle2D.Double(x - half, 0, 2 * half, HEIGHT));
         g.dispose();
         return out;
     }

@@ -30,31 +30,39 @@ class QrDamageTest {
      * One kind of damage, and the frames of it read every way (as a picture) and as a camera reads them (one look a
      * frame, in turn) that the decoder must not fall below.
      */
-    record Kind(String name, long seed, double module, boolean longText, BiFunction<BufferedImage, Random, BufferedImage> damage,
+    record Kind(String name, long seed, double module, int noteLength, BiFunction<BufferedImage, Random, BufferedImage> damage,
                 int floor, int floorByCamera) {}
 
     static final List<Kind> KINDS = List.of(
-            new Kind("clean, small (2.5 px modules), any angle", 1, 2.5, false, (f, r) -> f, 12, 12),
-            new Kind("clean, frame-filling (14 px modules), any angle", 2, 14, false, (f, r) -> f, 12, 12),
-            new Kind("perspective", 3, 7, false, (f, r) -> CameraDamage.perspective(f, 0.18, r), 12, 12),
-            new Kind("blur", 4, 7, false, (f, r) -> CameraDamage.blur(f, 2), 12, 12),
-            new Kind("noise", 5, 6, false, (f, r) -> CameraDamage.noise(f, 28, r), 12, 12),
-            new Kind("low contrast", 6, 6, false, (f, r) -> CameraDamage.lowContrast(f, 0.22), 12, 12),
-            new Kind("glare", 7, 7, false, CameraDamage::glare, 12, 12),
-            new Kind("inverted", 8, 6, false, (f, r) -> CameraDamage.invert(f), 12, 12),
-            new Kind("photographed screen", 9, 8, false, (f, r) -> CameraDamage.screenGrid(f, 3), 12, 12),
-            new Kind("strong perspective", 10, 6, false, (f, r) -> CameraDamage.perspective(f, 0.34, r), 8, 8),
-            new Kind("curved", 11, 7, false, (f, r) -> CameraDamage.curve(f, 260, 50), 8, 8),
-            new Kind("heavy glare", 12, 7, false, CameraDamage::heavyGlare, 12, 12),
-            new Kind("bright spots", 13, 7, false, CameraDamage::brightSpots, 6, 6),
-            new Kind("shadow", 14, 7, false, (f, r) -> CameraDamage.shadow(f, 0.2, r), 9, 9),
-            new Kind("scratches", 15, 8, false, (f, r) -> CameraDamage.scratches(f, 7, r), 9, 9),
-            new Kind("motion blur", 16, 7, false, (f, r) -> CameraDamage.motionBlur(f, 12), 11, 11),
-            new Kind("defocus", 17, 6, false, (f, r) -> CameraDamage.blur(f, 4), 11, 11),
-            new Kind("JPEG at quality 0.05", 18, 2, false, (f, r) -> CameraDamage.jpeg(f, 0.05f), 3, 3),
-            new Kind("over-exposed", 19, 6, false, (f, r) -> CameraDamage.exposure(f, 0.12, 222), 12, 12),
-            new Kind("under-exposed", 20, 6, false, (f, r) -> CameraDamage.noise(CameraDamage.exposure(f, 0.06, 3), 4, r), 12, 12),
-            new Kind("high version (a 600-character text), 2.6 px modules", 21, 2.6, true, (f, r) -> CameraDamage.blur(f, 1), 12, 12));
+            new Kind("clean, small (2.5 px modules), any angle", 1, 2.5, 0, (f, r) -> f, 12, 12),
+            new Kind("clean, frame-filling (14 px modules), any angle", 2, 14, 0, (f, r) -> f, 12, 12),
+            new Kind("perspective", 3, 7, 0, (f, r) -> CameraDamage.perspective(f, 0.18, r), 12, 12),
+            new Kind("blur", 4, 7, 0, (f, r) -> CameraDamage.blur(f, 2), 12, 12),
+            new Kind("noise", 5, 6, 0, (f, r) -> CameraDamage.noise(f, 28, r), 12, 12),
+            new Kind("low contrast", 6, 6, 0, (f, r) -> CameraDamage.lowContrast(f, 0.22), 12, 12),
+            new Kind("glare", 7, 7, 0, CameraDamage::glare, 12, 12),
+            new Kind("inverted", 8, 6, 0, (f, r) -> CameraDamage.invert(f), 12, 12),
+            new Kind("photographed screen", 9, 8, 0, (f, r) -> CameraDamage.screenGrid(f, 3), 12, 12),
+            new Kind("strong perspective", 10, 6, 0, (f, r) -> CameraDamage.perspective(f, 0.34, r), 8, 8),
+            new Kind("curved", 11, 7, 0, (f, r) -> CameraDamage.curve(f, 260, 50), 8, 8),
+            new Kind("heavy glare", 12, 7, 0, CameraDamage::heavyGlare, 12, 12),
+            new Kind("bright spots", 13, 7, 0, CameraDamage::brightSpots, 6, 6),
+            new Kind("shadow", 14, 7, 0, (f, r) -> CameraDamage.shadow(f, 0.2, r), 9, 9),
+            new Kind("scratches", 15, 8, 0, (f, r) -> CameraDamage.scratches(f, 7, r), 9, 9),
+            new Kind("motion blur", 16, 7, 0, (f, r) -> CameraDamage.motionBlur(f, 12), 11, 11),
+            new Kind("defocus", 17, 6, 0, (f, r) -> CameraDamage.blur(f, 4), 11, 11),
+            new Kind("JPEG at quality 0.05", 18, 2, 0, (f, r) -> CameraDamage.jpeg(f, 0.05f), 3, 3),
+            new Kind("over-exposed", 19, 6, 0, (f, r) -> CameraDamage.exposure(f, 0.12, 222), 12, 12),
+            new Kind("under-exposed", 20, 6, 0, (f, r) -> CameraDamage.noise(CameraDamage.exposure(f, 0.06, 3), 4, r), 12, 12),
+            new Kind("high version (a 600-character text), 2.6 px modules", 21, 2.6, 560, (f, r) -> CameraDamage.blur(f, 1), 12, 12),
+            new Kind("torn label (a third of it gone)", 22, 7, 0, (f, r) -> CameraDamage.torn(f, 0.55, r), 0, 0),
+            new Kind("smudged (five grey blots)", 23, 7, 0, (f, r) -> CameraDamage.smudged(f, 5, r), 0, 0),
+            new Kind("over-printed (a price sticker's words)", 24, 7, 0, CameraDamage::overPrinted, 0, 0),
+            new Kind("glossy screen (a window reflected across it)", 25, 7, 0, CameraDamage::glossyScreen, 0, 0),
+            new Kind("moiré (a screen grid near the module size)", 26, 4, 0, (f, r) -> CameraDamage.moire(f, 3), 0, 0),
+            new Kind("version 25-40 in perspective, 2.8 px modules", 27, 2.8, 1700,
+                    (f, r) -> CameraDamage.blur(CameraDamage.perspective(f, 0.1, r), 1), 0, 0),
+            new Kind("bottle (bent, with a bright stripe)", 28, 6, 0, CameraDamage::bottle, 0, 0));
 
     /** Of {@code total} frames: read every way (a picture), and read as a camera would. */
     record Rate(int read, int wrong, int readByCamera, int total) {}
@@ -66,8 +74,8 @@ class QrDamageTest {
         int readByCamera = 0;
         for (int i = 0; i < PER_KIND; i++) {
             String text = "https://localhost:8443/link?code=" + UserCode.random(SeededRandom.of(kind.seed() * 1000 + i)).display();
-            if (kind.longText()) {
-                text += "&note=" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36).repeat(50).substring(0, 560);
+            if (kind.noteLength() > 0) {
+                text += "&note=" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36).repeat(400).substring(0, kind.noteLength());
             }
             double degrees = random.nextDouble() * 360;
             var frame = kind.damage().apply(CameraDamage.frame(text, kind.module(), degrees, random), random);
