@@ -1,6 +1,7 @@
 package org.devicelink.scan;
 
-import boofcv.abst.fiducial.QrCodeDetector;
+import boofcv.abst.fiducial.QrCodePreciseDetector;
+import boofcv.alg.fiducial.qrcode.PositionPatternNode;
 import boofcv.alg.fiducial.qrcode.QrCode;
 import boofcv.factory.fiducial.FactoryFiducial;
 import boofcv.struct.image.GrayU8;
@@ -20,7 +21,7 @@ import java.util.Optional;
  */
 final class BoofCvEngine {
 
-    private final QrCodeDetector<GrayU8> detector = FactoryFiducial.qrcode(null, GrayU8.class);
+    private final QrCodePreciseDetector<GrayU8> detector = FactoryFiducial.qrcode(null, GrayU8.class);
     private final GrayU8 image = new GrayU8(1, 1);
 
     /** A code BoofCV found: its text, and its four outer corners in the picture's pixels, in order round it. */
@@ -48,7 +49,58 @@ final class BoofCvEngine {
                 }
             }
         }
+        return fromTwoFinders(reader);
+    }
+
+    /**
+     * A code with one finder pattern lost (torn away, inked over, blown out by glare), which neither engine will look
+     * for: each pair of the finder patterns BoofCV saw, of one size and lined up along a side or a diagonal, could be
+     * two corners of a code. Each place the third could be, and each version the distance allows, is read with
+     * erasures; the data is whole when only the finder is gone, and the lost corner's codewords read as unsure.
+     */
+    private Optional<Code> fromTwoFinders(ErasureReader reader) {
+        var patterns = detector.getDetectPositionPatterns().getPositionPatterns();
+        for (int i = 0; i < patterns.size && i < MAX_PATTERNS; i++) {
+            for (int j = i + 1; j < patterns.size && j < MAX_PATTERNS; j++) {
+                PositionPatternNode a = patterns.get(i);
+                PositionPatternNode b = patterns.get(j);
+                double moduleA = side(a) / 7;
+                double moduleB = side(b) / 7;
+                if (Math.abs(moduleA - moduleB) > 0.25 * Math.max(moduleA, moduleB)) {
+                    continue;
+                }
+                for (var corners : ThirdFinder.places(a.center, b.center, angle(a), (moduleA + moduleB) / 2)) {
+                    for (int version = corners.version() - 1; version <= corners.version() + 1; version++) {
+                        int size = 17 + 4 * version;
+                        Optional<ErasureReader.Read> read = version < 1 || version > 40 ? Optional.empty()
+                                : reader.read(QrDecoder.finderGrid(corners.points(), size), version, false, Optional.empty());
+                        if (read.isPresent()) {
+                            return Optional.of(new Code(read.get().text(), read.get().corners().stream()
+                                    .map(p -> new Point2D_F64(p.x(), p.y())).toList()));
+                        }
+                    }
+                }
+            }
+        }
         return Optional.empty();
+    }
+
+    /** Finder patterns paired at most: a busy picture shows many squares, and a code's finders are among the first. */
+    private static final int MAX_PATTERNS = 12;
+
+    private static double side(PositionPatternNode node) {
+        double sum = 0;
+        for (double side : node.sideLengths) {
+            sum += side;
+        }
+        return sum / node.sideLengths.length;
+    }
+
+    /** The direction of the square's first side, in radians. */
+    private static double angle(PositionPatternNode node) {
+        Point2D_F64 p0 = node.square.get(0);
+        Point2D_F64 p1 = node.square.get(1);
+        return Math.atan2(p1.y - p0.y, p1.x - p0.x);
     }
 
     /** BoofCV's grid-to-picture homography, which takes (column, row) in modules. */
