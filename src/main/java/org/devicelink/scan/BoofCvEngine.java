@@ -3,6 +3,7 @@ package org.devicelink.scan;
 import boofcv.abst.fiducial.QrCodePreciseDetector;
 import boofcv.alg.fiducial.qrcode.PositionPatternNode;
 import boofcv.alg.fiducial.qrcode.QrCode;
+import boofcv.alg.fiducial.qrcode.QrCodeBinaryGridToPixel;
 import boofcv.factory.fiducial.FactoryFiducial;
 import boofcv.struct.image.GrayU8;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
@@ -42,10 +43,13 @@ final class BoofCvEngine {
         var reader = new ErasureReader(grey, width, height);
         for (QrCode qr : detector.getFailures()) {
             if (qr.failureCause == QrCode.Failure.ERROR_CORRECTION) {
-                Optional<ErasureReader.Read> read = reader.read(grid(qr.Hinv), qr.version, false, format(qr));
-                if (read.isPresent()) {
-                    return Optional.of(new Code(read.get().text(), read.get().corners().stream()
-                            .map(p -> new Point2D_F64(p.x(), p.y())).toList()));
+                // BoofCV's last try dropped the features it trusted least, which can leave a worse fit than its first
+                for (Homography2D_F64 fit : List.of(qr.Hinv, everyFeature(qr))) {
+                    Optional<ErasureReader.Read> read = reader.read(grid(fit), qr.version, false, format(qr));
+                    if (read.isPresent()) {
+                        return Optional.of(new Code(read.get().text(), read.get().corners().stream()
+                                .map(p -> new Point2D_F64(p.x(), p.y())).toList()));
+                    }
                 }
             }
         }
@@ -103,8 +107,17 @@ final class BoofCvEngine {
         return Math.atan2(p1.y - p0.y, p1.x - p0.x);
     }
 
+    /** The grid fitted to every feature BoofCV found (the finders' inner corners and the alignment patterns). */
+    private static Homography2D_F64 everyFeature(QrCode qr) {
+        var fit = new QrCodeBinaryGridToPixel();
+        fit.addAllFeatures(qr);
+        fit.removeOutsideCornerFeatures();
+        fit.computeTransform();
+        return fit.Hinv.copy();
+    }
+
     /** BoofCV's grid-to-picture homography, which takes (column, row) in modules. */
-    private static ErasureReader.Grid grid(Homography2D_F64 h) {
+    static ErasureReader.Grid grid(Homography2D_F64 h) {
         Homography2D_F64 copy = h.copy();
         return (column, row) -> {
             double z = copy.a31 * column + copy.a32 * row + copy.a33;

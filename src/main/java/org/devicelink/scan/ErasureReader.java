@@ -148,16 +148,20 @@ final class ErasureReader {
      * a module and a half of where the grid puts it (the shift whose 5x5 modules best show its dark ring, light ring and
      * dark middle); the shifts between them are interpolated, and the finders' corners keep theirs at zero.
      */
-    private Grid refined(Grid grid, QrLayout layout, boolean lightOnDark) {
+    Grid refined(Grid grid, QrLayout layout, boolean lightOnDark) {
         int[] centres = layout.version.getAlignmentPatternCenters();
         int k = centres.length;
         double[][] shiftX = new double[k][k];
         double[][] shiftY = new double[k][k];
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                boolean onFinder = i == 0 && (j == 0 || j == k - 1) || i == k - 1 && j == 0;
+        // outwards from the top-left finder, each pattern looked for where its found neighbours say the grid drifts to
+        for (int diagonal = 1; diagonal <= 2 * (k - 1); diagonal++) {
+            for (int i = Math.max(0, diagonal - k + 1); i <= Math.min(k - 1, diagonal); i++) {
+                int j = diagonal - i;
+                boolean onFinder = i == 0 && j == k - 1 || i == k - 1 && j == 0;
                 if (!onFinder) {
-                    double[] shift = alignmentShift(grid, centres[i] + 0.5, centres[j] + 0.5, lightOnDark);
+                    double guessX = drift(shiftX, i, j);
+                    double guessY = drift(shiftY, i, j);
+                    double[] shift = alignmentShift(grid, centres[i] + 0.5, centres[j] + 0.5, guessX, guessY, lightOnDark);
                     shiftX[i][j] = shift[0];
                     shiftY[i][j] = shift[1];
                 }
@@ -175,6 +179,14 @@ final class ErasureReader {
         };
     }
 
+    /** The drift a pattern's neighbours above and to the left predict for it: the plane through their shifts. */
+    private static double drift(double[][] shift, int i, int j) {
+        if (i > 0 && j > 0) {
+            return shift[i - 1][j] + shift[i][j - 1] - shift[i - 1][j - 1];
+        }
+        return i > 0 ? shift[i - 1][j] : shift[i][j - 1];
+    }
+
     private static int cell(int[] centres, double coordinate) {
         int i = 0;
         while (i < centres.length - 2 && coordinate - 0.5 > centres[i + 1]) {
@@ -188,17 +200,20 @@ final class ErasureReader {
                 + values[i + 1][j + 1] * u * v;
     }
 
-    /** Where the alignment pattern centred at module ({@code column}, {@code row}) really is, as a shift in pixels. */
-    private double[] alignmentShift(Grid grid, double column, double row, boolean lightOnDark) {
+    /**
+     * Where the alignment pattern centred at module ({@code column}, {@code row}) really is, as a shift in pixels from
+     * where the grid puts it, looked for within a module and a half of the guessed shift.
+     */
+    private double[] alignmentShift(Grid grid, double column, double row, double guessX, double guessY, boolean lightOnDark) {
         double[] centre = grid.toPicture(column, row);
         double[] right = grid.toPicture(column + 1, row);
         double module = Math.hypot(right[0] - centre[0], right[1] - centre[1]);
         double best = 0;
-        double[] shift = {0, 0};
+        double[] shift = {guessX, guessY};
         for (int sy = -6; sy <= 6; sy++) {
             for (int sx = -6; sx <= 6; sx++) {
-                double dx = sx * module / 4;
-                double dy = sy * module / 4;
+                double dx = guessX + sx * module / 4;
+                double dy = guessY + sy * module / 4;
                 double dark = 0;
                 double light = 0;
                 int darks = 0;
@@ -208,7 +223,7 @@ final class ErasureReader {
                         double[] p = grid.toPicture(column + u, row + v);
                         double value = pixel(p[0] + dx, p[1] + dy);
                         if (Double.isNaN(value)) {
-                            return new double[] {0, 0};
+                            return new double[] {guessX, guessY};
                         }
                         if (Math.max(Math.abs(u), Math.abs(v)) == 1) {
                             light += value;

@@ -43,7 +43,7 @@ class QrDamageTest {
             new Kind("glare", 7, 7, 0, CameraDamage::glare, 12, 12),
             new Kind("inverted", 8, 6, 0, (f, r) -> CameraDamage.invert(f), 12, 12),
             new Kind("photographed screen", 9, 8, 0, (f, r) -> CameraDamage.screenGrid(f, 3), 12, 12),
-            new Kind("strong perspective", 10, 6, 0, (f, r) -> CameraDamage.perspective(f, 0.34, r), 8, 8),
+            new Kind("strong perspective", 10, 6, 0, (f, r) -> CameraDamage.perspective(f, 0.34, r), 9, 9),
             new Kind("curved", 11, 7, 0, (f, r) -> CameraDamage.curve(f, 260, 50), 10, 10),
             new Kind("heavy glare", 12, 7, 0, CameraDamage::heavyGlare, 12, 12),
             new Kind("bright spots", 13, 7, 0, CameraDamage::brightSpots, 11, 11),
@@ -61,7 +61,7 @@ class QrDamageTest {
             new Kind("glossy screen (a window reflected across it)", 25, 7, 0, CameraDamage::glossyScreen, 12, 12),
             new Kind("moiré (a screen grid near the module size)", 26, 4, 0, (f, r) -> CameraDamage.moire(f, 3), 12, 12),
             new Kind("version 25-40 in perspective, 2.8 px modules", 27, 2.8, 1700,
-                    (f, r) -> CameraDamage.blur(CameraDamage.perspective(f, 0.1, r), 1), 6, 6),
+                    (f, r) -> CameraDamage.blur(CameraDamage.perspective(f, 0.1, r), 1), 9, 9),
             new Kind("bottle (bent, with a bright stripe)", 28, 6, 0, CameraDamage::bottle, 7, 7));
 
     /** Of {@code total} frames: read every way (a picture), and read as a camera would. */
