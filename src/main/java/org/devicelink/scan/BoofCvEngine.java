@@ -40,15 +40,14 @@ final class BoofCvEngine {
             }
         }
         // found, its format and version read, and past its error correction: read again with the unsure codewords erased
-        var reader = new ErasureReader(grey, width, height);
+        var reader = new ErasureReader(new GreyPicture(grey, width, height));
         for (QrCode qr : detector.getFailures()) {
             if (qr.failureCause == QrCode.Failure.ERROR_CORRECTION) {
                 // BoofCV's last try dropped the features it trusted least, which can leave a worse fit than its first
                 for (Homography2D_F64 fit : List.of(qr.Hinv, everyFeature(qr))) {
-                    Optional<ErasureReader.Read> read = reader.read(grid(fit), qr.version, false, format(qr));
+                    Optional<ErasureReader.Read> read = reader.read(ModuleGrid.throughHomography(fit), qr.version, false, format(qr));
                     if (read.isPresent()) {
-                        return Optional.of(new Code(read.get().text(), read.get().corners().stream()
-                                .map(p -> new Point2D_F64(p.x(), p.y())).toList()));
+                        return Optional.of(new Code(read.get().text(), read.get().corners()));
                     }
                 }
             }
@@ -77,10 +76,9 @@ final class BoofCvEngine {
                     for (int version = corners.version() - 1; version <= corners.version() + 1; version++) {
                         int size = 17 + 4 * version;
                         Optional<ErasureReader.Read> read = version < 1 || version > 40 ? Optional.empty()
-                                : reader.read(QrDecoder.finderGrid(corners.points(), size), version, false, Optional.empty());
+                                : reader.read(ModuleGrid.throughFinders(corners.points(), size), version, false, Optional.empty());
                         if (read.isPresent()) {
-                            return Optional.of(new Code(read.get().text(), read.get().corners().stream()
-                                    .map(p -> new Point2D_F64(p.x(), p.y())).toList()));
+                            return Optional.of(new Code(read.get().text(), read.get().corners()));
                         }
                     }
                 }
@@ -114,15 +112,6 @@ final class BoofCvEngine {
         fit.removeOutsideCornerFeatures();
         fit.computeTransform();
         return fit.Hinv.copy();
-    }
-
-    /** BoofCV's grid-to-picture homography, which takes (column, row) in modules. */
-    static ErasureReader.Grid grid(Homography2D_F64 h) {
-        Homography2D_F64 copy = h.copy();
-        return (column, row) -> {
-            double z = copy.a31 * column + copy.a32 * row + copy.a33;
-            return new double[] {(copy.a11 * column + copy.a12 * row + copy.a13) / z, (copy.a21 * column + copy.a22 * row + copy.a23) / z};
-        };
     }
 
     /** The format BoofCV read: its level by name, its mask by the bits in the pattern's name ("M101"). */

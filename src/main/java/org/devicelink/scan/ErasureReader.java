@@ -1,6 +1,8 @@
 package org.devicelink.scan;
 
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import georegression.struct.point.Point2D_F64;
+import georegression.struct.point.Point2D_F64;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,46 +23,46 @@ import java.util.stream.IntStream;
  */
 final class ErasureReader {
 
-    /** Where a module coordinate (column, row; the code's outer top-left corner at 0, 0) lies in the picture. */
-    interface Grid {
-        double[] toPicture(double column, double row);
-    }
-
     /** What was read, and the code's outer corners in the picture (top left, top right, bottom right, bottom left). */
-    record Read(String text, List<QrDecoder.Point> corners) {}
+    record Read(String text, List<Point2D_F64> corners) {}
 
     /** Check symbols each block keeps unused: a wrong correction would have to fit 3 more symbols, 1 in 16 million. */
     static final int SPARE = 3;
     /** Modules either side whose values set a module's threshold: a 7x7 neighbourhood. */
     private static final int REACH = 3;
 
-    private final byte[] grey;
-    private final int width;
-    private final int height;
+    private final GreyPicture picture;
+    private final GridFit fit;
 
-    ErasureReader(byte[] grey, int width, int height) {
-        this.grey = grey;
-        this.width = width;
-        this.height = height;
+    ErasureReader(GreyPicture picture) {
+        this.picture = picture;
+        this.fit = new GridFit(picture);
     }
 
     /**
      * Reads the code of {@code version} at {@code grid}; {@code lightOnDark} for an inverted code. {@code known} is a
      * format an engine has read already, tried before the format this reading finds itself.
      */
-    Optional<Read> read(Grid grid, int version, boolean lightOnDark, Optional<QrLayout.Format> known) {
+    Optional<Read> read(ModuleGrid grid, int version, boolean lightOnDark, Optional<QrLayout.Format> known) {
         if (version < 1 || version > 40) {
             return Optional.empty();
         }
         QrLayout layout = QrLayout.of(version);
         Optional<Read> read = read(grid, layout, lightOnDark, known);
-        if (read.isPresent() || version == 1) {
-            return read;
+        if (read.isEmpty() && version > 1) {
+            read = read(fit.alignedToPatterns(grid, layout, lightOnDark), layout, lightOnDark, known);
         }
-        return read(refined(grid, layout, lightOnDark), layout, lightOnDark, known);
+        if (read.isEmpty()) {
+            ModuleGrid bent = fit.bentAlongTiming(grid, layout.size);
+            read = read(bent, layout, lightOnDark, known);
+            if (read.isEmpty() && version > 1) {
+                read = read(fit.alignedToPatterns(bent, layout, lightOnDark), layout, lightOnDark, known);
+            }
+        }
+        return read;
     }
 
-    private Optional<Read> read(Grid grid, QrLayout layout, boolean lightOnDark, Optional<QrLayout.Format> known) {
+    private Optional<Read> read(ModuleGrid grid, QrLayout layout, boolean lightOnDark, Optional<QrLayout.Format> known) {
         int size = layout.size;
         double[] value = new double[size * size];
         for (int row = 0; row < size; row++) {
@@ -142,107 +144,6 @@ final class ErasureReader {
         return sureness;
     }
 
-    /**
-     * The grid bent to where the alignment patterns really are: one homography from the finders drifts across a large
-     * code seen through a lens, bent round a bottle or printed unevenly. Each alignment pattern is looked for within
-     * a module and a half of where the grid puts it (the shift whose 5x5 modules best show its dark ring, light ring and
-     * dark middle); the shifts between them are interpolated, and the finders' corners keep theirs at zero.
-     */
-    Grid refined(Grid grid, QrLayout layout, boolean lightOnDark) {
-        int[] centres = layout.version.getAlignmentPatternCenters();
-        int k = centres.length;
-        double[][] shiftX = new double[k][k];
-        double[][] shiftY = new double[k][k];
-        // outwards from the top-left finder, each pattern looked for where its found neighbours say the grid drifts to
-        for (int diagonal = 1; diagonal <= 2 * (k - 1); diagonal++) {
-            for (int i = Math.max(0, diagonal - k + 1); i <= Math.min(k - 1, diagonal); i++) {
-                int j = diagonal - i;
-                boolean onFinder = i == 0 && j == k - 1 || i == k - 1 && j == 0;
-                if (!onFinder) {
-                    double guessX = drift(shiftX, i, j);
-                    double guessY = drift(shiftY, i, j);
-                    double[] shift = alignmentShift(grid, centres[i] + 0.5, centres[j] + 0.5, guessX, guessY, lightOnDark);
-                    shiftX[i][j] = shift[0];
-                    shiftY[i][j] = shift[1];
-                }
-            }
-        }
-        return (column, row) -> {
-            double[] p = grid.toPicture(column, row);
-            int i = cell(centres, column);
-            int j = cell(centres, row);
-            double u = Math.max(0, Math.min(1, (column - 0.5 - centres[i]) / (centres[i + 1] - centres[i])));
-            double v = Math.max(0, Math.min(1, (row - 0.5 - centres[j]) / (centres[j + 1] - centres[j])));
-            p[0] += bilinear(shiftX, i, j, u, v);
-            p[1] += bilinear(shiftY, i, j, u, v);
-            return p;
-        };
-    }
-
-    /** The drift a pattern's neighbours above and to the left predict for it: the plane through their shifts. */
-    private static double drift(double[][] shift, int i, int j) {
-        if (i > 0 && j > 0) {
-            return shift[i - 1][j] + shift[i][j - 1] - shift[i - 1][j - 1];
-        }
-        return i > 0 ? shift[i - 1][j] : shift[i][j - 1];
-    }
-
-    private static int cell(int[] centres, double coordinate) {
-        int i = 0;
-        while (i < centres.length - 2 && coordinate - 0.5 > centres[i + 1]) {
-            i++;
-        }
-        return i;
-    }
-
-    private static double bilinear(double[][] values, int i, int j, double u, double v) {
-        return values[i][j] * (1 - u) * (1 - v) + values[i + 1][j] * u * (1 - v) + values[i][j + 1] * (1 - u) * v
-                + values[i + 1][j + 1] * u * v;
-    }
-
-    /**
-     * Where the alignment pattern centred at module ({@code column}, {@code row}) really is, as a shift in pixels from
-     * where the grid puts it, looked for within a module and a half of the guessed shift.
-     */
-    private double[] alignmentShift(Grid grid, double column, double row, double guessX, double guessY, boolean lightOnDark) {
-        double[] centre = grid.toPicture(column, row);
-        double[] right = grid.toPicture(column + 1, row);
-        double module = Math.hypot(right[0] - centre[0], right[1] - centre[1]);
-        double best = 0;
-        double[] shift = {guessX, guessY};
-        for (int sy = -6; sy <= 6; sy++) {
-            for (int sx = -6; sx <= 6; sx++) {
-                double dx = guessX + sx * module / 4;
-                double dy = guessY + sy * module / 4;
-                double dark = 0;
-                double light = 0;
-                int darks = 0;
-                int lights = 0;
-                for (int v = -2; v <= 2; v++) {
-                    for (int u = -2; u <= 2; u++) {
-                        double[] p = grid.toPicture(column + u, row + v);
-                        double value = pixel(p[0] + dx, p[1] + dy);
-                        if (Double.isNaN(value)) {
-                            return new double[] {guessX, guessY};
-                        }
-                        if (Math.max(Math.abs(u), Math.abs(v)) == 1) {
-                            light += value;
-                            lights++;
-                        } else {
-                            dark += value;
-                            darks++;
-                        }
-                    }
-                }
-                double score = (light / lights - dark / darks) * (lightOnDark ? -1 : 1);
-                if (score > best) {
-                    best = score;
-                    shift = new double[] {dx, dy};
-                }
-            }
-        }
-        return shift;
-    }
 
     /** The format the two copies come nearest to, if within 3 bits of either (the code corrects 3). */
     private static Optional<QrLayout.Format> format(QrLayout layout, boolean[] bits) {
@@ -316,38 +217,20 @@ final class ErasureReader {
     }
 
     /** The mean of five points across the module's middle, bilinear; NaN outside the picture. */
-    private double sample(Grid grid, double column, double row) {
+    private double sample(ModuleGrid grid, double column, double row) {
         double sum = 0;
         for (double[] offset : OFFSETS) {
             double[] p = grid.toPicture(column + offset[0], row + offset[1]);
-            sum += pixel(p[0], p[1]);
+            sum += picture.at(p[0], p[1]);
         }
         return sum / OFFSETS.length;
     }
 
-    /** The picture's grey at a point, bilinear between pixel centres; NaN outside it. */
-    private double pixel(double px, double py) {
-        double x = px - 0.5;
-        double y = py - 0.5;
-        if (!(x >= 0 && y >= 0 && x <= width - 1 && y <= height - 1)) {
-            return Double.NaN;
-        }
-        int x0 = (int) x;
-        int y0 = (int) y;
-        int x1 = Math.min(width - 1, x0 + 1);
-        int y1 = Math.min(height - 1, y0 + 1);
-        double ax = x - x0;
-        double ay = y - y0;
-        double top = (grey[y0 * width + x0] & 0xff) * (1 - ax) + (grey[y0 * width + x1] & 0xff) * ax;
-        double bottom = (grey[y1 * width + x0] & 0xff) * (1 - ax) + (grey[y1 * width + x1] & 0xff) * ax;
-        return top * (1 - ay) + bottom * ay;
-    }
-
     private static final double[][] OFFSETS = {{0, 0}, {-0.2, 0}, {0.2, 0}, {0, -0.2}, {0, 0.2}};
 
-    private static QrDecoder.Point point(Grid grid, double column, double row) {
+    private static Point2D_F64 point(ModuleGrid grid, double column, double row) {
         double[] p = grid.toPicture(column, row);
-        return new QrDecoder.Point(p[0], p[1]);
+        return new Point2D_F64(p[0], p[1]);
     }
 
     private static boolean[] transpose(boolean[] modules, int size) {

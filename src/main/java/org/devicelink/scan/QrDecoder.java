@@ -14,7 +14,6 @@ import com.google.zxing.ResultPoint;
 import com.google.zxing.common.DetectorResult;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.common.PerspectiveTransform;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.detector.Detector;
 import java.util.ArrayList;
@@ -206,10 +205,11 @@ public final class QrDecoder {
             try {
                 DetectorResult detected = new Detector(bitmap.getBlackMatrix()).detect(HINTS);
                 int size = detected.getBits().getWidth();
-                var reader = new ErasureReader(pixels, w, h);
-                return reader.read(finderGrid(detected.getPoints(), size), (size - 17) / 4, tone == Tone.INVERTED, Optional.empty())
+                var reader = new ErasureReader(new GreyPicture(pixels, w, h));
+                ModuleGrid grid = ModuleGrid.throughFinders(detected.getPoints(), size);
+                return reader.read(grid, (size - 17) / 4, tone == Tone.INVERTED, Optional.empty())
                         .map(read -> new Found(read.text(), read.corners().stream()
-                                .map(p -> new Point(p.x() / scale, p.y() / scale)).toList(), engine, name() + " erasures"));
+                                .map(p -> new Point(p.x / scale, p.y / scale)).toList(), engine, name() + " erasures"));
             } catch (ReaderException e) {
                 return Optional.empty();
             }
@@ -295,27 +295,6 @@ public final class QrDecoder {
     }
 
     private static final double CENTRES_TO_EDGES = 1.3;
-
-    /**
-     * Module coordinates to the picture through ZXing's points (bottom-left, top-left and top-right finder centres,
-     * then the alignment pattern's if it found one), as ZXing's own detector maps them.
-     */
-    static ErasureReader.Grid finderGrid(ResultPoint[] points, int size) {
-        double far = size - 3.5;
-        boolean aligned = points.length > 3 && points[3] != null;
-        double corner = aligned ? size - 6.5 : far;
-        float cornerX = aligned ? points[3].getX() : points[2].getX() + points[0].getX() - points[1].getX();
-        float cornerY = aligned ? points[3].getY() : points[2].getY() + points[0].getY() - points[1].getY();
-        PerspectiveTransform transform = PerspectiveTransform.quadrilateralToQuadrilateral(
-                3.5f, 3.5f, (float) far, 3.5f, (float) corner, (float) corner, 3.5f, (float) far,
-                points[1].getX(), points[1].getY(), points[2].getX(), points[2].getY(), cornerX, cornerY,
-                points[0].getX(), points[0].getY());
-        return (column, row) -> {
-            float[] xy = {(float) column, (float) row};
-            transform.transformPoints(xy);
-            return new double[] {xy[0], xy[1]};
-        };
-    }
 
     /** Area-average when shrinking (no aliasing into moiré), bilinear when growing. */
     static byte[] resize(byte[] src, int sw, int sh, int dw, int dh) {

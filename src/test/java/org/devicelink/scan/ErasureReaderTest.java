@@ -91,7 +91,7 @@ class ErasureReaderTest {
                 QRCode qr = encode(text(random, 2 + random.nextInt(5)), level, version, random.nextInt(8));
                 byte[] grey = draw(qr, Optional.empty());
                 int side = side(qr);
-                var read = new ErasureReader(grey, side, side).read(grid(), version, false, Optional.empty());
+                var read = new ErasureReader(new GreyPicture(grey, side, side)).read(grid(), version, false, Optional.empty());
                 assertThat(read).as("version %d, level %s", version, level).isPresent();
             }
         }
@@ -103,11 +103,12 @@ class ErasureReaderTest {
         QRCode qr = encode(text, ErrorCorrectionLevel.M, 4, 2);
         int size = qr.getMatrix().getWidth();
         // a blown-out patch: every module in it reads near white, dark ones a little less so
-        byte[] grey = draw(qr, Optional.of((x, y) -> x >= 12 && x < 24 && y >= 10 && y < 18 ? (qr.getMatrix().get(x, y) == 1 ? 246 : 254) : -1));
+        byte[] grey = draw(qr, Optional.of((x, y) -> x >= 12 && x < 24 && y >= 10 && y < 18
+                ? (qr.getMatrix().get(x, y) == 1 ? 246 : 254) : -1));
         int side = side(qr);
         assertThatThrownBy(() -> new QRCodeReader().decode(bitmap(grey, side))).as("ZXing, errors only")
                 .isInstanceOf(ChecksumException.class);
-        var read = new ErasureReader(grey, side, side).read(grid(), (size - 17) / 4, false, Optional.empty());
+        var read = new ErasureReader(new GreyPicture(grey, side, side)).read(grid(), (size - 17) / 4, false, Optional.empty());
         assertThat(read.map(ErasureReader.Read::text)).contains(text);
         assertThat(QrDecoder.read(grey, side, side).map(QrDecoder.Found::text)).contains(text);
     }
@@ -121,7 +122,8 @@ class ErasureReaderTest {
             // the function patterns and format stay, the data is noise: each module's grey random, some near the middle
             byte[] grey = draw(qr, Optional.of((x, y) -> inData(x, y, qr.getMatrix().getWidth()) ? random.nextInt(256) : -1));
             int side = side(qr);
-            assertThat(new ErasureReader(grey, side, side).read(grid(), version, false, Optional.empty())).as("trial %d", trial).isEmpty();
+            var read = new ErasureReader(new GreyPicture(grey, side, side)).read(grid(), version, false, Optional.empty());
+            assertThat(read).as("trial %d", trial).isEmpty();
         }
     }
 
@@ -166,7 +168,7 @@ class ErasureReaderTest {
         return grey;
     }
 
-    private static ErasureReader.Grid grid() {
+    private static ModuleGrid grid() {
         return (column, row) -> new double[] {(column + MARGIN) * MODULE, (row + MARGIN) * MODULE};
     }
 

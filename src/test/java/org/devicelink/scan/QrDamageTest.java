@@ -44,7 +44,7 @@ class QrDamageTest {
             new Kind("inverted", 8, 6, 0, (f, r) -> CameraDamage.invert(f), 12, 12),
             new Kind("photographed screen", 9, 8, 0, (f, r) -> CameraDamage.screenGrid(f, 3), 12, 12),
             new Kind("strong perspective", 10, 6, 0, (f, r) -> CameraDamage.perspective(f, 0.34, r), 9, 9),
-            new Kind("curved", 11, 7, 0, (f, r) -> CameraDamage.curve(f, 260, 50), 10, 10),
+            new Kind("curved", 11, 7, 0, (f, r) -> CameraDamage.curve(f, 260, 50), 12, 12),
             new Kind("heavy glare", 12, 7, 0, CameraDamage::heavyGlare, 12, 12),
             new Kind("bright spots", 13, 7, 0, CameraDamage::brightSpots, 11, 11),
             new Kind("shadow", 14, 7, 0, (f, r) -> CameraDamage.shadow(f, 0.2, r), 10, 10),

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class QrPhotosTest {
 
     /** Photos read today, every way and as camera frames: a change that loses ground fails here. */
-    private static final int FLOOR = 177;
-    private static final int FLOOR_BY_CAMERA = 177;
+    private static final int FLOOR = 178;
+    private static final int FLOOR_BY_CAMERA = 178;
 
     static Path photos() {
         return Path.of(System.getProperty("devicelink.qrPhotos", "../shared/qr-photos/zxing-blackbox"));
