@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.ChecksumException;
 import com.google.zxing.EncodeHintType;
+import com.google.zxing.NotFoundException;
 import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.HybridBinarizer;
@@ -125,6 +126,66 @@ class ErasureReaderTest {
             var read = new ErasureReader(new GreyPicture(grey, side, side)).read(grid(), version, false, Optional.empty());
             assertThat(read).as("trial %d", trial).isEmpty();
         }
+    }
+
+    @Test
+    void aCodeWithAnyOneFinderLostStillReads() throws WriterException {
+        String text = "https://link.example.org/link?code=WDJB-MJHT";
+        QRCode qr = encode(text, ErrorCorrectionLevel.M, 4, 5);
+        int size = qr.getMatrix().getWidth();
+        int side = side(qr);
+        for (int lost = 0; lost < 3; lost++) {
+            int left = lost == 1 ? size - 8 : 0;
+            int top = lost == 2 ? size - 8 : 0;
+            byte[] grey = draw(qr, Optional.of((x, y) -> x >= left && x < left + 8 && y >= top && y < top + 8 ? 255 : -1));
+            assertThatThrownBy(() -> new QRCodeReader().decode(bitmap(grey, side))).as("ZXing, finder %d lost", lost)
+                    .isInstanceOf(NotFoundException.class);
+            assertThat(QrDecoder.read(grey, side, side).map(QrDecoder.Found::text)).as("finder %d lost", lost).contains(text);
+        }
+    }
+
+    @Test
+    void twoFindersOverNoiseNeverRead() {
+        var random = new Random(33);
+        for (int trial = 0; trial < 30; trial++) {
+            // a code's finders where a code would have them, at versions 1 to 10, and noise where its data would be:
+            // the two-finder reading tries every place for the third, and must find nothing to read
+            int size = 21 + 4 * random.nextInt(10);
+            int module = 4;
+            int side = (size + 8) * module;
+            byte[] grey = new byte[side * side];
+            Arrays.fill(grey, (byte) 255);
+            boolean diagonal = random.nextBoolean();
+            for (int y = 0; y < size; y++) {
+                for (int x = 0; x < size; x++) {
+                    boolean topLeft = x < 8 && y < 8;
+                    boolean topRight = x >= size - 8 && y < 8;
+                    boolean bottomLeft = x < 8 && y >= size - 8;
+                    int value;
+                    if (topRight || bottomLeft && !diagonal || topLeft && diagonal) {
+                        value = finder(topRight ? x - (size - 7) : x, bottomLeft ? y - (size - 7) : y) ? 0 : 255;
+                    } else if (topLeft || bottomLeft) {
+                        value = 255; // the lost finder
+                    } else {
+                        value = random.nextInt(256) < 128 ? 0 : 255;
+                    }
+                    for (int dy = 0; dy < module; dy++) {
+                        int row = (y + 4) * module + dy;
+                        Arrays.fill(grey, row * side + (x + 4) * module, row * side + (x + 5) * module, (byte) value);
+                    }
+                }
+            }
+            assertThat(QrDecoder.read(grey, side, side)).as("trial %d", trial).isEmpty();
+        }
+    }
+
+    /** A finder pattern's module at (x, y) of its 7x7 (outside it: the white separator). */
+    private static boolean finder(int x, int y) {
+        if (x < 0 || y < 0 || x > 6 || y > 6) {
+            return false;
+        }
+        int ring = Math.max(Math.abs(x - 3), Math.abs(y - 3));
+        return ring != 2;
     }
 
     /** Outside the finders, their separators and format: enough to say "data" for noise. */
