@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -19,7 +21,9 @@ import org.devicelink.protocol.FamilyRequest;
 import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.testing.CompanionFixture;
 import org.devicelink.testing.CompanionWindow;
+import org.devicelink.testing.Contrast;
 import org.devicelink.testing.Screenshots;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,8 +43,17 @@ class FamilyScreensTest {
     @TempDir
     static Path dir;
     CompanionFixture app;
+    /** Text below WCAG AA on the family screens, in either theme (the other screens' is ContrastTest's). */
+    final List<String> contrast = new ArrayList<>();
 
+    private void belowAa(String screen) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> Contrast.belowAaInBothThemes(app.scene)).get().forEach(r -> contrast.add(screen + ", " + r));
+    }
 
+    @AfterEach
+    void everyFamilyScreenMeetsWcagAaContrast() {
+        assertThat(contrast).isEmpty();
+    }
 
     /** Sam types the code and approves it in their own companion; returns when the approval was asked for. */
     static long childApproves(FxRobot robot, Companion child, JsonNode code) {
@@ -87,6 +100,7 @@ class FamilyScreensTest {
         robot.clickOn("#requestsTab");
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#requestsList"));
         Screenshots.save(app.scene, "family-requests");
+        belowAa("family-requests");
         FamilyRequest newest = app.companion.family().requests().getFirst();
         assertThat(newest.deviceName()).isEqualTo("Sam's Switch " + ROUNDS);
         assertThat(newest.childName()).isEqualTo("Sam Morgan");
@@ -117,6 +131,7 @@ class FamilyScreensTest {
         assertThat(robot.lookup("#confirmTitle").queryAs(Label.class).getText()).isEqualTo("Link Living-room Switch to Sam Morgan's "
                 + "account?");
         Screenshots.save(app.scene, "confirm-owner-chooser");
+        belowAa("confirm-owner-chooser");
         robot.clickOn("#approveButton");
         CompanionFixture.await(() -> app.companion.link().outcomeProperty().get() instanceof LinkOutcome.Linked);
         assertThat(app.devicePolls(console).status()).isEqualTo(200);
@@ -129,6 +144,7 @@ class FamilyScreensTest {
         assertThat(table.getItems()).extracting(LinkedDevice::accountName).containsOnly("Sam Morgan");
         assertThat(robot.lookup("#accountColumn").tryQuery()).isPresent();
         Screenshots.save(app.scene, "family-devices");
+        belowAa("family-devices");
         @SuppressWarnings("unchecked")
         ComboBox<FamilyMember> whose = robot.lookup("#memberFilter").queryAs(ComboBox.class);
         robot.interact(() -> whose.setValue(whose.getItems().stream().filter(m -> m != null && m.you()).findFirst().orElseThrow()));
@@ -150,6 +166,7 @@ class FamilyScreensTest {
         assertThat(activity.getItems().getFirst().kind()).as("Sam's unlink, newest").isEqualTo("unlinked");
         assertThat(activity.getItems()).extracting(ActivityEntry::accountName).containsOnly("Sam Morgan");
         Screenshots.save(app.scene, "family-activity");
+        belowAa("family-activity");
         @SuppressWarnings("unchecked")
         ComboBox<String> kind = robot.lookup("#activityKind").queryAs(ComboBox.class);
         robot.interact(() -> kind.setValue("linked"));
@@ -174,12 +191,14 @@ class FamilyScreensTest {
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#resultTitle"));
         assertThat(robot.lookup("#resultTitle").queryAs(Label.class).getText()).isEqualTo("Sam's Switch is waiting for a parent");
         Screenshots.save(app.scene, "result-awaiting-parent");
+        belowAa("result-awaiting-parent");
 
         CompanionFixture.await(() -> alex.family().requests().size() == 1);
         robot.interact(() -> alex.family().approve(alex.family().requests().getFirst()));
         CompanionFixture.await(() -> robot.lookup("#resultTitle").queryAs(Label.class).getText().startsWith("A parent approved"));
         assertThat(robot.lookup("#resultTitle").queryAs(Label.class).getText()).isEqualTo("A parent approved Sam's Switch");
         Screenshots.save(app.scene, "result-parent-approved");
+        belowAa("result-parent-approved");
         assertThat(app.devicePolls(console).status()).isEqualTo(200);
 
         robot.clickOn("#showDevicesButton");

@@ -3,13 +3,8 @@ package org.devicelink.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import javafx.scene.Node;
-import javafx.scene.control.Control;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import org.devicelink.testing.Access;
 import org.devicelink.testing.CompanionFixture;
 import org.devicelink.testing.CompanionWindow;
@@ -68,26 +63,6 @@ class KeyboardAndNamesTest {
 
     /** On the screen shown: a name for each control, and Tab from one to the next until it has been round them all. */
     private void check(FxRobot robot, String screen) throws Exception {
-        List<Control> controls = WaitForAsyncUtils.asyncFx(() -> Access.focusable(app.scene.getRoot())).get();
-        WaitForAsyncUtils.asyncFx(() -> Access.unnamed(app.scene.getRoot())).get().forEach(c -> problems.add(screen + ": no name: " + c));
-        Set<Node> reached = new HashSet<>();
-        for (int i = 0; i < controls.size() * 2 + 4; i++) {
-            robot.type(KeyCode.TAB);
-            reached.add(app.scene.getFocusOwner());
-        }
-        for (Control control : controls) {
-            if (reached.stream().noneMatch(node -> within(node, control))) {
-                problems.add(screen + ": Tab never reaches " + (control.getId() != null ? "#" + control.getId() : control));
-            }
-        }
-    }
-
-    private static boolean within(Node node, Node control) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (n == control) {
-                return true;
-            }
-        }
-        return false;
+        Access.keyboardProblems(robot, app.scene).forEach(problem -> problems.add(screen + ": " + problem));
     }
 }
