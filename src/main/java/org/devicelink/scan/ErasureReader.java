@@ -2,7 +2,6 @@ package org.devicelink.scan;
 
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import georegression.struct.point.Point2D_F64;
-import georegression.struct.point.Point2D_F64;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -143,7 +142,6 @@ final class ErasureReader {
         }
         return sureness;
     }
-
 
     /** The format the two copies come nearest to, if within 3 bits of either (the code corrects 3). */
     private static Optional<QrLayout.Format> format(QrLayout layout, boolean[] bits) {

@@ -16,10 +16,9 @@ final class GridFit {
     }
 
     /**
-     * The grid bent to where the alignment patterns really are: one homography from the finders drifts across a large
-     * code seen through a lens, bent round a bottle or printed unevenly. Each alignment pattern is looked for within
-     * a module and a half of where the grid puts it (the shift whose 5x5 modules best show its dark ring, light ring and
-     * dark middle); the shifts between them are interpolated, and the finders' corners keep theirs at zero.
+     * The grid bent to where the alignment patterns really are. Each is looked for within a module and a half of where
+     * its neighbours' drift puts it (the shift whose 5x5 modules best show its dark ring, light ring and dark middle);
+     * the shifts between them are interpolated, and the finders' corners keep theirs at zero.
      */
     ModuleGrid alignedToPatterns(ModuleGrid grid, QrLayout layout, boolean lightOnDark) {
         int[] centres = layout.version.getAlignmentPatternCenters();
