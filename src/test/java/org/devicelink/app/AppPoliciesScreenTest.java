@@ -30,7 +30,7 @@ class AppPoliciesScreenTest {
     }
 
     void approveIn(FxRobot robot, JsonNode code) {
-        robot.clickOn("#linkTab");
+        app.click(robot, "#linkTab");
         robot.interact(() -> app.companion.link().startOver());
         robot.clickOn("#codeField").write(code.path("user_code").asText());
         robot.clickOn("#continueButton");

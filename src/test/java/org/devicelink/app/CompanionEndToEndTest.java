@@ -85,7 +85,7 @@ class CompanionEndToEndTest {
 
             // the devices table is empty before anything is linked
             app.signIn(robot);
-            robot.clickOn("#devicesTab");
+            app.click(robot, "#devicesTab");
             CompanionFixture.await(() -> CompanionFixture.showing(robot, "#devicesTable"));
             assertThat(table(robot).getItems()).isEmpty();
             assertThat(robot.lookup("#devicesEmpty").queryAs(Label.class).getText()).startsWith("No linked devices yet");
@@ -107,7 +107,7 @@ class CompanionEndToEndTest {
             assertThat(tokens.linkedAccount()).isEqualTo("Alex Morgan");
 
             // the table already knows: no refresh pressed
-            robot.clickOn("#devicesTab");
+            app.click(robot, "#devicesTab");
             CompanionFixture.await(() -> table(robot).getItems().size() == 1);
             assertThat(table(robot).getItems().getFirst().name()).isEqualTo("Kitchen TV");
             assertThat(table(robot).getItems().getFirst().model()).isEqualTo("Frame 55");
@@ -149,7 +149,7 @@ class CompanionEndToEndTest {
             assertThat(app.server.http().post("/api/v1/links/" + code.path("user_code").asText() + "/approve", app.accessToken(), "{}")
                     .status()).isEqualTo(200);
         }
-        robot.clickOn("#devicesTab");
+        app.click(robot, "#devicesTab");
         CompanionFixture.await(() -> table(robot).getItems().size() == 3);
         var deviceHeader = robot.from(table(robot)).lookup(".column-header .label")
                 .match(LabeledMatchers.hasText("Device")).query();
@@ -174,7 +174,7 @@ class CompanionEndToEndTest {
             assertThat(app.server.http().post("/api/v1/links/" + code.path("user_code").asText() + "/approve", app.accessToken(), "{}")
                     .status()).isEqualTo(200);
         }
-        robot.clickOn("#devicesTab");
+        app.click(robot, "#devicesTab");
         CompanionFixture.await(() -> table(robot).getItems().size() == 2);
 
         robot.clickOn("#signOutAllButton");

@@ -41,11 +41,11 @@ class ContrastTest {
         robot.clickOn("#approveButton");
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#resultTitle"));
         check("the result");
-        robot.clickOn("#devicesTab");
+        app.click(robot, "#devicesTab");
         CompanionFixture.await(() -> robot.lookup("#devicesTable").queryAs(TableView.class).getItems().size() == 1);
         check("Devices");
         for (String tab : List.of("#requestsTab", "#activityTab", "#settingsTab")) {
-            robot.clickOn(tab);
+            app.click(robot, tab);
             WaitForAsyncUtils.waitForFxEvents();
             check(tab);
         }

@@ -97,7 +97,7 @@ class FamilyScreensTest {
         assertThat(sam.link().outcomeProperty().get()).isInstanceOf(LinkOutcome.AwaitingParent.class);
         assertThat(app.devicePolls(codes[0]).oauthError()).as("the device still waits").isEqualTo("authorization_pending");
 
-        robot.clickOn("#requestsTab");
+        app.click(robot, "#requestsTab");
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#requestsList"));
         Screenshots.save(app.scene, "family-requests");
         belowAa("family-requests");
@@ -119,7 +119,7 @@ class FamilyScreensTest {
         assertThat(robot.lookup("#requestsBadge").queryAs(Label.class).getText()).isEqualTo(String.valueOf(ROUNDS - 2));
 
         // a console linked straight to Sam, chosen on the confirm screen
-        robot.clickOn("#linkTab");
+        app.click(robot, "#linkTab");
         var console = app.deviceAsks("Living-room Switch", "Nintendo Switch");
         robot.clickOn("#codeField").write(console.path("user_code").asText());
         robot.clickOn("#continueButton");
@@ -137,7 +137,7 @@ class FamilyScreensTest {
         assertThat(app.devicePolls(console).status()).isEqualTo(200);
 
         // the family's devices, with whose each is and a filter by member
-        robot.clickOn("#devicesTab");
+        app.click(robot, "#devicesTab");
         @SuppressWarnings("unchecked")
         TableView<LinkedDevice> table = robot.lookup("#devicesTable").queryAs(TableView.class);
         CompanionFixture.await(() -> table.getItems().size() == 2);
@@ -159,7 +159,7 @@ class FamilyScreensTest {
         CompanionFixture.await(() -> table.getItems().size() == 1);
 
         // the family's activity: newest first, whose each line is, filterable by what happened
-        robot.clickOn("#activityTab");
+        app.click(robot, "#activityTab");
         @SuppressWarnings("unchecked")
         TableView<ActivityEntry> activity = robot.lookup("#activityTable").queryAs(TableView.class);
         CompanionFixture.await(() -> activity.getItems().size() >= ROUNDS + 4);

@@ -37,7 +37,7 @@ class KeyboardAndNamesTest {
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#resultTitle"));
         check(robot, "the result");
         for (String tab : List.of("#devicesTab", "#requestsTab", "#activityTab", "#settingsTab")) {
-            robot.clickOn(tab);
+            app.click(robot, tab);
             WaitForAsyncUtils.waitForFxEvents();
             check(robot, tab);
         }
@@ -50,7 +50,7 @@ class KeyboardAndNamesTest {
         app.signInAs("riley");
         app.signIn(robot);
         CompanionFixture.await(() -> robot.lookup("#supportTab").tryQuery().isPresent());
-        robot.clickOn("#supportTab");
+        app.click(robot, "#supportTab");
         WaitForAsyncUtils.waitForFxEvents();
         check(robot, "support");
         String code = app.deviceAsks("Living-room Switch", "Nintendo Switch").path("user_code").asText();

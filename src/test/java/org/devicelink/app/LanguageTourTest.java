@@ -71,13 +71,13 @@ class LanguageTourTest {
             robot.clickOn("#approveButton");
             CompanionFixture.await(() -> CompanionFixture.showing(robot, "#resultTitle"));
 
-            robot.clickOn("#devicesTab");
+            app.click(robot, "#devicesTab");
             CompanionFixture.await(() -> robot.lookup("#devicesTable").queryAs(TableView.class).getItems().size() == 1);
             Screenshots.save(app.scene, "devices-" + tag());
             assertThat(Drawn.cutShort(app.scene.getRoot())).as("words cut to … on Devices").isEmpty();
             assertNoEnglish("Devices");
             for (String tab : List.of("#requestsTab", "#activityTab", "#settingsTab")) {
-                robot.clickOn(tab);
+                app.click(robot, tab);
                 WaitForAsyncUtils.waitForFxEvents();
                 assertThat(Drawn.cutShort(app.scene.getRoot())).as("words cut to … on %s", tab).isEmpty();
                 assertNoEnglish(tab);

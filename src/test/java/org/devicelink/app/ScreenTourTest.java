@@ -52,10 +52,10 @@ class ScreenTourTest {
         assertThat(robot.lookup("#resultTitle").queryAs(Label.class).getText()).isEqualTo("Game console is linked");
         shots.add(Screenshots.save(app.scene, "result-linked-dark"));
 
-        robot.clickOn("#devicesTab");
+        app.click(robot, "#devicesTab");
         CompanionFixture.await(() -> robot.lookup("#devicesTable").queryAs(TableView.class).getItems().size() == 1);
         shots.add(Screenshots.save(app.scene, "devices-dark"));
-        robot.clickOn("#settingsTab");
+        app.click(robot, "#settingsTab");
         assertThat(robot.lookup("#settingsTheme").queryAs(ComboBox.class).getValue()).isEqualTo("dark");
         shots.add(Screenshots.save(app.scene, "settings-dark"));
 

@@ -49,7 +49,7 @@ class SupportScreenTest {
         app.signIn(robot);
         CompanionFixture.await(() -> robot.lookup("#supportTab").tryQuery().isPresent());
         assertThat(robot.lookup("#requestsTab").tryQuery()).isEmpty();
-        robot.clickOn("#supportTab");
+        app.click(robot, "#supportTab");
 
         var console = app.deviceAsks("Living-room Switch", "Nintendo Switch");
         String code = console.path("user_code").asText();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -142,6 +143,24 @@ public final class CompanionFixture implements AutoCloseable {
     }
 
     /** Whether the node is on screen: it and every parent visible (a node's own visible flag says only half). */
+    /**
+     * Clicks the node {@code query} finds, found on the JavaFX thread: TestFX looks a query up on the test's thread,
+     * walking children lists the JavaFX thread may be changing (a table filling in, a badge counting), which threw
+     * IndexOutOfBoundsException one run in five in a tab walk.
+     */
+    public void click(FxRobot robot, String query) {
+        Node node;
+        try {
+            node = WaitForAsyncUtils.asyncFx(() -> scene.lookup(query)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError("looking up " + query, e);
+        }
+        if (node == null) {
+            throw new AssertionError("nothing on the screen is " + query);
+        }
+        robot.clickOn(node);
+    }
+
     public static boolean showing(FxRobot robot, String query) {
         var found = robot.lookup(query).tryQuery();
         if (found.isEmpty() || found.get().getScene() == null) {

@@ -20,7 +20,7 @@ class LinkingSettingTest {
     @Test
     void turningLinkingOffInSettingsIsKeptByTheServerAndRefusesCodes(FxRobot robot) {
         app.signIn(robot);
-        robot.clickOn("#settingsTab");
+        app.click(robot, "#settingsTab");
         CompanionFixture.await(() -> "on".equals(choice(robot).getValue()));
         robot.clickOn("#linkingChoice").clickOn("Off");
         CompanionFixture.await(() -> robot.lookup("#linkingStatus").queryAs(Label.class).getText().startsWith("Saved."));
