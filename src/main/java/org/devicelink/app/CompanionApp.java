@@ -54,6 +54,8 @@ public final class CompanionApp extends Application {
     /** Lines later copies handed over (a link, or nothing: come to the front), until the window takes them. */
     private static final BlockingQueue<String> HANDED_OVER = new LinkedBlockingQueue<>();
     private static final Duration DEMO_REFRESH = Duration.ofSeconds(30);
+    /** The window's narrowest width: every screen fits it in every language (LanguageTourTest). */
+    static final double NARROWEST = 760;
 
     private final UiExecutor executor = BackgroundWork.onJavaFx();
     private volatile LocalServer localServer; // set off the JavaFX thread, closed on it
@@ -115,7 +117,7 @@ public final class CompanionApp extends Application {
         scene.getStylesheets().add(Theme.stylesheet());
         stage.setScene(scene);
         stage.setTitle(Messages.get("app.name"));
-        stage.setMinWidth(760);
+        stage.setMinWidth(NARROWEST);
         stage.setMinHeight(560);
         stage.show();
         if (smokeTest != null) {

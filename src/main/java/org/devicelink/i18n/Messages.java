@@ -125,10 +125,14 @@ public final class Messages {
                 : format.format(minutes, Direction.LAST, RelativeUnit.MINUTES);
     }
 
-    /** A moment as this language writes it, in this computer's time zone: to the minute, or to the second. */
+    /**
+     * A moment as this language writes it, in this computer's time zone: to the minute, or to the second. A right-to-left
+     * language names the month: its numeric dates need direction marks to read in order, which JavaFX draws as boxes.
+     */
     public static String moment(Instant instant, boolean toTheSecond) {
-        var format = DateFormat.getDateTimeInstance(DateFormat.SHORT, toTheSecond ? DateFormat.MEDIUM : DateFormat.SHORT,
-                ULocale.forLocale(locale()));
+        ULocale language = ULocale.forLocale(locale());
+        var format = language.isRightToLeft() ? DateFormat.getInstanceForSkeleton(toTheSecond ? "yMMMdjms" : "yMMMdjm", language)
+                : DateFormat.getDateTimeInstance(DateFormat.SHORT, toTheSecond ? DateFormat.MEDIUM : DateFormat.SHORT, language);
         return format.format(Date.from(instant));
     }
 

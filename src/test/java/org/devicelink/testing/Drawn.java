@@ -6,10 +6,14 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Cell;
+import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.text.Text;
 
@@ -29,6 +33,37 @@ public final class Drawn {
     }
 
     /**
+     * The shown controls that reach past the left or right edge of {@code root} laid out {@code width} wide, where a
+     * person cannot see them (a row of buttons too wide for a language's longer words). A table's and a scroll pane's
+     * insides are theirs to clip. Call on the JavaFX thread; the root is laid out at its scene's width again after.
+     */
+    public static List<String> beyondTheWindow(Parent root, double width) {
+        var beyond = new ArrayList<String>();
+        root.resize(width, root.getLayoutBounds().getHeight());
+        root.layout();
+        outside(root, root, width, beyond);
+        root.resize(root.getScene().getWidth(), root.getScene().getHeight());
+        root.layout();
+        return beyond;
+    }
+
+    private static void outside(Parent root, Node node, double width, List<String> beyond) {
+        if (!node.isVisible() || node instanceof TableView<?> || node instanceof ScrollPane) {
+            return;
+        }
+        if (node instanceof Control control) {
+            Bounds bounds = root.sceneToLocal(control.localToScene(control.getLayoutBounds()));
+            if (bounds.getMinX() < -1 || bounds.getMaxX() > width + 1) {
+                String name = control instanceof Labeled labeled ? labeled.getText() : control.getId();
+                beyond.add("%s at %.0f–%.0f of %.0f px".formatted(name, bounds.getMinX(), bounds.getMaxX(), width));
+            }
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> outside(root, child, width, beyond));
+        }
+    }
+
+    /**
      * The shown texts with a Latin word ({@code [A-Za-z]{2,}}) that is not {@code data}: on a screen in a language
      * written without Latin letters, English that does not come from the bundle. Call on the JavaFX thread.
      */
@@ -44,6 +79,19 @@ public final class Drawn {
         });
         return found;
     }
+
+    /** The shown texts with a direction mark in them, which JavaFX draws as a box. Call on the JavaFX thread. */
+    public static List<String> directionMarks(Node root) {
+        var found = new ArrayList<String>();
+        texts(root, text -> {
+            if (MARKS.matcher(text).find()) {
+                found.add(text);
+            }
+        });
+        return found;
+    }
+
+    private static final Pattern MARKS = Pattern.compile("[\\u200E\\u200F\\u061C\\u202A-\\u202E\\u2066-\\u2069]");
 
     private static final Pattern LATIN = Pattern.compile("[A-Za-z]{2,}");
 

@@ -23,13 +23,12 @@ public final class Language {
     private Language() {}
 
     /**
-     * Whether the companion can show {@code language} on this computer. On Linux, JavaFX lays text out through Pango, whose
-     * glyph layout keeps a run's text from before the run was split at a line's end: wrapped right-to-left text throws
-     * (JavaFX 22 to 26) or is drawn with the whole paragraph on each line (21). There the companion speaks English instead
-     * of Arabic; the pages, in a browser, speak Arabic everywhere. {@code JavaFxArabicTest} says when this can go.
+     * Whether the companion can show {@code language} on this computer. On Linux, JavaFX wraps right-to-left text only
+     * with {@link PangoSplitRuns}'s mend; without it the companion speaks English instead of Arabic there (the pages, in a
+     * browser, speak Arabic everywhere).
      */
     public static boolean shownHere(Locale language) {
-        return !(LINUX && ULocale.forLocale(language).isRightToLeft() && !PseudoLanguages.is(language));
+        return !(LINUX && ULocale.forLocale(language).isRightToLeft() && !PseudoLanguages.is(language)) || PangoSplitRuns.installed();
     }
 
     /** The languages the Settings screen offers on this computer. */
@@ -45,6 +44,9 @@ public final class Language {
 
     /** @param tag a language tag from Settings; empty for this computer's language */
     public static void speak(String tag) {
+        if (LINUX) {
+            PangoSplitRuns.install();
+        }
         Locale chosen = spoken(tag);
         Messages.speak(chosen);
         Locale.setDefault(chosen); // JavaFX's own words (a table's placeholder, a dialog's buttons) and date formats follow

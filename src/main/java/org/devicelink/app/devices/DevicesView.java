@@ -31,6 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.devicelink.app.common.Language;
 import org.devicelink.app.common.MemberFilter;
+import org.devicelink.app.common.ToolbarRow;
 import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.DeviceStatus;
 import org.devicelink.protocol.FamilyMember;
@@ -58,6 +59,7 @@ public final class DevicesView {
         search.setAccessibleText(Messages.get("devices.filter")); // a prompt is gone once something is typed; a name stays
         search.setPromptText(Messages.get("devices.filter"));
         search.setPrefColumnCount(16);
+        search.setMinWidth(160); // room for a name; narrower, the buttons move to a row of their own
         HBox.setHgrow(search, Priority.SOMETIMES);
         search.textProperty().bindBidirectional(model.filterProperty());
         var ended = new CheckBox(Messages.get("devices.showEnded"));
@@ -75,13 +77,14 @@ public final class DevicesView {
         var progress = new ProgressIndicator();
         progress.setMaxSize(20, 20);
         progress.visibleProperty().bind(model.busyProperty());
-        var spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        var toolbar = new HBox(10, search, whose, ended, spacer, progress, refresh, rename, unlink);
         for (var control : List.of(whose, ended, refresh, rename, unlink)) {
             control.setMinWidth(Region.USE_PREF_SIZE); // the search field gives way, never a button's words
         }
-        toolbar.setAlignment(Pos.CENTER_LEFT);
+        var filters = new HBox(10, search, whose, ended);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        var actions = new HBox(10, progress, refresh, rename, unlink);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        var toolbar = new ToolbarRow(10, filters, actions);
 
         table.setId("devicesTable");
         table.setAccessibleText(Messages.get("devices.title"));
@@ -99,13 +102,13 @@ public final class DevicesView {
         var owner = column("devices.column.account", d -> d.accountName() == null ? "" : d.accountName());
         owner.setId("accountColumn");
         owner.visibleProperty().bind(model.familyProperty());
-        owner.setPrefWidth(120);
-        name.setPrefWidth(170);
-        device.setPrefWidth(120);
-        app.setPrefWidth(170);
-        linkedOn.setPrefWidth(130);
-        lastActive.setPrefWidth(130);
-        status.setPrefWidth(90);
+        owner.setPrefWidth(115);
+        name.setPrefWidth(160);
+        device.setPrefWidth(110);
+        app.setPrefWidth(150);
+        linkedOn.setPrefWidth(160); // a moment with the month's name (right to left) is longer than 12/7/26
+        lastActive.setPrefWidth(160);
+        status.setPrefWidth(75);
         status.setId("statusColumn");
         table.getColumns().setAll(List.of(name, owner, device, app, linkedOn, lastActive, status));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
