@@ -26,12 +26,13 @@ class CommandHelpTest {
     }
 
     @Test
-    void everyOptionOfTheCompanionScanAndDeviceCommandsIsDescribedInEveryLanguage() {
+    void everyOptionOfTheCompanionScanDeviceAndBenchCommandsIsDescribedInEveryLanguage() {
         var missing = new ArrayList<String>();
         for (Locale language : Messages.LANGUAGES) {
             Messages.speak(language);
             var root = Main.commandLine(new UserFolders(dir));
-            for (var command : new CommandLine[] {root, root.getSubcommands().get("scan"), root.getSubcommands().get("device")}) {
+            for (var command : new CommandLine[] {root, root.getSubcommands().get("scan"), root.getSubcommands().get("device"),
+                root.getSubcommands().get("bench")}) {
                 var spec = command.getCommandSpec();
                 if (String.join("", spec.usageMessage().description()).isBlank()) {
                     missing.add(language + " " + spec.qualifiedName() + ": no description");
@@ -56,6 +57,8 @@ class CommandHelpTest {
         Messages.speak(Locale.JAPANESE);
         assertThat(help("device")).doesNotContain("Usage:").contains("--once")
                 .containsPattern("\\p{IsHiragana}|\\p{IsKatakana}|\\p{IsHan}");
+        Messages.speak(Locale.forLanguageTag("ar"));
+        assertThat(help("bench")).contains("--link-rate").contains("السيناريوهات").doesNotContain("Scenarios");
     }
 
     private String help(String command) {

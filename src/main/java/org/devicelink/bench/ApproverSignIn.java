@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.Pkce;
 import org.devicelink.protocol.ProtocolJson;
 
@@ -43,8 +44,7 @@ final class ApproverSignIn {
         query.put("code_challenge_method", "S256");
         var page = http.get("/idp/oauth2/v2.0/authorize?" + form(query), Map.of());
         if (page.status() != 200) {
-            throw new IOException("The local provider's login page answered HTTP " + page.status()
-                    + ": is the server's local issuer on (local-issuer=true)?");
+            throw new IOException(Messages.get("bench.signin.page", page.status()));
         }
         Map<String, String> fields = new LinkedHashMap<>();
         Matcher hidden = HIDDEN.matcher(page.text());
@@ -57,7 +57,7 @@ final class ApproverSignIn {
         var login = http.post("/idp/oauth2/v2.0/authorize", Map.of("Cookie", cookie), "application/x-www-form-urlencoded", form(fields));
         String location = login.headers().get("location");
         if (login.status() != 302 || location == null || !location.contains("code=")) {
-            throw new IOException("Signing in as " + username + " failed (HTTP " + login.status() + "): check the username and password.");
+            throw new IOException(Messages.get("bench.signin.failed", username, login.status()));
         }
         String code = URLDecoder.decode(URI.create(location).getRawQuery().replaceAll(".*code=([^&]*).*", "$1"), StandardCharsets.UTF_8);
         var token = http.post("/idp/oauth2/v2.0/token", Map.of(), "application/x-www-form-urlencoded", form(Map.of(
@@ -65,7 +65,7 @@ final class ApproverSignIn {
                 "code_verifier", verifier)));
         JsonNode json = ProtocolJson.MAPPER.readTree(token.body());
         if (token.status() != 200 || !json.hasNonNull("access_token")) {
-            throw new IOException("The local provider would not give a token (HTTP " + token.status() + "): " + token.text());
+            throw new IOException(Messages.get("bench.signin.noToken", token.status(), token.text()));
         }
         return json.get("access_token").asText();
     }

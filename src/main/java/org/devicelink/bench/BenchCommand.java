@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 import javax.net.ssl.SSLSocketFactory;
+import org.devicelink.i18n.Messages;
 import org.devicelink.platform.UserFolders;
 import org.devicelink.protocol.DeviceAuthorization;
 import org.devicelink.protocol.LocalSignIn;
@@ -34,50 +36,46 @@ import picocli.CommandLine.Option;
  * {@code devicelink bench}: drives a running link server as a launch day would, over the wire like any device and
  * any companion, and reports throughput and latency per operation, approval-to-token latency and the server's memory.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Load a running link server and report throughput, p50/p99 per operation, approval-to-token latency and memory.",
-                "Scenarios: mix (devices waiting and polling at the advertised interval, people approving links, devices collecting, "
-                        + "refreshing and being unlinked); device-authorizations, pending-polls and metadata (each as fast as the "
-                        + "connections go; metadata is the ceiling of the stack)."})
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false) // words: the bundle's cli.devicelink.bench.*
 public final class BenchCommand implements Callable<Integer> {
 
+    private static final List<String> SCENARIOS = List.of("mix", "device-authorizations", "pending-polls", "metadata");
     static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
     private final UserFolders folders;
-    @Option(names = "--server", description = "Link server URL (default ${DEFAULT-VALUE}).")
+    @Option(names = "--server")
     URI server = URI.create("https://localhost:8443");
-    @Option(names = "--ca", description = "PEM certificate to trust (default: the local server's, from the user's data folder).")
+    @Option(names = "--ca")
     Path certificate;
-    @Option(names = "--scenario", description = "mix, device-authorizations, pending-polls or metadata (default ${DEFAULT-VALUE}).")
+    @Option(names = "--scenario")
     String scenario = "mix";
-    @Option(names = "--duration", description = "Seconds to measure, after the warm-up (default ${DEFAULT-VALUE}).")
+    @Option(names = "--duration")
     int duration = 60;
-    @Option(names = "--warmup", description = "Seconds run first and left out of the figures (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup")
     int warmup = 5;
-    @Option(names = "--connections", description = "Connections of the as-fast-as-possible scenarios (default ${DEFAULT-VALUE}).")
+    @Option(names = "--connections")
     int connections = 32;
-    @Option(names = "--pending", description = "Codes asked for before pending-polls polls them round robin; in mix, devices that "
-            + "wait the whole run, each on its own connection (default: 10000, or 200 in mix).")
+    @Option(names = "--pending")
     Integer pending;
-    @Option(names = "--links", description = "In mix: how many devices are linked, approved by a person (default ${DEFAULT-VALUE}).")
+    @Option(names = "--links")
     int links = 100;
-    @Option(names = "--link-rate", description = "In mix: links started per second (default ${DEFAULT-VALUE}).")
+    @Option(names = "--link-rate")
     double linkRate = 5;
-    @Option(names = "--no-held", description = "Never ask for held polls (Prefer: wait), as a client that knows nothing of them.")
+    @Option(names = "--no-held")
     boolean noHeld;
-    @Option(names = "--client-id", description = "Registered device app (default ${DEFAULT-VALUE}).")
+    @Option(names = "--client-id")
     String clientId = "demo-console";
-    @Option(names = "--username", description = "Approver at the server's local provider (default ${DEFAULT-VALUE}).")
+    @Option(names = "--username")
     String username = "alex";
-    @Option(names = "--password", description = "Their password (default: the demo accounts').")
+    @Option(names = "--password")
     String password = "link-demo";
-    @Option(names = "--token", description = "An access token for the companion API instead of signing in (another identity provider).")
+    @Option(names = "--token")
     String token;
-    @Option(names = "--pid", description = "The server's process id: its memory (RSS) is reported.")
+    @Option(names = "--pid")
     Long pid;
-    @Option(names = "--csv", description = "Write every sample (operation, start, latency) to this CSV file.")
+    @Option(names = "--csv")
     Path csv;
-    @Option(names = "--plot", description = "Draw p50 and p99 latency over the run to this PNG file.")
+    @Option(names = "--plot")
     Path plot;
 
     private final PrintStream out;
@@ -101,18 +99,23 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
+            if (!SCENARIOS.contains(scenario)) {
+                throw new IllegalArgumentException(Messages.get("bench.unknownScenario", scenario));
+            }
             Path pem = certificate != null ? certificate : folders.localServerCertificate();
             if ("https".equals(server.getScheme())) {
                 if (!Files.exists(pem)) {
-                    throw new IOException("No certificate to trust at " + pem + ": pass the server's with --ca.");
+                    throw new IOException(Messages.get("bench.noCertificate", pem));
                 }
                 tls = PinnedCertificate.trusting(pem).getSocketFactory();
             }
             JsonNode metadata;
             try (var http = new RawHttp(server, tls)) {
                 var answer = http.get("/.well-known/oauth-authorization-server", Map.of());
-                answer.expect(200, "The OAuth metadata of " + server);
+                answer.expect(200, Messages.get("bench.metadataOf", server));
                 metadata = ProtocolJson.MAPPER.readTree(answer.body());
+            } catch (ConnectException e) {
+                throw new IOException(Messages.get("bench.unreachable", server), e);
             }
             pollWait = !noHeld ? metadata.path(DeviceAuthorization.POLL_WAIT_METADATA).asLong(0) : 0;
             long rssBefore = ServerMemory.rss(pid);
@@ -121,8 +124,7 @@ public final class BenchCommand implements Callable<Integer> {
                 case "device-authorizations" -> closedLoop("device authorization", this::deviceAuthorization);
                 case "pending-polls" -> pendingPolls();
                 case "mix" -> mix();
-                default -> throw new IllegalArgumentException("Unknown scenario '" + scenario
-                        + "': choose mix, device-authorizations, pending-polls or metadata.");
+                default -> throw new IllegalArgumentException(Messages.get("bench.unknownScenario", scenario));
             };
             report(result, rssBefore);
             return 0;
@@ -155,7 +157,7 @@ public final class BenchCommand implements Callable<Integer> {
         runFor(warmup + duration);
         stopping = true;
         CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        return connections + " connections, " + operation + " as fast as they go";
+        return Messages.get("bench.closedLoop", connections, operationName(operation));
     }
 
     /** Asks for {@code pending} codes, then polls them round robin as fast as the connections go. */
@@ -164,7 +166,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> codes = Collections.synchronizedList(new ArrayList<>());
         var next = new AtomicInteger();
         var creators = new ArrayList<CompletableFuture<Void>>();
-        var progress = progress("asking for " + count + " codes", count, () -> codes.size());
+        var progress = progress(Messages.get("bench.asking", count), count, () -> codes.size());
         for (int i = 0; i < connections; i++) {
             creators.add(CompletableFuture.runAsync(() -> {
                 try (var http = new RawHttp(server, tls)) {
@@ -181,14 +183,14 @@ public final class BenchCommand implements Callable<Integer> {
         }
         CompletableFuture.allOf(creators.toArray(CompletableFuture[]::new)).get(1, TimeUnit.HOURS);
         progress.close();
-        out.printf("%,d pending codes; server memory now %s%n", codes.size(), ServerMemory.text(ServerMemory.rss(pid)));
+        out.println(Messages.get("bench.pendingCodes", codes.size(), ServerMemory.text(ServerMemory.rss(pid))));
         var round = new AtomicLong();
         String[] all = codes.toArray(String[]::new);
         return closedLoop("pending poll", http -> {
             String code = all[(int) (round.getAndIncrement() % all.length)];
             return http.post("/oauth2/token", Map.of(), "application/x-www-form-urlencoded",
                     ApproverSignIn.form(Map.of("grant_type", DEVICE_GRANT, "client_id", clientId, "device_code", code)));
-        }) + ", over " + all.length + " codes";
+        }).transform(what -> Messages.get("bench.overCodes", what, all.length));
     }
 
     /**
@@ -208,7 +210,7 @@ public final class BenchCommand implements Callable<Integer> {
         var inFlight = new Semaphore(20); // under the default limit of 25 devices per account
         var flows = new ArrayList<CompletableFuture<Void>>();
         long start = System.nanoTime();
-        var progress = progress("linking " + links + " devices", links,
+        var progress = progress(Messages.get("bench.linking", links), links,
                 () -> (int) flows.stream().filter(CompletableFuture::isDone).count());
         for (int i = 0; i < links; i++) {
             long due = start + (long) (i / linkRate * 1e9);
@@ -229,8 +231,7 @@ public final class BenchCommand implements Callable<Integer> {
         progress.close();
         stopping = true;
         measured = new long[] {0, samples.nowMillis() + 1};
-        return waiting + " devices waiting, " + links + " linked at " + linkRate + "/s, held polls "
-                + (pollWait > 0 ? "on (wait=" + pollWait + ")" : "off");
+        return Messages.get(pollWait > 0 ? "bench.mix.held" : "bench.mix.unheld", waiting, links, linkRate, pollWait);
     }
 
     /** A device that shows its code all run long and polls at the advertised interval (held where offered). */
@@ -263,11 +264,11 @@ public final class BenchCommand implements Callable<Integer> {
             }, threads);
             Map<String, String> auth = Map.of("Authorization", "Bearer " + bearer);
             String path = "/api/v1/links/" + code.userCode();
-            patiently("lookup", person, http -> http.get(path, auth)).expect(200, "lookup");
+            patiently("lookup", person, http -> http.get(path, auth)).expect(200, operationName("lookup"));
             Thread.sleep(ThreadLocalRandom.current().nextLong(1000, 3000)); // the person reads what is asking
             long approving = samples.nanos();
             var approved = patiently("approve", person, http -> http.post(path + "/approve", auth, "application/json", "{}"));
-            approved.expect(200, "approve");
+            approved.expect(200, operationName("approve"));
             TokenAnswer collected = tokens.join();
             samples.operation("approval to tokens").answered("linked");
             recordSince("approval to tokens", approving, collected.at());
@@ -275,8 +276,8 @@ public final class BenchCommand implements Callable<Integer> {
             var refreshed = timed("refresh", device, http -> http.post("/oauth2/token", Map.of(), "application/x-www-form-urlencoded",
                     ApproverSignIn.form(Map.of("grant_type", "refresh_token", "client_id", clientId, "refresh_token",
                             collected.refreshToken()))));
-            refreshed.expect(200, "refresh");
-            timed("unlink", person, http -> http.send("DELETE", "/api/v1/devices/" + deviceId, auth, null, null)).expect(200, "unlink");
+            refreshed.expect(200, operationName("refresh"));
+            timed("unlink", person, http -> http.send("DELETE", "/api/v1/devices/" + deviceId, auth, null, null)).expect(200, operationName("unlink"));
         }
     }
 
@@ -315,7 +316,7 @@ public final class BenchCommand implements Callable<Integer> {
                 case "slow_down" -> interval += 5_000_000_000L;
                 case "temporarily_unavailable" -> TimeUnit.SECONDS.sleep(Math.max(1,
                         answer.askedToWaitSeconds())); // as the device kit does
-                default -> throw new IOException("The device was told " + error);
+                default -> throw new IOException(Messages.get("bench.deviceTold", error));
             }
         }
         throw new InterruptedException("stopped");
@@ -367,33 +368,39 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void runFor(int seconds) throws InterruptedException {
-        var progress = progress(scenario + ", " + warmup + " s warm-up then " + duration + " s", seconds,
+        var progress = progress(Messages.get("bench.running", scenario, warmup, duration), seconds,
                 () -> (int) (samples.nowMillis() / 1000));
         Thread.sleep(seconds * 1000L);
         progress.close();
+    }
+
+    /** An operation's name as the person reads it; its id ("held poll → tokens") is what the CSV keeps. */
+    static String operationName(String operation) {
+        return Messages.get("bench.op." + operation.replace(" → ", "-").replace(' ', '-'));
     }
 
     private void report(String what, long rssBefore) throws IOException {
         long from = measured != null ? measured[0] : warmup * 1000L;
         long to = measured != null ? measured[1] : from + duration * 1000L;
         out.println();
-        out.println("devicelink bench against " + server + ": " + what);
-        out.printf("%-22s %10s %10s %9s %9s %9s  %s%n", "operation", "count", "per s", "p50 ms", "p99 ms", "max ms", "answers");
+        out.println(Messages.get("bench.header", server, what));
+        out.printf("%-22s %10s %10s %9s %9s %9s  %s%n", Messages.get("bench.column.operation"), Messages.get("bench.column.count"),
+                Messages.get("bench.column.perSecond"), Messages.get("bench.column.p50"), Messages.get("bench.column.p99"),
+                Messages.get("bench.column.max"), Messages.get("bench.column.answers"));
         for (var s : samples.summaries(from, to)) {
-            out.printf("%-22s %,10d %,10.0f %9.2f %9.2f %9.1f  %s%s%n", s.operation(), s.count(), s.perSecond(), s.p50Millis(),
-                    s.p99Millis(), s.maxMillis(), s.answers(), s.failures() > 0 ? "  FAILED " + s.failures() : "");
+            out.printf("%-22s %,10d %,10.0f %9.2f %9.2f %9.1f  %s%s%n", operationName(s.operation()), s.count(), s.perSecond(), s.p50Millis(),
+                    s.p99Millis(), s.maxMillis(), s.answers(), s.failures() > 0 ? "  " + Messages.get("bench.failed", s.failures()) : "");
         }
         if (pid != null) {
-            out.printf("server memory (RSS): %s before, %s after%n", ServerMemory.text(rssBefore),
-                    ServerMemory.text(ServerMemory.rss(pid)));
+            out.println(Messages.get("bench.memory", ServerMemory.text(rssBefore), ServerMemory.text(ServerMemory.rss(pid))));
         }
         if (csv != null) {
             samples.writeCsv(csv);
-            out.println("samples: " + csv);
+            out.println(Messages.get("bench.samples", csv));
         }
         if (plot != null) {
             LatencyPlot.write(plot, "devicelink bench: " + what, samples.perSecond(to));
-            out.println("plot: " + plot);
+            out.println(Messages.get("bench.plotFile", plot));
         }
     }
 }

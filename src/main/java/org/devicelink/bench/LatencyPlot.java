@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.devicelink.i18n.Messages;
 
 /** Latency over the run, one colour per operation: p50 as a solid line, p99 dashed, on a logarithmic axis. */
 final class LatencyPlot {
@@ -65,7 +66,7 @@ final class LatencyPlot {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         g.drawString(title, LEFT, 30);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        g.drawString("seconds into the run", LEFT + plotW / 2 - 60, HEIGHT - 15);
+        g.drawString(Messages.get("bench.plot.axis"), LEFT + plotW / 2 - 60, HEIGHT - 15);
         int index = 0;
         for (var entry : series.entrySet()) {
             Color colour = COLOURS.get(index % COLOURS.size());
@@ -97,11 +98,11 @@ final class LatencyPlot {
             g.setStroke(new BasicStroke(2f));
             g.drawLine(LEFT + plotW + 15, legendY, LEFT + plotW + 40, legendY);
             g.setColor(Color.BLACK);
-            g.drawString(entry.getKey(), LEFT + plotW + 48, legendY + 5);
+            g.drawString(BenchCommand.operationName(entry.getKey()), LEFT + plotW + 48, legendY + 5);
             index++;
         }
         g.setColor(Color.DARK_GRAY);
-        g.drawString("solid: p50   dashed: p99", LEFT + plotW + 15, TOP + 20 + index * 22);
+        g.drawString(Messages.get("bench.plot.legend"), LEFT + plotW + 15, TOP + 20 + index * 22);
         g.dispose();
         ImageIO.write(image, "png", file.toFile());
     }

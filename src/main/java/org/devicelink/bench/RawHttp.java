@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLSocketFactory;
+import org.devicelink.i18n.Messages;
 import org.devicelink.protocol.ProtocolJson;
 
 /**
@@ -29,7 +30,7 @@ final class RawHttp implements AutoCloseable {
 
         void expect(int wanted, String what) throws IOException {
             if (status != wanted) {
-                throw new IOException(what + " answered HTTP " + status + ": " + text());
+                throw new IOException(Messages.get("bench.answered", what, status, text()));
             }
         }
 
@@ -123,7 +124,7 @@ final class RawHttp implements AutoCloseable {
     private Response read() throws IOException {
         String status = line();
         if (!status.startsWith("HTTP/1.")) {
-            throw new IOException("Not an HTTP answer: " + status);
+            throw new IOException(Messages.get("bench.notHttp", status));
         }
         int code = Integer.parseInt(status.substring(9, 12));
         Map<String, String> headers = new HashMap<>();
@@ -154,7 +155,7 @@ final class RawHttp implements AutoCloseable {
         var line = new StringBuilder(64);
         for (int c = in.read(); c != '\n'; c = in.read()) {
             if (c == -1) {
-                throw new IOException("The server closed the connection");
+                throw new IOException(Messages.get("bench.closed"));
             }
             if (c != '\r') {
                 line.append((char) c);

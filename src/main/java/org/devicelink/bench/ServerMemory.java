@@ -3,6 +3,7 @@ package org.devicelink.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.devicelink.i18n.Messages;
 
 /** The measured server's resident memory, read from Linux's {@code /proc}. */
 final class ServerMemory {
@@ -21,12 +22,12 @@ final class ServerMemory {
                 }
             }
         } catch (IOException e) {
-            System.err.println("devicelink bench: cannot read the memory of process " + pid + ": " + e.getMessage());
+            System.err.println("devicelink bench: " + Messages.get("bench.memory.unreadable", pid.toString(), e.getMessage()));
         }
         return -1;
     }
 
     static String text(long bytes) {
-        return bytes < 0 ? "unknown" : String.format("%,d MB", bytes / (1024 * 1024));
+        return bytes < 0 ? Messages.get("bench.memory.unknown") : String.format("%,d MB", bytes / (1024 * 1024));
     }
 }

@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.devicelink.i18n.Messages;
 import org.devicelink.platform.UserFolders;
 import org.devicelink.testing.Databases;
 import org.devicelink.testing.LinkServerFixture;
@@ -61,6 +63,19 @@ class BenchCommandTest {
         try (var server = new LinkServerFixture(Databases.H2, dir.resolve("server"), Map.of())) {
             String report = bench(server, "--scenario", "mix", "--pending", "2", "--links", "3", "--link-rate", "3", "--no-held");
             assertThat(report).contains("held polls off").containsPattern("(?m)^pending poll → tokens +3 ");
+        }
+    }
+
+    @Test
+    void theReportIsInTheTerminalsLanguage() throws Exception {
+        Messages.speak(Locale.JAPANESE);
+        try (var server = new LinkServerFixture(Databases.H2, dir.resolve("server"), Map.of())) {
+            String report = bench(server, "--scenario", "pending-polls", "--pending", "3", "--connections", "1",
+                    "--warmup", "0", "--duration", "1");
+            assertThat(report).contains("承認待ちのコード 3 個").contains("操作").contains("応答")
+                    .containsPattern("(?m)^承認待ちのポーリング +[\\d,]+ ").doesNotContain("pending poll").doesNotContain("!bench.");
+        } finally {
+            Messages.speak(Locale.ENGLISH);
         }
     }
 
