@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLSocketFactory;
 import org.devicelink.i18n.Messages;
 import org.devicelink.platform.UserFolders;
@@ -39,7 +40,6 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false) // words: the bundle's cli.devicelink.bench.*
 public final class BenchCommand implements Callable<Integer> {
 
-    private static final List<String> SCENARIOS = List.of("mix", "device-authorizations", "pending-polls", "metadata");
     static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
     private final UserFolders folders;
@@ -99,9 +99,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
-            if (!SCENARIOS.contains(scenario)) {
-                throw new IllegalArgumentException(Messages.get("bench.unknownScenario", scenario));
-            }
+            Callable<String> run = switch (scenario) { // chosen before connecting: a mistyped scenario is told at once
+                case "metadata" -> () -> closedLoop("metadata", http -> http.get("/.well-known/oauth-authorization-server", Map.of()));
+                case "device-authorizations" -> () -> closedLoop("device authorization", this::deviceAuthorization);
+                case "pending-polls" -> this::pendingPolls;
+                case "mix" -> this::mix;
+                default -> throw new IllegalArgumentException(Messages.get("bench.unknownScenario", scenario));
+            };
             Path pem = certificate != null ? certificate : folders.localServerCertificate();
             if ("https".equals(server.getScheme())) {
                 if (!Files.exists(pem)) {
@@ -119,14 +123,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             pollWait = !noHeld ? metadata.path(DeviceAuthorization.POLL_WAIT_METADATA).asLong(0) : 0;
             long rssBefore = ServerMemory.rss(pid);
-            String result = switch (scenario) {
-                case "metadata" -> closedLoop("metadata", http -> http.get("/.well-known/oauth-authorization-server", Map.of()));
-                case "device-authorizations" -> closedLoop("device authorization", this::deviceAuthorization);
-                case "pending-polls" -> pendingPolls();
-                case "mix" -> mix();
-                default -> throw new IllegalArgumentException(Messages.get("bench.unknownScenario", scenario));
-            };
-            report(result, rssBefore);
+            report(run.call(), rssBefore);
             return 0;
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("devicelink bench: " + e.getMessage());
@@ -157,7 +154,7 @@ public final class BenchCommand implements Callable<Integer> {
         runFor(warmup + duration);
         stopping = true;
         CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        return Messages.get("bench.closedLoop", connections, operationName(operation));
+        return Messages.get("bench.closedLoop", connections, Samples.name(operation));
     }
 
     /** Asks for {@code pending} codes, then polls them round robin as fast as the connections go. */
@@ -264,11 +261,11 @@ public final class BenchCommand implements Callable<Integer> {
             }, threads);
             Map<String, String> auth = Map.of("Authorization", "Bearer " + bearer);
             String path = "/api/v1/links/" + code.userCode();
-            patiently("lookup", person, http -> http.get(path, auth)).expect(200, operationName("lookup"));
+            patiently("lookup", person, http -> http.get(path, auth)).expect(200, Samples.name("lookup"));
             Thread.sleep(ThreadLocalRandom.current().nextLong(1000, 3000)); // the person reads what is asking
             long approving = samples.nanos();
             var approved = patiently("approve", person, http -> http.post(path + "/approve", auth, "application/json", "{}"));
-            approved.expect(200, operationName("approve"));
+            approved.expect(200, Samples.name("approve"));
             TokenAnswer collected = tokens.join();
             samples.operation("approval to tokens").answered("linked");
             recordSince("approval to tokens", approving, collected.at());
@@ -276,8 +273,9 @@ public final class BenchCommand implements Callable<Integer> {
             var refreshed = timed("refresh", device, http -> http.post("/oauth2/token", Map.of(), "application/x-www-form-urlencoded",
                     ApproverSignIn.form(Map.of("grant_type", "refresh_token", "client_id", clientId, "refresh_token",
                             collected.refreshToken()))));
-            refreshed.expect(200, operationName("refresh"));
-            timed("unlink", person, http -> http.send("DELETE", "/api/v1/devices/" + deviceId, auth, null, null)).expect(200, operationName("unlink"));
+            refreshed.expect(200, Samples.name("refresh"));
+            timed("unlink", person, http -> http.send("DELETE", "/api/v1/devices/" + deviceId, auth, null, null))
+                    .expect(200, Samples.name("unlink"));
         }
     }
 
@@ -374,22 +372,17 @@ public final class BenchCommand implements Callable<Integer> {
         progress.close();
     }
 
-    /** An operation's name as the person reads it; its id ("held poll → tokens") is what the CSV keeps. */
-    static String operationName(String operation) {
-        return Messages.get("bench.op." + operation.replace(" → ", "-").replace(' ', '-'));
-    }
-
     private void report(String what, long rssBefore) throws IOException {
         long from = measured != null ? measured[0] : warmup * 1000L;
         long to = measured != null ? measured[1] : from + duration * 1000L;
         out.println();
         out.println(Messages.get("bench.header", server, what));
-        out.printf("%-22s %10s %10s %9s %9s %9s  %s%n", Messages.get("bench.column.operation"), Messages.get("bench.column.count"),
-                Messages.get("bench.column.perSecond"), Messages.get("bench.column.p50"), Messages.get("bench.column.p99"),
-                Messages.get("bench.column.max"), Messages.get("bench.column.answers"));
+        out.printf("%-22s %10s %10s %9s %9s %9s  %s%n", Stream.of("operation", "count", "perSecond", "p50", "p99", "max", "answers")
+                .map(column -> Messages.get("bench.column." + column)).toArray());
         for (var s : samples.summaries(from, to)) {
-            out.printf("%-22s %,10d %,10.0f %9.2f %9.2f %9.1f  %s%s%n", operationName(s.operation()), s.count(), s.perSecond(), s.p50Millis(),
-                    s.p99Millis(), s.maxMillis(), s.answers(), s.failures() > 0 ? "  " + Messages.get("bench.failed", s.failures()) : "");
+            out.printf("%-22s %,10d %,10.0f %9.2f %9.2f %9.1f  %s%s%n", Samples.name(s.operation()), s.count(), s.perSecond(),
+                    s.p50Millis(), s.p99Millis(), s.maxMillis(), s.answers(),
+                    s.failures() > 0 ? "  " + Messages.get("bench.failed", s.failures()) : "");
         }
         if (pid != null) {
             out.println(Messages.get("bench.memory", ServerMemory.text(rssBefore), ServerMemory.text(ServerMemory.rss(pid))));

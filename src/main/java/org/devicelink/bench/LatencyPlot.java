@@ -98,7 +98,7 @@ final class LatencyPlot {
             g.setStroke(new BasicStroke(2f));
             g.drawLine(LEFT + plotW + 15, legendY, LEFT + plotW + 40, legendY);
             g.setColor(Color.BLACK);
-            g.drawString(BenchCommand.operationName(entry.getKey()), LEFT + plotW + 48, legendY + 5);
+            g.drawString(Samples.name(entry.getKey()), LEFT + plotW + 48, legendY + 5);
             index++;
         }
         g.setColor(Color.DARK_GRAY);

@@ -12,12 +12,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
+import org.devicelink.i18n.Messages;
 
 /**
  * Every timed call of a run, by operation: when it started (ms into the run) and how long it took (µs), and whether
  * the server answered as expected. Kept whole, so percentiles are exact and latency can be drawn over time.
  */
 final class Samples {
+
+    /** An operation's name as a person reads it; its id ("held poll → tokens") is what the CSV keeps. */
+    static String name(String operation) {
+        return Messages.get("bench.op." + operation.replace(" → ", "-").replace(' ', '-'));
+    }
 
     /** One operation's samples, packed as start-ms << 32 | latency-µs; appended under its own lock. */
     static final class Operation {

@@ -97,8 +97,9 @@ class LanguageTourTest {
          * narrowest (the pseudo-languages' 40 % longer words need more than that: the header and the tab bar do not wrap).
          */
         void assertFits(String where) throws Exception {
+            double opened = app.scene.getWidth();
             boolean shipped = Messages.LANGUAGES.contains(Messages.locale());
-            for (double width : shipped ? new double[] {CompanionApp.NARROWEST, app.scene.getWidth()} : new double[] {app.scene.getWidth()}) {
+            for (double width : shipped ? new double[] {CompanionApp.NARROWEST, opened} : new double[] {opened}) {
                 assertThat(WaitForAsyncUtils.asyncFx(() -> Drawn.beyondTheWindow(app.scene.getRoot(), width)).get())
                         .as("past the window's edge on %s at %.0f px", where, width).isEmpty();
             }
