@@ -108,6 +108,33 @@ abstract class DeviceFlowContract extends DeviceFlowSteps {
         }
     }
 
+    /**
+     * A device code names its row and carries a secret: a poll is read on the row id, and answered only when the whole
+     * code's digest is the row's. The attacker knows a code's row id (the first 22 characters, time-ordered) but not
+     * its secret.
+     */
+    @Test
+    void aDeviceCodeIsAnsweredOnlyWithItsOwnSecret() {
+        server();
+        JsonNode code = startCode(CONSOLE, "Console");
+        JsonNode other = startCode(CONSOLE, "Other console");
+        assertThat(approve(code.path("user_code").asText(), alex).status()).isEqualTo(200);
+        String real = code.path("device_code").asText();
+        String otherSecret = other.path("device_code").asText().substring(22);
+        char last = real.charAt(real.length() - 1);
+        for (String forged : List.of(real.substring(0, 22) + otherSecret, real.substring(0, real.length() - 1) + (last == 'A' ? 'B' : 'A'),
+                real.substring(0, 22) + "A".repeat(43), real.substring(0, 64))) {
+            var answer = http().form("/oauth2/token", Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code",
+                    "client_id", CONSOLE, "device_code", forged));
+            assertThat(answer.oauthError()).as(forged).isEqualTo("invalid_grant");
+        }
+        assertThat(poll(code).json().path("access_token").asText()).as("the forgeries used nothing up").isNotEmpty();
+
+        var older = http().form("/oauth2/token", Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code",
+                "client_id", CONSOLE, "device_code", otherSecret));
+        assertThat(older.oauthError()).as("a code of the format before: its device asks for a new one").isEqualTo("expired_token");
+    }
+
     @Test
     void aDeniedDeviceIsToldSoAndTheCodeCannotBeUsedAgain() {
         server();

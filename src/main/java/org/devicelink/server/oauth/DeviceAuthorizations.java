@@ -73,11 +73,12 @@ public final class DeviceAuthorizations {
                     + "Try again in " + Messages.waitText(wait.get()) + ".", wait.get());
         }
         Instant now = clock.instant();
-        String deviceCode = KeyedHash.newToken(random);
+        String id = RowIds.next(now);
+        String deviceCode = DeviceCodes.issue(id, random);
         long epoch = polls.epoch();
         for (int attempt = 0; ; attempt++) {
             UserCode userCode = UserCode.random(random);
-            var row = new PendingLinkStore.Row(RowIds.next(now), hash.of(KeyedHash.Kind.DEVICE_CODE, deviceCode),
+            var row = new PendingLinkStore.Row(id, hash.of(KeyedHash.Kind.DEVICE_CODE, deviceCode),
                     app.clientId(), scope, name, model, request.clientAddress(), Params.truncate(request.userAgent(), 256),
                     now, now.plus(lifetime), interval, LinkStatus.PENDING, null, null, null);
             try {

@@ -2,6 +2,7 @@ package org.devicelink.server.oauth;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.devicelink.protocol.DeviceStatus;
 import org.devicelink.protocol.OAuthError;
 import org.devicelink.protocol.TokenResponse;
@@ -70,7 +71,7 @@ public final class TokenGrants {
     /** Whether the code is still waiting for its person: asked once a held poll has subscribed to its decision. */
     boolean stillWaiting(String clientId, String deviceCode) {
         String key = pollKey(deviceCode);
-        return polls.find(key).isPresent() || links.findByDeviceCode(key)
+        return polls.find(key).isPresent() || request(deviceCode, key)
                 .filter(l -> l.clientId().equals(clientId) && l.status().waiting() && !l.expiredAt(clock.instant()))
                 .isPresent();
     }
@@ -103,8 +104,11 @@ public final class TokenGrants {
             }
             throw pending(remembered.get(), now, paced);
         }
+        if (DeviceCodes.older(deviceCode)) {
+            throw expired(); // issued before an upgrade (V11): RFC 8628 has the device ask for a new code
+        }
         long epoch = polls.epoch();
-        var link = links.findByDeviceCode(key).filter(l -> l.clientId().equals(clientId)).orElseThrow(TokenGrants::unknown);
+        var link = request(deviceCode, key).filter(l -> l.clientId().equals(clientId)).orElseThrow(TokenGrants::unknown);
         return switch (link.status()) {
             case PENDING, AWAITING_PARENT -> {
                 if (link.expiredAt(now)) {
@@ -122,6 +126,11 @@ public final class TokenGrants {
             }
             case REDEEMED -> throw used();
         };
+    }
+
+    /** The request a device code names, read on its row id ({@link DeviceCodes}). */
+    private Optional<PendingLinkStore.Row> request(String deviceCode, String key) {
+        return DeviceCodes.rowId(deviceCode).flatMap(id -> links.findForDevice(id, key));
     }
 
     /** RFC 8628 §3.5: {@code authorization_pending}, or {@code slow_down} for good when polled too soon. */

@@ -1,5 +1,7 @@
 package org.devicelink.server.store;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -43,8 +45,10 @@ public final class PendingLinkStore {
                 row.clientAddress(), row.userAgent(), row.requestedAt(), row.expiresAt(), row.pollInterval(), row.status());
     }
 
-    public Optional<Row> findByDeviceCode(String deviceCodeHash) {
-        return sql.queryOne("SELECT " + COLUMNS + " FROM pending_links WHERE device_code_hash = ?", PendingLinkStore::map, deviceCodeHash);
+    /** The request a device code names: its row, if the code's keyed hash is the row's (compared in constant time). */
+    public Optional<Row> findForDevice(String id, String deviceCodeHash) {
+        return find(id).filter(row -> MessageDigest.isEqual(row.deviceCodeHash().getBytes(StandardCharsets.US_ASCII),
+                deviceCodeHash.getBytes(StandardCharsets.US_ASCII)));
     }
 
     public Optional<Row> findByUserCode(String userCodeHash) {
