@@ -98,8 +98,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LinkServer implements AutoCloseable {
 
-    /** Bodies beyond this are refused with 413 before they are parsed: no call of ours needs more. */
-    static final long MAX_REQUEST_BYTES = 16 * 1024;
     /** A body slower than this (a byte every few seconds) is cut off: it holds a connection for nothing. */
     static final long MIN_REQUEST_BYTES_PER_SECOND = 64;
 
@@ -138,7 +136,7 @@ public final class LinkServer implements AutoCloseable {
             this.readiness = new Readiness(database.sql(), () -> notifier.tracking());
             this.http = Javalin.create(javalin -> {
                 javalin.concurrency.useVirtualThreads = true;
-                javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
+                javalin.http.maxRequestSize = Requests.MAX_BODY_BYTES;
                 // Javalin copies each answer through a new buffer of this size (32 KB by default): our answers are small
                 javalin.http.responseBufferSize = 4096;
                 javalin.startup.showJavalinBanner = false;

@@ -221,6 +221,24 @@ class HttpHardeningTest {
         assertThat(http().get("/.well-known/oauth-authorization-server", null).status()).isEqualTo(200);
     }
 
+    /** A form is read in one go when its length is given; chunked or oversized ones take Javalin's reading and its 413. */
+    @Test
+    void formsAreReadWhateverTheirFraming() throws Exception {
+        server(Map.of());
+        String form = "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&client_id=demo-console&device_code=x";
+        try (var raw = new RawHttp(fixture.server().baseUrl(), fixture.server().certificateFile())) {
+            String head = "POST /oauth2/token HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n";
+            var sized = raw.send(head + "Content-Length: " + form.length() + "\r\n\r\n" + form).answer();
+            assertThat(sized.body()).contains("\"error\":\"invalid_grant\""); // read whole: only the code is unknown
+            var chunked = raw.send(head + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(30) + "\r\n" + form.substring(0, 30)
+                    + "\r\n" + Integer.toHexString(form.length() - 30) + "\r\n" + form.substring(30) + "\r\n0\r\n\r\n").answer();
+            assertThat(chunked.body()).contains("\"error\":\"invalid_grant\"");
+            String big = form + "&pad=" + "a".repeat(17 * 1024);
+            var tooBig = raw.send(head + "Content-Length: " + big.length() + "\r\n\r\n" + big).answer();
+            assertThat(tooBig.status()).isEqualTo(413);
+        }
+    }
+
     @Test
     void finding8_aDeviceRenamedByItsIdInUpperCaseIsRenamed() {
         server(Map.of());

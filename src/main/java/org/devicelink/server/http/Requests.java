@@ -9,6 +9,9 @@ import org.devicelink.protocol.ProblemType;
 /** Checks every request meets before any handler reads it. */
 public final class Requests {
 
+    /** Bodies beyond this are refused with 413 before they are parsed: no call of ours needs more. */
+    public static final long MAX_BODY_BYTES = 16 * 1024;
+
     private Requests() {}
 
     /**
