@@ -12,7 +12,7 @@ import org.devicelink.server.store.KeyedHash;
  * A device code: its request's row id (22 characters) and then a secret of 256 bits (43), both base64url. A poll finds
  * its row by the id, on the primary key, and is answered only when the whole code's keyed hash matches the row's. A
  * code looked up by its hash alone needed a unique index of random hashes, and every new code wrote a random page of
- * it: a third of the cost of a device authorization.
+ * it at every group commit: device authorizations ran 15-20 % faster without it.
  */
 final class DeviceCodes {
 
