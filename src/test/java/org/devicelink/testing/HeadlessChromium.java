@@ -141,12 +141,23 @@ public final class HeadlessChromium implements AutoCloseable {
         return violations;
     }
 
+    /**
+     * Waits until the page has loaded. A question asked while the page navigates (a redirect, an auto-posting form) is
+     * refused by Chromium ("Inspected target navigated or closed": its context went away): it is asked again of the
+     * next page, rather than failing the test one run in many.
+     */
     private Shown settle() throws Exception {
         Instant deadline = Instant.now().plusSeconds(15);
         while (Instant.now().isBefore(deadline)) {
-            JsonNode state = call("Runtime.evaluate", Map.of("expression", "document.readyState", "returnByValue", true));
-            if ("complete".equals(state.path("result").path("value").asText())) {
-                return shown();
+            try {
+                JsonNode state = call("Runtime.evaluate", Map.of("expression", "document.readyState", "returnByValue", true));
+                if ("complete".equals(state.path("result").path("value").asText())) {
+                    return shown();
+                }
+            } catch (IOException navigating) {
+                if (!navigating.getMessage().contains("-32000")) {
+                    throw navigating;
+                }
             }
             Thread.sleep(100);
         }
