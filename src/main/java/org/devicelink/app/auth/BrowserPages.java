@@ -11,10 +11,16 @@ import org.devicelink.i18n.Messages;
  */
 final class BrowserPages {
 
-    static final String SIGNED_IN = render("browser.signed-in");
-    static final String NOT_SIGNED_IN = render("browser.not-signed-in");
-
     private BrowserPages() {}
+
+    /** A page in the language the companion speaks now (rendered per sign-in: a constant kept the first one's language). */
+    static String signedIn() {
+        return render("browser.signed-in");
+    }
+
+    static String notSignedIn() {
+        return render("browser.not-signed-in");
+    }
 
     private static String render(String key) {
         var out = new StringWriter();

@@ -91,8 +91,8 @@ public final class SignIn implements SignInService {
         var parameters = InteractiveRequestParameters.builder(URI.create("http://localhost"))
                 .scopes(settings.scopes())
                 .systemBrowserOptions(SystemBrowserOptions.builder().openBrowserAction(openAfterStart)
-                        .htmlMessageSuccess(BrowserPages.SIGNED_IN)
-                        .htmlMessageError(BrowserPages.NOT_SIGNED_IN)
+                        .htmlMessageSuccess(BrowserPages.signedIn())
+                        .htmlMessageError(BrowserPages.notSignedIn())
                         .build())
                 .httpPollingTimeoutInSeconds((int) Math.max(1, timeout.toSeconds()))
                 .build();
