@@ -12,6 +12,7 @@ import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -108,6 +109,9 @@ public final class MainWindow {
         });
 
         var content = new StackPane(signInView.root(), tabs);
+        // only what shows takes room: a hidden sign-in screen must not keep the tabs from the narrowest window
+        signInView.root().managedProperty().bind(signInView.root().visibleProperty());
+        tabs.managedProperty().bind(tabs.visibleProperty());
         Runnable showSession = () -> {
             boolean signedIn = companion.signIn().sessionProperty().get() != null;
             signInView.root().setVisible(!signedIn);
@@ -254,6 +258,14 @@ public final class MainWindow {
         server.setMinHeight(Region.USE_PREF_SIZE);
         var header = new HBox(12, logo, name, server, spacer, demo, account);
         header.setAlignment(Pos.CENTER_LEFT);
+        // where even that is too wide (a long language, the narrowest window), the demo button shows only its icon; its
+        // name stays as its tooltip and for screen readers
+        demo.setTooltip(new Tooltip(demo.getText()));
+        demo.setAccessibleText(demo.getText());
+        root.widthProperty().addListener((o, was, width) -> {
+            demo.setContentDisplay(ContentDisplay.LEFT); // measured in full
+            demo.setContentDisplay(header.minWidth(-1) <= width.doubleValue() ? ContentDisplay.LEFT : ContentDisplay.GRAPHIC_ONLY);
+        });
         header.setPadding(new Insets(10, 16, 10, 16));
         header.getStyleClass().add("header");
         return header;

@@ -92,14 +92,9 @@ class LanguageTourTest {
                     .isEqualTo(NodeOrientation.LEFT_TO_RIGHT);
         }
 
-        /**
-         * Nothing reaches past the window's edges at the width the companion opens with and, in a shipped language, at its
-         * narrowest (the pseudo-languages' 40 % longer words need more than that: the header and the tab bar do not wrap).
-         */
+        /** Nothing reaches past the window's edges, at its narrowest and at the width the companion opens with. */
         void assertFits(String where) throws Exception {
-            double opened = app.scene.getWidth();
-            boolean shipped = Messages.LANGUAGES.contains(Messages.locale());
-            for (double width : shipped ? new double[] {CompanionApp.NARROWEST, opened} : new double[] {opened}) {
+            for (double width : new double[] {CompanionApp.NARROWEST, app.scene.getWidth()}) {
                 assertThat(WaitForAsyncUtils.asyncFx(() -> Drawn.beyondTheWindow(app.scene.getRoot(), width)).get())
                         .as("past the window's edge on %s at %.0f px", where, width).isEmpty();
             }

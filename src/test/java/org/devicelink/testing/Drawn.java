@@ -41,6 +41,7 @@ public final class Drawn {
         var beyond = new ArrayList<String>();
         root.resize(width, root.getLayoutBounds().getHeight());
         root.layout();
+        root.layout(); // what a first pass changed in answer to the new width (a button down to its icon) is laid out
         outside(root, root, width, beyond);
         root.resize(root.getScene().getWidth(), root.getScene().getHeight());
         root.layout();
