@@ -45,8 +45,13 @@ abstract class DeviceFlowSteps extends ServerContract {
     }
 
     Http.Response poll(JsonNode code) {
+        return poll(code.path("device_code").asText());
+    }
+
+    /** A poll with a device code as given: one the server issued, or one forged from it. */
+    Http.Response poll(String deviceCode) {
         return http().form("/oauth2/token", Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code",
-                "client_id", CONSOLE, "device_code", code.path("device_code").asText()));
+                "client_id", CONSOLE, "device_code", deviceCode));
     }
 
     /** A poll that asks to be held until the code is decided, up to {@code seconds}. */

@@ -36,8 +36,8 @@ public final class PangoSplitRuns {
                 texts.set(layout, new RunTexts(layout.getClass().getClassLoader()));
             }
             installed = true;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            installed = false; // another JavaFX, or JavaFX on the module path: Arabic is not offered on Linux
+        } catch (ReflectiveOperationException | RuntimeException notThisJavaFx) {
+            // another JavaFX, or JavaFX on the module path: installed stays false, and Arabic is not offered on Linux
         }
     }
 
