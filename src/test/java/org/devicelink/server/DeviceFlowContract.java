@@ -128,7 +128,8 @@ abstract class DeviceFlowContract extends DeviceFlowSteps {
         }
         assertThat(poll(code).json().path("access_token").asText()).as("the forgeries used nothing up").isNotEmpty();
 
-        assertThat(poll(otherSecret).oauthError()).as("a code of the format before: its device asks for a new one").isEqualTo("expired_token");
+        assertThat(poll(otherSecret).oauthError()).as("a code of the format before: its device asks for a new one")
+                .isEqualTo("expired_token");
     }
 
     @Test
