@@ -9,8 +9,8 @@ public final class Headers {
     private Headers() {}
 
     /** The default for every answer: tokens, codes and accounts never belong in a cache. */
-    public static void noStore(Context ctx) {
-        ctx.header("Cache-Control", "no-store").header("Pragma", "no-cache");
+    public static Context noStore(Context ctx) {
+        return ctx.header("Cache-Control", "no-store").header("Pragma", "no-cache");
     }
 
     /**

@@ -5,7 +5,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -52,13 +51,7 @@ public final class HttpErrors {
                 problem(ctx, e);
             }
         });
-        routes.exception(OAuthProblem.class, (e, ctx) -> {
-            Headers.noStore(ctx);
-            if (e.retryAfter() != null) {
-                ctx.header("Retry-After", Long.toString(Messages.wholeSeconds(e.retryAfter())));
-            }
-            ctx.status(e.status()).contentType("application/json").result(e.json().getBytes(StandardCharsets.UTF_8));
-        });
+        routes.exception(OAuthProblem.class, (e, ctx) -> answer(Headers.noStore(ctx), e));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             ProblemType type = switch (e.getStatus()) {
                 case 413 -> ProblemType.REQUEST_TOO_LARGE;
@@ -89,6 +82,14 @@ public final class HttpErrors {
                 failure(ctx, ProblemType.NOT_FOUND, Messages.get("problem.not-found.path", truncated(ctx.path())));
             }
         });
+    }
+
+    /** An OAuth refusal, answered (by a route that catches it, or here): no answer was made before it but no-store. */
+    public static void answer(Context ctx, OAuthProblem e) {
+        if (e.retryAfter() != null) {
+            ctx.header("Retry-After", Long.toString(Messages.wholeSeconds(e.retryAfter())));
+        }
+        ctx.status(e.status()).contentType("application/json").result(e.json());
     }
 
     /** A failure on any path, in the format that path speaks. */

@@ -11,7 +11,7 @@ public final class OAuthProblem extends RuntimeException {
     private final String error;
     private final Integer interval;
     private final Duration retryAfter;
-    private volatile String json; // written once: an answer given thousands of times a second is serialized once
+    private volatile byte[] json; // written once: an answer given thousands of times a second is serialized once
 
     public OAuthProblem(String error, String description) {
         this(error, description, null);
@@ -50,12 +50,15 @@ public final class OAuthProblem extends RuntimeException {
         return new OAuthError(error, getMessage(), interval);
     }
 
-    /** The answer's JSON. A problem without a stack trace is immutable, so one instance may answer many requests. */
-    String json() {
-        String written = json;
+    /**
+     * The answer's JSON. A problem without a stack trace is immutable, so one instance may answer many requests; no
+     * reader changes the bytes.
+     */
+    byte[] json() {
+        byte[] written = json;
         if (written == null) {
             try {
-                written = ProtocolJson.MAPPER.writeValueAsString(body());
+                written = ProtocolJson.MAPPER.writeValueAsBytes(body());
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

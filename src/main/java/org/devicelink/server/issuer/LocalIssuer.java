@@ -257,11 +257,11 @@ public final class LocalIssuer implements AutoCloseable {
     }
 
     void token(Context ctx) {
-        Forms.requireForm(ctx);
-        Map<String, Object> response = switch (String.valueOf(Forms.single(ctx, "grant_type"))) {
-            case "authorization_code" -> grants.exchangeCode(Forms.single(ctx, "client_id"), Forms.single(ctx, "code"),
-                    Forms.single(ctx, "redirect_uri"), Forms.single(ctx, "code_verifier"));
-            case "refresh_token" -> grants.refresh(Forms.single(ctx, "client_id"), Forms.single(ctx, "refresh_token"));
+        var form = Forms.read(ctx);
+        Map<String, Object> response = switch (String.valueOf(form.single("grant_type"))) {
+            case "authorization_code" -> grants.exchangeCode(form.single("client_id"), form.single("code"),
+                    form.single("redirect_uri"), form.single("code_verifier"));
+            case "refresh_token" -> grants.refresh(form.single("client_id"), form.single("refresh_token"));
             default -> throw new OAuthProblem(OAuthError.UNSUPPORTED_GRANT_TYPE, "Supported: authorization_code, refresh_token.");
         };
         ctx.json(response);

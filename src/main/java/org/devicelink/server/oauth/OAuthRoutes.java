@@ -13,7 +13,7 @@ import org.devicelink.protocol.ProtocolJson;
 import org.devicelink.server.http.ClientAddress;
 import org.devicelink.server.http.Forms;
 import org.devicelink.server.http.Headers;
-import org.devicelink.server.http.OAuthProblem;
+import org.devicelink.server.http.HttpErrors;
 import org.devicelink.server.tokens.SigningKey;
 
 /** The device-facing OAuth endpoints: RFC 8628, RFC 6749 token, RFC 7009 revocation, RFC 8414 metadata, JWKS. */
@@ -52,15 +52,15 @@ public final class OAuthRoutes {
         routes.get(JWKS, ctx -> Headers.cacheFor(ctx, PUBLIC_DOCUMENTS).contentType("application/jwk-set+json")
                 .result(key.publicKeys().toString()));
         routes.post(DEVICE_AUTHORIZATION, ctx -> {
-            Forms.requireForm(ctx);
-            var request = new DeviceAuthorizations.Request(Forms.single(ctx, "client_id"), Forms.single(ctx, "scope"),
-                    Forms.single(ctx, "device_name"), Forms.single(ctx, "device_model"), clientAddress.of(ctx), ctx.userAgent());
+            var form = Forms.read(ctx);
+            var request = new DeviceAuthorizations.Request(form.single("client_id"), form.single("scope"),
+                    form.single("device_name"), form.single("device_model"), clientAddress.of(ctx), ctx.userAgent());
             ctx.json(authorizations.start(request));
         });
         routes.post(TOKEN, this::token);
         routes.post(REVOKE, ctx -> {
-            Forms.requireForm(ctx);
-            revocations.revoke(Forms.single(ctx, "client_id"), Forms.single(ctx, "token"), Forms.single(ctx, "token_type_hint"));
+            var form = Forms.read(ctx);
+            revocations.revoke(form.single("client_id"), form.single("token"), form.single("token_type_hint"));
             ctx.status(200);
         });
     }
@@ -71,24 +71,23 @@ public final class OAuthRoutes {
      * an approved code answers {@code 307} back to this endpoint rather than with the tokens themselves.
      */
     private void token(Context ctx) {
-        Forms.requireForm(ctx);
-        String grantType = Forms.single(ctx, "grant_type");
-        String clientId = Forms.single(ctx, "client_id");
-        String deviceCode = Forms.single(ctx, "device_code");
+        var form = Forms.read(ctx);
+        String clientId = form.single("client_id");
+        String deviceCode = form.single("device_code");
         Duration wait = held.requested(ctx.header("Prefer"));
-        try {
-            ctx.json(grants.grant(grantType, clientId, deviceCode, Forms.single(ctx, "refresh_token")));
-        } catch (OAuthProblem pending) {
-            if (wait.isZero() || !OAuthError.AUTHORIZATION_PENDING.equals(pending.error())) {
-                throw pending;
+        switch (grants.grant(form.single("grant_type"), clientId, deviceCode, form.single("refresh_token"))) {
+            case TokenGrants.Answer.Tokens(var response) -> ctx.json(response);
+            case TokenGrants.Answer.StillWaiting(var answer) when wait.isZero()
+                    || !OAuthError.AUTHORIZATION_PENDING.equals(answer.error()) -> HttpErrors.answer(ctx, answer);
+            case TokenGrants.Answer.StillWaiting _ -> {
+                ctx.header("Preference-Applied", "wait=" + wait.toSeconds());
+                ctx.future(() -> held.hold(grants.pollKey(deviceCode), wait, () -> grants.stillWaiting(clientId, deviceCode))
+                        .thenAccept(decided -> {
+                            grants.afterWait(clientId, deviceCode);
+                            // approved: ask again at once, and that request, on a live connection, collects the tokens
+                            ctx.status(307).header("Location", issuer + TOKEN);
+                        }));
             }
-            ctx.header("Preference-Applied", "wait=" + wait.toSeconds());
-            ctx.future(() -> held.hold(grants.pollKey(deviceCode), wait, () -> grants.stillWaiting(clientId, deviceCode))
-                    .thenAccept(decided -> {
-                        grants.afterWait(clientId, deviceCode);
-                        // approved: ask again at once, and that request, on a live connection, collects the tokens
-                        ctx.status(307).header("Location", issuer + TOKEN);
-                    }));
         }
     }
 

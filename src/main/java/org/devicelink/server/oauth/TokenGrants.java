@@ -26,8 +26,8 @@ public final class TokenGrants {
     public static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
     public static final String REFRESH_TOKEN_GRANT = "refresh_token";
     /** The most frequent answer of all, made (and serialized) once. */
-    private static final OAuthProblem STILL_PENDING =
-            new OAuthProblem(OAuthError.AUTHORIZATION_PENDING, "Waiting for the person to approve on their DeviceLink app.");
+    private static final Answer.StillWaiting STILL_PENDING = new Answer.StillWaiting(
+            new OAuthProblem(OAuthError.AUTHORIZATION_PENDING, "Waiting for the person to approve on their DeviceLink app."));
 
     private final Sql sql;
     private final PendingLinkStore links;
@@ -52,12 +52,23 @@ public final class TokenGrants {
         this.clock = clock;
     }
 
-    public TokenResponse grant(String grantType, String clientId, String deviceCode, String refreshToken) {
+    /**
+     * A token request's answer: its tokens, or a device code's "still waiting" ({@code authorization_pending} or
+     * {@code slow_down}), returned rather than thrown because it is the answer to nearly every request. Every other
+     * refusal is thrown.
+     */
+    public sealed interface Answer {
+        record Tokens(TokenResponse response) implements Answer {}
+
+        record StillWaiting(OAuthProblem answer) implements Answer, Decision {}
+    }
+
+    public Answer grant(String grantType, String clientId, String deviceCode, String refreshToken) {
         Params.required(grantType, "grant_type", 128);
         Params.required(clientId, "client_id", 64);
         return switch (grantType) {
-            case DEVICE_CODE_GRANT -> redeemDeviceCode(clientId, Params.required(deviceCode, "device_code", 128), true);
-            case REFRESH_TOKEN_GRANT -> refresh(clientId, Params.required(refreshToken, "refresh_token", 128));
+            case DEVICE_CODE_GRANT -> redeemDeviceCode(clientId, Params.required(deviceCode, "device_code", 128));
+            case REFRESH_TOKEN_GRANT -> new Answer.Tokens(refresh(clientId, Params.required(refreshToken, "refresh_token", 128)));
             default -> throw new OAuthProblem(OAuthError.UNSUPPORTED_GRANT_TYPE,
                     "Supported grant types: " + DEVICE_CODE_GRANT + ", " + REFRESH_TOKEN_GRANT + ".");
         };
@@ -83,18 +94,28 @@ public final class TokenGrants {
      * network change), where they would be lost and the code used up.
      */
     void afterWait(String clientId, String deviceCode) {
-        approved(clientId, deviceCode, false);
+        if (decision(clientId, deviceCode, false) instanceof Answer.StillWaiting(OAuthProblem answer)) {
+            throw answer;
+        }
     }
 
-    private TokenResponse redeemDeviceCode(String clientId, String deviceCode, boolean paced) {
-        return handOver(approved(clientId, deviceCode, paced));
+    private Answer redeemDeviceCode(String clientId, String deviceCode) {
+        return switch (decision(clientId, deviceCode, true)) {
+            case Approved(PendingLinkStore.Row link) -> new Answer.Tokens(handOver(link));
+            case Answer.StillWaiting waiting -> waiting;
+        };
     }
+
+    private sealed interface Decision permits Approved, Answer.StillWaiting {}
+
+    private record Approved(PendingLinkStore.Row link) implements Decision {}
 
     /**
-     * The approved, unredeemed link of a device code, or the answer to a poll for it. A pending code remembered by this
-     * node is answered from memory; any other is read from its row (one indexed read) and remembered while it waits.
+     * A device code's approved, unredeemed link, or the answer that it is still waiting; any other answer is thrown. A
+     * pending code remembered by this node is answered from memory; any other is read from its row (one indexed read)
+     * and remembered while it waits.
      */
-    private PendingLinkStore.Row approved(String clientId, String deviceCode, boolean paced) {
+    private Decision decision(String clientId, String deviceCode, boolean paced) {
         Instant now = clock.instant();
         String key = pollKey(deviceCode);
         var remembered = polls.find(key).filter(w -> !w.expiredAt(now));
@@ -102,7 +123,7 @@ public final class TokenGrants {
             if (!remembered.get().clientId.equals(clientId)) {
                 throw unknown();
             }
-            throw pending(remembered.get(), now, paced);
+            return pending(remembered.get(), now, paced);
         }
         if (DeviceCodes.older(deviceCode)) {
             throw expired(); // issued before an upgrade (V11): RFC 8628 has the device ask for a new code
@@ -114,7 +135,7 @@ public final class TokenGrants {
                 if (link.expiredAt(now)) {
                     throw expired();
                 }
-                throw pending(polls.remember(link, epoch), now, paced);
+                yield pending(polls.remember(link, epoch), now, paced);
             }
             case DENIED -> throw new OAuthProblem(OAuthError.ACCESS_DENIED, "The request was denied.");
             case APPROVED -> {
@@ -122,7 +143,7 @@ public final class TokenGrants {
                     devices.end(link.deviceId(), DeviceStatus.UNLINKED, EndReason.NOT_COLLECTED, now); // it never got its tokens
                     throw expired();
                 }
-                yield link;
+                yield new Approved(link);
             }
             case REDEEMED -> throw used();
         };
@@ -134,10 +155,11 @@ public final class TokenGrants {
     }
 
     /** RFC 8628 §3.5: {@code authorization_pending}, or {@code slow_down} for good when polled too soon. */
-    private OAuthProblem pending(PendingPolls.Waiting waiting, Instant now, boolean paced) {
+    private Answer.StillWaiting pending(PendingPolls.Waiting waiting, Instant now, boolean paced) {
         int slower = paced ? waiting.pace(now) : 0;
         if (slower > 0) {
-            return new OAuthProblem(OAuthError.SLOW_DOWN, "Polling too fast: wait " + slower + " seconds between polls.", slower);
+            return new Answer.StillWaiting(
+                    new OAuthProblem(OAuthError.SLOW_DOWN, "Polling too fast: wait " + slower + " seconds between polls.", slower));
         }
         return STILL_PENDING;
     }
