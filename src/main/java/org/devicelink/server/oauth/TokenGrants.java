@@ -2,7 +2,9 @@ package org.devicelink.server.oauth;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.devicelink.protocol.DeviceStatus;
 import org.devicelink.protocol.OAuthError;
 import org.devicelink.protocol.TokenResponse;
@@ -28,6 +30,12 @@ public final class TokenGrants {
     /** The most frequent answer of all, made (and serialized) once. */
     private static final Answer.StillWaiting STILL_PENDING = new Answer.StillWaiting(
             new OAuthProblem(OAuthError.AUTHORIZATION_PENDING, "Waiting for the person to approve on their DeviceLink app."));
+
+    /**
+     * {@code slow_down} answers by their new interval, each made (and serialized) once: a device that hurries costs no
+     * more to answer than one that waits. At most one per second of a code's lifetime, as no interval passes it.
+     */
+    private static final Map<Integer, Answer.StillWaiting> SLOW_DOWN = new ConcurrentHashMap<>();
 
     private final Sql sql;
     private final PendingLinkStore links;
@@ -158,8 +166,8 @@ public final class TokenGrants {
     private Answer.StillWaiting pending(PendingPolls.Waiting waiting, Instant now, boolean paced) {
         int slower = paced ? waiting.pace(now) : 0;
         if (slower > 0) {
-            return new Answer.StillWaiting(
-                    new OAuthProblem(OAuthError.SLOW_DOWN, "Polling too fast: wait " + slower + " seconds between polls.", slower));
+            return SLOW_DOWN.computeIfAbsent(slower, seconds -> new Answer.StillWaiting(
+                    new OAuthProblem(OAuthError.SLOW_DOWN, "Polling too fast: wait " + seconds + " seconds between polls.", seconds)));
         }
         return STILL_PENDING;
     }

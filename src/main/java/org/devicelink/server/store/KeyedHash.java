@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -16,15 +18,20 @@ import javax.crypto.spec.SecretKeySpec;
 public final class KeyedHash {
 
     private final SecretKeySpec key;
-    /** Keyed once; each digest works on a copy, which is cheaper than looking the algorithm up and keying it again. */
-    private final Mac prototype;
+    /**
+     * Per kind, a MAC keyed once and fed its label; each digest works on a copy, which is cheaper than looking the
+     * algorithm up, keying it and labelling it again (a pending poll hashes its device code).
+     */
+    private final Map<Kind, Mac> prototypes = new EnumMap<>(Kind.class);
 
     public KeyedHash(byte[] key) {
         if (key.length < 32) {
             throw new IllegalArgumentException("the hashing key needs at least 256 bits");
         }
         this.key = new SecretKeySpec(key, "HmacSHA256");
-        this.prototype = newMac();
+        for (Kind kind : Kind.values()) {
+            prototypes.put(kind, labelled(kind));
+        }
     }
 
     /** A new secret to hand out and store only hashed: 256 random bits, base64url (device codes, refresh tokens). */
@@ -66,24 +73,24 @@ public final class KeyedHash {
 
     /** Hex digest of {@code secret}, labelled by its kind (the first bytes of the HMAC, as many as the kind keeps). */
     public String of(Kind kind, String secret) {
-        Mac mac = copy();
-        mac.update(kind.label.getBytes(StandardCharsets.UTF_8));
-        mac.update((byte) 0);
+        Mac mac = copy(kind);
         return HexFormat.of().formatHex(mac.doFinal(secret.getBytes(StandardCharsets.UTF_8)), 0, kind.bytes);
     }
 
-    private Mac copy() {
+    private Mac copy(Kind kind) {
         try {
-            return (Mac) prototype.clone();
+            return (Mac) prototypes.get(kind).clone();
         } catch (CloneNotSupportedException e) {
-            return newMac(); // a provider that cannot copy
+            return labelled(kind); // a provider that cannot copy
         }
     }
 
-    private Mac newMac() {
+    private Mac labelled(Kind kind) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
+            mac.update(kind.label.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
             return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
