@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.devicelink.app.activity.ActivityView;
@@ -22,6 +24,7 @@ import org.devicelink.protocol.LinkedDevice;
 import org.devicelink.testing.CompanionFixture;
 import org.devicelink.testing.CompanionWindow;
 import org.devicelink.testing.Contrast;
+import org.devicelink.testing.Drawn;
 import org.devicelink.testing.Screenshots;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +104,17 @@ class FamilyScreensTest {
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#requestsList"));
         Screenshots.save(app.scene, "family-requests");
         belowAa("family-requests");
+        // a tab that comes with a role is drawn whole from its first frame, not opened over its neighbours by an animation
+        assertThat(WaitForAsyncUtils.asyncFx(() -> {
+            TabPane tabs = (TabPane) app.scene.lookup("#tabs");
+            Tab requests = tabs.getSelectionModel().getSelectedItem();
+            tabs.getTabs().remove(requests);
+            tabs.getTabs().add(2, requests);
+            tabs.getSelectionModel().select(requests);
+            app.scene.getRoot().applyCss();
+            app.scene.getRoot().layout();
+            return Drawn.squeezedTabs(app.scene.getRoot());
+        }).get()).as("tab titles clipped in their headers").isEmpty();
         FamilyRequest newest = app.companion.family().requests().getFirst();
         assertThat(newest.deviceName()).isEqualTo("Sam's Switch " + ROUNDS);
         assertThat(newest.childName()).isEqualTo("Sam Morgan");

@@ -15,6 +15,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 
 /** What JavaFX draws of a window's words. */
@@ -30,6 +31,25 @@ public final class Drawn {
         var cut = new ArrayList<String>();
         visit(root, cut);
         return cut;
+    }
+
+    /**
+     * The tab titles not wholly inside their tab's header, each as "its title in a header N px wide": a header drawn
+     * narrower than its title (while it opens, say) clips it without the "…" that {@link #cutShort} looks for.
+     */
+    public static List<String> squeezedTabs(Node root) {
+        var squeezed = new ArrayList<String>();
+        for (Node header : root.lookupAll(".tab")) {
+            if (header instanceof Region region && region.isVisible()) {
+                for (Node title : region.lookupAll(".tab-label")) {
+                    Bounds inHeader = region.sceneToLocal(title.localToScene(title.getLayoutBounds()));
+                    if (inHeader.getMinX() < -1 || inHeader.getMaxX() > region.getWidth() + 1) {
+                        squeezed.add("%s in a header %.0f px wide".formatted(((Labeled) title).getText(), region.getWidth()));
+                    }
+                }
+            }
+        }
+        return squeezed;
     }
 
     /**
