@@ -84,7 +84,10 @@ public final class HttpErrors {
         });
     }
 
-    /** An OAuth refusal, answered (by a route that catches it, or here): no answer was made before it but no-store. */
+    /**
+     * An OAuth refusal as its JSON answer: from a route that has it in hand (a pending poll), or from the exception
+     * handler, which first sets no-store again in case the route had asked for caching.
+     */
     public static void answer(Context ctx, OAuthProblem e) {
         if (e.retryAfter() != null) {
             ctx.header("Retry-After", Long.toString(Messages.wholeSeconds(e.retryAfter())));
