@@ -21,11 +21,16 @@ public final class Forms {
 
         /** RFC 6749 §3.1: a parameter sent twice is an error, not a choice. Null when absent. */
         public String single(String name) {
-            List<String> values = params.getOrDefault(name, List.of());
-            if (values.size() > 1) {
+            if (params.getOrDefault(name, List.of()).size() > 1) {
                 throw new OAuthProblem(OAuthError.INVALID_REQUEST, "Parameter " + name + " was sent more than once.");
             }
-            return values.isEmpty() ? null : values.getFirst();
+            return first(name);
+        }
+
+        /** The first value of {@code name}; null when absent. */
+        String first(String name) {
+            List<String> values = params.get(name);
+            return values == null ? null : values.getFirst();
         }
     }
 
@@ -46,8 +51,7 @@ public final class Forms {
     /** What the handler read of {@code name}, if it read the form at all (the first value); null otherwise. */
     public static String alreadyRead(Context ctx, String name) {
         Form form = ctx.attribute(PARSED);
-        List<String> values = form == null ? List.of() : form.params().getOrDefault(name, List.of());
-        return values.isEmpty() ? null : values.getFirst();
+        return form == null ? null : form.first(name);
     }
 
     private static final String PARSED = Forms.class.getName();

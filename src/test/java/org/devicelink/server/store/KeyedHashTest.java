@@ -2,13 +2,12 @@ package org.devicelink.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Stored digests outlive releases: these are HMAC-SHA-256(key, label NUL secret), computed outside Java. */
 class KeyedHashTest {
 
-    private final KeyedHash hash = new KeyedHash(toBytes(IntStream.range(0, 32)));
+    private final KeyedHash hash = new KeyedHash(key());
 
     @Test
     void digestsStayWhatTheDatabaseHolds() {
@@ -19,12 +18,11 @@ class KeyedHashTest {
         assertThat(hash.of(KeyedHash.Kind.DEVICE_CODE, "abc")).isEqualTo("fe78cf78927c1d015bc74d58a7555a51");
     }
 
-    private static byte[] toBytes(IntStream values) {
-        int[] ints = values.toArray();
-        var bytes = new byte[ints.length];
-        for (int i = 0; i < ints.length; i++) {
-            bytes[i] = (byte) ints[i];
+    private static byte[] key() {
+        var key = new byte[32];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = (byte) i;
         }
-        return bytes;
+        return key;
     }
 }
