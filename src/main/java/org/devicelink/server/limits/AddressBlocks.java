@@ -3,6 +3,7 @@ package org.devicelink.server.limits;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.regex.Pattern;
 
 /**
  * The block a client address counts in for guessing limits: an IPv6 address by its /64 (one home or phone network
@@ -10,6 +11,8 @@ import java.net.UnknownHostException;
  * address; /24: its neighbours too).
  */
 public final class AddressBlocks {
+
+    private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.%]+"); // compiled once: every new code asks
 
     private final int ipv4Prefix;
 
@@ -45,11 +48,12 @@ public final class AddressBlocks {
     }
 
     private static InetAddress parse(String address) {
-        if (address == null || address.isBlank() || address.length() > 64 || !address.matches("[0-9a-fA-F:.%]+")) {
+        if (address == null || address.isBlank() || address.length() > 64 || !LITERAL.matcher(address).matches()) {
             return null; // only literals: never a DNS lookup
         }
         try {
-            return InetAddress.getByName(address.replaceAll("%.*", ""));
+            int zone = address.indexOf('%');
+            return InetAddress.getByName(zone < 0 ? address : address.substring(0, zone));
         } catch (UnknownHostException e) {
             return null;
         }
