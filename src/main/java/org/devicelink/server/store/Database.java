@@ -60,7 +60,8 @@ public final class Database implements AutoCloseable {
         try {
             // the same scripts for both, and each its own for what SQL cannot say alike (triggers)
             String own = DatabaseUrls.isPostgres(jdbcUrl) ? "classpath:db/postgresql" : "classpath:db/h2";
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", own).load().migrate();
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", own)
+                    .javaMigrations(new ForeignKeysUseTheirIndexes()).load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
