@@ -39,7 +39,7 @@ final class ForeignKeysUseTheirIndexes implements JavaMigration {
 
     @Override
     public Integer getChecksum() {
-        return KEYS.hashCode();
+        return null; // as Flyway's own Java migrations: a hash of the records could change with the JDK and fail validation
     }
 
     @Override
