@@ -3,9 +3,6 @@ package org.devicelink.server.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +27,10 @@ class IndexesTest {
     record Index(String table, String name, boolean unique, List<String> columns) {}
 
     @Test
-    void noPlainIndexIsTheStartOfAnother(@TempDir Path dir) throws SQLException {
+    void noPlainIndexIsTheStartOfAnother(@TempDir Path dir) {
         var database = new Database("jdbc:h2:file:" + dir.resolve("devicelink"), "", "", 2);
-        try (Connection connection = database.openDedicated()) {
-            List<Index> indexes = indexes(connection);
+        try {
+            List<Index> indexes = indexes(database.sql());
             var redundant = new ArrayList<String>();
             for (Index index : indexes) {
                 for (Index other : indexes) {
@@ -51,23 +48,17 @@ class IndexesTest {
         }
     }
 
-    private static List<Index> indexes(Connection connection) throws SQLException {
-        var columns = new LinkedHashMap<String, Index>();
-        try (ResultSet rs = connection.createStatement().executeQuery(
-                "SELECT i.TABLE_NAME, i.INDEX_NAME, i.INDEX_TYPE_NAME, c.COLUMN_NAME FROM INFORMATION_SCHEMA.INDEXES i "
-                        + "JOIN INFORMATION_SCHEMA.INDEX_COLUMNS c ON c.INDEX_SCHEMA = i.INDEX_SCHEMA AND c.INDEX_NAME = i.INDEX_NAME "
-                        + "WHERE i.TABLE_SCHEMA = 'PUBLIC' ORDER BY i.TABLE_NAME, i.INDEX_NAME, c.ORDINAL_POSITION")) {
-            while (rs.next()) {
-                String type = rs.getString(3);
-                columns.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), key -> {
-                    try {
-                        return new Index(rs.getString(1), rs.getString(2), !type.equals("INDEX"), new ArrayList<>());
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).columns().add(rs.getString(4));
-            }
+    private record Column(String table, String index, String type, String name) {}
+
+    private static List<Index> indexes(Sql sql) {
+        var indexes = new LinkedHashMap<String, Index>();
+        for (Column c : sql.query("SELECT i.TABLE_NAME, i.INDEX_NAME, i.INDEX_TYPE_NAME, c.COLUMN_NAME FROM INFORMATION_SCHEMA.INDEXES i "
+                + "JOIN INFORMATION_SCHEMA.INDEX_COLUMNS c ON c.INDEX_SCHEMA = i.INDEX_SCHEMA AND c.INDEX_NAME = i.INDEX_NAME "
+                + "WHERE i.TABLE_SCHEMA = 'PUBLIC' ORDER BY i.TABLE_NAME, i.INDEX_NAME, c.ORDINAL_POSITION",
+                r -> new Column(r.string("TABLE_NAME"), r.string("INDEX_NAME"), r.string("INDEX_TYPE_NAME"), r.string("COLUMN_NAME")))) {
+            indexes.computeIfAbsent(c.table() + "." + c.index(),
+                    key -> new Index(c.table(), c.index(), !c.type().equals("INDEX"), new ArrayList<>())).columns().add(c.name());
         }
-        return List.copyOf(columns.values());
+        return List.copyOf(indexes.values());
     }
 }
