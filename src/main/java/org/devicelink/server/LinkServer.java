@@ -252,7 +252,7 @@ public final class LinkServer implements AutoCloseable {
         var unwanted = new UnwantedLinks(new UnwantedLinkStore(sql), hash, clock);
         var notices = new Notices(new Outbox(sql, new OutboxStore(sql), config.mail().from(), URI.create(baseUrl).getHost(), clock,
                 delivery::nudge), accounts, unwanted, browserBase, clock);
-        var bearerTokens = new BearerTokens(config.trustedIssuers(), accounts);
+        var bearerTokens = new BearerTokens(config.trustedIssuers(), accounts, clock);
         LocalIssuer issuer = null;
         if (config.localIssuer()) {
             issuer = own(new LocalIssuer(baseUrl, browserBase, Set.copyOf(List.of(baseUrl + ApprovalRoutes.CALLBACK, browserBase

@@ -3,6 +3,7 @@ package org.devicelink.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,20 @@ abstract class DeviceFlowSteps extends ServerContract {
 
     LinkServerFixture server(Map<String, String> settings) {
         start(settings);
+        signIn();
+        return fixture;
+    }
+
+    /** Alex's and Bob's apps sign in: their tokens last ten minutes of the server's time. */
+    void signIn() {
         alex = fixture.issuer.token("alex-subject", "Alex");
         bob = fixture.issuer.token("bob-subject", "Bob");
-        return fixture;
+    }
+
+    /** Moves the server's time on; the apps sign in again, as they would after that long. */
+    void later(Duration by) {
+        fixture.clock.advance(by);
+        signIn();
     }
 
     LinkServerFixture server() {

@@ -22,10 +22,10 @@ abstract class HousekeepingContract extends DeviceFlowSteps {
         try (var database = new Database(config.databaseUrl(), config.databaseUser(),
                 config.databasePassword(), 2)) {
             var housekeeping = new Housekeeping(database.sql(), fixture.clock, Duration.ofDays(365));
-            fixture.clock.advance(Duration.ofDays(6));
+            later(Duration.ofDays(6));
             assertThat(housekeeping.run().rows()).isZero();
             assertThat(http().get("/api/v1/links/" + userCode, alex).problem()).isEqualTo("code-expired");
-            fixture.clock.advance(Duration.ofDays(2));
+            later(Duration.ofDays(2));
             assertThat(housekeeping.run().rows()).isPositive();
             assertThat(http().get("/api/v1/links/" + userCode, alex).problem()).isEqualTo("code-not-found");
         }
@@ -41,7 +41,7 @@ abstract class HousekeepingContract extends DeviceFlowSteps {
         try (var database = new Database(config.databaseUrl(), config.databaseUser(),
                 config.databasePassword(), 2)) {
             var housekeeping = new Housekeeping(database.sql(), fixture.clock, Duration.ofDays(365), 2);
-            fixture.clock.advance(Duration.ofDays(8));
+            later(Duration.ofDays(8));
             assertThat(housekeeping.run().batches().get("pending_links")).as("5 requests in batches of 2, 2 and 1").containsExactly(2, 2,
                     1);
             assertThat(database.sql().query("SELECT COUNT(*) AS n FROM pending_links", row -> row.number("n"))).containsExactly(0L);
@@ -59,10 +59,10 @@ abstract class HousekeepingContract extends DeviceFlowSteps {
         try (var database = new Database(config.databaseUrl(), config.databaseUser(),
                 config.databasePassword(), 2)) {
             var housekeeping = new Housekeeping(database.sql(), fixture.clock, Duration.ofDays(30), 2);
-            fixture.clock.advance(Duration.ofDays(29));
+            later(Duration.ofDays(29));
             assertThat(housekeeping.run().batches().get("activity")).as("nothing past its time yet").containsExactly(0);
             assertThat(http().get("/api/v1/activity", alex).json()).as("within its 30 days").hasSize(3);
-            fixture.clock.advance(Duration.ofDays(2));
+            later(Duration.ofDays(2));
             assertThat(housekeeping.run().batches().get("activity")).containsExactly(2, 1);
             assertThat(http().get("/api/v1/activity", alex).json()).as("past them, in batches of 2 and 1").isEmpty();
         }
@@ -83,9 +83,9 @@ abstract class HousekeepingContract extends DeviceFlowSteps {
             outbox.sent("sent-1", now);
             outbox.sent("sent-2", now);
             var housekeeping = new Housekeeping(database.sql(), fixture.clock, Duration.ofDays(365), 2);
-            fixture.clock.advance(Housekeeping.KEEP_SENT_NOTICES.minusMinutes(1));
+            later(Housekeeping.KEEP_SENT_NOTICES.minusMinutes(1));
             assertThat(housekeeping.run().batches().get("outbox")).as("within the month").containsExactly(0);
-            fixture.clock.advance(Duration.ofMinutes(2));
+            later(Duration.ofMinutes(2));
             assertThat(housekeeping.run().batches().get("outbox")).containsExactly(2, 0);
             assertThat(database.sql().query("SELECT id FROM outbox", row -> row.string("id"))).containsExactly("unsent");
         }

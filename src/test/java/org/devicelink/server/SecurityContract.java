@@ -99,7 +99,8 @@ abstract class SecurityContract extends ServerContract {
             assertThat(lookUp(wrongCode(i), alex).status()).as("a guess after the 5-s lockout").isEqualTo(429);
         }
         fixture.clock.advance(Duration.ofSeconds(900));
-        assertThat(lookUp(real, alex).status()).as("a new window").isEqualTo(200);
+        assertThat(lookUp(real, token("alex")).status()).as("a new window (and a new token: the first is 15 minutes old)")
+                .isEqualTo(200);
     }
 
     @Test
@@ -177,12 +178,11 @@ abstract class SecurityContract extends ServerContract {
     @Test
     void anAccountHasADailyAllowanceOfWrongCodes() {
         server(Map.of("limit.account-failures", "100", "limit.account-daily-failures", "4"));
-        String alex = token("alex");
         for (int i = 0; i < 4; i++) {
-            fixture.clock.advance(Duration.ofHours(1)); // patient guessing: never a burst
-            assertThat(lookUp(wrongCode(i), alex).status()).isEqualTo(404);
+            fixture.clock.advance(Duration.ofHours(1)); // patient guessing: never a burst, each with a fresh token
+            assertThat(lookUp(wrongCode(i), token("alex")).status()).isEqualTo(404);
         }
-        var locked = lookUp(wrongCode(5), alex);
+        var locked = lookUp(wrongCode(5), token("alex"));
         assertThat(locked.status()).isEqualTo(429);
         assertThat(Long.parseLong(locked.header("Retry-After"))).as("until the day ends").isBetween(20 * 3600L, 21 * 3600L + 1);
         assertThat(lookUp(wrongCode(6), token("bob")).status()).as("another account").isEqualTo(404);
@@ -214,6 +214,23 @@ abstract class SecurityContract extends ServerContract {
         assertThat(lookUp(wrongCode(13), alex).status()).isEqualTo(429);
         fixture.clock.advance(Duration.ofMinutes(61));
         assertThat(lookUp(wrongCode(20), token("carol")).status()).as("an hour later the surge is over").isEqualTo(404);
+    }
+
+    /**
+     * An access token's times are judged by the server's clock, as its codes' are: a token from before the clock moved
+     * on past its ten minutes is refused as expired, and one minted now is taken. (On the system clock, the first was
+     * taken and the second refused as not yet valid: a test that moved time could not sign in on the page.)
+     */
+    @Test
+    void anAccessTokenIsJudgedByTheServersClock() {
+        server(Map.of());
+        String before = token("dana");
+        fixture.clock.advance(Duration.ofMinutes(11));
+        var late = http().get("/api/v1/devices", before);
+        assertThat(late.status()).isEqualTo(401);
+        assertThat(late.json().path("detail").asText()).isEqualTo("The access token has expired: sign in again.");
+        var now = http().get("/api/v1/devices", token("dana"));
+        assertThat(now.status()).as(now.body()).isEqualTo(200);
     }
 
     private Http.Response lookUpFrom(String address, String code, String token) {

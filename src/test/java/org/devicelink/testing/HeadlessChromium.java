@@ -78,7 +78,7 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
-     * Runs {@code script} in the page and waits until a page showing {@code awaited} has loaded, up to 15 s. It waits
+     * Runs {@code script} in the page and waits until a page showing {@code awaited} has loaded, failing after 15 s. It waits
      * for the text, not for a load: a sign-in passes through pages (the password check, an auto-posting form) that
      * are each "complete" for a moment.
      */
@@ -89,6 +89,9 @@ public final class HeadlessChromium implements AutoCloseable {
         while (!shown.text().contains(awaited) && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
             shown = settle();
+        }
+        if (!shown.text().contains(awaited)) {
+            throw new AssertionError("no page showed \"" + awaited + "\" within 15 s; at " + shown.url() + ": " + shown.text());
         }
         return shown;
     }

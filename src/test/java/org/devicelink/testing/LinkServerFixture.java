@@ -41,8 +41,8 @@ public final class LinkServerFixture implements AutoCloseable {
     public LinkServerFixture(Databases databases, Path dataDir, Map<String, String> overrides, boolean testApps) {
         this.testApps = testApps;
         this.dataDir = dataDir;
-        this.issuer = new TestIssuer();
         this.clock = new ShiftingClock();
+        this.issuer = new TestIssuer(clock);
         this.ownsIssuer = true;
         settings.put(Setting.DATA_DIR.key(), dataDir.toString());
         settings.put(Setting.PORT.key(), "0");

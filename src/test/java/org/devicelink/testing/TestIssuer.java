@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -39,8 +40,15 @@ public final class TestIssuer implements AutoCloseable {
     private final RSAKey key;
     private final HttpServer server;
     private final String issuer;
+    private final Clock clock;
 
     public TestIssuer() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock the time its tokens are issued at: a server fixture's, so that moving its time moves theirs */
+    public TestIssuer(Clock clock) {
+        this.clock = clock;
         try {
             key = new RSAKeyGenerator(2048).keyID("test-key").generate();
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -155,7 +163,7 @@ public final class TestIssuer implements AutoCloseable {
 
     /** A token with some claims changed (expired, wrong audience, …). */
     public String token(String subject, String name, UnaryOperator<JWTClaimsSet.Builder> change) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         var claims = new JWTClaimsSet.Builder()
                 .issuer(issuer).subject(subject).audience(AUDIENCE)
                 .claim("scp", SCOPE).claim("name", name)

@@ -17,9 +17,10 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.ExpiredJWTException;
 import java.net.MalformedURLException;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ public final class BearerTokens {
 
     private final Map<String, Verifier> byIssuer = new HashMap<>();
     private final Accounts accounts;
+    private final Clock clock;
 
     /**
      * Whether a sign-in still stands. An issuer that can end one before its tokens expire (the local provider: refresh
@@ -56,8 +58,10 @@ public final class BearerTokens {
 
     private record Verifier(TrustedIssuer issuer, DefaultJWTProcessor<SecurityContext> processor, SignIns signIns) {}
 
-    public BearerTokens(List<TrustedIssuer> issuers, Accounts accounts) {
+    /** @param clock what a token's times are judged by: the server's, so that a test that moves time moves this too */
+    public BearerTokens(List<TrustedIssuer> issuers, Accounts accounts, Clock clock) {
         this.accounts = accounts;
+        this.clock = clock;
         for (TrustedIssuer issuer : issuers) {
             JWKSource<SecurityContext> keys;
             try {
@@ -78,7 +82,12 @@ public final class BearerTokens {
         var verifier = new DefaultJWTClaimsVerifier<SecurityContext>(
                 issuer.audience(),
                 new JWTClaimsSet.Builder().issuer(issuer.issuer()).build(),
-                Set.of("sub", "exp"));
+                Set.of("sub", "exp")) {
+            @Override
+            protected Date currentTime() {
+                return Date.from(clock.instant());
+            }
+        };
         verifier.setMaxClockSkew(60);
         processor.setJWTClaimsSetVerifier(verifier);
         byIssuer.put(issuer.issuer(), new Verifier(issuer, processor, signIns));
@@ -141,8 +150,8 @@ public final class BearerTokens {
     }
 
     /** How long the token was made to live: from its issue (or now, when it says none) to its expiry. */
-    private static Duration lifetime(JWTClaimsSet claims) {
-        var from = claims.getIssueTime() != null ? claims.getIssueTime().toInstant() : Instant.now();
+    private Duration lifetime(JWTClaimsSet claims) {
+        var from = claims.getIssueTime() != null ? claims.getIssueTime().toInstant() : clock.instant();
         return Duration.between(from, claims.getExpirationTime().toInstant());
     }
 
