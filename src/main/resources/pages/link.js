@@ -1,5 +1,5 @@
 // The approval page's script. The page works without it: it only explains a typo as it is typed (the same sentences
-// the server would answer, before any request) and counts the code's time down.
+// the server would answer, before any request), counts the code's time down, and reads a waiting page again.
 "use strict";
 document.addEventListener("DOMContentLoaded", () => {
   // a code another site put in the address is shown once, then leaves the address and the history
@@ -39,6 +39,21 @@ document.addEventListener("DOMContentLoaded", () => {
       if (now > 0) setTimeout(tick, 1000);
     };
     tick();
+  }
+  // a page waiting on someone else (a child's request, on a parent) reads itself again, and shows itself once changed
+  const check = document.querySelector("[data-check-every]");
+  if (check) {
+    const again = async () => {
+      try {
+        const answer = await fetch(check.href, { headers: { Accept: "text/html" } });
+        const page = new DOMParser().parseFromString(await answer.text(), "text/html");
+        if (!page.querySelector("[data-check-every]")) return location.reload();
+      } catch (unreachable) {
+        // offline for now: the next look may reach it
+      }
+      setTimeout(again, Number(check.dataset.checkEvery) * 1000);
+    };
+    setTimeout(again, Number(check.dataset.checkEvery) * 1000);
   }
   const problem = document.querySelector("#problem .error");
   if (problem) document.getElementById("title").focus();

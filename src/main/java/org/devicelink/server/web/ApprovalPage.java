@@ -160,8 +160,12 @@ final class ApprovalPage {
                 : "web.back")));
     }
 
-    void refreshEvery(int seconds) {
-        model.put("refresh", seconds);
+    /**
+     * A page that waits on someone else: its script reads it again every {@code seconds} and shows it once it has changed;
+     * without the script, a link reads it again. Not a meta refresh, which reloads under a screen reader's feet (WCAG 2.2.1).
+     */
+    void checkEvery(int seconds) {
+        model.put("checkNow", Map.of("href", ctx.path(), "seconds", seconds, "text", Messages.get("web.check-now")));
     }
 
     void error(String message) {
@@ -178,7 +182,7 @@ final class ApprovalPage {
     }
 
     void render(int status) {
-        Headers.page(ctx, "form-action 'self'; script-src 'self'").status(status).render("approve.mustache", model);
+        Headers.page(ctx, "form-action 'self'; script-src 'self'; connect-src 'self'").status(status).render("approve.mustache", model);
     }
 
     private static List<Map<String, String>> rows(List<LinkWording.Detail> details) {

@@ -15,8 +15,8 @@ import org.devicelink.wording.LinkWording;
  */
 final class ChildRequestPages {
 
-    /** The waiting page reads again this often (a meta refresh: no script needed). */
-    private static final int WAITING_REFRESH_SECONDS = 5;
+    /** The waiting page's script reads it again this often. */
+    private static final int WAITING_CHECK_SECONDS = 5;
 
     private final FamilyRequests family;
     private final Clock clock;
@@ -39,7 +39,7 @@ final class ChildRequestPages {
             boolean asker = request.childId().equals(session.get().account().id());
             if (FamilyRequest.AWAITING_PARENT.equals(request.status())) {
                 if (asker) {
-                    page.refreshEvery(WAITING_REFRESH_SECONDS);
+                    page.checkEvery(WAITING_CHECK_SECONDS);
                     page.outcome(LinkWording.awaitingParent(device, true));
                 } else {
                     page.decideForChild(request, clock.instant());

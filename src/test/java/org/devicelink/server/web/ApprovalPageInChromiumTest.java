@@ -180,7 +180,7 @@ class ApprovalPageInChromiumTest {
         assertThat(waiting.text()).contains("Kid's Switch is waiting for a parent");
         shot("web-waiting-phone-dark");
 
-        // the parent approves in their own browser; the child's page reads again by itself, script or not
+        // the parent approves in their own browser; the child's page, through its script, reads itself again and shows it
         var parent = new ScriptedBrowser(fixture.server().certificateFile());
         String request = waiting.url().substring(entrance.length());
         var login = WebFlows.follow(parent, parent.open(URI.create(entrance + "/link/signin")));
@@ -194,7 +194,7 @@ class ApprovalPageInChromiumTest {
         shot("web-parent-approved-phone-dark");
         assertThat(tokens.get().accessToken()).isNotEmpty();
 
-        // last, as time moves on (the provider's tokens are checked against the real clock)
+        // last, as time moves on
         chromium.open(entrance + "/link/signin");
         signInAs("alex");
         var late = fixture.device(CONSOLE);

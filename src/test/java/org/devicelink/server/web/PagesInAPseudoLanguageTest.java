@@ -110,7 +110,7 @@ class PagesInAPseudoLanguageTest {
         var sent = child.post(URI.create(base + "/link/decide"), fields);
         assertThat(sent.status()).isEqualTo(303);
         var waiting = follow(child, sent);
-        assertThat(waiting.body()).contains("http-equiv=\"refresh\"");
+        assertThat(waiting.body()).contains("data-check-every");
         check("a child waiting for a parent", waiting);
         var parentList = follow(browser.open(URI.create(base + "/link")));
         String request = sent.raw().headers().firstValue("Location").orElseThrow();
