@@ -9,6 +9,7 @@ import javafx.scene.control.TableView;
 import org.devicelink.testing.CompanionFixture;
 import org.devicelink.testing.CompanionWindow;
 import org.devicelink.testing.Contrast;
+import org.devicelink.testing.Screenshots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -34,6 +35,10 @@ class ContrastTest {
         check("Link, a typo explained");
         var code = app.deviceAsksFrom("203.0.113.77", "Game console");
         robot.interact(() -> app.companion.link().codeProperty().set(code.path("user_code").asText()));
+        // a button under the pointer is drawn as hovered: the theme's own hover once put its text under AA
+        robot.moveTo("#continueButton");
+        check("Link, Continue under the pointer");
+        Screenshots.save(app.scene, "link-continue-hovered");
         robot.clickOn("#continueButton");
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#approveButton"));
         CompanionFixture.await(() -> CompanionFixture.showing(robot, "#networkWarning"));
@@ -44,6 +49,8 @@ class ContrastTest {
         app.click(robot, "#devicesTab");
         CompanionFixture.await(() -> robot.lookup("#devicesTable").queryAs(TableView.class).getItems().size() == 1);
         check("Devices");
+        robot.moveTo("#signOutAllButton");
+        check("Devices, Sign out of all devices under the pointer");
         for (String tab : List.of("#requestsTab", "#activityTab", "#settingsTab")) {
             app.click(robot, tab);
             WaitForAsyncUtils.waitForFxEvents();
