@@ -47,7 +47,8 @@ document.addEventListener("DOMContentLoaded", () => {
       try {
         const answer = await fetch(check.href, { headers: { Accept: "text/html" } });
         const page = new DOMParser().parseFromString(await answer.text(), "text/html");
-        if (!page.querySelector("[data-check-every]")) return location.reload();
+        // a server error (503 while the database is away) is not news: look again rather than show it
+        if (answer.status < 500 && !page.querySelector("[data-check-every]")) return location.reload();
       } catch (unreachable) {
         // offline for now: the next look may reach it
       }
