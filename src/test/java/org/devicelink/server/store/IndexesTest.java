@@ -28,8 +28,7 @@ class IndexesTest {
 
     @Test
     void noPlainIndexIsTheStartOfAnother(@TempDir Path dir) {
-        var database = new Database("jdbc:h2:file:" + dir.resolve("devicelink"), "", "", 2);
-        try {
+        try (var database = new Database("jdbc:h2:file:" + dir.resolve("devicelink"), "", "", 2)) {
             List<Index> indexes = indexes(database.sql());
             var redundant = new ArrayList<String>();
             for (Index index : indexes) {
@@ -43,8 +42,6 @@ class IndexesTest {
                 }
             }
             assertEquals(List.of(), redundant);
-        } finally {
-            database.close();
         }
     }
 
