@@ -14,8 +14,12 @@ import org.junit.jupiter.api.Test;
 /** Our form parser reads what browsers and device clients send exactly as the JDK's decoder would, and refuses the rest. */
 class FormsTest {
 
-    private static Map<String, List<String>> parse(String body) {
+    private static Forms.Form form(String body) {
         return Forms.parse(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, List<String>> parse(String body) {
+        return form(body).all();
     }
 
     @Test
@@ -34,12 +38,27 @@ class FormsTest {
 
     @Test
     void emptyPairsAreSkippedAndRepeatsKept() {
-        var params = parse("&&a=1&&a=2&=x&");
+        var form = form("&&a=1&&a=2&=x&");
 
-        assertThat(params).containsExactlyInAnyOrderEntriesOf(Map.of("a", List.of("1", "2"), "", List.of("x")));
-        assertThatThrownBy(() -> new Forms.Form(params).single("a")).isInstanceOf(OAuthProblem.class)
+        assertThat(form.all()).containsExactlyInAnyOrderEntriesOf(Map.of("a", List.of("1", "2"), "", List.of("x")));
+        assertThatThrownBy(() -> form.single("a")).isInstanceOf(OAuthProblem.class)
                 .hasMessage("Parameter a was sent more than once.");
-        assertThat(new Forms.Form(params).single("absent")).isNull();
+        assertThat(form.first("a")).isEqualTo("1");
+        assertThat(form.single("absent")).isNull();
+    }
+
+    /** A name is found however it was sent: escaped, as a plus, or as raw UTF-8; and a prefix is not the name. */
+    @Test
+    void namesAreFoundAsTheirDecodedText() {
+        var form = form("client%5Fid=a&my+name=b&caf%C3%A9=c&naïve=d&device_code_x=e&device=f&flag");
+
+        assertThat(form.single("client_id")).isEqualTo("a");
+        assertThat(form.single("my name")).isEqualTo("b");
+        assertThat(form.single("café")).isEqualTo("c");
+        assertThat(form.single("naïve")).isEqualTo("d");
+        assertThat(form.single("device_code")).isNull();
+        assertThat(form.single("flag")).isEmpty();
+        assertThatThrownBy(() -> form("client_id=a&client%5fid=b").single("client_id")).isInstanceOf(OAuthProblem.class);
     }
 
     @Test
